@@ -1,0 +1,89 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Every target of ours is built in Swift 6 mode with warnings as errors.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let configuration: Target.Dependency = .product(name: "Configuration", package: "swift-configuration")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let metrics: Target.Dependency = .product(name: "Metrics", package: "swift-metrics")
+let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let systemPackage: Target.Dependency = .product(name: "SystemPackage", package: "swift-system")
+
+let package = Package(
+    name: "HomePrice",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "homeprice", targets: ["homeprice"]),
+        .library(name: "Schema", targets: ["Schema"]),
+        .library(name: "Kafka", targets: ["Kafka"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // MARK: Shared modules
+        .systemLibrary(
+            name: "CRdKafka",
+            path: "Shared/CRdKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+        .target(
+            name: "Kafka",
+            dependencies: ["CRdKafka", logging, metrics, serviceLifecycle],
+            path: "Shared/Kafka",
+            swiftSettings: strict
+        ),
+        .target(name: "Schema", path: "Shared/Schema", swiftSettings: strict),
+        .target(name: "ML", path: "Shared/ML", swiftSettings: strict),
+        .target(
+            name: "ServiceSupport",
+            dependencies: ["Kafka", "Schema", configuration, logging, serviceLifecycle, systemPackage],
+            path: "Shared/ServiceSupport",
+            swiftSettings: strict
+        ),
+
+        // MARK: Services
+        .target(name: "NormalizerCore", path: "Services/Normalizer/NormalizerCore", swiftSettings: strict),
+        .target(
+            name: "HomePriceCLI",
+            dependencies: ["Kafka", "ML", "Schema", "ServiceSupport", argumentParser, logging, serviceLifecycle],
+            path: "Services/CLI/HomePriceCLI",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "homeprice",
+            dependencies: ["HomePriceCLI"],
+            path: "Services/CLI/Main",
+            swiftSettings: strict
+        ),
+
+        // MARK: Tests
+        .target(
+            name: "TestSupport",
+            dependencies: ["Kafka", "ServiceSupport"],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SchemaTests", dependencies: ["Schema"], swiftSettings: strict),
+        .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: strict),
+        .testTarget(name: "NormalizerCoreTests", dependencies: ["NormalizerCore"], swiftSettings: strict),
+        .testTarget(
+            name: "KafkaTests",
+            dependencies: ["Kafka", "ServiceSupport", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["HomePriceCLI", "Kafka", "TestSupport"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A unit of area found in listings.
+public enum AreaUnit: String, Sendable, Codable, CaseIterable {
+    case squareMetres
+    case squareFeet
+    case acres
+    case hectares
+
+    /// How many square metres one of this unit is (exact by definition).
+    public var squareMetres: Double {
+        switch self {
+        case .squareMetres: 1
+        case .squareFeet: 0.092_903_04
+        case .acres: 4_046.856_422_4
+        case .hectares: 10_000
+        }
+    }
+
+    /// The unit a spelling names, compared after lowercasing and removing dots and
+    /// spaces, with `²` and `^2` read as `2`: `sq. ft.`, `Square Feet`, `m²`, `qm`.
+    init?(spelling: some StringProtocol) {
+        let key = TextFolding.folded(spelling)
+            .replacingOccurrences(of: "²", with: "2")
+            .replacingOccurrences(of: "^2", with: "2")
+            .filter { $0 != "." && $0 != " " }
+        guard let unit = Self.spellings[key] else { return nil }
+        self = unit
+    }
+
+    private static let spellings: [String: AreaUnit] = {
+        let table: [AreaUnit: [String]] = [
+            .squareMetres: [
+                "m2", "sqm", "qm", "squaremetre", "squaremetres", "squaremeter", "squaremeters",
+                "sqmetre", "sqmetres", "sqmeter", "sqmeters", "quadratmeter",
+            ],
+            .squareFeet: [
+                "sqft", "sf", "ft2", "squarefeet", "squarefoot", "sqfeet", "sqfoot", "sqrft",
+            ],
+            .acres: ["ac", "acre", "acres"],
+            .hectares: ["ha", "hectare", "hectares", "hektar"],
+        ]
+        return Dictionary(
+            table.flatMap { unit, spellings in spellings.map { ($0, unit) } },
+            uniquingKeysWith: { first, _ in first }
+        )
+    }()
+}

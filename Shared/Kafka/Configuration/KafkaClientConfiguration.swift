@@ -1,0 +1,33 @@
+/// Settings every client (producer, consumer, admin) shares.
+///
+/// Typed settings cover what HomePrice tunes; ``properties`` passes any other librdkafka
+/// property through unchanged (SASL, TLS, debug contexts, …) and wins over the typed ones.
+public struct KafkaClientConfiguration: Sendable, Equatable {
+    /// Comma-separated `host:port` list (`bootstrap.servers`).
+    public var bootstrapServers: String
+    /// The client id shown in broker logs (`client.id`).
+    public var clientId: String
+    /// Whether the broker may create topics on first use (`allow.auto.create.topics`).
+    /// Off by default: topics are created explicitly with their partition counts.
+    public var allowAutoCreateTopics: Bool
+    /// Raw librdkafka properties, applied after the typed settings.
+    public var properties: [String: String]
+
+    /// Creates a client configuration.
+    public init(
+        bootstrapServers: String,
+        clientId: String = "homeprice",
+        allowAutoCreateTopics: Bool = false,
+        properties: [String: String] = [:]
+    ) {
+        self.bootstrapServers = bootstrapServers
+        self.clientId = clientId
+        self.allowAutoCreateTopics = allowAutoCreateTopics
+        self.properties = properties
+    }
+
+    /// The librdkafka properties this configuration stands for.
+    var librdkafkaProperties: [String: String] {
+        ["bootstrap.servers": bootstrapServers, "client.id": clientId]
+    }
+}

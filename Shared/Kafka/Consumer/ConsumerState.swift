@@ -1,0 +1,20 @@
+/// The mutable state of a ``KafkaConsumer``, protected by its lock.
+struct ConsumerState {
+    /// Where the consumer is in its life.
+    enum Lifecycle {
+        /// Handing out messages.
+        case running
+        /// Graceful shutdown began: no more messages; the one in hand is finished, then the
+        /// consumer closes.
+        case closing
+        /// Left the group; hands out nothing more.
+        case closed
+    }
+
+    var lifecycle = Lifecycle.running
+    /// Whether the application holds a message it has not finished (neither stored its
+    /// offset nor asked for the next one).
+    var messageInHand = false
+    /// Partitions the group currently assigns to this member.
+    var assignment: Set<KafkaTopicPartition> = []
+}

@@ -1,0 +1,264 @@
+import CRdKafka
+import Dispatch
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Reads messages from Kafka through librdkafka, as a group member or from given partitions.
+///
+/// At-least-once: a message's offset is stored only when the application calls
+/// ``storeOffset(_:)`` after processing it; stored offsets are committed in the background,
+/// on every revocation and on close. On graceful shutdown (``run()`` in a `ServiceGroup`) the
+/// consumer stops handing out messages, waits until the one in hand is stored (or the
+/// application asks for the next), commits and leaves the group.
+public final class KafkaConsumer: Service, Sendable {
+    /// The configuration the consumer was created with.
+    public let configuration: KafkaConsumerConfiguration
+    private let handle: RdKafkaHandle
+    private let context: ConsumerContext
+    /// Where blocking polls run, off the cooperative pool; also serialises close after them.
+    private let pollQueue = DispatchQueue(label: "homeprice.kafka.consumer.poll")
+    /// Where other blocking calls (commit, committed offsets) run.
+    private let blockingQueue = DispatchQueue(label: "homeprice.kafka.consumer.blocking")
+
+    /// Creates the consumer and subscribes (or assigns) as configured.
+    public init(configuration: KafkaConsumerConfiguration, logger: Logger) throws(KafkaError) {
+        self.configuration = configuration
+        let context = ConsumerContext(logger: logger)
+        self.context = context
+        let opaque = Unmanaged.passRetained(context).toOpaque()
+        do {
+            handle = try RdKafkaHandle(type: RD_KAFKA_CONSUMER, properties: configuration.librdkafkaProperties) {
+                rd_kafka_conf_set_rebalance_cb($0, rebalanceCallback)
+                rd_kafka_conf_set_opaque($0, opaque)
+            }
+        } catch {
+            Unmanaged<ConsumerContext>.fromOpaque(opaque).release()
+            throw error
+        }
+        rd_kafka_poll_set_consumer(handle.pointer)
+        try start(configuration.subscription)
+    }
+
+    deinit {
+        if context.state.withLock({ $0.lifecycle }) != .closed {
+            rd_kafka_consumer_close(handle.pointer)
+        }
+        // The client makes no callbacks after close; `handle` is destroyed right after this.
+        Unmanaged.passUnretained(context).release()
+    }
+
+    /// Subscribes to the group's topics or assigns the given partitions.
+    private func start(_ subscription: KafkaConsumerConfiguration.Subscription) throws(KafkaError) {
+        switch subscription {
+        case .group(_, let topics):
+            let list = TopicPartitionList(capacity: topics.count)
+            for topic in topics {
+                list.add(KafkaTopicPartition(topic: topic, partition: RD_KAFKA_PARTITION_UA))
+            }
+            let error = rd_kafka_subscribe(handle.pointer, list.pointer)
+            guard error == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                throw KafkaError.rdKafka(.assignmentFailed, error, input: topics.joined(separator: ","))
+            }
+        case .partitions(let partitions):
+            let list = TopicPartitionList(capacity: partitions.count)
+            for partition in partitions {
+                let offset: Int64 =
+                    switch partition.position {
+                    case .beginning: Int64(RD_KAFKA_OFFSET_BEGINNING)
+                    case .end: Int64(RD_KAFKA_OFFSET_END)
+                    case .offset(let offset): offset
+                    }
+                list.add(partition.topicPartition, offset: offset)
+            }
+            let error = rd_kafka_assign(handle.pointer, list.pointer)
+            guard error == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                throw KafkaError.rdKafka(.assignmentFailed, error, input: "\(partitions.map(\.topicPartition))")
+            }
+            context.assigned(partitions.map(\.topicPartition), replacing: true)
+        }
+    }
+
+    /// The messages, as an async sequence; iterate it from one task.
+    public var messages: KafkaConsumerMessages { KafkaConsumerMessages(consumer: self) }
+
+    /// The partitions this consumer currently reads.
+    public var assignment: Set<KafkaTopicPartition> { context.state.withLock { $0.assignment } }
+
+    // MARK: Offsets
+
+    /// Marks `message` processed: its offset (plus one) is committed with the next commit.
+    public func storeOffset(_ message: KafkaConsumerMessage) throws(KafkaError) {
+        let list = TopicPartitionList(capacity: 1)
+        list.add(KafkaTopicPartition(topic: message.topic, partition: message.partition), offset: message.offset + 1)
+        let error = rd_kafka_offsets_store(handle.pointer, list.pointer)
+        let entryError = list.entries.first?.error ?? RD_KAFKA_RESP_ERR_NO_ERROR
+        guard error == RD_KAFKA_RESP_ERR_NO_ERROR, entryError == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            let cause = error != RD_KAFKA_RESP_ERR_NO_ERROR ? error : entryError
+            throw KafkaError.rdKafka(.commitFailed, cause, input: message.position)
+        }
+        context.state.withLock { $0.messageInHand = false }
+    }
+
+    /// Commits every stored offset now and waits for the broker's answer.
+    public func commit() async throws(KafkaError) {
+        let client = handle
+        let error = await runBlocking { rd_kafka_commit(client.pointer, nil, 0) }
+        guard error == RD_KAFKA_RESP_ERR_NO_ERROR || error == RD_KAFKA_RESP_ERR__NO_OFFSET else {
+            throw KafkaError.rdKafka(.commitFailed, error, input: "stored offsets")
+        }
+    }
+
+    /// The group's committed offsets of `partitions` (`nil` where none is committed).
+    public func committedOffsets(
+        for partitions: [KafkaTopicPartition],
+        timeout: Duration = .seconds(10)
+    ) async throws(KafkaError) -> [KafkaTopicPartition: Int64] {
+        let client = handle
+        let milliseconds = Int32(timeout.components.seconds * 1_000)
+        let result: Result<[KafkaTopicPartition: Int64], KafkaError> = await runBlocking {
+            let list = TopicPartitionList(capacity: partitions.count)
+            for partition in partitions { list.add(partition) }
+            let error = rd_kafka_committed(client.pointer, list.pointer, milliseconds)
+            guard error == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                return .failure(KafkaError.rdKafka(.queryFailed, error, input: "committed offsets"))
+            }
+            var offsets: [KafkaTopicPartition: Int64] = [:]
+            for entry in list.entries where entry.offset >= 0 {
+                offsets[entry.partition] = entry.offset
+            }
+            return .success(offsets)
+        }
+        return try result.get()
+    }
+
+    // MARK: Flow control
+
+    /// Stops fetching from `partitions` (they stay assigned).
+    public func pause(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
+        try changeFlow(partitions, pausing: true)
+    }
+
+    /// Fetches from `partitions` again.
+    public func resume(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
+        try changeFlow(partitions, pausing: false)
+    }
+
+    private func changeFlow(_ partitions: [KafkaTopicPartition], pausing: Bool) throws(KafkaError) {
+        let list = TopicPartitionList(capacity: partitions.count)
+        for partition in partitions { list.add(partition) }
+        let error =
+            pausing
+            ? rd_kafka_pause_partitions(handle.pointer, list.pointer)
+            : rd_kafka_resume_partitions(handle.pointer, list.pointer)
+        guard error == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw KafkaError.rdKafka(.assignmentFailed, error, input: "\(partitions)")
+        }
+    }
+
+    // MARK: Lifecycle
+
+    /// Waits for graceful shutdown (or cancellation), lets the application finish the message
+    /// in hand (up to `handOverTimeout`), then commits and leaves the group.
+    public func run() async throws {
+        let (shutdown, signal) = AsyncStream.makeStream(of: Void.self)
+        await withGracefulShutdownHandler {
+            for await _ in shutdown { break }
+        } onGracefulShutdown: {
+            signal.finish()
+        }
+        let messageInHand = context.state.withLock { state -> Bool in
+            if case .running = state.lifecycle { state.lifecycle = .closing }
+            return state.messageInHand
+        }
+        if messageInHand {
+            let clock = ContinuousClock()
+            let deadline = clock.now.advanced(by: handOverTimeout)
+            while context.state.withLock({ $0.messageInHand }), clock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        await close()
+    }
+
+    /// How long graceful shutdown waits for the application to finish the message in hand.
+    public var handOverTimeout: Duration { .seconds(30) }
+
+    /// Stops handing out messages, commits stored offsets and leaves the group. Calling it
+    /// again does nothing.
+    public func close() async {
+        let alreadyClosed = context.state.withLock { state -> Bool in
+            defer { state.lifecycle = .closed }
+            return state.lifecycle == .closed
+        }
+        guard !alreadyClosed else { return }
+        let client = handle
+        let shouldCommit = configuration.librdkafkaProperties["enable.auto.commit"] != "false"
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            pollQueue.async {
+                if shouldCommit { _ = rd_kafka_commit(client.pointer, nil, 0) }
+                rd_kafka_consumer_close(client.pointer)
+                continuation.resume()
+            }
+        }
+        context.logger.debug("kafka consumer closed")
+    }
+
+    // MARK: Polling (used by the message sequence)
+
+    /// Called by the iterator before each poll: frees the message in hand and says whether
+    /// to go on.
+    func takeNextMessage() -> Bool {
+        context.state.withLock { state in
+            state.messageInHand = false
+            return if case .running = state.lifecycle { true } else { false }
+        }
+    }
+
+    /// Called by the iterator when it hands a message to the application.
+    func holdMessage() {
+        context.state.withLock { $0.messageInHand = true }
+    }
+
+    /// Logs a non-fatal consumer error.
+    func logNonFatal(_ error: KafkaError) {
+        context.logger.warning("kafka consumer error", metadata: ["kafka.error": "\(error)"])
+    }
+
+    /// A blocking poll on the consumer's dispatch queue.
+    func pollOffThePool() async -> ConsumerPollResult {
+        let timeout = Int32(configuration.pollTimeoutMilliseconds)
+        return await withCheckedContinuation { continuation in
+            pollQueue.async {
+                continuation.resume(returning: self.poll(timeoutMilliseconds: timeout))
+            }
+        }
+    }
+
+    /// One `rd_kafka_consumer_poll`, the message copied into Swift values.
+    func poll(timeoutMilliseconds: Int32) -> ConsumerPollResult {
+        guard context.state.withLock({ $0.lifecycle != .closed }),
+            let message = rd_kafka_consumer_poll(handle.pointer, timeoutMilliseconds)
+        else {
+            return .nothing
+        }
+        defer { rd_kafka_message_destroy(message) }
+        let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        guard message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            let error = KafkaError.rdKafka(
+                .consumeFailed,
+                message.pointee.err,
+                input: "\(topic)[\(message.pointee.partition)]@\(message.pointee.offset)"
+            )
+            return .error(error, fatal: message.pointee.err == RD_KAFKA_RESP_ERR__FATAL)
+        }
+        return .message(KafkaConsumerMessage(message, topic: topic))
+    }
+
+    /// Runs a blocking librdkafka call on the blocking queue.
+    private func runBlocking<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            blockingQueue.async { continuation.resume(returning: work()) }
+        }
+    }
+}

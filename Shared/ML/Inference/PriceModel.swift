@@ -1,0 +1,97 @@
+import Foundation
+
+/// What `homeprice model fit` saves and the server loads: the point model,
+/// optional interval models, how to read input cells, and a description of
+/// the training run.
+public struct PriceModel: Sendable {
+    /// How the target was transformed before training.
+    public enum TargetTransform: String, Codable, Sendable {
+        /// The model predicts the target itself.
+        case identity
+        /// The model predicts the natural logarithm of the target; predictions are exponentiated.
+        case log
+    }
+
+    /// How prediction intervals are made.
+    public enum Interval: Sendable, Equatable {
+        /// No interval.
+        case none
+        /// Quantile models (``lower`` and ``upper``) trained with the quantile loss.
+        case quantile(coverage: Double)
+        /// Point prediction ± `halfWidth` on the model's scale, calibrated on held-out rows (split conformal).
+        case conformal(coverage: Double, halfWidth: Double)
+    }
+
+    /// The target column's name.
+    public var target: String
+    /// The transform applied to the target.
+    public var targetTransform: TargetTransform
+    /// How CSV cells are read (missing tokens, empty-cell levels).
+    public var table: TableOptions
+    /// The point model.
+    public var point: GBMModel
+    /// The lower quantile model, for quantile intervals.
+    public var lower: GBMModel?
+    /// The upper quantile model, for quantile intervals.
+    public var upper: GBMModel?
+    /// The interval method.
+    public var interval: Interval
+    /// The linear baseline trained on the same rows, if any.
+    public var baseline: RidgeRegression?
+    /// Figures about the training run.
+    public var summary: TrainingSummary
+
+    public init(target: String, targetTransform: TargetTransform, table: TableOptions, point: GBMModel,
+                lower: GBMModel? = nil, upper: GBMModel? = nil, interval: Interval = .none,
+                baseline: RidgeRegression? = nil, summary: TrainingSummary) {
+        self.target = target
+        self.targetTransform = targetTransform
+        self.table = table
+        self.point = point
+        self.lower = lower
+        self.upper = upper
+        self.interval = interval
+        self.baseline = baseline
+        self.summary = summary
+    }
+
+    /// The model's inputs, in order.
+    public var features: [FeatureInfo] { point.features }
+
+    /// Predictions on the target's own scale (prices), with intervals when the model has them.
+    public func predict(_ data: Dataset) throws(MLError) -> [PricePrediction] {
+        let raw = try ForestPredictor(point).predict(data)
+        var lows: [Double]?, highs: [Double]?
+        switch interval {
+        case .none:
+            break
+        case .quantile:
+            if let lower, let upper {
+                lows = try ForestPredictor(lower).predict(data)
+                highs = try ForestPredictor(upper).predict(data)
+            }
+        case .conformal(_, let halfWidth):
+            lows = raw.map { $0 - halfWidth }
+            highs = raw.map { $0 + halfWidth }
+        }
+        return raw.indices.map { i in
+            let value = untransform(raw[i])
+            var low = lows.map { untransform($0[i]) }
+            var high = highs.map { untransform($0[i]) }
+            // Separately trained quantile models can cross; an interval always contains its point.
+            if let l = low, let h = high {
+                low = min(l, h, value)
+                high = max(l, h, value)
+            }
+            return PricePrediction(value: value, lower: low, upper: high)
+        }
+    }
+
+    /// Maps a model-scale value back to the target's scale.
+    public func untransform(_ value: Double) -> Double {
+        switch targetTransform {
+        case .identity: value
+        case .log: Foundation.exp(value)
+        }
+    }
+}

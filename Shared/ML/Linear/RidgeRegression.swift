@@ -1,0 +1,147 @@
+/// Ridge regression on standardised numeric and one-hot categorical features: the linear baseline.
+///
+/// Numeric features are centred and scaled to unit variance; a missing value
+/// becomes the mean (0 after standardisation). Each categorical level is one
+/// 0/1 column; a missing or unseen level sets none of them. The intercept is
+/// not penalised.
+public struct RidgeRegression: Codable, Sendable {
+    /// The inputs, in order.
+    public var features: [FeatureInfo]
+    /// Per feature: the training mean (numeric features; 0 for categorical ones).
+    public var means: [Double]
+    /// Per feature: the training standard deviation (numeric features; 1 for categorical ones).
+    public var scales: [Double]
+    /// Per feature: the weights of its columns (one for numeric features, one per level for categorical ones).
+    public var weights: [[Double]]
+    /// The intercept.
+    public var intercept: Double
+    /// The L2 penalty it was fitted with.
+    public var lambda: Double
+
+    /// Fits the model by solving the regularised normal equations.
+    public static func fit(_ data: Dataset, lambda: Double) throws(MLError) -> RidgeRegression {
+        guard lambda >= 0 else {
+            throw MLError(.invalidConfiguration, "ridge lambda must not be negative", input: .init(value: "\(lambda)"))
+        }
+        guard data.featureCount > 0 else { throw MLError(.noFeatures, "the training data has no features") }
+        let y = try data.validatedTarget()
+        let n = data.rowCount
+        var means = [Double](), scales = [Double]()
+        for (f, feature) in data.features.enumerated() {
+            if feature.kind == .numeric {
+                let present = data.column(f).filter { !$0.isNaN }
+                let mean = present.reduce(0, +) / Double(max(1, present.count))
+                let variance = present.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, present.count))
+                means.append(mean)
+                scales.append(variance > 0 ? variance.squareRoot() : 1)
+            } else {
+                means.append(0)
+                scales.append(1)
+            }
+        }
+        var model = RidgeRegression(features: data.features, means: means, scales: scales,
+                                    weights: data.features.map { [Double](repeating: 0, count: $0.kind == .numeric ? 1 : $0.levels.count) },
+                                    intercept: 0, lambda: lambda)
+        let p = model.weights.reduce(0) { $0 + $1.count }
+        // Column means of the expanded design, to centre it (the intercept is then unpenalised).
+        var columnMeans = [Double](repeating: 0, count: p)
+        var row = [Double](repeating: 0, count: p)
+        for r in 0..<n {
+            model.expand(row: r, of: data, into: &row)
+            for j in 0..<p { columnMeans[j] += row[j] }
+        }
+        for j in 0..<p { columnMeans[j] /= Double(n) }
+        let yMean = y.reduce(0, +) / Double(n)
+        var gram = [Double](repeating: 0, count: p * p)
+        var rhs = [Double](repeating: 0, count: p)
+        for r in 0..<n {
+            model.expand(row: r, of: data, into: &row)
+            for j in 0..<p { row[j] -= columnMeans[j] }
+            let target = y[r] - yMean
+            for j in 0..<p where row[j] != 0 {
+                rhs[j] += row[j] * target
+                let rj = row[j]
+                for k in j..<p { gram[j * p + k] += rj * row[k] }
+            }
+        }
+        for j in 0..<p {
+            for k in 0..<j { gram[j * p + k] = gram[k * p + j] }
+            gram[j * p + j] += lambda + 1e-9
+        }
+        let solution = try solveCholesky(gram, rhs, size: p)
+        var offset = 0
+        for f in model.weights.indices {
+            for j in model.weights[f].indices { model.weights[f][j] = solution[offset + j] }
+            offset += model.weights[f].count
+        }
+        model.intercept = yMean - zip(solution, columnMeans).reduce(0) { $0 + $1.0 * $1.1 }
+        return model
+    }
+
+    /// Predicts every row of a data set with the same features.
+    public func predict(_ data: Dataset) throws(MLError) -> [Double] {
+        guard data.featureCount == features.count else {
+            throw MLError(.featureCountMismatch, "data has \(data.featureCount) features, the model expects \(features.count)")
+        }
+        return (0..<data.rowCount).map { r in
+            var sum = intercept
+            for f in features.indices {
+                let v = data[r, f]
+                if v.isNaN { continue }
+                if features[f].kind == .numeric {
+                    sum += weights[f][0] * (v - means[f]) / scales[f]
+                } else if let code = Int(exactly: v), code >= 0, code < weights[f].count {
+                    sum += weights[f][code]
+                }
+            }
+            return sum
+        }
+    }
+
+    /// Writes the expanded (standardised, one-hot) columns of one row.
+    private func expand(row r: Int, of data: Dataset, into out: inout [Double]) {
+        var j = 0
+        for f in features.indices {
+            let v = data[r, f]
+            if features[f].kind == .numeric {
+                out[j] = v.isNaN ? 0 : (v - means[f]) / scales[f]
+                j += 1
+            } else {
+                let levels = weights[f].count
+                for k in 0..<levels { out[j + k] = 0 }
+                if let code = Int(exactly: v), code >= 0, code < levels { out[j + code] = 1 }
+                j += levels
+            }
+        }
+    }
+
+    /// Solves the symmetric positive definite system `A x = b`.
+    private static func solveCholesky(_ a: [Double], _ b: [Double], size p: Int) throws(MLError) -> [Double] {
+        var l = [Double](repeating: 0, count: p * p)
+        for i in 0..<p {
+            for j in 0...i {
+                var sum = a[i * p + j]
+                for k in 0..<j { sum -= l[i * p + k] * l[j * p + k] }
+                if i == j {
+                    guard sum > 0 else { throw MLError(.singularSystem, "the ridge system is not positive definite") }
+                    l[i * p + i] = sum.squareRoot()
+                } else {
+                    l[i * p + j] = sum / l[j * p + j]
+                }
+            }
+        }
+        var z = [Double](repeating: 0, count: p)
+        for i in 0..<p {
+            var sum = b[i]
+            for k in 0..<i { sum -= l[i * p + k] * z[k] }
+            z[i] = sum / l[i * p + i]
+        }
+        var x = [Double](repeating: 0, count: p)
+        for i in stride(from: p - 1, through: 0, by: -1) {
+            var sum = z[i]
+            for k in (i + 1)..<p { sum -= l[k * p + i] * x[k] }
+            x[i] = sum / l[i * p + i]
+        }
+        return x
+    }
+}

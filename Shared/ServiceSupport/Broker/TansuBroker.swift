@@ -1,0 +1,117 @@
+import Foundation
+import Kafka
+import Synchronization
+
+/// A tansu broker (memory storage) on 127.0.0.1, run as a child process.
+///
+/// Each local run and each test suite starts its own: tansu never deletes anything, so a
+/// fresh broker keeps fetches cheap, and a restart loses everything anyway.
+public final class TansuBroker: Sendable {
+    /// `127.0.0.1:port`, for `bootstrap.servers`.
+    public let bootstrapServers: String
+    /// The broker's port.
+    public let port: Int
+    private let process: Mutex<Process?>
+
+    private init(process: Process, port: Int) {
+        self.process = Mutex(process)
+        self.port = port
+        self.bootstrapServers = "127.0.0.1:\(port)"
+    }
+
+    deinit {
+        process.withLock { process in
+            if let process, process.isRunning { process.terminate() }
+        }
+    }
+
+    /// Starts tansu on `port` (a free one when `nil`), writing its output to `logFile`, and
+    /// returns once it answers a metadata request, or throws after `timeout`.
+    public static func start(
+        layout: ProjectLayout,
+        port: Int? = nil,
+        logFile: URL? = nil,
+        timeout: Duration = .seconds(15)
+    ) async throws(ServiceSupportError) -> TansuBroker {
+        guard let binary = layout.tansuBinary else {
+            throw ServiceSupportError(
+                code: .brokerMissing,
+                reason: "tansu is not installed; run scripts/setup",
+                input: layout.virtualEnvironment.path
+            )
+        }
+        let port = port ?? LocalPort.free()
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = [
+            "broker",
+            "--listener-url", "tcp://127.0.0.1:\(port)",
+            "--advertised-listener-url", "tcp://127.0.0.1:\(port)",
+            "--storage-engine", "memory://tansu/",
+        ]
+        let output = try logHandle(logFile)
+        process.standardOutput = output
+        process.standardError = output
+        do {
+            try process.run()
+        } catch {
+            throw ServiceSupportError(code: .processFailed, reason: "\(error)", input: binary.path)
+        }
+        let broker = TansuBroker(process: process, port: port)
+        try await broker.waitUntilReady(timeout: timeout)
+        return broker
+    }
+
+    /// The process id of the broker, while it runs.
+    public var processIdentifier: Int32? {
+        process.withLock { process in process.flatMap { $0.isRunning ? $0.processIdentifier : nil } }
+    }
+
+    /// Stops the broker and waits for it to exit.
+    public func stop() async {
+        guard let running = process.withLock({ process -> Process? in
+            defer { process = nil }
+            return process
+        }) else { return }
+        await ChildProcess.terminate(running, grace: .seconds(5))
+    }
+
+    /// Waits until the broker accepts connections and answers metadata.
+    private func waitUntilReady(timeout: Duration) async throws(ServiceSupportError) {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while clock.now < deadline {
+            guard process.withLock({ $0?.isRunning ?? false }) else {
+                throw ServiceSupportError(code: .brokerUnavailable, reason: "tansu exited at start", input: bootstrapServers)
+            }
+            if LocalPort.isAccepting(port),
+                let admin = try? KafkaAdmin(
+                    configuration: KafkaClientConfiguration(bootstrapServers: bootstrapServers, clientId: "homeprice-probe"),
+                    timeout: .seconds(2)
+                ),
+                (try? await admin.brokers())?.isEmpty == false
+            {
+                return
+            }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        await stop()
+        throw ServiceSupportError(code: .brokerUnavailable, reason: "tansu did not answer within \(timeout)", input: bootstrapServers)
+    }
+
+    /// A handle appending to `file` (created if missing), or the null device.
+    static func logHandle(_ file: URL?) throws(ServiceSupportError) -> FileHandle {
+        guard let file else { return FileHandle.nullDevice }
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: file.path) {
+                _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+            }
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.seekToEnd()
+            return handle
+        } catch {
+            throw ServiceSupportError(code: .stateFailed, reason: "cannot open log file: \(error)", input: file.path)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Configuration
+import Foundation
+import SystemPackage
+
+/// Builds the configuration reader every HomePrice process uses: environment variables over
+/// the YAML files of `configs/` over the defaults given at each read.
+///
+/// A key `kafka.producer.lingerMs` is overridden by the environment variable
+/// `KAFKA_PRODUCER_LINGER_MS`.
+public enum ConfigurationLoader {
+    /// A reader over the environment and `files` (names inside `configs/`, highest
+    /// priority first); missing files are skipped.
+    public static func reader(layout: ProjectLayout?, files: [String]) async throws(ServiceSupportError) -> ConfigReader {
+        var providers: [any ConfigProvider] = [EnvironmentVariablesProvider()]
+        for file in files {
+            guard let layout else { break }
+            let path = layout.configs.appendingPathComponent(file).path
+            do {
+                providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(path), allowMissing: true))
+            } catch {
+                throw ServiceSupportError(code: .invalidConfiguration, reason: "\(error)", input: path)
+            }
+        }
+        return ConfigReader(providers: providers)
+    }
+}

@@ -1,0 +1,88 @@
+import Configuration
+import Kafka
+
+/// The Kafka client settings of `configs/kafka.yaml`, with environment overrides.
+///
+/// The in-code defaults are the local profile of DESIGN.md (tansu on 127.0.0.1:9092).
+public struct KafkaSettings: Sendable, Equatable {
+    /// The settings every client shares.
+    public var client: KafkaClientConfiguration
+    /// The producer template (its client is ``client``).
+    public var producer: KafkaProducerConfiguration
+    /// Consumer settings, applied by ``consumer(subscription:)``.
+    public var consumerTemplate: KafkaConsumerConfiguration
+
+    /// Reads the settings from `reader` (keys under `kafka.`).
+    public init(reader: ConfigReader) throws(ServiceSupportError) {
+        let kafka = reader.scoped(to: "kafka")
+        var properties: [String: String] = [:]
+        for entry in kafka.stringArray(forKey: "properties", default: []) {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw ServiceSupportError(
+                    code: .invalidConfiguration,
+                    reason: "a pass-through property must read name=value",
+                    input: "kafka.properties: \(entry)"
+                )
+            }
+            properties[parts[0]] = parts[1]
+        }
+        client = KafkaClientConfiguration(
+            bootstrapServers: kafka.string(forKey: "bootstrapServers", default: "127.0.0.1:9092"),
+            clientId: kafka.string(forKey: "clientId", default: "homeprice"),
+            allowAutoCreateTopics: kafka.bool(forKey: "allowAutoCreateTopics", default: false),
+            properties: properties
+        )
+        let producer = kafka.scoped(to: "producer")
+        self.producer = KafkaProducerConfiguration(
+            client: client,
+            lingerMilliseconds: producer.int(forKey: "lingerMs", default: 50),
+            batchMessages: producer.int(forKey: "batchMessages", default: 10_000),
+            batchBytes: producer.int(forKey: "batchBytes", default: 1_000_000),
+            messageTimeoutMilliseconds: producer.int(forKey: "messageTimeoutMs", default: 30_000),
+            queueMaxMessages: producer.int(forKey: "queueMaxMessages", default: 100_000),
+            acks: producer.string(forKey: "acks", default: "all"),
+            idempotent: producer.bool(forKey: "idempotent", default: false),
+            compression: producer.string(forKey: "compression", default: "none")
+        )
+        let consumer = kafka.scoped(to: "consumer")
+        let reset = consumer.string(forKey: "offsetReset", default: "earliest")
+        guard let offsetReset = KafkaConsumerConfiguration.OffsetReset(rawValue: reset) else {
+            throw ServiceSupportError(
+                code: .invalidConfiguration,
+                reason: "offsetReset must be earliest or latest",
+                input: "kafka.consumer.offsetReset: \(reset)"
+            )
+        }
+        consumerTemplate = KafkaConsumerConfiguration(
+            client: client,
+            subscription: .partitions([]),
+            offsetReset: offsetReset,
+            sessionTimeoutMilliseconds: consumer.int(forKey: "sessionTimeoutMs", default: 6_000),
+            heartbeatIntervalMilliseconds: consumer.int(forKey: "heartbeatIntervalMs", default: 1_000),
+            autoCommitIntervalMilliseconds: consumer.int(forKey: "autoCommitIntervalMs", default: 1_000),
+            fetchWaitMaxMilliseconds: consumer.int(forKey: "fetchWaitMaxMs", default: 500),
+            pollTimeoutMilliseconds: consumer.int(forKey: "pollTimeoutMs", default: 100)
+        )
+    }
+
+    /// Reads `configs/kafka.yaml` with environment overrides.
+    public static func load(layout: ProjectLayout?) async throws(ServiceSupportError) -> KafkaSettings {
+        try KafkaSettings(reader: await ConfigurationLoader.reader(layout: layout, files: ["kafka.yaml"]))
+    }
+
+    /// A consumer configuration with these settings and `subscription`.
+    public func consumer(subscription: KafkaConsumerConfiguration.Subscription, clientId: String? = nil) -> KafkaConsumerConfiguration {
+        var configuration = consumerTemplate
+        configuration.subscription = subscription
+        if let clientId { configuration.client.clientId = clientId }
+        return configuration
+    }
+
+    /// The producer configuration, optionally under another client id.
+    public func producer(clientId: String) -> KafkaProducerConfiguration {
+        var configuration = producer
+        configuration.client.clientId = clientId
+        return configuration
+    }
+}

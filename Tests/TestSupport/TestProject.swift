@@ -1,0 +1,35 @@
+import Foundation
+import Kafka
+import ServiceSupport
+import Testing
+
+/// The project the tests run in, found from this file's location.
+public enum TestProject {
+    /// The project layout (root = the folder holding `Package.swift`).
+    public static let layout = ProjectLayout(
+        root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    )
+
+    /// Starts a fresh tansu broker for one suite, after checking that the librdkafka in use
+    /// can talk to it (the test script puts the newer one on `LD_LIBRARY_PATH`).
+    public static func startBroker() async throws -> TansuBroker {
+        try #require(
+            LibrdkafkaVersion.isModern,
+            "librdkafka \(LibrdkafkaVersion.string) cannot talk to tansu: run the tests with scripts/test"
+        )
+        return try await TansuBroker.start(layout: layout)
+    }
+
+    /// A topic name no other test uses.
+    public static func uniqueTopic(_ prefix: String) -> String {
+        "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    /// The built `homeprice` executable, next to the test bundle.
+    public static var homepriceExecutable: URL {
+        if let path = ProcessInfo.processInfo.environment["HOMEPRICE_BIN"] {
+            return URL(fileURLWithPath: path)
+        }
+        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("homeprice")
+    }
+}
