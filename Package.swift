@@ -60,7 +60,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "homeprice",
-            dependencies: ["HomePriceCLI"],
+            dependencies: ["HomePriceCLI", "ServiceSupport"],
             path: "Services/CLI/Main",
             swiftSettings: strict
         ),

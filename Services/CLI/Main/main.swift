@@ -1,1 +1,5 @@
-print("x")
+import HomePriceCLI
+import ServiceSupport
+
+LibrdkafkaRuntime.relaunchIfOutdated()
+await HomePriceCommand.execute()

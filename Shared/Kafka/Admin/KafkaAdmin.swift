@@ -10,12 +10,15 @@ public final class KafkaAdmin: Sendable {
     private let handle: RdKafkaHandle
     private let blockingQueue = DispatchQueue(label: "homeprice.kafka.admin")
     private let timeout: Duration
+    /// The client properties the watermark probe's consumer starts from.
+    private let probeProperties: [String: String]
 
     /// Creates an admin client; `timeout` bounds each request.
     public init(configuration: KafkaClientConfiguration, timeout: Duration = .seconds(10)) throws(KafkaError) {
         var properties = configuration.librdkafkaProperties
         properties.merge(configuration.properties) { _, passThrough in passThrough }
         handle = try RdKafkaHandle(type: RD_KAFKA_PRODUCER, properties: properties)
+        probeProperties = properties
         self.timeout = timeout
     }
 
@@ -100,21 +103,18 @@ public final class KafkaAdmin: Sendable {
         }
     }
 
-    /// The watermarks of every partition of `topic`, by partition number.
+    /// The watermarks of `partitions` of `topic`, as the broker reports them in fetch
+    /// responses.
+    ///
+    /// Fetch responses rather than ListOffsets: tansu answers ListOffsets(latest) with the
+    /// base offset of the last batch, while its fetch responses carry the true high watermark;
+    /// against Apache Kafka both agree.
     public func watermarks(topic: String, partitions: [Int32]) async throws(KafkaError) -> [KafkaWatermarks] {
-        let milliseconds = timeoutMilliseconds
+        guard !partitions.isEmpty else { return [] }
+        let properties = probeProperties
+        let timeout = timeout
         return try await runBlocking { () throws(KafkaError) in
-            try partitions.map { partition throws(KafkaError) in
-                var low: Int64 = 0
-                var high: Int64 = 0
-                let error = rd_kafka_query_watermark_offsets(
-                    self.handle.pointer, topic, partition, &low, &high, milliseconds
-                )
-                guard error == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                    throw KafkaError.rdKafka(.queryFailed, error, input: "\(topic)[\(partition)]")
-                }
-                return KafkaWatermarks(partition: partition, low: low, high: high)
-            }
+            try WatermarkProbe(properties: properties).watermarks(topic: topic, partitions: partitions, timeout: timeout)
         }
     }
 

@@ -49,7 +49,7 @@ public final class TansuBroker: Sendable {
             "--advertised-listener-url", "tcp://127.0.0.1:\(port)",
             "--storage-engine", "memory://tansu/",
         ]
-        let output = try logHandle(logFile)
+        let output = try LogFile.appendingHandle(logFile)
         process.standardOutput = output
         process.standardError = output
         do {
@@ -97,21 +97,5 @@ public final class TansuBroker: Sendable {
         }
         await stop()
         throw ServiceSupportError(code: .brokerUnavailable, reason: "tansu did not answer within \(timeout)", input: bootstrapServers)
-    }
-
-    /// A handle appending to `file` (created if missing), or the null device.
-    static func logHandle(_ file: URL?) throws(ServiceSupportError) -> FileHandle {
-        guard let file else { return FileHandle.nullDevice }
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: file.path) {
-                _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-            }
-            let handle = try FileHandle(forWritingTo: file)
-            try handle.seekToEnd()
-            return handle
-        } catch {
-            throw ServiceSupportError(code: .stateFailed, reason: "cannot open log file: \(error)", input: file.path)
-        }
     }
 }

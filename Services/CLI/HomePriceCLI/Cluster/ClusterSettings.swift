@@ -1,0 +1,52 @@
+import Configuration
+import ServiceSupport
+
+/// The local cluster of `configs/cluster.yaml`: the broker and the supervised services.
+public struct ClusterSettings: Sendable, Equatable {
+    /// One service the supervisor runs and restarts.
+    public struct ServiceDefinition: Sendable, Equatable {
+        /// Its name (log file, status line, monitoring key).
+        public var name: String
+        /// The executable: a path, or a name looked up next to `homeprice` and then on `PATH`.
+        public var command: String
+        /// Its arguments.
+        public var arguments: [String]
+    }
+
+    /// The broker port on 127.0.0.1.
+    public var brokerPort: Int
+    /// How long the broker may take to answer.
+    public var brokerStartTimeoutSeconds: Int
+    /// The first restart delay of a crashed service; doubled on each crash in a row.
+    public var restartDelayMilliseconds: Int
+    /// The longest restart delay.
+    public var maximumRestartDelayMilliseconds: Int
+    /// How long a service may take to stop after SIGTERM before it is killed.
+    public var stopGraceSeconds: Int
+    /// How long `up` waits for the cluster to be ready.
+    public var readyTimeoutSeconds: Int
+    /// The services, in start order.
+    public var services: [ServiceDefinition]
+
+    /// Reads the settings (keys `broker.*`, `supervisor.*`, `services.*`).
+    public init(reader: ConfigReader) {
+        brokerPort = reader.int(forKey: "broker.port", default: 9092)
+        brokerStartTimeoutSeconds = reader.int(forKey: "broker.startTimeoutSeconds", default: 20)
+        restartDelayMilliseconds = reader.int(forKey: "supervisor.restartDelayMs", default: 500)
+        maximumRestartDelayMilliseconds = reader.int(forKey: "supervisor.maxRestartDelayMs", default: 30_000)
+        stopGraceSeconds = reader.int(forKey: "supervisor.stopGraceSeconds", default: 10)
+        readyTimeoutSeconds = reader.int(forKey: "supervisor.readyTimeoutSeconds", default: 60)
+        services = reader.stringArray(forKey: "services.enabled", default: []).map { name in
+            ServiceDefinition(
+                name: name,
+                command: reader.string(forKey: ConfigKey(["services", name, "command"]), default: "homeprice-\(name)"),
+                arguments: reader.stringArray(forKey: ConfigKey(["services", name, "arguments"]), default: [])
+            )
+        }
+    }
+
+    /// Reads `configs/cluster.yaml` with environment overrides.
+    public static func load(layout: ProjectLayout) async throws(ServiceSupportError) -> ClusterSettings {
+        ClusterSettings(reader: try await ConfigurationLoader.reader(layout: layout, files: ["cluster.yaml"]))
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import Kafka
+import Logging
+import Schema
+import ServiceLifecycle
+import ServiceSupport
+
+/// Runs the local cluster: a fresh tansu broker, every topic, and every configured service,
+/// restarting a service that crashes (with a growing delay) and reporting each crash on
+/// `pipeline.monitoring` and in the state file. On graceful shutdown it stops the services,
+/// then the broker, and removes the state file.
+public struct ClusterSupervisor: Service {
+    let layout: ProjectLayout
+    let settings: ClusterSettings
+    let kafka: KafkaSettings
+    let stateDirectory: URL
+    let logger: Logger
+
+    /// Creates a supervisor.
+    public init(layout: ProjectLayout, settings: ClusterSettings, kafka: KafkaSettings, stateDirectory: URL, logger: Logger) {
+        self.layout = layout
+        self.settings = settings
+        self.kafka = kafka
+        self.stateDirectory = stateDirectory
+        self.logger = logger
+    }
+
+    private var logs: URL { stateDirectory.appendingPathComponent("logs") }
+
+    public func run() async throws {
+        var state = ClusterState(
+            supervisorPid: ProcessInfo.processInfo.processIdentifier,
+            phase: .starting,
+            startedAt: Date(),
+            bootstrapServers: "127.0.0.1:\(settings.brokerPort)",
+            librdkafka: LibrdkafkaVersion.string,
+            broker: nil,
+            services: []
+        )
+        try state.write(to: stateDirectory)
+        let broker: TansuBroker
+        do {
+            broker = try await startBroker()
+        } catch {
+            state.phase = .failed
+            state.error = "\(error)"
+            try state.write(to: stateDirectory)
+            throw error
+        }
+        state.broker = ClusterState.ProcessState(
+            name: "broker", pid: broker.processIdentifier, status: "running", restarts: 0,
+            log: logs.appendingPathComponent("broker.log").path
+        )
+        var producerConfiguration = kafka.producer(clientId: "homeprice-supervisor")
+        producerConfiguration.client.bootstrapServers = broker.bootstrapServers
+        try await KafkaProducer.withProducer(configuration: producerConfiguration, logger: logger) { producer in
+            try await supervise(broker: broker, state: &state, producer: producer)
+        }
+        await broker.stop()
+        try? FileManager.default.removeItem(at: ClusterState.file(in: stateDirectory))
+        logger.info("cluster stopped")
+    }
+
+    private func startBroker() async throws -> TansuBroker {
+        let broker = try await TansuBroker.start(
+            layout: layout,
+            port: settings.brokerPort,
+            logFile: logs.appendingPathComponent("broker.log"),
+            timeout: .seconds(settings.brokerStartTimeoutSeconds)
+        )
+        var client = kafka.client
+        client.bootstrapServers = broker.bootstrapServers
+        try await TopicProvisioner.createAll(using: KafkaAdmin(configuration: client))
+        logger.info("broker ready", metadata: ["kafka.bootstrap": "\(broker.bootstrapServers)"])
+        return broker
+    }
+
+    /// Starts the services and restarts crashed ones until graceful shutdown.
+    private func supervise(broker: TansuBroker, state: inout ClusterState, producer: KafkaProducer) async throws {
+        let (events, sink) = AsyncStream.makeStream(of: SupervisorEvent.self)
+        var processes: [String: Process] = [:]
+        var delays: [String: Int] = [:]
+        for definition in settings.services {
+            state.services.append(try launch(definition, broker: broker, sink: sink, into: &processes))
+        }
+        state.phase = .ready
+        try state.write(to: stateDirectory)
+        await report(producer, service: "supervisor", name: "cluster.ready", severity: .info, message: "cluster ready")
+
+        try await withGracefulShutdownHandler {
+            try await withThrowingTaskGroup(of: Void.self) { timers in
+                for await event in events {
+                    switch event {
+                    case .exited(let name, let pid, let how):
+                        guard let index = state.services.firstIndex(where: { $0.name == name && $0.pid == pid }) else { continue }
+                        let delay = delays[name, default: settings.restartDelayMilliseconds]
+                        delays[name] = min(delay * 2, settings.maximumRestartDelayMilliseconds)
+                        state.services[index].pid = nil
+                        state.services[index].status = "restarting"
+                        state.services[index].lastExit = how
+                        try state.write(to: stateDirectory)
+                        logger.warning("service crashed", metadata: ["service": "\(name)", "exit": "\(how)"])
+                        await report(
+                            producer, service: name, name: "service.crashed", severity: .error,
+                            message: "\(name) exited (\(how)); restarting in \(delay) ms"
+                        )
+                        timers.addTask {
+                            try await Task.sleep(for: .milliseconds(delay))
+                            sink.yield(.restartDue(service: name))
+                        }
+                    case .restartDue(let name):
+                        guard let definition = settings.services.first(where: { $0.name == name }),
+                            let index = state.services.firstIndex(where: { $0.name == name })
+                        else { continue }
+                        let restarted = try launch(definition, broker: broker, sink: sink, into: &processes)
+                        state.services[index].pid = restarted.pid
+                        state.services[index].status = restarted.status
+                        state.services[index].restarts += 1
+                        try state.write(to: stateDirectory)
+                        await report(
+                            producer, service: name, name: "service.restarted", severity: .warning,
+                            message: "\(name) restarted (restart \(state.services[index].restarts))"
+                        )
+                    }
+                }
+                timers.cancelAll()
+            }
+        } onGracefulShutdown: {
+            sink.finish()
+        }
+
+        state.phase = .stopping
+        try state.write(to: stateDirectory)
+        for (_, process) in processes {
+            await ChildProcess.terminate(process, grace: .seconds(settings.stopGraceSeconds))
+        }
+    }
+
+    /// Starts one service with its log file and the cluster's environment.
+    private func launch(
+        _ definition: ClusterSettings.ServiceDefinition,
+        broker: TansuBroker,
+        sink: AsyncStream<SupervisorEvent>.Continuation,
+        into processes: inout [String: Process]
+    ) throws -> ClusterState.ProcessState {
+        let log = logs.appendingPathComponent("\(definition.name).log")
+        guard let executable = ServiceCommandResolver.resolve(definition.command, layout: layout) else {
+            throw ServiceSupportError(code: .processFailed, reason: "no such executable", input: definition.command)
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = definition.arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["KAFKA_BOOTSTRAP_SERVERS"] = broker.bootstrapServers
+        environment["HOMEPRICE_ROOT"] = layout.root.path
+        process.environment = environment
+        process.currentDirectoryURL = layout.root
+        let output = try LogFile.appendingHandle(log)
+        process.standardOutput = output
+        process.standardError = output
+        let name = definition.name
+        process.terminationHandler = { ended in
+            let how = ended.terminationReason == .uncaughtSignal ? "signal \(ended.terminationStatus)" : "exit \(ended.terminationStatus)"
+            sink.yield(.exited(service: name, pid: ended.processIdentifier, how: how))
+        }
+        do {
+            try process.run()
+        } catch {
+            throw ServiceSupportError(code: .processFailed, reason: "\(error)", input: executable.path)
+        }
+        processes[name] = process
+        logger.info("service started", metadata: ["service": "\(name)", "pid": "\(process.processIdentifier)"])
+        return ClusterState.ProcessState(
+            name: name, pid: process.processIdentifier, status: "running", restarts: 0, log: log.path
+        )
+    }
+
+    /// Publishes a service-status event on `pipeline.monitoring`; a failure is only logged.
+    private func report(_ producer: KafkaProducer, service: String, name: String, severity: Severity, message: String) async {
+        let event = MonitoringEvent(
+            service: service, instance: "supervisor", kind: .serviceStatus, name: name,
+            severity: severity, message: message, at: Date()
+        )
+        do {
+            _ = try await producer.send(
+                KafkaProducerMessage(topic: Topic.pipelineMonitoring.name, key: Array(event.key.utf8), value: Array(try event.encoded()))
+            )
+        } catch {
+            logger.warning("monitoring event not published", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Kafka
+
+/// `homeprice status`: librdkafka in use, the broker, and every supervised service.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the librdkafka in use, the broker, and every supervised service."
+    )
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    /// What `status --json` prints.
+    struct Report: Codable {
+        let librdkafka: String
+        let bootstrapServers: String
+        let brokerReachable: Bool
+        let brokers: [KafkaBrokerDescription]
+        let topics: Int
+        let cluster: ClusterState?
+    }
+
+    func run() async throws {
+        let environment = try await CLIEnvironment.load()
+        let controller = ClusterController(layout: environment.layout, stateDirectory: environment.stateDirectory)
+        let state = try controller.runningState()
+        let admin = try KafkaAdmin(configuration: environment.kafka.client, timeout: .seconds(3))
+        let brokers = (try? await admin.brokers()) ?? []
+        let topics = brokers.isEmpty ? 0 : ((try? await admin.listTopics())?.count ?? 0)
+        let report = Report(
+            librdkafka: LibrdkafkaVersion.string,
+            bootstrapServers: environment.kafka.client.bootstrapServers,
+            brokerReachable: !brokers.isEmpty,
+            brokers: brokers,
+            topics: topics,
+            cluster: state
+        )
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoder.dateEncodingStrategy = .iso8601
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(Self.text(report))
+        }
+    }
+
+    private static func text(_ report: Report) -> String {
+        var lines = [
+            "librdkafka  \(report.librdkafka)",
+            "broker      \(report.bootstrapServers) "
+                + (report.brokerReachable ? "(reachable, \(report.topics) topics)" : "(not reachable)"),
+        ]
+        guard let cluster = report.cluster else {
+            lines.append("cluster     down (start it with `homeprice up`)")
+            return lines.joined(separator: "\n")
+        }
+        lines.append("cluster     \(cluster.phase.rawValue), supervisor pid \(cluster.supervisorPid), since \(cluster.startedAt)")
+        for process in [cluster.broker].compactMap({ $0 }) + cluster.services {
+            let pid = process.pid.map { "pid \($0)" } ?? "no pid"
+            let exit = process.lastExit.map { ", last exit \($0)" } ?? ""
+            lines.append(
+                "  \(process.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(process.status) (\(pid), \(process.restarts) restarts\(exit))  log: \(process.log)"
+            )
+        }
+        return lines.joined(separator: "\n")
+    }
+}
