@@ -10,6 +10,7 @@ let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let metrics: Target.Dependency = .product(name: "Metrics", package: "swift-metrics")
 let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let systemPackage: Target.Dependency = .product(name: "SystemPackage", package: "swift-system")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
 
 let package = Package(
     name: "HomePrice",
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -51,11 +53,25 @@ let package = Package(
         ),
 
         // MARK: Services
-        .target(name: "NormalizerCore", path: "Services/Normalizer/NormalizerCore", swiftSettings: strict),
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Services/Normalizer/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "NormalizerCore",
+            dependencies: ["CSQLite", "Kafka", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle, yams],
+            path: "Services/Normalizer/NormalizerCore",
+            swiftSettings: strict
+        ),
         .target(
             name: "HomePriceCLI",
-            dependencies: ["Kafka", "ML", "Schema", "ServiceSupport", argumentParser, logging, serviceLifecycle],
+            dependencies: [
+                "Kafka", "ML", "NormalizerCore", "Schema", "ServiceSupport", argumentParser, logging, serviceLifecycle,
+            ],
             path: "Services/CLI/HomePriceCLI",
+            exclude: ["Commands/Scenario"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -74,7 +90,11 @@ let package = Package(
         ),
         .testTarget(name: "SchemaTests", dependencies: ["Schema"], swiftSettings: strict),
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: strict),
-        .testTarget(name: "NormalizerCoreTests", dependencies: ["NormalizerCore"], swiftSettings: strict),
+        .testTarget(
+            name: "NormalizerCoreTests",
+            dependencies: ["NormalizerCore", "Kafka", "ServiceSupport", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "KafkaTests",
             dependencies: ["Kafka", "ServiceSupport", "TestSupport"],
@@ -82,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["HomePriceCLI", "Kafka", "TestSupport"],
+            dependencies: ["HomePriceCLI", "Kafka", "ServiceSupport", "TestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -20,6 +20,19 @@ public enum TestProject {
         return try await TansuBroker.start(layout: layout)
     }
 
+    /// Runs `body` with a fresh broker and stops the broker afterwards, even when `body` throws.
+    public static func withBroker<Value: Sendable>(_ body: (TansuBroker) async throws -> Value) async throws -> Value {
+        let broker = try await startBroker()
+        do {
+            let value = try await body(broker)
+            await broker.stop()
+            return value
+        } catch {
+            await broker.stop()
+            throw error
+        }
+    }
+
     /// A topic name no other test uses.
     public static func uniqueTopic(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
@@ -30,6 +43,7 @@ public enum TestProject {
         if let path = ProcessInfo.processInfo.environment["HOMEPRICE_BIN"] {
             return URL(fileURLWithPath: path)
         }
-        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("homeprice")
+        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("homeprice")
     }
 }

@@ -12,17 +12,18 @@ public final class TansuBroker: Sendable {
     /// The broker's port.
     public let port: Int
     private let process: Mutex<Process?>
+    /// The write end of the watchdog's standard input; closing it stops the broker.
+    private let lifeline: FileHandle
 
-    private init(process: Process, port: Int) {
+    private init(process: Process, lifeline: FileHandle, port: Int) {
         self.process = Mutex(process)
+        self.lifeline = lifeline
         self.port = port
         self.bootstrapServers = "127.0.0.1:\(port)"
     }
 
     deinit {
-        process.withLock { process in
-            if let process, process.isRunning { process.terminate() }
-        }
+        try? lifeline.close()
     }
 
     /// Starts tansu on `port` (a free one when `nil`), writing its output to `logFile`, and
@@ -42,14 +43,17 @@ public final class TansuBroker: Sendable {
         }
         let port = port ?? LocalPort.free()
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [
-            "broker",
+            "-c", watchdogScript, "tansu-watchdog",
+            binary.path, "broker",
             "--listener-url", "tcp://127.0.0.1:\(port)",
             "--advertised-listener-url", "tcp://127.0.0.1:\(port)",
             "--storage-engine", "memory://tansu/",
         ]
         let output = try LogFile.appendingHandle(logFile)
+        let lifeline = Pipe()
+        process.standardInput = lifeline
         process.standardOutput = output
         process.standardError = output
         do {
@@ -57,7 +61,7 @@ public final class TansuBroker: Sendable {
         } catch {
             throw ServiceSupportError(code: .processFailed, reason: "\(error)", input: binary.path)
         }
-        let broker = TansuBroker(process: process, port: port)
+        let broker = TansuBroker(process: process, lifeline: lifeline.fileHandleForWriting, port: port)
         try await broker.waitUntilReady(timeout: timeout)
         return broker
     }
@@ -73,8 +77,22 @@ public final class TansuBroker: Sendable {
             defer { process = nil }
             return process
         }) else { return }
-        await ChildProcess.terminate(running, grace: .seconds(5))
+        try? lifeline.close()
+        if !(await ChildProcess.waitForExit(running, timeout: .seconds(5))) {
+            await ChildProcess.terminate(running, grace: .seconds(1))
+        }
     }
+
+    /// A shell wrapper that runs the broker until its standard input reaches end of file:
+    /// when ``stop()`` closes the pipe, or when this process dies and the kernel closes it, so
+    /// a killed test run or CLI leaves no broker behind. Signals are not used: a child started
+    /// from a thread that blocks SIGTERM inherits the block. tansu holds nothing worth saving
+    /// (memory storage), so it gets SIGKILL.
+    private static let watchdogScript = """
+        "$@" </dev/null & broker=$!
+        read ignored
+        kill -9 $broker 2>/dev/null; wait $broker
+        """
 
     /// Waits until the broker accepts connections and answers metadata.
     private func waitUntilReady(timeout: Duration) async throws(ServiceSupportError) {

@@ -1,0 +1,45 @@
+/// A field a source mapping can fill, by its name in ``Schema/SourceDescriptor/mapping``.
+///
+/// Most names are the JSON paths of ``Schema/Home``. Three read one source value into
+/// several canonical fields: `address` (one address line, split into the `address.*`
+/// fields), `price` (amount and currency in one text, such as `$130,000`) and `builtDate`
+/// (a date such as `1990-05`, giving `builtYear` and `builtMonth`). Names starting with
+/// `extra.` keep the source text as it is.
+public enum CanonicalField: String, Sendable, CaseIterable {
+    case address
+    case street = "address.street"
+    case houseNumber = "address.houseNumber"
+    case unit = "address.unit"
+    case city = "address.city"
+    case state = "address.state"
+    case postalCode = "address.postalCode"
+    case price
+    case priceAmount = "price.amount"
+    case priceCurrency = "price.currency"
+    case priceKind
+    case propertyType
+    case livingArea
+    case lotArea
+    case rooms
+    case bedrooms
+    case bathrooms
+    case garageSpaces
+    case builtDate
+    case builtYear
+    case builtMonth
+    case heating
+    case cooling
+    case latitude = "coordinates.latitude"
+    case longitude = "coordinates.longitude"
+
+    /// The prefix of free-form attributes: `extra.pool`.
+    public static let extraPrefix = "extra."
+
+    /// Whether this field is one part of an address given as separate fields.
+    var isAddressComponent: Bool {
+        switch self {
+        case .street, .houseNumber, .unit, .city, .state, .postalCode: true
+        default: false
+        }
+    }
+}

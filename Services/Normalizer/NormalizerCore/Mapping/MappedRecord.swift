@@ -1,0 +1,49 @@
+import Foundation
+import Schema
+
+/// One raw record after its source's mapping: canonical fields with their source text, ready
+/// for entity resolution.
+///
+/// Field names are the canonical names of ``Schema/Home`` (`livingArea`, `address.street`,
+/// `extra.pool`); composite source fields are already split (`builtDate` into `builtYear`
+/// and `builtMonth`).
+public struct MappedRecord: Sendable, Equatable, Codable {
+    /// The source id.
+    public var sourceId: String
+    /// The record's id within its source.
+    public var recordId: String
+    /// The market region, ISO 3166-1 alpha-2.
+    public var region: String
+    /// When the record was fetched.
+    public var fetchedAt: Date
+    /// The canonical fields found in the record.
+    public var fields: [String: FieldValue]
+    /// The key of the normalised address (see ``PostalAddress/matchingKey``), or `nil` when the
+    /// record has no street address and so cannot be matched with other records.
+    public var matchingKey: String?
+
+    /// `sourceId/recordId`, the key of the raw record.
+    public var key: String { "\(sourceId)/\(recordId)" }
+
+    /// Creates a mapped record.
+    public init(
+        sourceId: String,
+        recordId: String,
+        region: String,
+        fetchedAt: Date,
+        fields: [String: FieldValue],
+        matchingKey: String?
+    ) {
+        self.sourceId = sourceId
+        self.recordId = recordId
+        self.region = region
+        self.fetchedAt = fetchedAt
+        self.fields = fields
+        self.matchingKey = matchingKey
+    }
+
+    /// The canonical value of a field, if present.
+    public subscript(field: String) -> CanonicalValue? {
+        fields[field]?.value
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import Schema
+
+/// The work of mapping one record: reads fields one by one, collecting values and errors, then
+/// assembles the parts that span several fields (address, price with a separate currency).
+struct RecordReading {
+    /// How the source writes values.
+    let parsing: FieldParsing
+    /// The record's parsed payload.
+    let fields: any RecordFields
+    /// The canonical fields read so far.
+    private(set) var values: [String: FieldValue] = [:]
+    /// Every field error so far.
+    private(set) var errors: [NormalizationError] = []
+    /// The address matching key, once the address is assembled with a street.
+    private(set) var matchingKey: String?
+
+    private var addressLine: String?
+    private var addressParts: [CanonicalField: String] = [:]
+    private var priceAmount: (raw: String, mapping: FieldMapping)?
+    private var priceCurrency: String?
+
+    /// The newest a building may be: this many years after the fetch (homes sold off-plan).
+    private static let newestBuiltYearAfterFetch = 3
+
+    init(parsing: FieldParsing, fields: any RecordFields) {
+        self.parsing = parsing
+        self.fields = fields
+    }
+
+    /// Reads one mapped field, recording its value or its error.
+    mutating func read(_ name: String, mapping: FieldMapping) {
+        do {
+            let found = mapping.path.isEmpty ? nil : try fields.text(at: mapping.path)
+            guard let raw = found ?? mapping.defaultValue,
+                !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else { return }
+            if name.hasPrefix(CanonicalField.extraPrefix) {
+                values[name] = FieldValue(.text(TextFolding.collapsingWhitespace(raw)), raw: raw)
+            } else if let field = CanonicalField(rawValue: name) {
+                try read(field, raw: raw, mapping: mapping)
+            }
+        } catch let error as NormalizationError {
+            errors.append(error.field == nil ? NormalizationError(error.code, reason: error.reason, field: name, input: error.input) : error)
+        } catch let error as ParseError where [.empty, .missingValue].contains(error.code) {
+            return
+        } catch let error as ParseError {
+            errors.append(NormalizationError(error, field: name))
+        } catch {
+            errors.append(NormalizationError(.unparseableField, reason: "\(error)", field: name))
+        }
+    }
+
+    private mutating func read(_ field: CanonicalField, raw: String, mapping: FieldMapping) throws {
+        let convention = parsing.convention(for: mapping)
+        switch field {
+        case .address:
+            addressLine = raw
+        case .street, .houseNumber, .unit, .city, .state, .postalCode:
+            addressParts[field] = raw
+        case .price:
+            let amount = try MoneyParser(
+                defaultCurrency: parsing.currency,
+                dollarSignCurrency: parsing.country == .canada ? .cad : .usd,
+                convention: convention
+            ).parse(raw)
+            values[field.rawValue] = FieldValue(.money(amount.money), raw: raw)
+        case .priceAmount:
+            priceAmount = (raw, mapping)
+        case .priceCurrency:
+            priceCurrency = raw
+        case .priceKind:
+            let term = try Self.term(raw, mapping: mapping, builtIn: .priceKinds)
+            try set(field, .text(Self.checked(term, as: PriceKind.self, field: field)), raw: raw)
+        case .propertyType:
+            let term = try Self.term(raw, mapping: mapping, builtIn: .propertyTypes)
+            try set(field, .text(Self.checked(term, as: PropertyType.self, field: field)), raw: raw)
+        case .livingArea, .lotArea:
+            let unit = try parsing.areaUnit(for: mapping, field: field.rawValue)
+            let area = try AreaParser(convention: convention, defaultUnit: unit).parse(raw)
+            set(field, .number((area.squareMetres * 100).rounded() / 100), raw: raw)
+        case .rooms, .bedrooms, .garageSpaces:
+            let count = try CountParser(convention: convention, allowsFractions: false).parse(raw)
+            set(field, .integer(Int(count)), raw: raw)
+        case .bathrooms:
+            try set(field, .number(CountParser(convention: convention).parse(raw)), raw: raw)
+        case .builtDate, .builtYear:
+            let date = try DateParser(numericOrder: parsing.numericDateOrder(for: mapping)).parse(raw)
+            set(.builtYear, .integer(date.year), raw: raw)
+            if field == .builtDate, let month = date.month {
+                set(.builtMonth, .integer(month), raw: raw)
+            }
+        case .builtMonth:
+            try set(field, .integer(Self.month(raw)), raw: raw)
+        case .heating:
+            try set(field, .text(Self.term(raw, mapping: mapping, builtIn: .heating)), raw: raw)
+        case .cooling:
+            try set(field, .text(Self.term(raw, mapping: mapping, builtIn: .cooling)), raw: raw)
+        case .latitude, .longitude:
+            let value = try NumberParser(convention: convention).parse(raw)
+            let degrees = NSDecimalNumber(decimal: value).doubleValue
+            let limit = field == .latitude ? 90.0 : 180.0
+            guard abs(degrees) <= limit else {
+                throw NormalizationError(
+                    .impossibleValue,
+                    reason: "a \(field == .latitude ? "latitude" : "longitude") lies within ±\(Int(limit))°",
+                    field: field.rawValue,
+                    input: raw
+                )
+            }
+            set(field, .number(degrees), raw: raw)
+        }
+    }
+
+    /// Assembles the address and the price, and checks values against each other.
+    mutating func finish(fetchedAt: Date) {
+        assembleAddress()
+        assemblePrice()
+        if case .integer(let year) = values[CanonicalField.builtYear.rawValue]?.value,
+            let fetchYear = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: fetchedAt).year,
+            year > fetchYear + Self.newestBuiltYearAfterFetch
+        {
+            errors.append(
+                NormalizationError(
+                    .impossibleValue,
+                    reason: "built in \(year), after the record was fetched in \(fetchYear)",
+                    field: CanonicalField.builtYear.rawValue,
+                    input: values[CanonicalField.builtYear.rawValue]?.raw
+                )
+            )
+        }
+    }
+
+    private mutating func set(_ field: CanonicalField, _ value: CanonicalValue, raw: String) {
+        values[field.rawValue] = FieldValue(value, raw: raw)
+    }
+
+    private mutating func assemblePrice() {
+        guard let (raw, mapping) = priceAmount else { return }
+        do {
+            let currency = try priceCurrency.map { text throws(NormalizationError) in
+                guard let code = CurrencyCode(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
+                    throw NormalizationError(
+                        .unparseableField,
+                        reason: "not an ISO 4217 currency code",
+                        field: CanonicalField.priceCurrency.rawValue,
+                        input: text
+                    )
+                }
+                return code
+            }
+            let amount = try MoneyParser(
+                defaultCurrency: currency ?? parsing.currency,
+                dollarSignCurrency: currency ?? (parsing.country == .canada ? .cad : .usd),
+                convention: parsing.convention(for: mapping)
+            ).parse(raw)
+            values[CanonicalField.price.rawValue] = FieldValue(.money(amount.money), raw: raw)
+        } catch let error as NormalizationError {
+            errors.append(error)
+        } catch let error as ParseError {
+            errors.append(NormalizationError(error, field: CanonicalField.priceAmount.rawValue))
+        } catch {
+            errors.append(NormalizationError(.unparseableField, reason: "\(error)", field: CanonicalField.price.rawValue))
+        }
+    }
+
+    private mutating func assembleAddress() {
+        let parser = AddressParser(country: parsing.country)
+        var parts: [CanonicalField: String] = [:]
+        var rawParts: [CanonicalField: String] = [:]
+        do throws(ParseError) {
+            if let addressLine {
+                let address = try parser.parse(addressLine)
+                parts = address.canonicalFields
+                rawParts = parts.mapValues { _ in addressLine }
+                matchingKey = address.matchingKey
+            } else if let street = addressParts[.street] {
+                let address = try parser.parse(
+                    AddressComponents(
+                        street: street,
+                        houseNumber: addressParts[.houseNumber],
+                        unit: addressParts[.unit],
+                        city: addressParts[.city],
+                        subdivision: addressParts[.state],
+                        postalCode: addressParts[.postalCode]
+                    )
+                )
+                parts = address.canonicalFields
+                rawParts = parts.mapValues { _ in street }.merging(addressParts) { _, own in own }
+                matchingKey = address.matchingKey
+            }
+            for (field, raw) in addressParts where parts[field] == nil {
+                parts[field] = try Self.addressPart(field, raw, country: parsing.country)
+                rawParts[field] = raw
+            }
+        } catch {
+            let field = addressLine == nil ? CanonicalField.street : CanonicalField.address
+            errors.append(NormalizationError(error, field: field.rawValue))
+            return
+        }
+        for (field, value) in parts {
+            values[field.rawValue] = FieldValue(.text(value), raw: rawParts[field] ?? value)
+        }
+        if parts[.city] == nil {
+            errors.append(
+                NormalizationError(
+                    .missingField,
+                    reason: "every home needs a city; map address.city or give it a default",
+                    field: CanonicalField.city.rawValue
+                )
+            )
+        }
+    }
+
+    /// One address part given without a street: a city, a state or a postal code.
+    private static func addressPart(_ field: CanonicalField, _ raw: String, country: Country) throws(ParseError) -> String {
+        let text = TextFolding.collapsingWhitespace(raw)
+        switch field {
+        case .state:
+            guard let code = country.subdivisionCode(for: text) else {
+                throw ParseError(.unknownSubdivision, reason: "'\(text)' is not a subdivision of \(country.rawValue)", input: raw)
+            }
+            return code
+        case .postalCode:
+            guard let code = PostalCode.normalized(text, country: country) else {
+                throw ParseError(.invalidPostalCode, reason: "'\(text)' is not a postal code of \(country.rawValue)", input: raw)
+            }
+            return code
+        default:
+            return NameCasing.normalized(text.split(separator: " "))
+        }
+    }
+
+    /// A month as a number (`5`, `05`) or a name (`May`, `Mai`).
+    private static func month(_ raw: String) throws(ParseError) -> Int {
+        let text = TextFolding.collapsingWhitespace(raw)
+        if let number = Int(text) {
+            guard (1...12).contains(number) else {
+                throw ParseError(.outOfRange, reason: "a month is 1 to 12", input: raw)
+            }
+            return number
+        }
+        guard let month = MonthNames.englishAndGerman.month(named: text) else {
+            throw ParseError(.malformed, reason: "'\(text)' is not a month", input: raw)
+        }
+        return month
+    }
+
+    /// The canonical term for a text: the mapping's own vocabulary first, then the built-in one.
+    private static func term(_ raw: String, mapping: FieldMapping, builtIn: Vocabulary) throws(ParseError) -> String {
+        let key = Vocabulary.matchingKey(raw)
+        if let term = mapping.vocabulary?.first(where: { Vocabulary.matchingKey($0.key) == key })?.value {
+            return term
+        }
+        return try VocabularyParser(vocabulary: builtIn).parse(raw)
+    }
+
+    /// Checks that a configured term is one of an enumeration's cases.
+    private static func checked<Kind: RawRepresentable<String> & CaseIterable>(
+        _ term: String,
+        as kind: Kind.Type,
+        field: CanonicalField
+    ) throws(NormalizationError) -> String {
+        guard Kind(rawValue: term) != nil else {
+            throw NormalizationError(
+                .invalidMapping,
+                reason: "'\(term)' is not one of " + Kind.allCases.map(\.rawValue).joined(separator: ", "),
+                field: field.rawValue,
+                input: term
+            )
+        }
+        return term
+    }
+}

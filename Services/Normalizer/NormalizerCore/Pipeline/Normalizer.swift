@@ -1,0 +1,164 @@
+import Foundation
+import Schema
+import Synchronization
+
+/// The normalizer's core: raw record in; canonical home, review tasks or dead letters out;
+/// warehouse written.
+///
+/// Per record: decode and check the schema version, find the source's mapping, map and parse
+/// every field, resolve the entity against the store, upsert the merged home. Everything the
+/// record changes is written in one store transaction, and processing the same record again
+/// writes nothing new and returns the same home, so a consumer may replay freely
+/// (at-least-once). A bad record becomes a dead letter naming the stage, field and reason; only
+/// a storage failure throws.
+public final class Normalizer: Sendable {
+    /// The settings.
+    public let configuration: NormalizerConfiguration
+    /// The warehouse and resolution state.
+    public let store: any NormalizerStore
+    private let catalog: Mutex<SourceCatalog>
+    private let resolver: EntityResolver
+    private let clock: @Sendable () -> Date
+
+    /// Creates a normalizer.
+    /// - Parameters:
+    ///   - configuration: Thresholds, merge policy, exchange rates, service name.
+    ///   - catalog: The source mappings known at start (`configs/sources`).
+    ///   - store: The warehouse and resolution state.
+    ///   - clock: The time stamped on homes, tasks and dead letters.
+    public init(
+        configuration: NormalizerConfiguration,
+        catalog: SourceCatalog,
+        store: any NormalizerStore,
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.catalog = Mutex(catalog)
+        self.clock = clock
+        resolver = EntityResolver(
+            settings: configuration.resolution,
+            policy: configuration.merge,
+            exchangeRates: configuration.exchangeRates,
+            serviceName: configuration.serviceName
+        )
+    }
+
+    /// Takes a source's catalog entry unless a later one is known.
+    @discardableResult
+    public func update(source: SourceDescriptor) -> Bool {
+        catalog.withLock { $0.update(source) }
+    }
+
+    /// The current mapping of a source.
+    public func source(_ id: String) -> SourceDescriptor? {
+        catalog.withLock { $0[id] }
+    }
+
+    /// Normalizes a `homes.raw` record value as read from Kafka.
+    /// - Throws: ``NormalizationError/Code/storageFailed`` only; the caller must not store the
+    ///   offset and should retry or stop.
+    public func normalize(message value: Data, key: String?, origin: MessageOrigin?) throws(NormalizationError) -> NormalizerOutput {
+        let record: RawRecord
+        do {
+            record = try RawRecord.decode(from: value)
+        } catch {
+            let code: NormalizationError.Code = error.code == .unsupportedSchemaVersion ? .unsupportedSchemaVersion : .invalidMessage
+            let reasons = [FailureReason(error), NormalizationError(code, reason: error.reason, field: error.fieldPath).failureReason]
+            return NormalizerOutput(deadLetters: [deadLetter(key: key ?? origin.map(Self.positionKey) ?? "", bytes: value, origin: origin, reasons: reasons)])
+        }
+        return try normalize(record, origin: origin)
+    }
+
+    /// Normalizes one raw record.
+    /// - Throws: ``NormalizationError/Code/storageFailed`` only.
+    public func normalize(_ record: RawRecord, origin: MessageOrigin? = nil) throws(NormalizationError) -> NormalizerOutput {
+        switch map(record) {
+        case .failure(let failure):
+            return NormalizerOutput(deadLetters: [deadLetter(for: record, origin: origin, errors: failure.errors)])
+        case .success(let mapped):
+            let now = clock()
+            let resolution = try store.transaction { () throws(NormalizationError) -> Resolution in
+                let resolution = try resolver.resolve(mapped, in: store, now: now)
+                try load(resolution)
+                return resolution
+            }
+            return NormalizerOutput(homes: [resolution.home], reviewTasks: resolution.reviewTasks)
+        }
+    }
+
+    /// Maps a raw record with its source's mapping, without resolving or storing anything.
+    public func map(_ record: RawRecord) -> Result<MappedRecord, MappingFailure> {
+        guard record.schemaVersion <= RawRecord.currentSchemaVersion else {
+            return .failure(
+                MappingFailure(errors: [
+                    NormalizationError(
+                        .unsupportedSchemaVersion,
+                        reason: "schema version \(record.schemaVersion) is newer than \(RawRecord.currentSchemaVersion)",
+                        field: "schemaVersion",
+                        record: record.key
+                    )
+                ])
+            )
+        }
+        guard let descriptor = source(record.sourceId) else {
+            return .failure(
+                MappingFailure(errors: [
+                    NormalizationError(
+                        .unknownSource,
+                        reason: "no mapping for source '\(record.sourceId)' in configs/sources or sources.catalog",
+                        field: "sourceId",
+                        input: record.sourceId,
+                        record: record.key
+                    )
+                ])
+            )
+        }
+        do {
+            return try RecordMapper(descriptor: descriptor).map(record)
+        } catch {
+            return .failure(MappingFailure(errors: [error.inRecord(record.key)]))
+        }
+    }
+
+    /// Applies a human decision from `review.tasks`; open tasks (including the normalizer's
+    /// own) and other kinds change nothing.
+    /// - Throws: ``NormalizationError/Code/storageFailed``.
+    public func apply(decision: ReviewTask) throws(NormalizationError) -> NormalizerOutput {
+        let now = clock()
+        let resolution = try store.transaction { () throws(NormalizationError) -> Resolution? in
+            guard let resolution = try resolver.apply(decision: decision, in: store, now: now) else { return nil }
+            try load(resolution)
+            return resolution
+        }
+        return NormalizerOutput(homes: resolution.map { [$0.home] } ?? [])
+    }
+
+    private func load(_ resolution: Resolution) throws(NormalizationError) {
+        _ = try store.upsert(resolution.home)
+        for retired in resolution.retiredHomeIds {
+            try store.retire(homeId: retired, mergedInto: resolution.home.id)
+        }
+    }
+
+    private func deadLetter(for record: RawRecord, origin: MessageOrigin?, errors: [NormalizationError]) -> DeadLetter {
+        let bytes = (try? record.encoded()) ?? Data(record.payload.utf8)
+        return deadLetter(key: record.key, bytes: bytes, origin: origin, reasons: errors.map(\.failureReason))
+    }
+
+    private func deadLetter(key: String, bytes: Data, origin: MessageOrigin?, reasons: [FailureReason]) -> DeadLetter {
+        DeadLetter(
+            originalKey: key,
+            originalBytes: bytes,
+            origin: origin,
+            stage: .normalization,
+            service: configuration.serviceName,
+            reasons: reasons,
+            failedAt: clock()
+        )
+    }
+
+    private static func positionKey(_ origin: MessageOrigin) -> String {
+        "\(origin.topic)/\(origin.partition)/\(origin.offset)"
+    }
+}

@@ -1,0 +1,185 @@
+import Configuration
+import Foundation
+import ServiceSupport
+
+/// The normalizer's settings from `configs/normalizer.yaml` (keys under `normalizer.`), each
+/// overridable by an environment variable (`NORMALIZER_RESOLUTION_MERGE_THRESHOLD`).
+///
+/// Thresholds, weights, trust and exchange rates have no in-code defaults: a missing one is a
+/// configuration error.
+public struct NormalizerConfiguration: Sendable, Equatable {
+    /// The service name in dead letters and review tasks, for example `normalizer-0`.
+    public var serviceName: String
+    /// The consumer group of the normalizer instances.
+    public var groupId: String
+    /// The SQLite warehouse file, relative to the project root unless absolute.
+    public var warehousePath: String
+    /// The folder of the source mapping files, relative to the project root unless absolute.
+    public var sourcesDirectory: String
+    /// Entity-resolution thresholds and weights.
+    public var resolution: ResolutionSettings
+    /// The merge policy.
+    public var merge: MergePolicy
+    /// Rates for ``Schema/Home/priceInUSD``.
+    public var exchangeRates: ExchangeRates
+
+    /// Creates a configuration.
+    public init(
+        serviceName: String,
+        groupId: String,
+        warehousePath: String,
+        sourcesDirectory: String,
+        resolution: ResolutionSettings,
+        merge: MergePolicy,
+        exchangeRates: ExchangeRates
+    ) {
+        self.serviceName = serviceName
+        self.groupId = groupId
+        self.warehousePath = warehousePath
+        self.sourcesDirectory = sourcesDirectory
+        self.resolution = resolution
+        self.merge = merge
+        self.exchangeRates = exchangeRates
+    }
+
+    /// Reads the settings under `normalizer.`.
+    /// - Throws: ``NormalizationError/Code/invalidConfiguration`` naming the missing or bad key.
+    public init(reader: ConfigReader) throws(NormalizationError) {
+        let root = reader.scoped(to: "normalizer")
+        let settings = Settings()
+        let resolution = root.scoped(to: "resolution")
+        let weights = resolution.scoped(to: "weights")
+        let merge = root.scoped(to: "merge")
+        let rates = root.scoped(to: "exchangeRates")
+        serviceName = root.string(forKey: "serviceName", default: "normalizer-0")
+        groupId = root.string(forKey: "groupId", default: "homeprice-normalizer")
+        warehousePath = root.string(forKey: "warehousePath", default: ".homeprice/warehouse.sqlite")
+        sourcesDirectory = root.string(forKey: "sourcesDirectory", default: "configs/sources")
+        self.resolution = ResolutionSettings(
+            mergeThreshold: try settings.double(resolution, "mergeThreshold"),
+            reviewThreshold: try settings.double(resolution, "reviewThreshold"),
+            weights: SimilarityWeights(
+                postalCode: try settings.double(weights, "postalCode"),
+                street: try settings.double(weights, "street"),
+                houseNumber: try settings.double(weights, "houseNumber"),
+                unit: try settings.double(weights, "unit"),
+                attributes: try settings.double(weights, "attributes")
+            ),
+            attributeTolerance: try settings.double(resolution, "attributeTolerance")
+        )
+        guard self.resolution.reviewThreshold <= self.resolution.mergeThreshold else {
+            throw NormalizationError(
+                .invalidConfiguration,
+                reason: "the review threshold must not exceed the merge threshold",
+                input: "normalizer.resolution.reviewThreshold"
+            )
+        }
+        self.merge = MergePolicy(
+            sourceTrust: try settings.pairs(merge, "sourceTrust") { value throws(NormalizationError) in
+                guard let trust = Double(value) else { throw NormalizationError.settingFailure("trust must be a number") }
+                return trust
+            },
+            defaultTrust: try settings.double(merge, "defaultTrust"),
+            defaultRule: try settings.rule(merge, "defaultRule"),
+            fieldRules: try settings.pairs(merge, "fieldRules") { value throws(NormalizationError) in
+                guard let rule = MergeRule(rawValue: value) else { throw NormalizationError.settingFailure("not a merge rule") }
+                return rule
+            },
+            numericTolerance: try settings.double(merge, "numericTolerance")
+        )
+        let baseName = try settings.string(rates, "base")
+        guard let base = CurrencyCode(rawValue: baseName) else {
+            throw settings.invalid("exchangeRates.base", "'\(baseName)' is not a currency code")
+        }
+        let table = try settings.pairs(rates, "rates") { value throws(NormalizationError) in
+            guard let rate = Decimal(string: value), rate > 0 else {
+                throw NormalizationError.settingFailure("a rate must be a positive number")
+            }
+            return rate
+        }
+        var byCurrency: [CurrencyCode: Decimal] = [:]
+        for (code, rate) in table {
+            guard let currency = CurrencyCode(rawValue: code) else {
+                throw settings.invalid("exchangeRates.rates", "'\(code)' is not a currency code")
+            }
+            byCurrency[currency] = rate
+        }
+        exchangeRates = ExchangeRates(base: base, rates: byCurrency)
+    }
+
+    /// Reads `configs/normalizer.yaml` with environment overrides.
+    public static func load(layout: ProjectLayout?) async throws(NormalizationError) -> NormalizerConfiguration {
+        do {
+            return try NormalizerConfiguration(
+                reader: await ConfigurationLoader.reader(layout: layout, files: ["normalizer.yaml"])
+            )
+        } catch let error as NormalizationError {
+            throw error
+        } catch {
+            throw NormalizationError(.invalidConfiguration, reason: "\(error)", input: "normalizer.yaml")
+        }
+    }
+
+    /// A path of the configuration resolved against the project root.
+    public func resolve(_ path: String, layout: ProjectLayout?) -> URL {
+        guard let layout, !path.hasPrefix("/"), path != ":memory:" else {
+            return URL(fileURLWithPath: path)
+        }
+        return layout.root.appendingPathComponent(path)
+    }
+}
+
+/// Typed reads of required settings that name the key on failure.
+private struct Settings {
+    func invalid(_ key: String, _ reason: String) -> NormalizationError {
+        NormalizationError(.invalidConfiguration, reason: reason, input: key)
+    }
+
+    func double(_ scope: ConfigReader, _ key: String) throws(NormalizationError) -> Double {
+        do {
+            return try scope.requiredDouble(forKey: ConfigKey(key))
+        } catch {
+            throw invalid(key, "a number is required: \(error)")
+        }
+    }
+
+    func string(_ scope: ConfigReader, _ key: String) throws(NormalizationError) -> String {
+        do {
+            return try scope.requiredString(forKey: ConfigKey(key))
+        } catch {
+            throw invalid(key, "a value is required: \(error)")
+        }
+    }
+
+    func rule(_ scope: ConfigReader, _ key: String) throws(NormalizationError) -> MergeRule {
+        let name = try string(scope, key)
+        guard let rule = MergeRule(rawValue: name) else { throw invalid(key, "'\(name)' is not a merge rule") }
+        return rule
+    }
+
+    /// A list of `name=value` entries, each value read by `read`.
+    func pairs<Value>(
+        _ scope: ConfigReader,
+        _ key: String,
+        _ read: (String) throws(NormalizationError) -> Value
+    ) throws(NormalizationError) -> [String: Value] {
+        var pairs: [String: Value] = [:]
+        for entry in scope.stringArray(forKey: ConfigKey(key), default: []) {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { throw invalid(key, "an entry must read name=value, found '\(entry)'") }
+            do {
+                pairs[parts[0]] = try read(parts[1])
+            } catch {
+                throw invalid(key, "\(error.reason) in '\(entry)'")
+            }
+        }
+        return pairs
+    }
+}
+
+extension NormalizationError {
+    /// A bad setting value, before the key is known.
+    fileprivate static func settingFailure(_ reason: String) -> NormalizationError {
+        NormalizationError(.invalidConfiguration, reason: reason)
+    }
+}

@@ -1,0 +1,18 @@
+import Schema
+
+/// Everything one input produced, to be published before its offset is stored.
+public struct NormalizerOutput: Sendable, Equatable {
+    /// Canonical homes for `homes.normalized`.
+    public var homes: [Home] = []
+    /// Ambiguous duplicates for `review.tasks`.
+    public var reviewTasks: [ReviewTask] = []
+    /// Rejected inputs for `homes.deadletter`.
+    public var deadLetters: [DeadLetter] = []
+
+    /// Creates an output.
+    public init(homes: [Home] = [], reviewTasks: [ReviewTask] = [], deadLetters: [DeadLetter] = []) {
+        self.homes = homes
+        self.reviewTasks = reviewTasks
+        self.deadLetters = deadLetters
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Schema
+
+/// Merges records of the same home across sources.
+///
+/// A new record is compared with the records sharing one of its blocks (``BlockingKeys``).
+/// A pair scoring at least the merge threshold joins clusters; a pair between the review and
+/// merge thresholds becomes an ``Schema/ReviewTaskKind/ambiguousDuplicate`` task, and once a
+/// human decides, the decision overrides the score for that pair from then on. The cluster's
+/// home is reassembled by the merge policy and keeps a stable id (``HomeIdentity``).
+public struct EntityResolver: Sendable {
+    /// Thresholds and weights.
+    public let settings: ResolutionSettings
+    /// The service named as creator of review tasks.
+    public let serviceName: String
+    private let assembler: HomeAssembler
+    private let similarity: RecordSimilarity
+
+    /// Creates a resolver.
+    public init(settings: ResolutionSettings, policy: MergePolicy, exchangeRates: ExchangeRates, serviceName: String) {
+        self.settings = settings
+        self.serviceName = serviceName
+        assembler = HomeAssembler(policy: policy, exchangeRates: exchangeRates)
+        similarity = RecordSimilarity(settings: settings)
+    }
+
+    /// Resolves one mapped record against everything the store holds, and stores the outcome.
+    /// - Throws: ``NormalizationError/Code/storageFailed``.
+    public func resolve(_ record: MappedRecord, in store: some ResolutionStore, now: Date) throws(NormalizationError) -> Resolution {
+        let blocks = BlockingKeys.keys(of: record)
+        try store.save(record: record, blockingKeys: blocks)
+        var members: [String: MappedRecord] = [record.key: record]
+        var clusters: Set<String> = []
+        if let own = try store.cluster(ofRecord: record.key) {
+            try join(own, into: &members, clusters: &clusters, in: store)
+            members[record.key] = record
+        }
+        var tasks: [ReviewTask] = []
+        let candidates = try store.records(inBlocks: blocks).sorted { $0.key < $1.key }
+        for candidate in candidates where members[candidate.key] == nil {
+            let taskId = Self.taskId(record.key, candidate.key)
+            let decided = try store.reviewTask(id: taskId)
+            let same: Bool
+            switch decided?.status {
+            case .approved: same = true
+            case .rejected, .dismissed: same = false
+            case .open, nil:
+                guard let score = similarity.score(record, candidate) else { continue }
+                if score.total >= settings.mergeThreshold {
+                    same = true
+                } else {
+                    same = false
+                    if score.total >= settings.reviewThreshold {
+                        let task = decided ?? reviewTask(id: taskId, record, candidate, score: score, now: now)
+                        try store.save(reviewTask: task)
+                        tasks.append(task)
+                    }
+                }
+            }
+            guard same else { continue }
+            if let cluster = try store.cluster(ofRecord: candidate.key) {
+                try join(cluster, into: &members, clusters: &clusters, in: store)
+            } else {
+                members[candidate.key] = candidate
+            }
+        }
+        return try settle(Array(members.values), replacing: clusters, tasks: tasks, in: store, now: now)
+    }
+
+    /// Applies a human decision on an ambiguous duplicate: approval merges the two records'
+    /// clusters, rejection keeps them apart for good. The decision is stored either way.
+    /// - Returns: The merged home, or `nil` when nothing changed (a rejection, a task of
+    ///   another kind or still open, or records not seen yet — they merge when they arrive).
+    public func apply(decision: ReviewTask, in store: some ResolutionStore, now: Date) throws(NormalizationError) -> Resolution? {
+        guard decision.kind == .ambiguousDuplicate, decision.status != .open, decision.subjectIds.count == 2 else {
+            return nil
+        }
+        try store.save(reviewTask: decision)
+        guard decision.status == .approved else { return nil }
+        var members: [String: MappedRecord] = [:]
+        var clusters: Set<String> = []
+        for key in decision.subjectIds {
+            guard let record = try store.record(key: key) else { return nil }
+            members[key] = record
+            if let cluster = try store.cluster(ofRecord: key) {
+                try join(cluster, into: &members, clusters: &clusters, in: store)
+            }
+        }
+        return try settle(Array(members.values), replacing: clusters, tasks: [], in: store, now: now)
+    }
+
+    /// The review task id of a pair of record keys, the same whichever comes first.
+    public static func taskId(_ first: String, _ second: String) -> String {
+        "duplicate-" + HomeIdentity.hash([first, second].sorted().joined(separator: "\n"))
+    }
+
+    private func join(
+        _ cluster: String,
+        into members: inout [String: MappedRecord],
+        clusters: inout Set<String>,
+        in store: some ResolutionStore
+    ) throws(NormalizationError) {
+        clusters.insert(cluster)
+        for member in try store.records(inCluster: cluster) where members[member.key] == nil {
+            members[member.key] = member
+        }
+    }
+
+    private func settle(
+        _ members: [MappedRecord],
+        replacing clusters: Set<String>,
+        tasks: [ReviewTask],
+        in store: some ResolutionStore,
+        now: Date
+    ) throws(NormalizationError) -> Resolution {
+        let id = HomeIdentity.id(of: members)
+        try store.assign(recordKeys: members.map(\.key).sorted(), toCluster: id)
+        return Resolution(
+            home: assembler.home(id: id, records: members, normalizedAt: now),
+            retiredHomeIds: clusters.subtracting([id]).sorted(),
+            reviewTasks: tasks
+        )
+    }
+
+    private func reviewTask(
+        id: String,
+        _ record: MappedRecord,
+        _ candidate: MappedRecord,
+        score: SimilarityScore,
+        now: Date
+    ) -> ReviewTask {
+        var details = [
+            "similarity": String(format: "%.3f", score.total),
+            "addressSimilarity": String(format: "%.3f", score.address),
+        ]
+        details["attributeAgreement"] = score.attributes.map { String(format: "%.3f", $0) }
+        for (side, member) in [("first", record), ("second", candidate)] {
+            details["\(side).address"] = member.matchingKey
+        }
+        let subjects = [record.key, candidate.key].sorted()
+        return ReviewTask(
+            taskId: id,
+            kind: .ambiguousDuplicate,
+            subjectIds: subjects,
+            summary: "Are \(subjects[0]) and \(subjects[1]) the same home?",
+            details: details,
+            createdBy: serviceName,
+            createdAt: now
+        )
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Schema
+
+/// Builds the canonical ``Schema/Home`` of a cluster of records: every field chosen by the
+/// merge policy, every source's value kept in the provenance, every disagreement recorded.
+struct HomeAssembler: Sendable {
+    let policy: MergePolicy
+    let exchangeRates: ExchangeRates
+
+    /// The home of one cluster.
+    /// - Parameters:
+    ///   - id: The cluster's stable home id.
+    ///   - records: The cluster's records; not empty.
+    ///   - normalizedAt: When this version is produced.
+    func home(id: String, records: [MappedRecord], normalizedAt: Date) -> Home {
+        let members = records.sorted { $0.key < $1.key }
+        let region = members.max { policy.trust(of: $0.sourceId) < policy.trust(of: $1.sourceId) }?.region ?? ""
+        var home = Home(id: id, region: region, address: Address(city: "", country: region), normalizedAt: normalizedAt)
+        var latitude: Double?
+        var longitude: Double?
+        let fieldNames = Set(members.flatMap(\.fields.keys)).sorted()
+        for name in fieldNames {
+            let candidates = members.compactMap { record in record.fields[name].map { (record: record, value: $0) } }
+            let (chosen, conflict) = policy.choose(field: name, among: candidates)
+            home.provenance[name] = candidates.enumerated().map { index, candidate in
+                ProvenanceEntry(
+                    sourceId: candidate.record.sourceId,
+                    recordId: candidate.record.recordId,
+                    value: candidate.value.raw,
+                    fetchedAt: candidate.record.fetchedAt,
+                    chosen: index == chosen
+                )
+            }
+            if let conflict { home.conflicts.append(conflict) }
+            let value = candidates[chosen].value.value
+            if name.hasPrefix(CanonicalField.extraPrefix) {
+                home.extra[String(name.dropFirst(CanonicalField.extraPrefix.count))] = value.text
+                continue
+            }
+            switch CanonicalField(rawValue: name) {
+            case .latitude: latitude = value.number
+            case .longitude: longitude = value.number
+            case let field?: Self.set(field, value, on: &home)
+            case nil: continue
+            }
+        }
+        if let latitude, let longitude {
+            home.coordinates = Coordinates(latitude: latitude, longitude: longitude)
+        }
+        home.priceInUSD = home.price.flatMap(priceInUSD)
+        return home
+    }
+
+    private func priceInUSD(_ price: Money) -> Double? {
+        guard let currency = CurrencyCode(rawValue: price.currency) else { return nil }
+        let amount = MonetaryAmount(amount: Decimal(price.amount), currency: currency)
+        return try? amount.converted(to: .usd, using: exchangeRates).money.amount
+    }
+
+    private static func set(_ field: CanonicalField, _ value: CanonicalValue, on home: inout Home) {
+        switch field {
+        case .street: home.address.street = value.text
+        case .houseNumber: home.address.houseNumber = value.text
+        case .unit: home.address.unit = value.text
+        case .city: home.address.city = value.text
+        case .state: home.address.state = value.text
+        case .postalCode: home.address.postalCode = value.text
+        case .price: if case .money(let money) = value { home.price = money }
+        case .priceKind: home.priceKind = PriceKind(rawValue: value.text)
+        case .propertyType: home.propertyType = PropertyType(rawValue: value.text)
+        case .livingArea: home.livingArea = value.number
+        case .lotArea: home.lotArea = value.number
+        case .rooms: home.rooms = value.integer
+        case .bedrooms: home.bedrooms = value.integer
+        case .bathrooms: home.bathrooms = value.number
+        case .garageSpaces: home.garageSpaces = value.integer
+        case .builtYear: home.builtYear = value.integer
+        case .builtMonth: home.builtMonth = value.integer
+        case .heating: home.heating = value.text
+        case .cooling: home.cooling = value.text
+        case .address, .priceAmount, .priceCurrency, .builtDate, .latitude, .longitude: break
+        }
+    }
+}

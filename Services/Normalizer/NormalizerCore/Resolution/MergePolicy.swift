@@ -1,0 +1,76 @@
+import Foundation
+import Schema
+
+/// Chooses each field's value when several records of one home give it, by source trust and
+/// recency, as configured in `configs/normalizer.yaml` (`normalizer.merge`).
+public struct MergePolicy: Sendable, Equatable {
+    /// Trust per source id, higher wins.
+    public var sourceTrust: [String: Double]
+    /// The trust of a source not listed.
+    public var defaultTrust: Double
+    /// The rule of a field without its own.
+    public var defaultRule: MergeRule
+    /// Rules per canonical field name (`price`, `livingArea`).
+    public var fieldRules: [String: MergeRule]
+    /// Numbers within this fraction of each other agree (rounding of unit conversions).
+    public var numericTolerance: Double
+
+    /// Creates a policy.
+    public init(
+        sourceTrust: [String: Double],
+        defaultTrust: Double,
+        defaultRule: MergeRule,
+        fieldRules: [String: MergeRule],
+        numericTolerance: Double
+    ) {
+        self.sourceTrust = sourceTrust
+        self.defaultTrust = defaultTrust
+        self.defaultRule = defaultRule
+        self.fieldRules = fieldRules
+        self.numericTolerance = numericTolerance
+    }
+
+    /// The trust of a source.
+    public func trust(of sourceId: String) -> Double {
+        sourceTrust[sourceId] ?? defaultTrust
+    }
+
+    /// The rule that settles a field.
+    public func rule(for field: String) -> MergeRule {
+        fieldRules[field] ?? defaultRule
+    }
+
+    /// Picks one of the records' values of a field.
+    ///
+    /// - Parameter candidates: The records giving the field, each with its value; not empty.
+    /// - Returns: The index of the chosen candidate and, when the values disagree, the conflict
+    ///   naming the rule that chose. Ties end on the record key, so the choice never depends on
+    ///   arrival order.
+    public func choose(
+        field: String,
+        among candidates: [(record: MappedRecord, value: FieldValue)]
+    ) -> (chosen: Int, conflict: FieldConflict?) {
+        let rule = rule(for: field)
+        let ranked = candidates.indices.sorted { left, right in
+            let a = candidates[left].record
+            let b = candidates[right].record
+            let trustOrder = (trust(of: a.sourceId), trust(of: b.sourceId))
+            let timeOrder = (a.fetchedAt, b.fetchedAt)
+            switch rule {
+            case .sourcePriority:
+                if trustOrder.0 != trustOrder.1 { return trustOrder.0 > trustOrder.1 }
+                if timeOrder.0 != timeOrder.1 { return timeOrder.0 > timeOrder.1 }
+            case .mostRecent:
+                if timeOrder.0 != timeOrder.1 { return timeOrder.0 > timeOrder.1 }
+                if trustOrder.0 != trustOrder.1 { return trustOrder.0 > trustOrder.1 }
+            }
+            return a.key < b.key
+        }
+        let chosen = ranked[0]
+        let chosenValue = candidates[chosen].value.value
+        let disagree = candidates.contains {
+            !$0.value.value.agrees(with: chosenValue, relativeTolerance: numericTolerance)
+        }
+        return (chosen, disagree ? FieldConflict(field: field, resolution: rule.resolution) : nil)
+    }
+}

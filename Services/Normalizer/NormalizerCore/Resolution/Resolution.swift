@@ -1,0 +1,11 @@
+import Schema
+
+/// What resolving one record (or applying one review decision) changed.
+public struct Resolution: Sendable, Equatable {
+    /// The canonical home of the record's cluster, newly assembled.
+    public var home: Home
+    /// Home ids that no longer exist because their records joined ``home``.
+    public var retiredHomeIds: [String]
+    /// Pairs too alike to ignore and too different to merge, for a human.
+    public var reviewTasks: [ReviewTask]
+}

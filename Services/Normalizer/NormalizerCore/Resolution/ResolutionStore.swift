@@ -1,0 +1,22 @@
+import Schema
+
+/// What entity resolution remembers between records: every mapped record with its blocks and
+/// cluster, and the review tasks with their decisions.
+public protocol ResolutionStore: Sendable {
+    /// Saves a record (replacing an earlier version with the same key) under its blocking keys.
+    func save(record: MappedRecord, blockingKeys: [String]) throws(NormalizationError)
+    /// The record with a key, if saved.
+    func record(key: String) throws(NormalizationError) -> MappedRecord?
+    /// Every record in any of the blocks.
+    func records(inBlocks keys: [String]) throws(NormalizationError) -> [MappedRecord]
+    /// The cluster (home id) a record belongs to, if assigned.
+    func cluster(ofRecord key: String) throws(NormalizationError) -> String?
+    /// Every record of a cluster.
+    func records(inCluster id: String) throws(NormalizationError) -> [MappedRecord]
+    /// Puts records into a cluster.
+    func assign(recordKeys: [String], toCluster id: String) throws(NormalizationError)
+    /// A review task by id, with its latest status.
+    func reviewTask(id: String) throws(NormalizationError) -> ReviewTask?
+    /// Saves a review task or its decision.
+    func save(reviewTask: ReviewTask) throws(NormalizationError)
+}

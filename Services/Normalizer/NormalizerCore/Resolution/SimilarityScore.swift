@@ -1,0 +1,9 @@
+/// How alike two records are, from 0 (nothing in common) to 1 (same address and attributes).
+public struct SimilarityScore: Sendable, Equatable {
+    /// The similarity of the addresses alone.
+    public var address: Double
+    /// The fraction of shared attributes that agree, or `nil` when the records share none.
+    public var attributes: Double?
+    /// The weighted combination the thresholds apply to.
+    public var total: Double
+}

@@ -1,0 +1,6 @@
+/// The normalizer's one store: the warehouse and the resolution state, changed together in
+/// transactions so a crash never leaves half a record applied.
+public protocol NormalizerStore: Warehouse, ResolutionStore {
+    /// Runs `body` in one transaction: all its writes, or none.
+    func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value
+}

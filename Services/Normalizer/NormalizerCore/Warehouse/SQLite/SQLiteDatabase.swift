@@ -1,0 +1,114 @@
+import CSQLite
+import Foundation
+
+/// A connection to a SQLite database file (or `:memory:`), the only code that calls the C
+/// library.
+///
+/// Every call holds one recursive lock, so the connection can be shared between tasks and a
+/// transaction's body can call back into the connection on the same thread.
+final class SQLiteDatabase: @unchecked Sendable {
+    private let handle: OpaquePointer
+    private let path: String
+    private let lock = NSRecursiveLock()
+    private var transactionDepth = 0
+
+    /// Opens (creating if needed) a database.
+    /// - Throws: ``NormalizationError/Code/storageFailed``.
+    init(path: String) throws(NormalizationError) {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let status = sqlite3_open_v2(path, &handle, flags, nil)
+        guard status == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(handle)
+            throw NormalizationError(.storageFailed, reason: message, input: path)
+        }
+        self.handle = handle
+        self.path = path
+        sqlite3_busy_timeout(handle, 5_000)
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements without parameters.
+    func execute(_ sql: String) throws(NormalizationError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else {
+            throw failure(sql)
+        }
+    }
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func query(_ sql: String, _ bindings: [SQLiteValue] = []) throws(NormalizationError) -> [[SQLiteValue]] {
+        lock.lock()
+        defer { lock.unlock() }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw failure(sql)
+        }
+        defer { sqlite3_finalize(statement) }
+        for (index, value) in bindings.enumerated() {
+            let position = Int32(index + 1)
+            let status =
+                switch value {
+                case .null: sqlite3_bind_null(statement, position)
+                case .integer(let integer): sqlite3_bind_int64(statement, position, integer)
+                case .text(let text): sqlite3_bind_text(statement, position, text, -1, Self.transient)
+                }
+            guard status == SQLITE_OK else { throw failure(sql) }
+        }
+        var rows: [[SQLiteValue]] = []
+        while true {
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW:
+                rows.append((0..<sqlite3_column_count(statement)).map { column in Self.value(statement, column) })
+            case SQLITE_DONE:
+                return rows
+            default:
+                throw failure(sql)
+            }
+        }
+    }
+
+    /// Runs `body` in a transaction (a savepoint when nested): committed if it returns, rolled
+    /// back if it throws.
+    func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        let name = "sp\(transactionDepth)"
+        try execute(transactionDepth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(name)")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+        do {
+            let value = try body()
+            try execute(transactionDepth == 1 ? "COMMIT" : "RELEASE \(name)")
+            return value
+        } catch {
+            try? execute(transactionDepth == 1 ? "ROLLBACK" : "ROLLBACK TO \(name); RELEASE \(name)")
+            throw error
+        }
+    }
+
+    private func failure(_ sql: String) -> NormalizationError {
+        NormalizationError(.storageFailed, reason: String(cString: sqlite3_errmsg(handle)), input: "\(path): \(sql)")
+    }
+
+    private static func value(_ statement: OpaquePointer, _ column: Int32) -> SQLiteValue {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_NULL:
+            return .null
+        case SQLITE_INTEGER:
+            return .integer(sqlite3_column_int64(statement, column))
+        default:
+            guard let text = sqlite3_column_text(statement, column) else { return .null }
+            return .text(String(cString: text))
+        }
+    }
+
+    /// SQLite's `SQLITE_TRANSIENT`: copy bound text before the call returns.
+    private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+}

@@ -1,0 +1,20 @@
+import Schema
+
+/// Where canonical homes are loaded, with the history of their changes.
+///
+/// Upserts are idempotent: storing a home equal to the stored one (ignoring
+/// ``Schema/Home/normalizedAt``) changes nothing, so replaying raw records leaves the warehouse
+/// as it was. SQLite implements it by default (``SQLiteWarehouse``); PostgreSQL can implement
+/// the same protocol for the cluster.
+public protocol Warehouse: Sendable {
+    /// Inserts or updates a home; a retired home id comes back to life.
+    func upsert(_ home: Home) throws(NormalizationError) -> UpsertOutcome
+    /// The current version of a home, retired or not.
+    func home(id: String) throws(NormalizationError) -> Home?
+    /// Every home not retired, by id.
+    func homes() throws(NormalizationError) -> [Home]
+    /// Every version of a home, oldest first.
+    func history(ofHome id: String) throws(NormalizationError) -> [HomeRevision]
+    /// Marks a home as merged into another.
+    func retire(homeId: String, mergedInto survivor: String) throws(NormalizationError)
+}

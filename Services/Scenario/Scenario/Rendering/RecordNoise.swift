@@ -1,0 +1,19 @@
+/// The imperfections of real feeds: missing fields and typos, drawn per record.
+struct RecordNoise {
+    /// The probability that an optional field is left out.
+    static let missingFieldRate = 0.06
+    /// The probability that a text field carries a typo.
+    static let typoRate = 0.03
+
+    var random: SplitMix64
+
+    /// `value`, or `nil` with probability ``missingFieldRate``.
+    mutating func maybe<Value>(_ value: Value?) -> Value? {
+        random.chance(Self.missingFieldRate) ? nil : value
+    }
+
+    /// `text`, with a typo with probability ``typoRate``.
+    mutating func typed(_ text: String) -> String {
+        random.chance(Self.typoRate) ? TextFormats.typo(text, random: &random) : text
+    }
+}

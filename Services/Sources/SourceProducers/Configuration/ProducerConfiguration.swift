@@ -1,0 +1,65 @@
+import Foundation
+import Schema
+
+/// Everything a generic source producer needs: the source it announces, where it reads, how
+/// it finds each record's id, and its timing.
+public struct ProducerConfiguration: Sendable, Equatable {
+    /// The catalog entry announced on `sources.catalog` (its `publishedAt` is set at start).
+    public var descriptor: SourceDescriptor
+    /// Where records come from.
+    public var input: ProducerInput
+    /// Where each record's id is: a CSV column, a JSON dot path, or an XML path (`@id`).
+    public var recordIdPath: String
+    /// The CSV field separator.
+    public var csvDelimiter: Character
+    /// The XML record element name.
+    public var xmlRecordElement: String
+    /// How many messages are published per awaited batch.
+    public var batchSize: Int
+    /// How long a watching producer waits between looks.
+    public var pollInterval: Duration
+    /// The first delay after a failed fetch; it doubles up to ``maximumRetryDelay``.
+    public var initialRetryDelay: Duration
+    /// The longest delay between fetch retries.
+    public var maximumRetryDelay: Duration
+    /// The file holding which files were read and the feed cursor, so a restart resumes.
+    public var stateFile: URL
+
+    /// Creates a configuration.
+    public init(
+        descriptor: SourceDescriptor,
+        input: ProducerInput,
+        recordIdPath: String,
+        csvDelimiter: Character = ",",
+        xmlRecordElement: String = "Record",
+        batchSize: Int = 1_000,
+        pollInterval: Duration = .seconds(2),
+        initialRetryDelay: Duration = .milliseconds(200),
+        maximumRetryDelay: Duration = .seconds(30),
+        stateFile: URL
+    ) {
+        self.descriptor = descriptor
+        self.input = input
+        self.recordIdPath = recordIdPath
+        self.csvDelimiter = csvDelimiter
+        self.xmlRecordElement = xmlRecordElement
+        self.batchSize = batchSize
+        self.pollInterval = pollInterval
+        self.initialRetryDelay = initialRetryDelay
+        self.maximumRetryDelay = maximumRetryDelay
+        self.stateFile = stateFile
+    }
+
+    /// The MIME type of the source's payloads.
+    public var contentType: String {
+        switch descriptor.format {
+        case .csv: "text/csv"
+        case .json: "application/json"
+        case .xml: "application/xml"
+        case .html: "text/html"
+        }
+    }
+
+    /// The service name in dead letters and monitoring events: `source-producer/<id>`.
+    public var serviceName: String { "source-producer/\(descriptor.id)" }
+}

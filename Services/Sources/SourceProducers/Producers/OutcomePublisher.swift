@@ -1,0 +1,39 @@
+import Foundation
+import Schema
+
+/// Turns parse outcomes into raw records and dead letters and publishes them in batches.
+struct OutcomePublisher: Sendable {
+    let configuration: ProducerConfiguration
+    let publisher: any RecordPublisher
+
+    /// Publishes `outcomes`, read from `url`, and returns the counts.
+    func publish(_ outcomes: [ParseOutcome], url: URL?) async throws(SourceError) -> IngestionSummary {
+        var summary = IngestionSummary()
+        let descriptor = configuration.descriptor
+        let batchSize = max(1, configuration.batchSize)
+        var start = 0
+        while start < outcomes.count {
+            let now = Date()
+            let batch: [any SchemaMessage] = outcomes[start..<min(start + batchSize, outcomes.count)].map { outcome in
+                switch outcome {
+                case .record(let record):
+                    summary.records += 1
+                    return RawRecord(
+                        sourceId: descriptor.id, recordId: record.recordId, region: descriptor.region, fetchedAt: now,
+                        contentType: configuration.contentType, payload: record.payload, url: url,
+                        metadata: ["location": record.location])
+                case .failure(let failure):
+                    summary.deadLetters += 1
+                    return DeadLetter(
+                        originalKey: "\(descriptor.id)/\(failure.location)", originalBytes: Data(failure.text.utf8),
+                        stage: .ingestion, service: configuration.serviceName,
+                        reasons: [FailureReason(field: failure.field, code: failure.code, message: failure.message)],
+                        failedAt: now)
+                }
+            }
+            try await publisher.publish(batch)
+            start += batchSize
+        }
+        return summary
+    }
+}

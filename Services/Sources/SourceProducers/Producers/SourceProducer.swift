@@ -1,0 +1,186 @@
+import Foundation
+import Logging
+import Schema
+import ServiceLifecycle
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A generic source producer: announces its ``SourceDescriptor`` on `sources.catalog`, then
+/// publishes every record of its input to `homes.raw` (key `source/recordId`), and every piece
+/// of input it cannot read to `homes.deadletter` with the reason, and keeps going.
+///
+/// Dataset files and government drop folders are read whole, file by file in name order; a
+/// file is marked done in the state file once all its records are delivered, so a restart
+/// skips it (a crash inside a file re-publishes that file: at-least-once, stable keys).
+/// Feeds are paged with a cursor that is saved after each delivered page.
+public final class SourceProducer: Service, Sendable {
+    /// The configuration.
+    public let configuration: ProducerConfiguration
+    private let publisher: any RecordPublisher
+    private let logger: Logger
+
+    /// Creates a producer publishing through `publisher`.
+    public init(configuration: ProducerConfiguration, publisher: any RecordPublisher, logger: Logger) {
+        self.configuration = configuration
+        self.publisher = publisher
+        self.logger = logger
+    }
+
+    /// Announces the source, then ingests until the input is exhausted (or, when watching or
+    /// following, until graceful shutdown).
+    public func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                try await self.announce()
+                repeat {
+                    _ = try await self.ingestAvailable()
+                    guard self.keepsWatching else { return }
+                    try await Task.sleep(for: self.configuration.pollInterval)
+                } while true
+            }
+        } catch is CancellationError {
+            logger.info("source producer stopped", metadata: ["source.id": "\(configuration.descriptor.id)"])
+        }
+    }
+
+    /// Publishes the catalog entry, stamped now.
+    public func announce() async throws(SourceError) {
+        var descriptor = configuration.descriptor
+        descriptor.publishedAt = Date()
+        try await publisher.publish([descriptor])
+    }
+
+    /// Reads and publishes everything the input has now that was not published before.
+    public func ingestAvailable() async throws(SourceError) -> IngestionSummary {
+        switch configuration.input {
+        case .path(let url, _): try await ingestFiles(at: url)
+        case .feed(let url, let pageSize, _): try await ingestFeed(url, pageSize: pageSize)
+        }
+    }
+
+    private var keepsWatching: Bool {
+        switch configuration.input {
+        case .path(_, let watch): watch
+        case .feed(_, _, let follow): follow
+        }
+    }
+
+    private var outcomes: OutcomePublisher { OutcomePublisher(configuration: configuration, publisher: publisher) }
+
+    // MARK: Files
+
+    private func ingestFiles(at url: URL) async throws(SourceError) -> IngestionSummary {
+        var progress = try ProducerProgress.load(from: configuration.stateFile)
+        var summary = IngestionSummary()
+        for file in try inputFiles(at: url) {
+            let fingerprint = Self.fingerprint(of: file)
+            guard progress.files[file.lastPathComponent] != fingerprint else { continue }
+            let data: Data
+            do {
+                data = try Data(contentsOf: file, options: .alwaysMapped)
+            } catch {
+                throw SourceError(code: .inputUnreadable, reason: error.localizedDescription, input: file.path)
+            }
+            summary.add(try await outcomes.publish(parse(data, name: file.lastPathComponent), url: file))
+            progress.files[file.lastPathComponent] = fingerprint
+            try progress.save(to: configuration.stateFile)
+            logger.debug("file ingested", metadata: ["file": "\(file.lastPathComponent)", "records": "\(summary.records)"])
+        }
+        return summary
+    }
+
+    private func inputFiles(at url: URL) throws(SourceError) -> [URL] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw SourceError(code: .inputUnreadable, reason: "the input does not exist", input: url.path)
+        }
+        guard isFolder.boolValue else { return [url] }
+        do {
+            return try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+                .filter { !$0.lastPathComponent.hasPrefix(".") && $0.pathExtension != "part" }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        } catch {
+            throw SourceError(code: .inputUnreadable, reason: error.localizedDescription, input: url.path)
+        }
+    }
+
+    private func parse(_ data: Data, name: String) -> [ParseOutcome] {
+        switch configuration.descriptor.format {
+        case .csv:
+            CSVRecordReader(delimiter: configuration.csvDelimiter, recordIdColumn: configuration.recordIdPath).read(data, name: name)
+        case .json, .html:
+            JSONLinesReader(recordIdPath: configuration.recordIdPath).read(data, name: name)
+        case .xml:
+            XMLRecordReader(recordElement: configuration.xmlRecordElement, recordIdPath: configuration.recordIdPath).read(data, name: name)
+        }
+    }
+
+    private static func fingerprint(of file: URL) -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size)-\(modified)"
+    }
+
+    // MARK: Feeds
+
+    private func ingestFeed(_ url: URL, pageSize: Int) async throws(SourceError) -> IngestionSummary {
+        var progress = try ProducerProgress.load(from: configuration.stateFile)
+        var summary = IngestionSummary()
+        var delay = configuration.initialRetryDelay
+        while true {
+            let cursor = progress.cursor
+            var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+            components?.queryItems = [URLQueryItem(name: "limit", value: String(pageSize))]
+                + (cursor.map { [URLQueryItem(name: "cursor", value: $0)] } ?? [])
+            guard let pageURL = components?.url else {
+                throw SourceError(code: .invalidConfiguration, reason: "the feed URL cannot take a query", input: url.absoluteString)
+            }
+            let data: Data
+            do {
+                data = try await fetch(pageURL)
+                delay = configuration.initialRetryDelay
+            } catch {
+                logger.warning("feed fetch failed; retrying", metadata: ["url": "\(pageURL)", "error": "\(error)"])
+                do { try await Task.sleep(for: delay) } catch { throw SourceError(code: .fetchFailed, reason: "cancelled", input: pageURL.absoluteString) }
+                delay = min(delay * 2, configuration.maximumRetryDelay)
+                continue
+            }
+            let page: FeedPage
+            do {
+                page = try FeedPage(data: data)
+            } catch {
+                let failure = RecordFailure(
+                    location: "page:\(cursor ?? "start")", text: String(decoding: data, as: UTF8.self),
+                    code: "ingestion.invalidFeedPage", field: error.field, message: "\(pageURL): \(error.message)")
+                summary.add(try await outcomes.publish([.failure(failure)], url: pageURL))
+                return summary
+            }
+            let parser = JSONRecordParser(recordIdPath: configuration.recordIdPath)
+            let pageOutcomes = page.items.enumerated().map { index, item in
+                parser.parse(item, location: "page:\(cursor ?? "start")#\(index)")
+            }
+            summary.add(try await outcomes.publish(pageOutcomes, url: pageURL))
+            progress.cursor = page.cursor
+            try progress.save(to: configuration.stateFile)
+            if !page.hasMore { return summary }
+        }
+    }
+
+    private func fetch(_ url: URL) async throws(SourceError) -> Data {
+        do {
+            let (data, response) = try await URLSession.shared.data(from: url)
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            guard status == 200 else {
+                throw SourceError(code: .fetchFailed, reason: "HTTP status \(status)", input: url.absoluteString)
+            }
+            return data
+        } catch let error as SourceError {
+            throw error
+        } catch {
+            throw SourceError(code: .fetchFailed, reason: error.localizedDescription, input: url.absoluteString)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Schema
+import Sources
+import Synchronization
+
+/// A publisher that keeps what it was given, for crawler tests that need no broker.
+final class RecordingPublisher: RecordPublisher {
+    private let messages = Mutex<[any SchemaMessage]>([])
+
+    func publish(_ batch: [any SchemaMessage]) async throws(SourceError) {
+        messages.withLock { $0 += batch }
+    }
+
+    var rawRecords: [RawRecord] { messages.withLock { $0.compactMap { $0 as? RawRecord } } }
+    var monitoringEvents: [MonitoringEvent] { messages.withLock { $0.compactMap { $0 as? MonitoringEvent } } }
+
+    func reset() {
+        messages.withLock { $0 = [] }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import NormalizerCore
+import Schema
+import Testing
+
+@Suite("The seed scenario's two listings")
+struct SeedScenarioTests {
+    @Test("come out as one canonical home with two provenance entries per shared field")
+    func mergeIntoOneHome() async throws {
+        let normalizer = try await SeedScenario.normalizer()
+        let first = try normalizer.normalize(SeedScenario.flat)
+        let second = try normalizer.normalize(SeedScenario.nested)
+        #expect(first.deadLetters.isEmpty && second.deadLetters.isEmpty)
+        let home = try #require(second.homes.first)
+        // The first listing's single-record home is retired into the merged one.
+        #expect(try normalizer.store.homes().map(\.id) == [home.id])
+        let firstId = try #require(first.homes.first?.id)
+        let retirement = try normalizer.store.history(ofHome: firstId).last?.changedFields
+        #expect(firstId == home.id || retirement == ["retiredInto:\(home.id)"])
+
+        #expect(home.address.street == "Main St")
+        #expect(home.address.houseNumber == "123")
+        #expect(home.address.postalCode == "62704")
+        #expect(home.address.state == "IL")
+        #expect(home.builtYear == 1990)
+        #expect(home.builtMonth == 5)
+        #expect(home.price == Money(amount: 250_000, currency: "USD"))
+        #expect(home.rooms == 7)
+        #expect(home.bedrooms == 3)
+        #expect(home.garageSpaces == 2)
+        #expect(home.heating == "gas")
+        #expect(home.cooling == "centralAir")
+        for field in ["builtYear", "builtMonth", "price", "rooms", "garageSpaces", "heating", "cooling", "livingArea"] {
+            let entries = try #require(home.provenance[field], "no provenance for \(field)")
+            #expect(Set(entries.map(\.sourceId)) == ["us-listings", "us-agency-feed"], "\(field)")
+            #expect(entries.filter(\.chosen).count == 1, "\(field)")
+        }
+        let agreeing = ["builtYear", "builtMonth", "price", "rooms", "garageSpaces", "heating", "cooling"]
+        #expect(home.conflicts.allSatisfy { !agreeing.contains($0.field) })
+    }
+
+    @Test("resolve the area conflict by source trust and keep the other value as a conflict")
+    func areaConflict() async throws {
+        let normalizer = try await SeedScenario.normalizer()
+        _ = try normalizer.normalize(SeedScenario.flat)
+        let home = try #require(try normalizer.normalize(SeedScenario.nested).homes.first)
+        // configs/normalizer.yaml: livingArea follows the default rule, sourcePriority, and the
+        // agency feed (0.9) is trusted over the listing site (0.7): 130 m² wins over 111.48 m².
+        #expect(home.livingArea == 130)
+        #expect(home.conflicts.contains(FieldConflict(field: "livingArea", resolution: .sourcePriority)))
+        let entries = try #require(home.provenance["livingArea"])
+        let chosen = try #require(entries.first { $0.chosen })
+        #expect(chosen.sourceId == "us-agency-feed" && chosen.value == "130 m2")
+        #expect(entries.contains { !$0.chosen && $0.value == "1200 sqft" })
+    }
+
+    @Test("give the same home whichever listing arrives first")
+    func orderIndependent() async throws {
+        let forward = try await SeedScenario.normalizer()
+        _ = try forward.normalize(SeedScenario.flat)
+        let a = try #require(try forward.normalize(SeedScenario.nested).homes.first)
+        let backward = try await SeedScenario.normalizer()
+        _ = try backward.normalize(SeedScenario.nested)
+        let b = try #require(try backward.normalize(SeedScenario.flat).homes.first)
+        #expect(a == b)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Synchronization
+
+/// The `homeprice` executable run as a real process, as a user would run it.
+public final class HomepriceProcess: Sendable {
+    /// The process id.
+    public let pid: Int32
+    private let process: Mutex<Process>
+    private let captured = CapturedOutput()
+
+    /// What the process printed, filled by the pipes' handlers.
+    private final class CapturedOutput: Sendable {
+        let lines = Mutex<[String]>([])
+        let partialLine = Mutex("")
+        let errors = Mutex("")
+
+        func append(_ text: String) {
+            partialLine.withLock { buffer in
+                buffer += text
+                var complete = buffer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                buffer = complete.removeLast()
+                lines.withLock { $0.append(contentsOf: complete) }
+            }
+        }
+    }
+
+    /// Starts `homeprice arguments…` in the project root with `environment` added.
+    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        let process = Process()
+        process.executableURL = TestProject.homepriceExecutable
+        process.arguments = arguments
+        process.currentDirectoryURL = TestProject.layout.root
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        let output = Pipe()
+        let errorOutput = Pipe()
+        process.standardOutput = output
+        process.standardError = errorOutput
+        process.standardInput = FileHandle.nullDevice
+        let captured = captured
+        output.fileHandleForReading.readabilityHandler = { handle in
+            captured.append(String(decoding: handle.availableData, as: UTF8.self))
+        }
+        errorOutput.fileHandleForReading.readabilityHandler = { handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            captured.errors.withLock { $0 += text }
+        }
+        try process.run()
+        pid = process.processIdentifier
+        self.process = Mutex(process)
+    }
+
+    /// The complete lines printed so far.
+    public var output: [String] { captured.lines.withLock { $0 } }
+
+    /// What it printed on standard error so far.
+    public var errorOutput: String { captured.errors.withLock { $0 } }
+
+    /// Waits until at least `count` lines were printed.
+    public func waitForLines(_ count: Int, timeout: Duration) async throws -> [String] {
+        try await withDeadline(timeout, waitingFor: "\(count) lines from homeprice") {
+            while self.output.count < count { try await Task.sleep(for: .milliseconds(20)) }
+            return self.output
+        }
+    }
+
+    /// Waits for the process to exit and returns its status.
+    public func waitForExit(timeout: Duration) async throws -> Int32 {
+        try await withDeadline(timeout, waitingFor: "homeprice to exit") {
+            while self.process.withLock({ $0.isRunning }) { try await Task.sleep(for: .milliseconds(20)) }
+            try await Task.sleep(for: .milliseconds(50))  // let the pipe handlers drain
+            return self.process.withLock { $0.terminationStatus }
+        }
+    }
+
+    /// Kills the process with SIGKILL, as a crash would.
+    public func kill() {
+        _ = Glibc.kill(pid, SIGKILL)
+    }
+
+    /// Runs `homeprice arguments…` to completion and returns its status and output.
+    public static func run(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        timeout: Duration = .seconds(120)
+    ) async throws -> (status: Int32, output: [String], errors: String) {
+        let process = try HomepriceProcess(arguments, environment: environment)
+        let status = try await process.waitForExit(timeout: timeout)
+        return (status, process.output, process.errorOutput)
+    }
+}
