@@ -53,6 +53,25 @@ let package = Package(
         ),
 
         // MARK: Services
+        .target(name: "Scenario", dependencies: ["Schema"], path: "Services/Scenario/Scenario", swiftSettings: strict),
+        .target(
+            name: "Sources",
+            dependencies: ["Kafka", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
+            path: "Services/Sources/SourceProducers",
+            swiftSettings: strict
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Services/Crawler/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "Crawler",
+            dependencies: ["CLibXML2", "Kafka", "Schema", "ServiceSupport", "Sources", configuration, logging, serviceLifecycle],
+            path: "Services/Crawler/CrawlerCore",
+            swiftSettings: strict
+        ),
         .systemLibrary(
             name: "CSQLite",
             path: "Services/Normalizer/CSQLite",
@@ -68,10 +87,10 @@ let package = Package(
         .target(
             name: "HomePriceCLI",
             dependencies: [
-                "Kafka", "ML", "NormalizerCore", "Schema", "ServiceSupport", argumentParser, logging, serviceLifecycle,
+                "Kafka", "ML", "NormalizerCore", "Scenario", "Schema", "ServiceSupport", argumentParser, logging,
+                serviceLifecycle,
             ],
             path: "Services/CLI/HomePriceCLI",
-            exclude: ["Commands/Scenario"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -89,6 +108,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SchemaTests", dependencies: ["Schema"], swiftSettings: strict),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Schema"], swiftSettings: strict),
+        .testTarget(
+            name: "SourcesTests",
+            dependencies: ["Kafka", "Scenario", "Schema", "ServiceSupport", "Sources", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CrawlerTests",
+            dependencies: ["Crawler", "Kafka", "Scenario", "Schema", "ServiceSupport", "Sources", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: strict),
         .testTarget(
             name: "NormalizerCoreTests",

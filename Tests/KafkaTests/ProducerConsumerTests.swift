@@ -117,9 +117,10 @@ struct ProducerConsumerTests {
             let outcomes = try await withDeadline(.seconds(30), waitingFor: "three messages") {
                 var outcomes: [Result<Int, KafkaError>] = []
                 for try await message in consumer.messages {
-                    outcomes.append(Result { () throws(KafkaError) in
-                        try message.decode { try JSONDecoder().decode(Reading.self, from: Data($0)).value }
-                    })
+                    outcomes.append(
+                        Result { () throws(KafkaError) in
+                            try message.decode { try JSONDecoder().decode(Reading.self, from: Data($0)).value }
+                        })
                     try consumer.storeOffset(message)
                     if outcomes.count == 3 { break }
                 }

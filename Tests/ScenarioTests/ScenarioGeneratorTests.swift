@@ -10,8 +10,10 @@ struct ScenarioGeneratorTests {
 
     static func generate(seed: UInt64, homes: Int) throws -> (ScenarioManifest, URL) {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-\(UUID().uuidString)")
-        let manifest = try ScenarioGenerator(parameters: .init(
-            seed: seed, homes: homes, output: output, seedData: seedData, recordsPerDropFile: 100)).generate()
+        let manifest = try ScenarioGenerator(
+            parameters: .init(
+                seed: seed, homes: homes, output: output, seedData: seedData, recordsPerDropFile: 100)
+        ).generate()
         return (manifest, output)
     }
 
@@ -51,7 +53,9 @@ struct ScenarioGeneratorTests {
         let feed = try String(contentsOf: output.appendingPathComponent("agencies/de-agency-nested.jsonl"), encoding: .utf8)
         #expect(feed.contains(" €\""))
         #expect(feed.contains(" m2\""))
-        let months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+        let months = [
+            "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
+        ]
         #expect(months.contains { feed.contains("\"\($0) ") })
         let csv = try String(contentsOf: output.appendingPathComponent("datasets/de-immobilien-csv.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("Objekt-Nr;Straße;"))

@@ -20,7 +20,9 @@ public enum KafkaTestClients {
     }
 
     /// A group consumer configuration for `broker`.
-    public static func groupConsumer(_ bootstrapServers: String, group: String, topics: [String], clientId: String = "test-consumer") -> KafkaConsumerConfiguration {
+    public static func groupConsumer(_ bootstrapServers: String, group: String, topics: [String], clientId: String = "test-consumer")
+        -> KafkaConsumerConfiguration
+    {
         KafkaConsumerConfiguration(
             client: KafkaClientConfiguration(bootstrapServers: bootstrapServers, clientId: clientId),
             subscription: .group(id: group, topics: topics)

@@ -13,6 +13,7 @@ public struct HomePriceCommand: AsyncParsableCommand {
             TopicsCommand.self,
             TailCommand.self,
             ProduceCommand.self,
+            ScenarioCommand.self,
             NormalizeCommand.self,
             ModelCommand.self,
             BenchCommand.self,

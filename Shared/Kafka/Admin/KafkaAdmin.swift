@@ -59,7 +59,9 @@ public final class KafkaAdmin: Sendable {
                 var count = 0
                 let results = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(event), &count)
                 return (0..<count).map { results![$0]! }
-            } accept: { $0 == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS }
+            } accept: {
+                $0 == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS
+            }
         }
     }
 
@@ -75,7 +77,9 @@ public final class KafkaAdmin: Sendable {
                 var count = 0
                 let results = rd_kafka_DeleteTopics_result_topics(rd_kafka_event_DeleteTopics_result(event), &count)
                 return (0..<count).map { results![$0]! }
-            } accept: { $0 == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART }
+            } accept: {
+                $0 == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART
+            }
         }
     }
 

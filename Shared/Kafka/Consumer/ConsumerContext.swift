@@ -8,6 +8,14 @@ import Synchronization
 final class ConsumerContext: Sendable {
     let state = Mutex(ConsumerState())
     let logger: Logger
+    /// Whether the consumer still hands out messages; mirrors `state.lifecycle == .running`
+    /// for the per-message path, which reads it without the lock.
+    let handsOutMessages = Atomic(true)
+    /// Whether the application holds a message it has not finished (neither stored its
+    /// offset nor asked for the next one).
+    let messageInHand = Atomic(false)
+    /// How many times partitions were revoked.
+    let revocations = Atomic(0)
 
     init(logger: Logger) {
         self.logger = logger
@@ -25,6 +33,7 @@ final class ConsumerContext: Sendable {
     /// Records partitions the group took away.
     func revoked(_ partitions: [KafkaTopicPartition]) {
         state.withLock { $0.assignment.subtract(partitions) }
+        revocations.add(1, ordering: .sequentiallyConsistent)
         logger.info("kafka partitions revoked", metadata: ["kafka.partitions": "\(partitions.map(\.description))"])
     }
 

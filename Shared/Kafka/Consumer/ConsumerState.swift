@@ -12,9 +12,6 @@ struct ConsumerState {
     }
 
     var lifecycle = Lifecycle.running
-    /// Whether the application holds a message it has not finished (neither stored its
-    /// offset nor asked for the next one).
-    var messageInHand = false
     /// Partitions the group currently assigns to this member.
     var assignment: Set<KafkaTopicPartition> = []
 }

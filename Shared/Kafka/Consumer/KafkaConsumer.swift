@@ -15,6 +15,8 @@ public final class KafkaConsumer: Service, Sendable {
     /// The configuration the consumer was created with.
     public let configuration: KafkaConsumerConfiguration
     private let handle: RdKafkaHandle
+    /// The queue every consumed message arrives on (`rd_kafka_queue_get_consumer`).
+    nonisolated(unsafe) private let consumerQueue: OpaquePointer
     private let context: ConsumerContext
     /// Where blocking polls run, off the cooperative pool; also serialises close after them.
     private let pollQueue = DispatchQueue(label: "homeprice.kafka.consumer.poll")
@@ -37,6 +39,7 @@ public final class KafkaConsumer: Service, Sendable {
             throw error
         }
         rd_kafka_poll_set_consumer(handle.pointer)
+        consumerQueue = rd_kafka_queue_get_consumer(handle.pointer)
         try start(configuration.subscription)
     }
 
@@ -44,6 +47,7 @@ public final class KafkaConsumer: Service, Sendable {
         if context.state.withLock({ $0.lifecycle }) != .closed {
             rd_kafka_consumer_close(handle.pointer)
         }
+        rd_kafka_queue_destroy(consumerQueue)
         // The client makes no callbacks after close; `handle` is destroyed right after this.
         Unmanaged.passUnretained(context).release()
     }
@@ -97,7 +101,7 @@ public final class KafkaConsumer: Service, Sendable {
             let cause = error != RD_KAFKA_RESP_ERR_NO_ERROR ? error : entryError
             throw KafkaError.rdKafka(.commitFailed, cause, input: message.position)
         }
-        context.state.withLock { $0.messageInHand = false }
+        context.messageInHand.store(false, ordering: .sequentiallyConsistent)
     }
 
     /// Commits every stored offset now and waits for the broker's answer.
@@ -167,14 +171,14 @@ public final class KafkaConsumer: Service, Sendable {
         } onGracefulShutdown: {
             signal.finish()
         }
-        let messageInHand = context.state.withLock { state -> Bool in
+        context.state.withLock { state in
             if case .running = state.lifecycle { state.lifecycle = .closing }
-            return state.messageInHand
         }
-        if messageInHand {
+        context.handsOutMessages.store(false, ordering: .sequentiallyConsistent)
+        if context.messageInHand.load(ordering: .sequentiallyConsistent) {
             let clock = ContinuousClock()
             let deadline = clock.now.advanced(by: handOverTimeout)
-            while context.state.withLock({ $0.messageInHand }), clock.now < deadline {
+            while context.messageInHand.load(ordering: .sequentiallyConsistent), clock.now < deadline {
                 try? await Task.sleep(for: .milliseconds(10))
             }
         }
@@ -191,6 +195,7 @@ public final class KafkaConsumer: Service, Sendable {
             defer { state.lifecycle = .closed }
             return state.lifecycle == .closed
         }
+        context.handsOutMessages.store(false, ordering: .sequentiallyConsistent)
         guard !alreadyClosed else { return }
         let client = handle
         let shouldCommit = configuration.librdkafkaProperties["enable.auto.commit"] != "false"
@@ -209,24 +214,26 @@ public final class KafkaConsumer: Service, Sendable {
     /// Called by the iterator before each poll: frees the message in hand and says whether
     /// to go on.
     func takeNextMessage() -> Bool {
-        context.state.withLock { state in
-            state.messageInHand = false
-            return if case .running = state.lifecycle { true } else { false }
-        }
+        context.messageInHand.store(false, ordering: .sequentiallyConsistent)
+        return context.handsOutMessages.load(ordering: .sequentiallyConsistent)
     }
 
     /// Called by the iterator when it hands a message to the application.
     func holdMessage() {
-        context.state.withLock { $0.messageInHand = true }
+        context.messageInHand.store(true, ordering: .sequentiallyConsistent)
     }
+
+    /// How many revocations happened so far; the iterator drops buffered messages of revoked
+    /// partitions when this changes.
+    var revocations: Int { context.revocations.load(ordering: .sequentiallyConsistent) }
 
     /// Logs a non-fatal consumer error.
     func logNonFatal(_ error: KafkaError) {
         context.logger.warning("kafka consumer error", metadata: ["kafka.error": "\(error)"])
     }
 
-    /// A blocking poll on the consumer's dispatch queue.
-    func pollOffThePool() async -> ConsumerPollResult {
+    /// A blocking batch poll on the consumer's dispatch queue.
+    func pollOffThePool() async -> ConsumerPollBatch {
         let timeout = Int32(configuration.pollTimeoutMilliseconds)
         return await withCheckedContinuation { continuation in
             pollQueue.async {
@@ -235,25 +242,40 @@ public final class KafkaConsumer: Service, Sendable {
         }
     }
 
-    /// One `rd_kafka_consumer_poll`, the message copied into Swift values.
-    func poll(timeoutMilliseconds: Int32) -> ConsumerPollResult {
-        guard context.state.withLock({ $0.lifecycle != .closed }),
-            let message = rd_kafka_consumer_poll(handle.pointer, timeoutMilliseconds)
-        else {
-            return .nothing
+    /// One `rd_kafka_consume_batch_queue` of up to `batchSize` messages, copied into Swift
+    /// values, with the first error met among them.
+    func poll(timeoutMilliseconds: Int32) -> ConsumerPollBatch {
+        guard context.handsOutMessages.load(ordering: .sequentiallyConsistent) else { return ConsumerPollBatch() }
+        let capacity = Self.batchSize
+        let raw = UnsafeMutablePointer<UnsafeMutablePointer<rd_kafka_message_t>?>.allocate(capacity: capacity)
+        defer { raw.deallocate() }
+        let count = rd_kafka_consume_batch_queue(consumerQueue, timeoutMilliseconds, raw, capacity)
+        var batch = ConsumerPollBatch()
+        guard count > 0 else { return batch }
+        batch.messages.reserveCapacity(count)
+        var topicNames = TopicNameCache()
+        for index in 0..<count {
+            guard let message = raw[index] else { continue }
+            defer { rd_kafka_message_destroy(message) }
+            let topic = topicNames.name(of: message.pointee.rkt)
+            guard message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                if batch.error == nil {
+                    batch.error = KafkaError.rdKafka(
+                        .consumeFailed,
+                        message.pointee.err,
+                        input: "\(topic)[\(message.pointee.partition)]@\(message.pointee.offset)"
+                    )
+                    batch.fatal = message.pointee.err == RD_KAFKA_RESP_ERR__FATAL
+                }
+                continue
+            }
+            batch.messages.append(KafkaConsumerMessage(message, topic: topic))
         }
-        defer { rd_kafka_message_destroy(message) }
-        let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
-        guard message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
-            let error = KafkaError.rdKafka(
-                .consumeFailed,
-                message.pointee.err,
-                input: "\(topic)[\(message.pointee.partition)]@\(message.pointee.offset)"
-            )
-            return .error(error, fatal: message.pointee.err == RD_KAFKA_RESP_ERR__FATAL)
-        }
-        return .message(KafkaConsumerMessage(message, topic: topic))
+        return batch
     }
+
+    /// Most messages one poll takes from librdkafka.
+    static let batchSize = 1_024
 
     /// Runs a blocking librdkafka call on the blocking queue.
     private func runBlocking<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {

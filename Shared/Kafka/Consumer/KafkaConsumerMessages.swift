@@ -1,9 +1,11 @@
 /// The messages of a ``KafkaConsumer``, in order per partition.
 ///
-/// Iterating polls librdkafka: first without waiting; when nothing is there, the blocking poll
-/// runs on the consumer's own dispatch queue, never on the cooperative pool. Non-fatal
-/// consumer errors are logged and the sequence goes on; a fatal one is thrown. The sequence
-/// ends when the consumer closes or the iterating task is cancelled.
+/// Iterating takes batches from librdkafka: first without waiting; when nothing is there, the
+/// blocking poll runs on the consumer's own dispatch queue, never on the cooperative pool.
+/// Messages of partitions revoked while they waited in the batch are dropped (the new owner
+/// reads them after the committed offset). Non-fatal consumer errors are logged and the
+/// sequence goes on; a fatal one is thrown. The sequence ends when the consumer closes or the
+/// iterating task is cancelled.
 public struct KafkaConsumerMessages: AsyncSequence, Sendable {
     public typealias Element = KafkaConsumerMessage
     public typealias Failure = KafkaError
@@ -17,26 +19,50 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
     /// Pulls the next message from librdkafka.
     public struct AsyncIterator: AsyncIteratorProtocol {
         let consumer: KafkaConsumer
+        private var buffered: [KafkaConsumerMessage] = []
+        private var nextIndex = 0
+        private var revocationsSeen = 0
+
+        init(consumer: KafkaConsumer) {
+            self.consumer = consumer
+        }
 
         public mutating func next() async throws(KafkaError) -> KafkaConsumerMessage? {
             while consumer.takeNextMessage() {
-                if Task.isCancelled { return nil }
-                var result = consumer.poll(timeoutMilliseconds: 0)
-                if case .nothing = result {
-                    result = await consumer.pollOffThePool()
-                }
-                switch result {
-                case .message(let message):
+                if nextIndex < buffered.count {
+                    dropRevokedIfNeeded()
+                    guard nextIndex < buffered.count else { continue }
+                    let message = buffered[nextIndex]
+                    nextIndex += 1
                     consumer.holdMessage()
                     return message
-                case .error(let error, let fatal):
-                    if fatal { throw error }
+                }
+                if Task.isCancelled { return nil }
+                var batch = consumer.poll(timeoutMilliseconds: 0)
+                if batch.messages.isEmpty && batch.error == nil {
+                    batch = await consumer.pollOffThePool()
+                }
+                buffered = batch.messages
+                nextIndex = 0
+                revocationsSeen = consumer.revocations
+                if let error = batch.error {
+                    if batch.fatal { throw error }
                     consumer.logNonFatal(error)
-                case .nothing:
-                    continue
                 }
             }
             return nil
+        }
+
+        /// After a revocation, keeps only buffered messages of partitions still assigned.
+        private mutating func dropRevokedIfNeeded() {
+            let revocations = consumer.revocations
+            guard revocations != revocationsSeen else { return }
+            revocationsSeen = revocations
+            let assignment = consumer.assignment
+            buffered = buffered[nextIndex...].filter {
+                assignment.contains(KafkaTopicPartition(topic: $0.topic, partition: $0.partition))
+            }
+            nextIndex = 0
         }
     }
 }

@@ -29,13 +29,16 @@ public enum GBMTrainer {
 
         if let checkpoint {
             guard checkpoint.trainingRows == n, checkpoint.model.features == train.features,
-                  checkpoint.model.config == config else {
+                checkpoint.model.config == config
+            else {
                 throw MLError(.checkpointMismatch, "the checkpoint was made with other data or settings")
             }
         }
-        let mappers = checkpoint?.model.mappers
-            ?? BinnedDataset.learnMappers(train, maxBins: config.maxBins, minDataInBin: config.minDataInBin,
-                                          sampleRows: config.binSampleRows, seed: config.seed)
+        let mappers =
+            checkpoint?.model.mappers
+            ?? BinnedDataset.learnMappers(
+                train, maxBins: config.maxBins, minDataInBin: config.minDataInBin,
+                sampleRows: config.binSampleRows, seed: config.seed)
         let binned = try BinnedDataset(train, mappers: mappers)
         let levelCounts = train.features.map(\.levels.count)
         let initScore = checkpoint?.model.initScore ?? loss.initialScore(target)
@@ -55,9 +58,11 @@ public enum GBMTrainer {
         var stopped = false
         while round < config.rounds && !stopped {
             computeGradients(loss, target: target, score: score, into: &gradient)
-            let bag = config.baggingFrequency > 0 && config.baggingFraction < 1
-                ? BagSampler(seed: config.seed ^ 0xA076_1D64_78BD_642F, round: round - round % config.baggingFrequency,
-                             rows: n, fraction: config.baggingFraction)
+            let bag =
+                config.baggingFrequency > 0 && config.baggingFraction < 1
+                ? BagSampler(
+                    seed: config.seed ^ 0xA076_1D64_78BD_642F, round: round - round % config.baggingFrequency,
+                    rows: n, fraction: config.baggingFraction)
                 : nil
             let features = treeFeatures(count: d, round: round, config: config)
             let nodeSeed = config.seed &+ UInt64(round) &* 0x2545_F491_4F6C_DD1D
@@ -70,8 +75,9 @@ public enum GBMTrainer {
                 learner.addLeafValues(grown.tree.leafValue, leaves: grown.leaves, to: s.baseAddress!)
             }
             if grown.bagCount < n {
-                addBinned(TreeBinning(grown.tree, leftBins: grown.leftBins), to: &score, binned: binned,
-                          rows: learner.outOfBagRows(bagCount: grown.bagCount))
+                addBinned(
+                    TreeBinning(grown.tree, leftBins: grown.leftBins), to: &score, binned: binned,
+                    rows: learner.outOfBagRows(bagCount: grown.bagCount))
             }
             trees.append(grown.tree)
             round += 1
@@ -82,13 +88,15 @@ public enum GBMTrainer {
                 if config.earlyStoppingRounds > 0 && round - bestRound >= config.earlyStoppingRounds { stopped = true }
             }
             if let onEpoch, round % config.epochRounds == 0 || round == config.rounds || stopped {
-                let model = GBMModel(features: train.features, mappers: mappers, config: config,
-                                     initScore: initScore, trees: trees)
+                let model = GBMModel(
+                    features: train.features, mappers: mappers, config: config,
+                    initScore: initScore, trees: trees)
                 let epoch = TrainingEpoch(
                     round: round, trainMetric: loss.metric(target: target, prediction: score),
                     validMetric: validHistory.last, metricName: loss.metricName,
-                    checkpoint: Checkpoint(model: model, completedRounds: round, validHistory: validHistory,
-                                           trainingRows: n))
+                    checkpoint: Checkpoint(
+                        model: model, completedRounds: round, validHistory: validHistory,
+                        trainingRows: n))
                 if try onEpoch(epoch) == .stop { stopped = true }
             }
         }
@@ -98,11 +106,13 @@ public enum GBMTrainer {
             trainScore = [Double](repeating: initScore, count: n)
             for tree in trees[0..<kept] { addBinned(TreeBinning(tree, mappers: mappers), to: &trainScore, binned: binned, rows: nil) }
         }
-        let model = GBMModel(features: train.features, mappers: mappers, config: config, initScore: initScore,
-                             trees: Array(trees[0..<kept]))
-        return TrainingResult(model: model, roundsRun: trees.count, bestRound: kept,
-                              trainMetric: loss.metric(target: target, prediction: trainScore),
-                              validHistory: validHistory)
+        let model = GBMModel(
+            features: train.features, mappers: mappers, config: config, initScore: initScore,
+            trees: Array(trees[0..<kept]))
+        return TrainingResult(
+            model: model, roundsRun: trees.count, bestRound: kept,
+            trainMetric: loss.metric(target: target, prediction: trainScore),
+            validHistory: validHistory)
     }
 
     /// Per-feature monotone direction from the configuration's feature names.
@@ -113,8 +123,9 @@ public enum GBMTrainer {
                 throw MLError(.invalidConfiguration, "monotone constraint on an unknown feature", input: .init(column: name))
             }
             guard features[f].kind == .numeric || direction == 0 else {
-                throw MLError(.invalidConfiguration, "monotone constraints apply to numeric features only",
-                              input: .init(column: name, feature: f))
+                throw MLError(
+                    .invalidConfiguration, "monotone constraints apply to numeric features only",
+                    input: .init(column: name, feature: f))
             }
             directions[f] = direction
         }
@@ -157,8 +168,10 @@ public enum GBMTrainer {
     }
 
     /// Sets leaf values: the split's Newton step (or, for the quantile loss, the residual quantile), times the learning rate.
-    private static func finishLeaves(_ grown: inout TreeLearner.Grown, loss: Loss, target: [Double], score: [Double],
-                                     learner: TreeLearner, rate: Double) {
+    private static func finishLeaves(
+        _ grown: inout TreeLearner.Grown, loss: Loss, target: [Double], score: [Double],
+        learner: TreeLearner, rate: Double
+    ) {
         grown.tree.leafValue = grown.leaves.map { leaf in
             var value = leaf.output
             if loss.renewsLeaves {

@@ -16,8 +16,10 @@ struct HistogramBuilder: Sendable {
     /// Fills `histogram` for `features` from `count` records starting at `records`.
     ///
     /// `scratch` must hold `(chunks - 1) × totalBins` entries, `chunks = ⌈count / chunkSize⌉`.
-    func build(into histogram: UnsafeMutablePointer<LeafStatistics>, scratch: UnsafeMutablePointer<LeafStatistics>,
-               features: [Int], records: UnsafeRawPointer, count: Int) {
+    func build(
+        into histogram: UnsafeMutablePointer<LeafStatistics>, scratch: UnsafeMutablePointer<LeafStatistics>,
+        features: [Int], records: UnsafeRawPointer, count: Int
+    ) {
         let chunks = max(1, (count + Self.chunkSize - 1) / Self.chunkSize)
         let target = SendablePointer(histogram), partials = SendablePointer(scratch)
         let source = SendablePointer(readOnly: records.assumingMemoryBound(to: UInt8.self))
@@ -65,8 +67,10 @@ struct HistogramBuilder: Sendable {
     }
 
     /// `parent -= smaller` for the given features: the larger child's histogram, in place.
-    func subtract(_ smaller: UnsafePointer<LeafStatistics>, from parent: UnsafeMutablePointer<LeafStatistics>,
-                  features: [Int]) {
+    func subtract(
+        _ smaller: UnsafePointer<LeafStatistics>, from parent: UnsafeMutablePointer<LeafStatistics>,
+        features: [Int]
+    ) {
         for f in features {
             let o = offsets[f]
             for b in o..<(o + binCounts[f]) { parent[b] = parent[b] - smaller[b] }

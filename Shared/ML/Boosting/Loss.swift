@@ -39,8 +39,10 @@ public enum Loss: Sendable, Equatable {
     }
 
     /// Writes the gradient of the loss at `score` for each row of `range`.
-    func gradients(target: UnsafePointer<Double>, score: UnsafePointer<Double>,
-                   gradient: UnsafeMutablePointer<Double>, range: Range<Int>) {
+    func gradients(
+        target: UnsafePointer<Double>, score: UnsafePointer<Double>,
+        gradient: UnsafeMutablePointer<Double>, range: Range<Int>
+    ) {
         switch self {
         case .squaredError:
             for i in range { gradient[i] = score[i] - target[i] }

@@ -61,23 +61,29 @@ struct SplitFinder: Sendable {
     ///   - parent: statistics of the leaf being split; `parentOutput` its current value.
     ///   - monotone: +1, -1 or 0 for this feature.
     ///   - lower, upper: the leaf's bounds from monotone splits above it.
-    func best(feature: Int, bins: UnsafePointer<LeafStatistics>, binCount: Int, isCategorical: Bool,
-              parent: LeafStatistics, parentOutput: Double, monotone: Int,
-              lower: Double, upper: Double) -> SplitCandidate {
+    func best(
+        feature: Int, bins: UnsafePointer<LeafStatistics>, binCount: Int, isCategorical: Bool,
+        parent: LeafStatistics, parentOutput: Double, monotone: Int,
+        lower: Double, upper: Double
+    ) -> SplitCandidate {
         var best = SplitCandidate()
         if isCategorical {
-            findCategorical(feature: feature, bins: bins, binCount: binCount, parent: parent,
-                            parentOutput: parentOutput, lower: lower, upper: upper, best: &best)
+            findCategorical(
+                feature: feature, bins: bins, binCount: binCount, parent: parent,
+                parentOutput: parentOutput, lower: lower, upper: upper, best: &best)
         } else {
-            findNumeric(feature: feature, bins: bins, binCount: binCount, parent: parent, parentOutput: parentOutput,
-                        monotone: monotone, lower: lower, upper: upper, best: &best)
+            findNumeric(
+                feature: feature, bins: bins, binCount: binCount, parent: parent, parentOutput: parentOutput,
+                monotone: monotone, lower: lower, upper: upper, best: &best)
         }
         return best
     }
 
-    private func findNumeric(feature: Int, bins: UnsafePointer<LeafStatistics>, binCount: Int, parent: LeafStatistics,
-                             parentOutput: Double, monotone: Int, lower: Double, upper: Double,
-                             best: inout SplitCandidate) {
+    private func findNumeric(
+        feature: Int, bins: UnsafePointer<LeafStatistics>, binCount: Int, parent: LeafStatistics,
+        parentOutput: Double, monotone: Int, lower: Double, upper: Double,
+        best: inout SplitCandidate
+    ) {
         guard binCount > 2 else { return }
         let parentGain = gain(parent, l2: lambdaL2, output: parentOutput) + minGainToSplit
         let missing = bins[0]
@@ -115,15 +121,18 @@ struct SplitFinder: Sendable {
         guard bestThreshold > 0 else { return }
         // Without missing training values, unseen missing values follow the larger side.
         let missingLeft = hasMissing ? bestMissingLeft : bestLeft.count >= bestRight.count
-        best = SplitCandidate(gain: bestGain - parentGain, feature: feature,
-                              leftBins: .prefix(through: bestThreshold, missingLeft: missingLeft),
-                              threshold: bestThreshold, isCategorical: false, left: bestLeft, right: bestRight,
-                              leftOutput: bestWL, rightOutput: bestWR)
+        best = SplitCandidate(
+            gain: bestGain - parentGain, feature: feature,
+            leftBins: .prefix(through: bestThreshold, missingLeft: missingLeft),
+            threshold: bestThreshold, isCategorical: false, left: bestLeft, right: bestRight,
+            leftOutput: bestWL, rightOutput: bestWR)
     }
 
-    private func findCategorical(feature: Int, bins: UnsafePointer<LeafStatistics>, binCount: Int,
-                                 parent: LeafStatistics, parentOutput: Double, lower: Double, upper: Double,
-                                 best: inout SplitCandidate) {
+    private func findCategorical(
+        feature: Int, bins: UnsafePointer<LeafStatistics>, binCount: Int,
+        parent: LeafStatistics, parentOutput: Double, lower: Double, upper: Double,
+        best: inout SplitCandidate
+    ) {
         let present = (0..<binCount).filter { bins[$0].count > 0 }
         guard present.count > 1 else { return }
         if present.count <= maxCategoriesOneHot {
@@ -138,8 +147,9 @@ struct SplitFinder: Sendable {
                 if g > best.gain {
                     var set = BinSet()
                     set.insert(UInt8(b))
-                    best = SplitCandidate(gain: g, feature: feature, leftBins: set, threshold: 0, isCategorical: true,
-                                          left: left, right: right, leftOutput: wl, rightOutput: wr)
+                    best = SplitCandidate(
+                        gain: g, feature: feature, leftBins: set, threshold: 0, isCategorical: true,
+                        left: left, right: right, leftOutput: wl, rightOutput: wr)
                 }
             }
             return
@@ -163,13 +173,15 @@ struct SplitFinder: Sendable {
                 set.insert(UInt8(b))
                 let right = parent - left
                 guard admissible(left), admissible(right), left.count >= minDataPerCategory,
-                      right.count >= minDataPerCategory else { continue }
+                    right.count >= minDataPerCategory
+                else { continue }
                 let wl = output(left, l2: l2, lower: lower, upper: upper)
                 let wr = output(right, l2: l2, lower: lower, upper: upper)
                 let g = gain(left, l2: l2, output: wl) + gain(right, l2: l2, output: wr) - parentGain
                 if g > best.gain {
-                    best = SplitCandidate(gain: g, feature: feature, leftBins: set, threshold: 0, isCategorical: true,
-                                          left: left, right: right, leftOutput: wl, rightOutput: wr)
+                    best = SplitCandidate(
+                        gain: g, feature: feature, leftBins: set, threshold: 0, isCategorical: true,
+                        left: left, right: right, leftOutput: wl, rightOutput: wr)
                 }
             }
         }

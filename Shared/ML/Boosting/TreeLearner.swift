@@ -58,8 +58,9 @@ final class TreeLearner {
         isCategorical = data.mappers.map { $0.kind == .categorical }
         binCounts = data.mappers.map(\.binCount)
         records = RowRecords(rows: data.rowCount, featureCount: data.featureCount)
-        builder = HistogramBuilder(featureCount: data.featureCount, offsets: data.histogramOffsets,
-                                   binCounts: binCounts, totalBins: data.totalBins, stride: records.stride)
+        builder = HistogramBuilder(
+            featureCount: data.featureCount, offsets: data.histogramOffsets,
+            binCounts: binCounts, totalBins: data.totalBins, stride: records.stride)
         histograms = [LeafStatistics](repeating: LeafStatistics(), count: config.numLeaves * data.totalBins)
         let chunks = (data.rowCount + HistogramBuilder.chunkSize - 1) / HistogramBuilder.chunkSize
         partials = [LeafStatistics](repeating: LeafStatistics(), count: max(0, chunks - 1) * data.totalBins)
@@ -166,9 +167,10 @@ final class TreeLearner {
         var tree = Tree()
         var leftBins: [BinSet] = []
         let (bagCount, rootStatistics) = fillRoot(gradients: gradients, bag: bag)
-        let root = Leaf(start: 0, count: bagCount, buffer: 0, filter: nil, statistics: rootStatistics, depth: 0, slot: 0,
-                        output: finder.output(rootStatistics, l2: config.lambdaL2, lower: -.infinity, upper: .infinity),
-                        lower: -.infinity, upper: .infinity, parent: -1, isLeft: false)
+        let root = Leaf(
+            start: 0, count: bagCount, buffer: 0, filter: nil, statistics: rootStatistics, depth: 0, slot: 0,
+            output: finder.output(rootStatistics, l2: config.lambdaL2, lower: -.infinity, upper: .infinity),
+            lower: -.infinity, upper: .infinity, parent: -1, isLeft: false)
         var leaves = [root]
         if canSplit(root, leafCount: 1) {
             buildHistogram(slot: 0, leaf: root, features: features)
@@ -191,16 +193,20 @@ final class TreeLearner {
             && leaf.count >= 2 * config.minDataInLeaf
     }
 
-    private func split(leaf l: Int, leaves: inout [Leaf], tree: inout Tree, leftBins: inout [BinSet],
-                       features: [Int], nodeSeed: UInt64) {
+    private func split(
+        leaf l: Int, leaves: inout [Leaf], tree: inout Tree, leftBins: inout [BinSet],
+        features: [Int], nodeSeed: UInt64
+    ) {
         let parent = leaves[l]
         let best = parent.best
         let leftCount = Int(best.left.count)
         // Children that will never be split keep their rows where they are, behind a filter.
         let childDepth = parent.depth + 1
         func splittable(_ count: Int) -> Bool {
-            canSplit(Leaf(start: 0, count: count, buffer: 0, statistics: .init(), depth: childDepth, slot: 0, output: 0,
-                          lower: 0, upper: 0, parent: -1, isLeft: false), leafCount: leaves.count + 1)
+            canSplit(
+                Leaf(
+                    start: 0, count: count, buffer: 0, statistics: .init(), depth: childDepth, slot: 0, output: 0,
+                    lower: 0, upper: 0, parent: -1, isLeft: false), leafCount: leaves.count + 1)
         }
         let final = !splittable(leftCount) && !splittable(parent.count - leftCount)
         if !final {
@@ -233,14 +239,16 @@ final class TreeLearner {
         let filter = { (side: Bool) in
             final ? LeafFilter(feature: best.feature, leftBins: best.leftBins, takesLeft: side, rangeCount: parent.count) : nil
         }
-        let left = Leaf(start: parent.start, count: leftCount, buffer: final ? parent.buffer : 1 - parent.buffer,
-                        filter: filter(true), statistics: best.left, depth: parent.depth + 1,
-                        slot: parent.slot, output: best.leftOutput, lower: leftLower, upper: leftUpper,
-                        parent: node, isLeft: true)
-        let right = Leaf(start: final ? parent.start : parent.start + leftCount, count: parent.count - leftCount,
-                         buffer: final ? parent.buffer : 1 - parent.buffer, filter: filter(false), statistics: best.right,
-                         depth: parent.depth + 1, slot: r, output: best.rightOutput, lower: rightLower,
-                         upper: rightUpper, parent: node, isLeft: false)
+        let left = Leaf(
+            start: parent.start, count: leftCount, buffer: final ? parent.buffer : 1 - parent.buffer,
+            filter: filter(true), statistics: best.left, depth: parent.depth + 1,
+            slot: parent.slot, output: best.leftOutput, lower: leftLower, upper: leftUpper,
+            parent: node, isLeft: true)
+        let right = Leaf(
+            start: final ? parent.start : parent.start + leftCount, count: parent.count - leftCount,
+            buffer: final ? parent.buffer : 1 - parent.buffer, filter: filter(false), statistics: best.right,
+            depth: parent.depth + 1, slot: r, output: best.rightOutput, lower: rightLower,
+            upper: rightUpper, parent: node, isLeft: false)
         leaves[l] = left
         leaves.append(right)
 
@@ -261,8 +269,9 @@ final class TreeLearner {
         if needLarger {
             let total = data.totalBins
             histograms.withUnsafeMutableBufferPointer { h in
-                builder.subtract(h.baseAddress! + freeSlot * total, from: h.baseAddress! + parentSlot * total,
-                                 features: features)
+                builder.subtract(
+                    h.baseAddress! + freeSlot * total, from: h.baseAddress! + parentSlot * total,
+                    features: features)
             }
         }
         var which: [Int] = []
@@ -347,9 +356,10 @@ final class TreeLearner {
         let source = UnsafeRawPointer(records.record(leaf.start, in: leaf.buffer))
         histograms.withUnsafeMutableBufferPointer { h in
             partials.withUnsafeMutableBufferPointer { p in
-                builder.build(into: h.baseAddress! + slot * total,
-                              scratch: p.baseAddress ?? h.baseAddress!, features: features,
-                              records: source, count: leaf.count)
+                builder.build(
+                    into: h.baseAddress! + slot * total,
+                    scratch: p.baseAddress ?? h.baseAddress!, features: features,
+                    records: source, count: leaf.count)
             }
         }
     }
@@ -375,10 +385,11 @@ final class TreeLearner {
                 Parallel.forEach(count: taskList.count) { t in
                     let (l, f) = taskList[t]
                     let leaf = snapshot[l]
-                    out[t] = finder.best(feature: f, bins: hist.base + leaf.slot * total + offsets[f],
-                                         binCount: binCounts[f], isCategorical: isCategorical[f],
-                                         parent: leaf.statistics, parentOutput: leaf.output, monotone: monotone[f],
-                                         lower: leaf.lower, upper: leaf.upper)
+                    out[t] = finder.best(
+                        feature: f, bins: hist.base + leaf.slot * total + offsets[f],
+                        binCount: binCounts[f], isCategorical: isCategorical[f],
+                        parent: leaf.statistics, parentOutput: leaf.output, monotone: monotone[f],
+                        lower: leaf.lower, upper: leaf.upper)
                 }
             }
         }

@@ -47,14 +47,17 @@ public struct BinMapper: Codable, Sendable, Equatable {
     ///   - levelCount: the number of levels of a categorical feature.
     ///   - maxBins: the most value bins (not counting the missing bin); at most 255.
     ///   - minDataInBin: a numeric bin holds at least this many sample values where possible.
-    public init(values: some Collection<Double>, kind: FeatureInfo.Kind, levelCount: Int = 0,
-                maxBins: Int, minDataInBin: Int) {
+    public init(
+        values: some Collection<Double>, kind: FeatureInfo.Kind, levelCount: Int = 0,
+        maxBins: Int, minDataInBin: Int
+    ) {
         self.kind = kind
         let maxBins = max(1, min(255, maxBins))
         switch kind {
         case .numeric:
-            thresholds = Self.numericThresholds(values.filter { !$0.isNaN }.sorted(), maxBins: maxBins,
-                                                minDataInBin: max(1, minDataInBin))
+            thresholds = Self.numericThresholds(
+                values.filter { !$0.isNaN }.sorted(), maxBins: maxBins,
+                minDataInBin: max(1, minDataInBin))
             levelBins = []
         case .categorical:
             thresholds = []
@@ -124,7 +127,8 @@ public struct BinMapper: Codable, Sendable, Equatable {
             // Cut before a value that alone fills a bin, or when this bin is full.
             let nextIsHeavy = Double(counts[i + 1]) >= target
             if accumulated >= minDataInBin && remaining >= minDataInBin
-                && (Double(accumulated) >= target || nextIsHeavy) {
+                && (Double(accumulated) >= target || nextIsHeavy)
+            {
                 result.append(cut(distinct[i], distinct[i + 1]))
                 accumulated = 0
                 binsLeft -= 1

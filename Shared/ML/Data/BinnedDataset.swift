@@ -51,8 +51,10 @@ public struct BinnedDataset: Sendable {
     }
 
     /// Learns one mapper per feature from a deterministic sample of at most `sampleRows` rows.
-    public static func learnMappers(_ data: Dataset, maxBins: Int, minDataInBin: Int, sampleRows: Int,
-                                    seed: UInt64) -> [BinMapper] {
+    public static func learnMappers(
+        _ data: Dataset, maxBins: Int, minDataInBin: Int, sampleRows: Int,
+        seed: UInt64
+    ) -> [BinMapper] {
         let n = data.rowCount
         let sample: [Int]?
         if n <= sampleRows {
@@ -73,8 +75,9 @@ public struct BinnedDataset: Sendable {
             Parallel.forEach(count: data.featureCount) { f in
                 let column = data.column(f)
                 let values = sample.map { rows in rows.map { column[column.startIndex + $0] } } ?? Array(column)
-                out[f] = BinMapper(values: values, kind: data.features[f].kind, levelCount: data.features[f].levels.count,
-                                   maxBins: maxBins, minDataInBin: minDataInBin)
+                out[f] = BinMapper(
+                    values: values, kind: data.features[f].kind, levelCount: data.features[f].levels.count,
+                    maxBins: maxBins, minDataInBin: minDataInBin)
             }
         }
         return mappers.map { $0! }

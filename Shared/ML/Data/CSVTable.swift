@@ -103,8 +103,9 @@ public struct CSVTable: Sendable, Equatable {
         for (r, rec) in records.dropFirst().enumerated() {
             if rec.count == 1, rec[0].isEmpty { continue }
             guard rec.count == header.count else {
-                throw MLError(.malformedCSV, "record has \(rec.count) fields, header has \(header.count)",
-                              input: .init(row: r))
+                throw MLError(
+                    .malformedCSV, "record has \(rec.count) fields, header has \(header.count)",
+                    input: .init(row: r))
             }
             for (c, cell) in rec.enumerated() { columns[c].append(cell) }
         }

@@ -16,8 +16,9 @@ public struct Dataset: Sendable {
     /// Builds a data set from contiguous column-major values.
     public init(features: [FeatureInfo], rowCount: Int, values: [Double], target: [Double]? = nil) throws(MLError) {
         guard values.count == rowCount * features.count else {
-            throw MLError(.featureCountMismatch,
-                          "\(values.count) values do not fill \(rowCount) rows of \(features.count) features")
+            throw MLError(
+                .featureCountMismatch,
+                "\(values.count) values do not fill \(rowCount) rows of \(features.count) features")
         }
         if let target, target.count != rowCount {
             throw MLError(.featureCountMismatch, "target has \(target.count) rows, expected \(rowCount)")
@@ -35,8 +36,9 @@ public struct Dataset: Sendable {
         }
         let rows = columns.first?.count ?? target?.count ?? 0
         for (f, column) in columns.enumerated() where column.count != rows {
-            throw MLError(.featureCountMismatch, "column has \(column.count) rows, expected \(rows)",
-                          input: .init(column: features[f].name, feature: f))
+            throw MLError(
+                .featureCountMismatch, "column has \(column.count) rows, expected \(rows)",
+                input: .init(column: features[f].name, feature: f))
         }
         try self.init(features: features, rowCount: rows, values: columns.flatMap { $0 }, target: target)
     }

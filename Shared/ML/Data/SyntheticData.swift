@@ -17,8 +17,10 @@ public enum SyntheticData {
     /// Feature descriptions: `x0…x19` numeric, `c0` (10 levels) and `c1` (100 levels) categorical.
     public static var features: [FeatureInfo] {
         (0..<20).map { FeatureInfo.numeric("x\($0)") }
-            + [.categorical("c0", levels: (0..<10).map(String.init)),
-               .categorical("c1", levels: (0..<100).map(String.init))]
+            + [
+                .categorical("c0", levels: (0..<10).map(String.init)),
+                .categorical("c1", levels: (0..<100).map(String.init)),
+            ]
     }
 
     /// Generates rows `range` of the stream as a ``Dataset``, using all cores.

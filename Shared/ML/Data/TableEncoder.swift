@@ -28,7 +28,8 @@ public enum TableEncoder {
         for (c, name) in table.header.enumerated() where c != targetIndex && !options.ignore.contains(name) {
             let cells = table.columns[c].map { options.resolve($0, column: name) }
             let numbers = cells.map { cell in cell.flatMap { Double($0) } }
-            let isNumeric = !options.categorical.contains(name)
+            let isNumeric =
+                !options.categorical.contains(name)
                 && zip(cells, numbers).allSatisfy { cell, number in cell == nil || (number?.isFinite ?? false) }
             if isNumeric {
                 features.append(.numeric(name))
@@ -47,8 +48,10 @@ public enum TableEncoder {
     }
 
     /// Encodes a table with known feature descriptions; the target column, if named and present, is read too.
-    public static func encode(_ table: CSVTable, features: [FeatureInfo], options: TableOptions,
-                              target: String? = nil) throws(MLError) -> Dataset {
+    public static func encode(
+        _ table: CSVTable, features: [FeatureInfo], options: TableOptions,
+        target: String? = nil
+    ) throws(MLError) -> Dataset {
         var columns: [[Double]] = []
         for feature in features {
             guard let c = table.columnIndex(feature.name) else {

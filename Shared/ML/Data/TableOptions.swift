@@ -10,8 +10,10 @@ public struct TableOptions: Codable, Sendable, Equatable {
     /// Columns to read as categorical even when every cell is a number.
     public var categorical: [String]
 
-    public init(missingTokens: [String] = ["", "NA"], emptyAs: [String: String] = [:],
-                ignore: [String] = [], categorical: [String] = []) {
+    public init(
+        missingTokens: [String] = ["", "NA"], emptyAs: [String: String] = [:],
+        ignore: [String] = [], categorical: [String] = []
+    ) {
         self.missingTokens = missingTokens
         self.emptyAs = emptyAs
         self.ignore = ignore

@@ -25,13 +25,17 @@ struct BinaryBlobs {
     }
 
     /// Reads an array back from `bytes` (the binary section).
-    static func read<T: BitwiseCopyable>(_ reference: Reference, as type: T.Type, expected: String,
-                                         from bytes: UnsafeRawBufferPointer) throws(MLError) -> [T] {
+    static func read<T: BitwiseCopyable>(
+        _ reference: Reference, as type: T.Type, expected: String,
+        from bytes: UnsafeRawBufferPointer
+    ) throws(MLError) -> [T] {
         let size = MemoryLayout<T>.stride
         guard reference.type == expected, reference.count >= 0, reference.offset >= 0,
-              reference.offset + reference.count * size <= bytes.count else {
-            throw MLError(.invalidModelFile, "array reference out of bounds or of the wrong type",
-                          input: .init(value: "\(reference)"))
+            reference.offset + reference.count * size <= bytes.count
+        else {
+            throw MLError(
+                .invalidModelFile, "array reference out of bounds or of the wrong type",
+                input: .init(value: "\(reference)"))
         }
         return [T](unsafeUninitializedCapacity: reference.count) { buffer, initialized in
             if reference.count > 0 {

@@ -21,14 +21,16 @@ public enum ModelFile {
         var forests = ["point": forest(model.point, blobs: &blobs)]
         if let lower = model.lower { forests["lower"] = forest(lower, blobs: &blobs) }
         if let upper = model.upper { forests["upper"] = forest(upper, blobs: &blobs) }
-        let interval: ModelFileHeader.Interval = switch model.interval {
-        case .none: .init(method: "none")
-        case .quantile(let coverage): .init(method: "quantile", coverage: coverage)
-        case .conformal(let coverage, let halfWidth): .init(method: "conformal", coverage: coverage, halfWidth: halfWidth)
-        }
-        let header = ModelFileHeader(kind: "model", target: model.target, targetTransform: model.targetTransform,
-                                     table: model.table, features: model.features, forests: forests,
-                                     interval: interval, baseline: model.baseline, summary: model.summary)
+        let interval: ModelFileHeader.Interval =
+            switch model.interval {
+            case .none: .init(method: "none")
+            case .quantile(let coverage): .init(method: "quantile", coverage: coverage)
+            case .conformal(let coverage, let halfWidth): .init(method: "conformal", coverage: coverage, halfWidth: halfWidth)
+            }
+        let header = ModelFileHeader(
+            kind: "model", target: model.target, targetTransform: model.targetTransform,
+            table: model.table, features: model.features, forests: forests,
+            interval: interval, baseline: model.baseline, summary: model.summary)
         try save(header, blobs: blobs, to: path)
     }
 
@@ -36,7 +38,8 @@ public enum ModelFile {
     public static func readModel(from path: String) throws(MLError) -> PriceModel {
         let (header, models) = try load(path, kind: "model")
         guard let point = models["point"], let target = header.target, let transform = header.targetTransform,
-              let summary = header.summary else {
+            let summary = header.summary
+        else {
             throw MLError(.invalidModelFile, "the model file lacks its point model or description", input: .init(path: path))
         }
         let interval: PriceModel.Interval
@@ -45,9 +48,10 @@ public enum ModelFile {
         case "conformal": interval = .conformal(coverage: header.interval?.coverage ?? 0, halfWidth: header.interval?.halfWidth ?? 0)
         default: interval = .none
         }
-        return PriceModel(target: target, targetTransform: transform, table: header.table ?? TableOptions(), point: point,
-                          lower: models["lower"], upper: models["upper"], interval: interval, baseline: header.baseline,
-                          summary: summary)
+        return PriceModel(
+            target: target, targetTransform: transform, table: header.table ?? TableOptions(), point: point,
+            lower: models["lower"], upper: models["upper"], interval: interval, baseline: header.baseline,
+            summary: summary)
     }
 
     /// Writes a training checkpoint.
@@ -56,8 +60,9 @@ public enum ModelFile {
         let header = ModelFileHeader(
             kind: "checkpoint", features: checkpoint.model.features,
             forests: ["point": forest(checkpoint.model, blobs: &blobs)],
-            checkpoint: .init(completedRounds: checkpoint.completedRounds, validHistory: checkpoint.validHistory,
-                              trainingRows: checkpoint.trainingRows))
+            checkpoint: .init(
+                completedRounds: checkpoint.completedRounds, validHistory: checkpoint.validHistory,
+                trainingRows: checkpoint.trainingRows))
         try save(header, blobs: blobs, to: path)
     }
 
@@ -67,8 +72,9 @@ public enum ModelFile {
         guard let model = models["point"], let state = header.checkpoint else {
             throw MLError(.invalidModelFile, "the checkpoint file lacks its model or state", input: .init(path: path))
         }
-        return Checkpoint(model: model, completedRounds: state.completedRounds, validHistory: state.validHistory,
-                          trainingRows: state.trainingRows)
+        return Checkpoint(
+            model: model, completedRounds: state.completedRounds, validHistory: state.validHistory,
+            trainingRows: state.trainingRows)
     }
 
     private static func forest(_ model: GBMModel, blobs: inout BinaryBlobs) -> ModelFileHeader.Forest {
@@ -89,8 +95,9 @@ public enum ModelFile {
         arrays["leafValue"] = blobs.append(trees.flatMap(\.leafValue), type: "f64")
         arrays["leafCount"] = blobs.append(trees.flatMap(\.leafCount), type: "f64")
         arrays["categoryWords"] = blobs.append(trees.flatMap(\.categoryWords), type: "u64")
-        return .init(loss: model.config.loss, config: model.config, initScore: model.initScore, mappers: model.mappers,
-                     treeCount: trees.count, arrays: arrays)
+        return .init(
+            loss: model.config.loss, config: model.config, initScore: model.initScore, mappers: model.mappers,
+            treeCount: trees.count, arrays: arrays)
     }
 
     private static func trees(_ forest: ModelFileHeader.Forest, bytes: UnsafeRawBufferPointer) throws(MLError) -> [Tree] {
@@ -117,10 +124,13 @@ public enum ModelFile {
         let words = try array("categoryWords", UInt64.self, "u64")
         let nodeTotal = internalNodes.reduce(0) { $0 + Int($1) }, leafTotal = leaves.reduce(0) { $0 + Int($1) }
         guard internalNodes.count == forest.treeCount, leaves.count == forest.treeCount, wordCounts.count == forest.treeCount,
-              [splitFeature.count, threshold.count, defaultLeft.count, categoryStart.count, categoryWordCount.count,
-               leftChild.count, rightChild.count, splitGain.count, internalCount.count].allSatisfy({ $0 == nodeTotal }),
-              leafValue.count == leafTotal, leafCount.count == leafTotal,
-              words.count == wordCounts.reduce(0, { $0 + Int($1) }) else {
+            [
+                splitFeature.count, threshold.count, defaultLeft.count, categoryStart.count, categoryWordCount.count,
+                leftChild.count, rightChild.count, splitGain.count, internalCount.count,
+            ].allSatisfy({ $0 == nodeTotal }),
+            leafValue.count == leafTotal, leafCount.count == leafTotal,
+            words.count == wordCounts.reduce(0, { $0 + Int($1) })
+        else {
             throw MLError(.invalidModelFile, "tree arrays have inconsistent lengths")
         }
         var result: [Tree] = []
@@ -143,9 +153,12 @@ public enum ModelFile {
             tree.leafCount = Array(leafCount[leafRange])
             tree.categoryWords = Array(words[word..<(word + Int(wordCounts[t]))])
             // Reject references that would send prediction out of bounds.
-            let valid = tree.leafValue.count == tree.internalNodeCount + 1
+            let valid =
+                tree.leafValue.count == tree.internalNodeCount + 1
                 && tree.splitFeature.allSatisfy { $0 >= 0 && Int($0) < featureCount }
-                && (tree.leftChild + tree.rightChild).allSatisfy { $0 >= 0 ? Int($0) < tree.internalNodeCount : Int(~$0) < tree.leafValue.count }
+                && (tree.leftChild + tree.rightChild).allSatisfy {
+                    $0 >= 0 ? Int($0) < tree.internalNodeCount : Int(~$0) < tree.leafValue.count
+                }
                 && zip(tree.categoryStart, tree.categoryWordCount).allSatisfy { $0 < 0 || Int($0) + Int($1) <= tree.categoryWords.count }
             guard valid else { throw MLError(.invalidModelFile, "tree \(t) has out-of-range references") }
             result.append(tree)
@@ -201,8 +214,12 @@ public enum ModelFile {
             do throws(MLError) {
                 return .success(try parse(raw, kind: kind))
             } catch {
-                return .failure(MLError(error.code, error.reason, input: .init(path: path, column: error.input.column,
-                                                                              value: error.input.value)))
+                return .failure(
+                    MLError(
+                        error.code, error.reason,
+                        input: .init(
+                            path: path, column: error.input.column,
+                            value: error.input.value)))
             }
         }
         return try result.get()
@@ -237,8 +254,9 @@ public enum ModelFile {
                 throw MLError(.invalidModelFile, "bin mappers do not match the features", input: .init(column: role))
             }
             let trees = try trees(forest, bytes: bytes)
-            models[role] = GBMModel(features: header.features, mappers: forest.mappers, config: forest.config,
-                                    initScore: forest.initScore, trees: trees)
+            models[role] = GBMModel(
+                features: header.features, mappers: forest.mappers, config: forest.config,
+                initScore: forest.initScore, trees: trees)
         }
         return (header, models)
     }

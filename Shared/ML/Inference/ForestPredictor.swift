@@ -124,8 +124,10 @@ public struct ForestPredictor: Sendable {
     }
 
     @inline(__always)
-    private static func categoricalGoesLeft(_ v: Double, node: Node, words: UnsafeBufferPointer<UInt64>,
-                                            levelCount: Int) -> Bool {
+    private static func categoricalGoesLeft(
+        _ v: Double, node: Node, words: UnsafeBufferPointer<UInt64>,
+        levelCount: Int
+    ) -> Bool {
         guard v >= 0, v < Double(levelCount), let code = Int(exactly: v) else { return node.flags & 1 != 0 }
         return words[Int(node.value) + code >> 6] & (1 << UInt64(code & 63)) != 0
     }

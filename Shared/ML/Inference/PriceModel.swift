@@ -41,9 +41,11 @@ public struct PriceModel: Sendable {
     /// Figures about the training run.
     public var summary: TrainingSummary
 
-    public init(target: String, targetTransform: TargetTransform, table: TableOptions, point: GBMModel,
-                lower: GBMModel? = nil, upper: GBMModel? = nil, interval: Interval = .none,
-                baseline: RidgeRegression? = nil, summary: TrainingSummary) {
+    public init(
+        target: String, targetTransform: TargetTransform, table: TableOptions, point: GBMModel,
+        lower: GBMModel? = nil, upper: GBMModel? = nil, interval: Interval = .none,
+        baseline: RidgeRegression? = nil, summary: TrainingSummary
+    ) {
         self.target = target
         self.targetTransform = targetTransform
         self.table = table

@@ -45,8 +45,10 @@ public struct TreeSHAP: Sendable {
         reference < 0 ? tree.leafCount[Int(~reference)] : tree.internalCount[Int(reference)]
     }
 
-    private func recurse(_ tree: Tree, reference: Int32, row: [Double], path parentPath: [PathElement], depth: Int,
-                         zero: Double, one: Double, feature: Int, phi: inout [Double]) {
+    private func recurse(
+        _ tree: Tree, reference: Int32, row: [Double], path parentPath: [PathElement], depth: Int,
+        zero: Double, one: Double, feature: Int, phi: inout [Double]
+    ) {
         var path = parentPath
         var depth = depth
         extend(&path, depth: depth, zero: zero, one: one, feature: feature)
@@ -73,10 +75,12 @@ public struct TreeSHAP: Sendable {
             unwind(&path, depth: depth, index: k)
             depth -= 1
         }
-        recurse(tree, reference: hot, row: row, path: path, depth: depth + 1,
-                zero: cover(tree, hot) / nodeCover * incomingZero, one: incomingOne, feature: split, phi: &phi)
-        recurse(tree, reference: cold, row: row, path: path, depth: depth + 1,
-                zero: cover(tree, cold) / nodeCover * incomingZero, one: 0, feature: split, phi: &phi)
+        recurse(
+            tree, reference: hot, row: row, path: path, depth: depth + 1,
+            zero: cover(tree, hot) / nodeCover * incomingZero, one: incomingOne, feature: split, phi: &phi)
+        recurse(
+            tree, reference: cold, row: row, path: path, depth: depth + 1,
+            zero: cover(tree, cold) / nodeCover * incomingZero, one: 0, feature: split, phi: &phi)
     }
 
     private func extend(_ path: inout [PathElement], depth: Int, zero: Double, one: Double, feature: Int) {

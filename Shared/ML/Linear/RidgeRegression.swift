@@ -39,9 +39,10 @@ public struct RidgeRegression: Codable, Sendable {
                 scales.append(1)
             }
         }
-        var model = RidgeRegression(features: data.features, means: means, scales: scales,
-                                    weights: data.features.map { [Double](repeating: 0, count: $0.kind == .numeric ? 1 : $0.levels.count) },
-                                    intercept: 0, lambda: lambda)
+        var model = RidgeRegression(
+            features: data.features, means: means, scales: scales,
+            weights: data.features.map { [Double](repeating: 0, count: $0.kind == .numeric ? 1 : $0.levels.count) },
+            intercept: 0, lambda: lambda)
         let p = model.weights.reduce(0) { $0 + $1.count }
         // Column means of the expanded design, to centre it (the intercept is then unpenalised).
         var columnMeans = [Double](repeating: 0, count: p)

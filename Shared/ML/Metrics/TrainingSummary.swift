@@ -21,8 +21,10 @@ public struct TrainingSummary: Codable, Sendable, Equatable {
     /// Fraction of test rows inside their interval, if there were test rows and intervals.
     public var intervalCoverage: Double?
 
-    public init(rows: Int, heldOutRows: Int, testRows: Int, target: [Double], roundsRun: Int, bestRound: Int,
-                trainingSeconds: Double, metrics: [String: RegressionMetrics], intervalCoverage: Double?) {
+    public init(
+        rows: Int, heldOutRows: Int, testRows: Int, target: [Double], roundsRun: Int, bestRound: Int,
+        trainingSeconds: Double, metrics: [String: RegressionMetrics], intervalCoverage: Double?
+    ) {
         self.rows = rows
         self.heldOutRows = heldOutRows
         self.testRows = testRows

@@ -77,13 +77,15 @@ public struct ModelFitConfig: Codable, Sendable, Equatable {
     public func validate() throws(MLError) {
         try gbm.validate()
         guard holdoutFraction >= 0 && holdoutFraction < 1 else {
-            throw MLError(.invalidConfiguration, "setting out of range", input: .init(column: "holdoutFraction", value: "\(holdoutFraction)"))
+            throw MLError(
+                .invalidConfiguration, "setting out of range", input: .init(column: "holdoutFraction", value: "\(holdoutFraction)"))
         }
         guard ["none", "quantile", "conformal"].contains(interval.method) else {
             throw MLError(.invalidConfiguration, "unknown interval method", input: .init(column: "interval.method", value: interval.method))
         }
         guard interval.coverage > 0 && interval.coverage < 1 else {
-            throw MLError(.invalidConfiguration, "setting out of range", input: .init(column: "interval.coverage", value: "\(interval.coverage)"))
+            throw MLError(
+                .invalidConfiguration, "setting out of range", input: .init(column: "interval.coverage", value: "\(interval.coverage)"))
         }
     }
 }

@@ -17,8 +17,10 @@ public struct ModelFitOptions: Sendable {
     /// Resume from the checkpoint at `checkpointPath` if it exists.
     public var resume: Bool
 
-    public init(csvPath: String, target: String, logTarget: Bool = false, testRowsPath: String? = nil,
-                configPath: String? = nil, outputPath: String, checkpointPath: String? = nil, resume: Bool = false) {
+    public init(
+        csvPath: String, target: String, logTarget: Bool = false, testRowsPath: String? = nil,
+        configPath: String? = nil, outputPath: String, checkpointPath: String? = nil, resume: Bool = false
+    ) {
         self.csvPath = csvPath
         self.target = target
         self.logTarget = logTarget

@@ -15,14 +15,16 @@ public enum ModelFitRunner {
         if options.resume, let path = options.checkpointPath, FileManager.default.fileExists(atPath: path) {
             checkpoint = try ModelFile.readCheckpoint(from: path)
         }
-        let model = try fit(data, target: options.target, testRows: testRows, config: config, resumingFrom: checkpoint) { epoch throws(MLError) in
+        let model = try fit(data, target: options.target, testRows: testRows, config: config, resumingFrom: checkpoint) {
+            epoch throws(MLError) in
             if let path = options.checkpointPath { try ModelFile.write(epoch.checkpoint, to: path) }
             return .proceed
         }
         try ModelFile.write(model, to: options.outputPath)
-        return FitReport(model: options.outputPath, features: model.features.count,
-                         categoricalFeatures: model.features.filter { $0.kind == .categorical }.count,
-                         summary: model.summary)
+        return FitReport(
+            model: options.outputPath, features: model.features.count,
+            categoricalFeatures: model.features.filter { $0.kind == .categorical }.count,
+            summary: model.summary)
     }
 
     /// Trains a ``PriceModel`` on `data` minus `testRows`, and measures it on `testRows`.
@@ -36,7 +38,8 @@ public enum ModelFitRunner {
         if config.logTarget {
             let y = try data.validatedTarget()
             if let bad = y.firstIndex(where: { $0 <= 0 }) {
-                throw MLError(.invalidTarget, "a log target needs positive values", input: .init(column: target, row: bad, value: "\(y[bad])"))
+                throw MLError(
+                    .invalidTarget, "a log target needs positive values", input: .init(column: target, row: bad, value: "\(y[bad])"))
             }
             data.target = y.map { Foundation.log($0) }
         }
@@ -45,10 +48,12 @@ public enum ModelFitRunner {
         guard !trainRows.isEmpty else { throw MLError(.emptyData, "every row is a test row") }
 
         // Held-out rows for early stopping and conformal calibration: a seeded sample of the training rows.
-        let wantsHoldout = config.holdoutFraction > 0
+        let wantsHoldout =
+            config.holdoutFraction > 0
             && (config.gbm.earlyStoppingRounds > 0 || config.interval.method == "conformal")
         var generator = SplitMix64(seed: config.gbm.seed ^ 0x5851_F42D_4C95_7F2D)
-        let holdoutSet = wantsHoldout
+        let holdoutSet =
+            wantsHoldout
             ? Set(trainRows.filter { _ in generator.nextUniform() < config.holdoutFraction })
             : []
         let fitRows = trainRows.filter { !holdoutSet.contains($0) }
@@ -57,8 +62,9 @@ public enum ModelFitRunner {
         let holdout = holdoutRows.isEmpty ? nil : data.subset(rows: holdoutRows)
 
         let start = Date()
-        let result = try GBMTrainer.train(train: train, valid: config.gbm.earlyStoppingRounds > 0 ? holdout : nil,
-                                          config: config.gbm, resumingFrom: checkpoint, onEpoch: onEpoch)
+        let result = try GBMTrainer.train(
+            train: train, valid: config.gbm.earlyStoppingRounds > 0 ? holdout : nil,
+            config: config.gbm, resumingFrom: checkpoint, onEpoch: onEpoch)
         let seconds = Date().timeIntervalSince(start)
 
         var interval = PriceModel.Interval.none
@@ -90,9 +96,10 @@ public enum ModelFitRunner {
         var model = PriceModel(
             target: target, targetTransform: config.logTarget ? .log : .identity, table: config.table, point: result.model,
             lower: lower, upper: upper, interval: interval, baseline: baseline,
-            summary: TrainingSummary(rows: fitRows.count, heldOutRows: holdoutRows.count, testRows: testRows.count,
-                                     target: train.target ?? [], roundsRun: result.roundsRun, bestRound: result.bestRound,
-                                     trainingSeconds: seconds, metrics: [:], intervalCoverage: nil))
+            summary: TrainingSummary(
+                rows: fitRows.count, heldOutRows: holdoutRows.count, testRows: testRows.count,
+                target: train.target ?? [], roundsRun: result.roundsRun, bestRound: result.bestRound,
+                trainingSeconds: seconds, metrics: [:], intervalCoverage: nil))
         let trainPredicted = try ForestPredictor(result.model).predict(train)
         model.summary.metrics["train"] = RegressionMetrics(actual: train.target ?? [], predicted: trainPredicted)
         if !testRows.isEmpty {
@@ -101,8 +108,9 @@ public enum ModelFitRunner {
             let predictions = try model.predict(test)
             let raw = try ForestPredictor(result.model).predict(test)
             model.summary.metrics["test"] = RegressionMetrics(actual: actual, predicted: raw)
-            model.summary.metrics["testPrice"] = RegressionMetrics(actual: actual.map(model.untransform),
-                                                                   predicted: predictions.map(\.value))
+            model.summary.metrics["testPrice"] = RegressionMetrics(
+                actual: actual.map(model.untransform),
+                predicted: predictions.map(\.value))
             if let baseline {
                 model.summary.metrics["baselineTest"] = RegressionMetrics(actual: actual, predicted: try baseline.predict(test))
             }

@@ -19,9 +19,11 @@ public enum TrainingBenchmark {
         public var scaleRows: Int
         public var holdoutRows: Int
 
-        public init(amesCSV: String, amesTestRows: String, amesConfig: String, scaleConfig: String, python: String?,
-                    referenceScript: String, scaleRows: Int = SyntheticData.trainingRows,
-                    holdoutRows: Int = SyntheticData.holdoutRows) {
+        public init(
+            amesCSV: String, amesTestRows: String, amesConfig: String, scaleConfig: String, python: String?,
+            referenceScript: String, scaleRows: Int = SyntheticData.trainingRows,
+            holdoutRows: Int = SyntheticData.holdoutRows
+        ) {
             self.amesCSV = amesCSV
             self.amesTestRows = amesTestRows
             self.amesConfig = amesConfig
@@ -39,10 +41,16 @@ public enum TrainingBenchmark {
         report.figures["scale.swift"] = try scale(options)
         report.figures["ames.swift"] = try ames(options)
         if let python = options.python {
-            let amesReference = try reference(python: python, arguments: [
-                options.referenceScript, "ames", "--csv", options.amesCSV, "--test-rows", options.amesTestRows])
-            let scaleReference = try reference(python: python, arguments: [
-                options.referenceScript, "synthetic", "--rows", "\(options.scaleRows)", "--holdout", "\(options.holdoutRows)"])
+            let amesReference = try reference(
+                python: python,
+                arguments: [
+                    options.referenceScript, "ames", "--csv", options.amesCSV, "--test-rows", options.amesTestRows,
+                ])
+            let scaleReference = try reference(
+                python: python,
+                arguments: [
+                    options.referenceScript, "synthetic", "--rows", "\(options.scaleRows)", "--holdout", "\(options.holdoutRows)",
+                ])
             for library in ["lightgbm", "xgboost"] {
                 report.figures["ames.\(library)"] = amesReference[library]
                 report.figures["scale.\(library)"] = scaleReference[library]
@@ -59,9 +67,11 @@ public enum TrainingBenchmark {
         let test = try ModelFitRunner.readRowList(path: options.amesTestRows, rowCount: data.rowCount)
         let model = try ModelFitRunner.fit(data, target: "Sale_Price", testRows: test, config: config)
         let logScale = model.summary.metrics["test"], price = model.summary.metrics["testPrice"]
-        return ["rmse": logScale?.rmse ?? .nan, "mae": logScale?.mae ?? .nan, "mae_price": price?.mae ?? .nan,
-                "mape": price?.mape ?? .nan, "train_seconds": model.summary.trainingSeconds,
-                "baseline_ridge_rmse": model.summary.metrics["baselineTest"]?.rmse ?? .nan]
+        return [
+            "rmse": logScale?.rmse ?? .nan, "mae": logScale?.mae ?? .nan, "mae_price": price?.mae ?? .nan,
+            "mape": price?.mape ?? .nan, "train_seconds": model.summary.trainingSeconds,
+            "baseline_ridge_rmse": model.summary.metrics["baselineTest"]?.rmse ?? .nan,
+        ]
     }
 
     private static func scale(_ options: Options) throws(MLError) -> [String: Double] {
@@ -89,18 +99,21 @@ public enum TrainingBenchmark {
         }
         let singleThreadSeconds = Date().timeIntervalSince(clock)
         let metrics = RegressionMetrics(actual: holdout.target ?? [], predicted: predicted)
-        return ["rmse": metrics.rmse, "mae": metrics.mae, "train_seconds": seconds, "peak_memory_mib": peak,
-                "predictions_per_second_2_threads": Double(holdout.rowCount) / batchSeconds,
-                "predictions_per_second_1_thread": Double(holdout.rowCount) / singleThreadSeconds,
-                "single_row_microseconds": singleThreadSeconds / Double(holdout.rowCount) * 1e6,
-                "holdout_mean_prediction": sink / Double(max(1, holdout.rowCount))]
+        return [
+            "rmse": metrics.rmse, "mae": metrics.mae, "train_seconds": seconds, "peak_memory_mib": peak,
+            "predictions_per_second_2_threads": Double(holdout.rowCount) / batchSeconds,
+            "predictions_per_second_1_thread": Double(holdout.rowCount) / singleThreadSeconds,
+            "single_row_microseconds": singleThreadSeconds / Double(holdout.rowCount) * 1e6,
+            "holdout_mean_prediction": sink / Double(max(1, holdout.rowCount)),
+        ]
     }
 
     /// The process's peak resident memory (VmHWM), in MiB; NaN where /proc is not available.
     static func peakMemoryMiB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return .nan }
         return kib / 1024
     }
 
@@ -118,9 +131,11 @@ public enum TrainingBenchmark {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0,
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw MLError(.io, "the reference script failed (exit \(process.terminationStatus))",
-                          input: .init(path: arguments.first))
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else {
+            throw MLError(
+                .io, "the reference script failed (exit \(process.terminationStatus))",
+                input: .init(path: arguments.first))
         }
         var result: [String: [String: Double]] = [:]
         for (library, value) in object {

@@ -73,10 +73,12 @@ public final class TansuBroker: Sendable {
 
     /// Stops the broker and waits for it to exit.
     public func stop() async {
-        guard let running = process.withLock({ process -> Process? in
-            defer { process = nil }
-            return process
-        }) else { return }
+        guard
+            let running = process.withLock({ process -> Process? in
+                defer { process = nil }
+                return process
+            })
+        else { return }
         try? lifeline.close()
         if !(await ChildProcess.waitForExit(running, timeout: .seconds(5))) {
             await ChildProcess.terminate(running, grace: .seconds(1))

@@ -2,7 +2,7 @@ import Foundation
 import Kafka
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Makes every HomePrice binary run with a librdkafka that can talk to tansu, so nobody has to

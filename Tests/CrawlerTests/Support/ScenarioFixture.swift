@@ -18,7 +18,8 @@ struct ScenarioFixture {
                 livingArea: 150, bedrooms: 3, bathrooms: 2, builtYear: 1990, builtMonth: 5)
             listings.append(WebListing(listingId: "L\(index)", home: home, askingPrice: 210_000 + Double(index)))
         }
-        website = ScenarioWebsite(site: ListingSite(listings: listings, configuration: .init(pageSize: 10, slowDelay: .milliseconds(50))), feeds: [])
+        website = ScenarioWebsite(
+            site: ListingSite(listings: listings, configuration: .init(pageSize: 10, slowDelay: .milliseconds(50))), feeds: [])
         server = try website.serve()
         stateFile = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-\(UUID().uuidString).jsonl")
     }
@@ -37,6 +38,7 @@ struct ScenarioFixture {
     }
 
     var settings: CrawlerSettings {
-        CrawlerSettings(politenessDelay: .zero, maximumConcurrency: 4, maximumAttempts: 3, initialBackoff: .milliseconds(10), stateFile: stateFile)
+        CrawlerSettings(
+            politenessDelay: .zero, maximumConcurrency: 4, maximumAttempts: 3, initialBackoff: .milliseconds(10), stateFile: stateFile)
     }
 }

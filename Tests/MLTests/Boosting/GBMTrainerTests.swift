@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ML
 
 @Suite("Gradient boosting")
@@ -66,7 +67,9 @@ struct GBMTrainerTests {
     @Test("Monotone constraints hold on a grid")
     func monotone() throws {
         // y rises with x0 overall but wiggles; x0 is constrained to be non-decreasing, x1 non-increasing.
-        let train = TestData.uniform(rows: 3000, features: 3) { 2 * $0[0] + 0.5 * (12 * $0[0]).squareRoot().truncatingRemainder(dividingBy: 1) - $0[1] + $0[2] }
+        let train = TestData.uniform(rows: 3000, features: 3) {
+            2 * $0[0] + 0.5 * (12 * $0[0]).squareRoot().truncatingRemainder(dividingBy: 1) - $0[1] + $0[2]
+        }
         var config = TestData.config(rounds: 100)
         config.monotoneConstraints = ["x0": 1, "x1": -1]
         let predictor = ForestPredictor(try GBMTrainer.train(train: train, config: config).model)
@@ -121,8 +124,9 @@ struct GBMTrainerTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ckpt-\(UInt64.random(in: 0...UInt64.max)).hpm").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ModelFile.write(checkpoint, to: path)
-        let resumed = try GBMTrainer.train(train: train, valid: valid, config: config,
-                                           resumingFrom: try ModelFile.readCheckpoint(from: path))
+        let resumed = try GBMTrainer.train(
+            train: train, valid: valid, config: config,
+            resumingFrom: try ModelFile.readCheckpoint(from: path))
         #expect(resumed.model.trees == full.model.trees)
         #expect(resumed.validHistory == full.validHistory)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ML
 
 @Suite("CSV table")

@@ -1,15 +1,18 @@
 import Foundation
 import Testing
+
 @testable import ML
 
 @Suite("Table encoder")
 struct TableEncoderTests {
-    let table = try! CSVTable.parse(Data("""
-        price,area,kind,note
-        100,50,flat,
-        200,,house,x
-        150,70,WD ,
-        """.utf8))
+    let table = try! CSVTable.parse(
+        Data(
+            """
+            price,area,kind,note
+            100,50,flat,
+            200,,house,x
+            150,70,WD ,
+            """.utf8))
 
     @Test("Numbers become numeric features and text becomes categorical levels, empty cells missing")
     func inference() throws {

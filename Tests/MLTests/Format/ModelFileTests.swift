@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ML
 
 @Suite("Model file")
@@ -11,12 +12,14 @@ struct ModelFileTests {
     @Test("Save and load round-trips the trees, bins and description exactly")
     func roundTrip() throws {
         let (gbm, data) = try ForestPredictorTests.model()
-        let model = PriceModel(target: "y", targetTransform: .log, table: TableOptions(emptyAs: ["c": "p"]), point: gbm,
-                               interval: .conformal(coverage: 0.8, halfWidth: 0.125),
-                               baseline: try RidgeRegression.fit(data, lambda: 1),
-                               summary: TrainingSummary(rows: data.rowCount, heldOutRows: 0, testRows: 0, target: data.target!,
-                                                        roundsRun: 50, bestRound: 50, trainingSeconds: 0.5, metrics: [:],
-                                                        intervalCoverage: nil))
+        let model = PriceModel(
+            target: "y", targetTransform: .log, table: TableOptions(emptyAs: ["c": "p"]), point: gbm,
+            interval: .conformal(coverage: 0.8, halfWidth: 0.125),
+            baseline: try RidgeRegression.fit(data, lambda: 1),
+            summary: TrainingSummary(
+                rows: data.rowCount, heldOutRows: 0, testRows: 0, target: data.target!,
+                roundsRun: 50, bestRound: 50, trainingSeconds: 0.5, metrics: [:],
+                intervalCoverage: nil))
         let path = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ModelFile.write(model, to: path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ML
 
 @Suite("Model fit and predict runners")
@@ -27,12 +28,15 @@ struct ModelRunnerTests {
         let testRows = dir.appendingPathComponent("test.txt").path
         try (0..<100).map { String($0 * 6) }.joined(separator: "\n").write(toFile: testRows, atomically: true, encoding: .utf8)
         let config = dir.appendingPathComponent("config.json").path
-        try #"{"gbm": {"rounds": 150, "learningRate": 0.2, "minDataInLeaf": 5, "minDataPerCategory": 5}, "table": {"emptyAs": {"extra": "None"}}}"#
+        try
+            #"{"gbm": {"rounds": 150, "learningRate": 0.2, "minDataInLeaf": 5, "minDataPerCategory": 5}, "table": {"emptyAs": {"extra": "None"}}}"#
             .write(toFile: config, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("model.hpm").path
-        let report = try ModelFitRunner.run(ModelFitOptions(csvPath: csv, target: "price", logTarget: true,
-                                                            testRowsPath: testRows, configPath: config, outputPath: out,
-                                                            checkpointPath: dir.appendingPathComponent("ckpt").path))
+        let report = try ModelFitRunner.run(
+            ModelFitOptions(
+                csvPath: csv, target: "price", logTarget: true,
+                testRowsPath: testRows, configPath: config, outputPath: out,
+                checkpointPath: dir.appendingPathComponent("ckpt").path))
         #expect(report.categoricalFeatures == 2)
         #expect(report.summary.testRows == 100)
         let test = try #require(report.summary.metrics["testPrice"])

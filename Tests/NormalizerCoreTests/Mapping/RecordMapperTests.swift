@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Record mapping")
 struct RecordMapperTests {
-    private func map(_ sourceId: String, _ payload: String, contentType: String, region: String) throws -> Result<MappedRecord, MappingFailure> {
+    private func map(_ sourceId: String, _ payload: String, contentType: String, region: String) throws -> Result<
+        MappedRecord, MappingFailure
+    > {
         let descriptor = try #require(try SeedScenario.catalog()[sourceId])
         let record = RawRecord(
             sourceId: sourceId, recordId: "r1", region: region, fetchedAt: SeedScenario.now,
@@ -48,7 +50,8 @@ struct RecordMapperTests {
 
     @Test("reads a row of the Windsor CSV dataset in Canadian dollars")
     func windsorRow() throws {
-        let payload = "price,lotsize,bedrooms,bathrooms,stories,driveway,recreation,fullbase,gasheat,aircon,garage,prefer\n42000,5850,3,1,2,yes,no,yes,no,no,1,no"
+        let payload =
+            "price,lotsize,bedrooms,bathrooms,stories,driveway,recreation,fullbase,gasheat,aircon,garage,prefer\n42000,5850,3,1,2,yes,no,yes,no,no,1,no"
         let record = try map("windsor-dataset", payload, contentType: "text/csv", region: "CA").get()
         #expect(record["price"] == .money(Money(amount: 42_000, currency: "CAD")))
         #expect(record["address.state"] == .text("ON"))

@@ -33,9 +33,11 @@ struct NormalizerTests {
         var record = SeedScenario.flat
         record.payload = #"{"address": "123 Main St, Springfield, IL 62704", "price": "lots"}"#
         let letter = try #require(try normalizer.normalize(record).deadLetters.first)
-        #expect(letter.reasons == [
-            FailureReason(field: "price", code: "normalizer.unparseableField", message: "malformed: no amount in the price (input: \"lots\")")
-        ])
+        #expect(
+            letter.reasons == [
+                FailureReason(
+                    field: "price", code: "normalizer.unparseableField", message: "malformed: no amount in the price (input: \"lots\")")
+            ])
         #expect(letter.originalBytes.map { try? RawRecord.decode(from: $0) } == record)
     }
 

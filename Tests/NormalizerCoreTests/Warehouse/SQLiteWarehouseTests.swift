@@ -24,7 +24,8 @@ struct SQLiteWarehouseTests {
     @Test("keeps the history of a home's changes")
     func history() throws {
         let store = try SQLiteWarehouse(path: ":memory:")
-        var home = Home(id: "home-1", region: "US", address: Address(city: "Springfield", country: "US"), rooms: 3, normalizedAt: SeedScenario.now)
+        var home = Home(
+            id: "home-1", region: "US", address: Address(city: "Springfield", country: "US"), rooms: 3, normalizedAt: SeedScenario.now)
         #expect(try store.upsert(home) == .inserted)
         home.normalizedAt = SeedScenario.now.addingTimeInterval(60)
         #expect(try store.upsert(home) == .unchanged)

@@ -2,7 +2,7 @@ import Foundation
 import ServiceSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Starts and stops the supervisor process behind `homeprice up` and `homeprice down`.

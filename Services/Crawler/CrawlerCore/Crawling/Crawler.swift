@@ -42,7 +42,8 @@ public final class Crawler: Service, Sendable {
                 try await self.announce()
                 repeat {
                     let summary = try await self.crawl()
-                    self.logger.info("crawl finished", metadata: ["site": "\(self.site.descriptor.id)", "published": "\(summary.published)"])
+                    self.logger.info(
+                        "crawl finished", metadata: ["site": "\(self.site.descriptor.id)", "published": "\(summary.published)"])
                     guard let interval = self.recrawlInterval else { return }
                     try await Task.sleep(for: interval)
                 } while true

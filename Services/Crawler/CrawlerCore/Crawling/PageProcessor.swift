@@ -18,8 +18,9 @@ struct PageProcessor: Sendable {
     func mayQueue(_ url: URL) async -> Bool {
         guard site.allowedHosts.contains(RobotsCache.hostKey(of: url)) else { return false }
         let pathAndQuery = URLNormalizer.pathAndQuery(of: url)
-        guard (site.followPatterns + site.recordPatterns).contains(where: { pathAndQuery.range(of: $0, options: .regularExpression) != nil })
-            || site.startURLs.contains(where: { URLNormalizer.normalize($0.absoluteString) == url })
+        guard
+            (site.followPatterns + site.recordPatterns).contains(where: { pathAndQuery.range(of: $0, options: .regularExpression) != nil })
+                || site.startURLs.contains(where: { URLNormalizer.normalize($0.absoluteString) == url })
         else { return false }
         return await robots.rules(for: url).allows(pathAndQuery)
     }
@@ -107,7 +108,8 @@ struct PageProcessor: Sendable {
                 switch result.status {
                 case 200, 304: return result
                 case 500...599, 429:
-                    lastError = CrawlerError(code: .fetchFailed, reason: "HTTP status \(result.status) after \(attempt) attempts", input: url.absoluteString)
+                    lastError = CrawlerError(
+                        code: .fetchFailed, reason: "HTTP status \(result.status) after \(attempt) attempts", input: url.absoluteString)
                 default:
                     throw CrawlerError(code: .fetchFailed, reason: "HTTP status \(result.status)", input: url.absoluteString)
                 }

@@ -25,7 +25,9 @@ struct RecordExtractor: Sendable {
                 }
             }
             guard let id = fields[recordIdField] else {
-                return .failure(ExtractionFailure(field: recordIdField, message: "the selector of \(recordIdField) found nothing on \(url.absoluteString)"))
+                return .failure(
+                    ExtractionFailure(
+                        field: recordIdField, message: "the selector of \(recordIdField) found nothing on \(url.absoluteString)"))
             }
             guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else {
                 return .failure(ExtractionFailure(field: nil, message: "the selected fields cannot be written as JSON"))

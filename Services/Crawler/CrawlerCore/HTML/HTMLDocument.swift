@@ -1,7 +1,7 @@
 import CLibXML2
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An HTML page parsed with libxml2's forgiving HTML parser, queried with XPath.
@@ -36,11 +36,13 @@ final class HTMLDocument {
     func strings(_ xpath: String) -> [String] {
         guard let document, let context = xmlXPathNewContext(document) else { return [] }
         defer { xmlXPathFreeContext(context) }
-        guard let result = xpath.withCString({ expression in
-            expression.withMemoryRebound(to: xmlChar.self, capacity: xpath.utf8.count + 1) {
-                xmlXPathEvalExpression($0, context)
-            }
-        }) else { return [] }
+        guard
+            let result = xpath.withCString({ expression in
+                expression.withMemoryRebound(to: xmlChar.self, capacity: xpath.utf8.count + 1) {
+                    xmlXPathEvalExpression($0, context)
+                }
+            })
+        else { return [] }
         defer { xmlXPathFreeObject(result) }
         guard let nodes = result.pointee.nodesetval, nodes.pointee.nodeNr > 0, let table = nodes.pointee.nodeTab else {
             return []

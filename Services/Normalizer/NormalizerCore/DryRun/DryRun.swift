@@ -33,7 +33,8 @@ public struct DryRun: Sendable {
     /// - Returns: The output lines, in input order (clusters by home id).
     /// - Throws: ``NormalizationError`` for an unknown source, a bad mapping file or an
     ///   unreadable input file.
-    public func run(configuration: NormalizerConfiguration, catalog: SourceCatalog, now: Date) throws(NormalizationError) -> [DryRunResult] {
+    public func run(configuration: NormalizerConfiguration, catalog: SourceCatalog, now: Date) throws(NormalizationError) -> [DryRunResult]
+    {
         var catalog = catalog
         if let mappingFile {
             var descriptor = try SourceCatalog.loadMapping(file: mappingFile)

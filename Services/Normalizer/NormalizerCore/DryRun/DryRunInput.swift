@@ -2,7 +2,7 @@ import Foundation
 import Schema
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Turns files into the raw records a source would publish, the way its format declares:
@@ -10,7 +10,8 @@ import FoundationXML
 /// rows, one record per row) or an XML document (one record per child of the root element).
 enum DryRunInput {
     /// The raw records of one file's text.
-    static func records(in text: String, file: String, source: SourceDescriptor, fetchedAt: Date) throws(NormalizationError) -> [RawRecord] {
+    static func records(in text: String, file: String, source: SourceDescriptor, fetchedAt: Date) throws(NormalizationError) -> [RawRecord]
+    {
         let payloads = try payloads(in: text, file: file, format: source.format)
         let name = URL(fileURLWithPath: file).lastPathComponent
         return payloads.enumerated().map { index, payload in

@@ -41,7 +41,8 @@ struct RecordReading {
                 try read(field, raw: raw, mapping: mapping)
             }
         } catch let error as NormalizationError {
-            errors.append(error.field == nil ? NormalizationError(error.code, reason: error.reason, field: name, input: error.input) : error)
+            errors.append(
+                error.field == nil ? NormalizationError(error.code, reason: error.reason, field: name, input: error.input) : error)
         } catch let error as ParseError where [.empty, .missingValue].contains(error.code) {
             return
         } catch let error as ParseError {

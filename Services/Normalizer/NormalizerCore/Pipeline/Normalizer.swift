@@ -65,7 +65,9 @@ public final class Normalizer: Sendable {
         } catch {
             let code: NormalizationError.Code = error.code == .unsupportedSchemaVersion ? .unsupportedSchemaVersion : .invalidMessage
             let reasons = [FailureReason(error), NormalizationError(code, reason: error.reason, field: error.fieldPath).failureReason]
-            return NormalizerOutput(deadLetters: [deadLetter(key: key ?? origin.map(Self.positionKey) ?? "", bytes: value, origin: origin, reasons: reasons)])
+            return NormalizerOutput(deadLetters: [
+                deadLetter(key: key ?? origin.map(Self.positionKey) ?? "", bytes: value, origin: origin, reasons: reasons)
+            ])
         }
         return try normalize(record, origin: origin)
     }

@@ -98,7 +98,8 @@ public struct NormalizerService: Service {
                 messages.append(KafkaProducerMessage(topic: Home.topic.name, key: Array(home.key.utf8), value: Array(try home.encoded())))
             }
             for task in output.reviewTasks {
-                messages.append(KafkaProducerMessage(topic: ReviewTask.topic.name, key: Array(task.key.utf8), value: Array(try task.encoded())))
+                messages.append(
+                    KafkaProducerMessage(topic: ReviewTask.topic.name, key: Array(task.key.utf8), value: Array(try task.encoded())))
             }
             for letter in output.deadLetters {
                 messages.append(

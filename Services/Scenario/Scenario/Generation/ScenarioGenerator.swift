@@ -54,9 +54,10 @@ public struct ScenarioGenerator: Sendable {
         }
         let seedHomes = try SeedDataLoader.load(from: parameters.seedData)
         var factory = HomeFactory(seed: parameters.seed, seedHomes: seedHomes)
-        let writers = Dictionary(uniqueKeysWithValues: ScenarioSource.allCases.map {
-            ($0, SourceFileWriter(source: $0, root: parameters.output, recordsPerFile: parameters.recordsPerDropFile))
-        })
+        let writers = Dictionary(
+            uniqueKeysWithValues: ScenarioSource.allCases.map {
+                ($0, SourceFileWriter(source: $0, root: parameters.output, recordsPerFile: parameters.recordsPerDropFile))
+            })
         let groundTruth = try BufferedFile(url: parameters.output.appendingPathComponent("ground-truth.jsonl"))
         let encoder = LineEncoder()
         var manifest = ScenarioManifest(

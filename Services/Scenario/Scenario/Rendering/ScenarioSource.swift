@@ -89,16 +89,17 @@ public enum ScenarioSource: String, Sendable, CaseIterable, Codable {
             }
         let number = String((UInt32(truncatingIfNeeded: home.index) &* 0x9E37_79B1) ^ salt)
         return
-            switch self {
-            case .usListingsWeb: "L" + number
-            case .usAgencyFlat: "A-" + number
-            case .deAgencyNested: "IM-" + number
-            case .usCountySales: "P" + number.leftPadded(to: 10)
-            case .caLandRegistry: "ON-" + number
-            case .deKaufpreissammlung: "KPS-" + number
-            case .usOpenData: "OD" + number
-            case .caMLSDataset: "W" + number
-            case .deImmobilienCSV: "DE" + number.leftPadded(to: 10)
-            }
+            switch self
+        {
+        case .usListingsWeb: "L" + number
+        case .usAgencyFlat: "A-" + number
+        case .deAgencyNested: "IM-" + number
+        case .usCountySales: "P" + number.leftPadded(to: 10)
+        case .caLandRegistry: "ON-" + number
+        case .deKaufpreissammlung: "KPS-" + number
+        case .usOpenData: "OD" + number
+        case .caMLSDataset: "W" + number
+        case .deImmobilienCSV: "DE" + number.leftPadded(to: 10)
+        }
     }
 }

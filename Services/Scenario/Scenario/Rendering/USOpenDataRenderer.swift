@@ -9,12 +9,15 @@ enum USOpenDataRenderer {
             home.longitude.map { .array([.number(latitude), .number($0)]) }
         }
         let location = JSONText.object(dropping: [
-            ("address", .object([
-                ("line1", .string("\(home.houseNumber) \(noise.typed(home.street))")),
-                ("city", .string(noise.typed(home.city))),
-                ("state", .string(home.state)),
-                ("zip", .string(home.postalCode)),
-            ])),
+            (
+                "address",
+                .object([
+                    ("line1", .string("\(home.houseNumber) \(noise.typed(home.street))")),
+                    ("city", .string(noise.typed(home.city))),
+                    ("state", .string(home.state)),
+                    ("zip", .string(home.postalCode)),
+                ])
+            ),
             ("coordinates", noise.maybe(coordinates)),
         ])
         let rooms = JSONText.object(dropping: [

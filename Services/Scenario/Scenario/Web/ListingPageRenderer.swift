@@ -58,9 +58,15 @@ enum ListingPageRenderer {
             ("name", .string("\(home.houseNumber) \(home.street), \(home.city), \(home.state) \(home.postalCode)")),
             ("address", address),
             ("geo", geo),
-            ("floorSize", home.livingArea.map {
-                .object([("@type", .string("QuantitativeValue")), ("value", .integer(TextFormats.squareFeet($0))), ("unitCode", .string("FTK"))])
-            }),
+            (
+                "floorSize",
+                home.livingArea.map {
+                    .object([
+                        ("@type", .string("QuantitativeValue")), ("value", .integer(TextFormats.squareFeet($0))),
+                        ("unitCode", .string("FTK")),
+                    ])
+                }
+            ),
             ("numberOfRooms", home.rooms.map { .integer($0) }),
             ("numberOfBedrooms", home.bedrooms.map { .integer($0) }),
             ("numberOfBathroomsTotal", home.bathrooms.map { .number($0) }),
@@ -69,7 +75,8 @@ enum ListingPageRenderer {
         ]).text
         var facts = ""
         if let area = home.livingArea {
-            facts += "<dt>Living area</dt><dd class=\"living-area\">\(TextFormats.grouped(TextFormats.squareFeet(area), separator: ",")) sqft</dd>"
+            facts +=
+                "<dt>Living area</dt><dd class=\"living-area\">\(TextFormats.grouped(TextFormats.squareFeet(area), separator: ",")) sqft</dd>"
         }
         if let bedrooms = home.bedrooms { facts += "<dt>Bedrooms</dt><dd class=\"bedrooms\">\(bedrooms)</dd>" }
         if let bathrooms = home.bathrooms { facts += "<dt>Bathrooms</dt><dd class=\"bathrooms\">\(TextFormats.decimal(bathrooms))</dd>" }

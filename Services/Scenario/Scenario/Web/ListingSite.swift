@@ -126,8 +126,9 @@ public final class ListingSite: Sendable {
         case ("POST", "/_scenario/revision"):
             return .text("\(advanceRevision())\n")
         case ("GET", _) where request.path.hasPrefix("/listing/"):
-            return detailPage(id: String(request.path.dropFirst("/listing/".count)), request: request,
-                              revision: revision, requestCount: count, baseURL: baseURL)
+            return detailPage(
+                id: String(request.path.dropFirst("/listing/".count)), request: request,
+                revision: revision, requestCount: count, baseURL: baseURL)
         default:
             return .notFound
         }
@@ -141,8 +142,9 @@ public final class ListingSite: Sendable {
         }
         let start = (page - 1) * configuration.pageSize
         let slice = listings[start..<min(start + configuration.pageSize, listings.count)]
-        return .text(ListingPageRenderer.searchPage(listings: slice, page: page, pageCount: pageCount),
-                     contentType: "text/html; charset=utf-8")
+        return .text(
+            ListingPageRenderer.searchPage(listings: slice, page: page, pageCount: pageCount),
+            contentType: "text/html; charset=utf-8")
     }
 
     private func detailPage(id: String, request: HTTPRequest, revision: Int, requestCount: Int, baseURL: String) -> HTTPResponse {

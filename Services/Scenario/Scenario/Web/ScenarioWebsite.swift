@@ -19,8 +19,9 @@ public struct ScenarioWebsite: Sendable {
             contentsOf: folder.appendingPathComponent(ScenarioSource.usListingsWeb.relativePath), configuration: configuration)
         var feeds: [AgencyFeed] = []
         for source in ScenarioSource.allCases where source.kind == .agencyFeed {
-            feeds.append(try AgencyFeed(
-                path: Self.feedPath(of: source), contentsOf: folder.appendingPathComponent(source.relativePath)))
+            feeds.append(
+                try AgencyFeed(
+                    path: Self.feedPath(of: source), contentsOf: folder.appendingPathComponent(source.relativePath)))
         }
         self.feeds = feeds
     }

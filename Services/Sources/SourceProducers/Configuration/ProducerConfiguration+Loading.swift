@@ -39,7 +39,8 @@ extension ProducerConfiguration {
             return value
         }
         let id = try required("source.id")
-        let mappingFile = layout.configs.appendingPathComponent("sources/producers").appendingPathComponent(try required("source.mappingFile"))
+        let mappingFile = layout.configs.appendingPathComponent("sources/producers").appendingPathComponent(
+            try required("source.mappingFile"))
         let mapping: [String: FieldMapping]
         do {
             mapping = try JSONDecoder().decode([String: FieldMapping].self, from: Data(contentsOf: mappingFile))
@@ -51,8 +52,9 @@ extension ProducerConfiguration {
             region: try required("source.region"), currency: try required("source.currency"),
             format: try enumeration("source.format", RecordFormat.self), locale: reader.string(forKey: "source.locale"),
             mapping: mapping, publishedAt: Date())
-        let dataRoot = URL(fileURLWithPath: reader.string(
-            forKey: "dataRoot", default: layout.stateDirectory().appendingPathComponent("scenario").path))
+        let dataRoot = URL(
+            fileURLWithPath: reader.string(
+                forKey: "dataRoot", default: layout.stateDirectory().appendingPathComponent("scenario").path))
         let input: ProducerInput
         switch try required("input.type") {
         case "path":
@@ -64,9 +66,13 @@ extension ProducerConfiguration {
             guard let url = URL(string: try required("input.url")) else {
                 throw SourceError(code: .invalidConfiguration, reason: "not a URL", input: "configs/\(file): input.url")
             }
-            input = .feed(url, pageSize: reader.int(forKey: "input.pageSize", default: 200), follow: reader.bool(forKey: "input.follow", default: false))
+            input = .feed(
+                url, pageSize: reader.int(forKey: "input.pageSize", default: 200),
+                follow: reader.bool(forKey: "input.follow", default: false))
         case let other:
-            throw SourceError(code: .invalidConfiguration, reason: "input.type must be path or feed, found \(other)", input: "configs/\(file): input.type")
+            throw SourceError(
+                code: .invalidConfiguration, reason: "input.type must be path or feed, found \(other)", input: "configs/\(file): input.type"
+            )
         }
         let delimiter = reader.string(forKey: "csv.delimiter", default: ",")
         self.init(

@@ -24,26 +24,37 @@ public struct CSVRecordReader: Sendable {
         guard let header = rows.next() else { return [] }
         guard case .success(let headerFields) = header.fields, let idColumn = headerFields.firstIndex(of: recordIdColumn)
         else {
-            return [.failure(RecordFailure(
-                location: "\(name):1", text: header.text, code: "ingestion.csvHeader", field: recordIdColumn,
-                message: "the header line has no column \(recordIdColumn)"))]
+            return [
+                .failure(
+                    RecordFailure(
+                        location: "\(name):1", text: header.text, code: "ingestion.csvHeader", field: recordIdColumn,
+                        message: "the header line has no column \(recordIdColumn)"))
+            ]
         }
         var outcomes: [ParseOutcome] = []
         while let row = rows.next() {
             let location = "\(name):\(row.line)"
             switch row.fields {
             case .failure(let message):
-                outcomes.append(.failure(RecordFailure(location: location, text: row.text, code: "ingestion.csvSyntax", message: "line \(row.line): \(message)")))
+                outcomes.append(
+                    .failure(
+                        RecordFailure(
+                            location: location, text: row.text, code: "ingestion.csvSyntax", message: "line \(row.line): \(message)")))
             case .success(let fields) where fields.count != headerFields.count:
-                outcomes.append(.failure(RecordFailure(
-                    location: location, text: row.text, code: "ingestion.csvFieldCount",
-                    message: "line \(row.line) has \(fields.count) fields, the header has \(headerFields.count)")))
+                outcomes.append(
+                    .failure(
+                        RecordFailure(
+                            location: location, text: row.text, code: "ingestion.csvFieldCount",
+                            message: "line \(row.line) has \(fields.count) fields, the header has \(headerFields.count)")))
             case .success(let fields) where fields[idColumn].isEmpty:
-                outcomes.append(.failure(RecordFailure(
-                    location: location, text: row.text, code: "ingestion.missingRecordId", field: recordIdColumn,
-                    message: "line \(row.line) has no value in the record id column \(recordIdColumn)")))
+                outcomes.append(
+                    .failure(
+                        RecordFailure(
+                            location: location, text: row.text, code: "ingestion.missingRecordId", field: recordIdColumn,
+                            message: "line \(row.line) has no value in the record id column \(recordIdColumn)")))
             case .success(let fields):
-                outcomes.append(.record(ParsedRecord(recordId: fields[idColumn], payload: header.text + "\n" + row.text, location: location)))
+                outcomes.append(
+                    .record(ParsedRecord(recordId: fields[idColumn], payload: header.text + "\n" + row.text, location: location)))
             }
         }
         return outcomes

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads XML files holding repeated record elements (`<Sale>…</Sale>`) into records whose payload
@@ -28,14 +28,20 @@ public struct XMLRecordReader: Sendable {
         let collector = XMLRecordCollector(recordElement: recordElement, recordIdPath: recordIdPath, fileName: name)
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        if !parser.parse() {
-            let error = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
+        let parsed = parser.parse()
+        if !parsed || collector.openElements > 0 {
+            let error =
+                parsed
+                ? "the file ends before \(collector.openElements) element(s) are closed"
+                : parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
             let location = "\(name):\(parser.lineNumber)"
             let text = collector.partialRecord ?? String(decoding: data.suffix(4_096), as: UTF8.self)
-            collector.outcomes.append(.failure(RecordFailure(
-                location: location, text: text, code: "ingestion.malformedXML",
-                message: "\(name) is not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber): \(error)"
-                    + (collector.partialRecord == nil ? "" : "; the \(recordElement) element being read is incomplete"))))
+            collector.outcomes.append(
+                .failure(
+                    RecordFailure(
+                        location: location, text: text, code: "ingestion.malformedXML",
+                        message: "\(name) is not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber): \(error)"
+                            + (collector.partialRecord == nil ? "" : "; the \(recordElement) element being read is incomplete"))))
         }
         return collector.outcomes
     }
@@ -47,6 +53,8 @@ private final class XMLRecordCollector: NSObject, XMLParserDelegate {
     let recordIdPath: String
     let fileName: String
     var outcomes: [ParseOutcome] = []
+    /// Elements opened and not yet closed; more than zero at the end means a cut file.
+    private(set) var openElements = 0
     private var serialized = ""
     private var path: [String] = []
     private var recordId: String?
@@ -62,7 +70,10 @@ private final class XMLRecordCollector: NSObject, XMLParserDelegate {
     /// The text of the record being read, if one is.
     var partialRecord: String? { path.isEmpty ? nil : serialized }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
+        openElements += 1
         if path.isEmpty {
             guard name == recordElement else { return }
             serialized = ""
@@ -86,6 +97,7 @@ private final class XMLRecordCollector: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        openElements -= 1
         guard !path.isEmpty else { return }
         if !recordIdPath.hasPrefix("@") && path.dropFirst().joined(separator: "/") == recordIdPath {
             recordId = idText.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -97,9 +109,11 @@ private final class XMLRecordCollector: NSObject, XMLParserDelegate {
         if let recordId, !recordId.isEmpty {
             outcomes.append(.record(ParsedRecord(recordId: recordId, payload: serialized, location: location)))
         } else {
-            outcomes.append(.failure(RecordFailure(
-                location: location, text: serialized, code: "ingestion.missingRecordId", field: recordIdPath,
-                message: "the \(recordElement) element at line \(recordLine) has no record id at \(recordIdPath)")))
+            outcomes.append(
+                .failure(
+                    RecordFailure(
+                        location: location, text: serialized, code: "ingestion.missingRecordId", field: recordIdPath,
+                        message: "the \(recordElement) element at line \(recordLine) has no record id at \(recordIdPath)")))
         }
     }
 

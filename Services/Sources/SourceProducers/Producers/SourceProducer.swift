@@ -4,7 +4,7 @@ import Schema
 import ServiceLifecycle
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A generic source producer: announces its ``SourceDescriptor`` on `sources.catalog`, then
@@ -133,7 +133,8 @@ public final class SourceProducer: Service, Sendable {
         while true {
             let cursor = progress.cursor
             var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
-            components?.queryItems = [URLQueryItem(name: "limit", value: String(pageSize))]
+            components?.queryItems =
+                [URLQueryItem(name: "limit", value: String(pageSize))]
                 + (cursor.map { [URLQueryItem(name: "cursor", value: $0)] } ?? [])
             guard let pageURL = components?.url else {
                 throw SourceError(code: .invalidConfiguration, reason: "the feed URL cannot take a query", input: url.absoluteString)
@@ -144,7 +145,9 @@ public final class SourceProducer: Service, Sendable {
                 delay = configuration.initialRetryDelay
             } catch {
                 logger.warning("feed fetch failed; retrying", metadata: ["url": "\(pageURL)", "error": "\(error)"])
-                do { try await Task.sleep(for: delay) } catch { throw SourceError(code: .fetchFailed, reason: "cancelled", input: pageURL.absoluteString) }
+                do { try await Task.sleep(for: delay) } catch {
+                    throw SourceError(code: .fetchFailed, reason: "cancelled", input: pageURL.absoluteString)
+                }
                 delay = min(delay * 2, configuration.maximumRetryDelay)
                 continue
             }

@@ -17,8 +17,9 @@ public struct KafkaRecordPublisher: RecordPublisher {
         for message in messages {
             do {
                 let value = try message.encoded()
-                batch.append(KafkaProducerMessage(
-                    topic: type(of: message).topic.name, key: Array(message.key.utf8), value: Array(value)))
+                batch.append(
+                    KafkaProducerMessage(
+                        topic: type(of: message).topic.name, key: Array(message.key.utf8), value: Array(value)))
             } catch {
                 throw SourceError(code: .publishFailed, reason: error.description, input: message.key)
             }

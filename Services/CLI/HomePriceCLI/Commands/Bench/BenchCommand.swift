@@ -6,6 +6,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks: figures and ratios against a reference measured in the same run.",
-        subcommands: [BenchTrainingCommand.self]
+        subcommands: [BenchKafkaCommand.self, BenchTrainingCommand.self]
     )
 }

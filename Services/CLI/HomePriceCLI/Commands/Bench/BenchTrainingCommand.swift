@@ -17,9 +17,10 @@ struct BenchTrainingCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object with every figure and ratio.") var json = false
 
     func run() async throws {
-        let report = try TrainingBenchmark.run(.init(
-            amesCSV: "\(data)/ames.csv", amesTestRows: "\(data)/ames_test_rows.txt", amesConfig: amesConfig,
-            scaleConfig: scaleConfig, python: swiftOnly ? nil : python, referenceScript: referenceScript))
+        let report = try TrainingBenchmark.run(
+            .init(
+                amesCSV: "\(data)/ames.csv", amesTestRows: "\(data)/ames_test_rows.txt", amesConfig: amesConfig,
+                scaleConfig: scaleConfig, python: swiftOnly ? nil : python, referenceScript: referenceScript))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

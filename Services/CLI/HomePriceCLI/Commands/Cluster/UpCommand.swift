@@ -17,6 +17,8 @@ struct UpCommand: AsyncParsableCommand {
         }
         let settings = try await ClusterSettings.load(layout: environment.layout)
         let state = try await controller.start(readyTimeout: .seconds(settings.readyTimeoutSeconds))
-        print("cluster up: broker \(state.bootstrapServers), \(state.services.count) services, logs in \(environment.stateDirectory.path)/logs")
+        print(
+            "cluster up: broker \(state.bootstrapServers), \(state.services.count) services, logs in \(environment.stateDirectory.path)/logs"
+        )
     }
 }

@@ -24,9 +24,10 @@ struct ModelCommand: AsyncParsableCommand {
         @Option(help: "Where to write the model.") var out: String
 
         func run() async throws {
-            let report = try ModelFitRunner.run(ModelFitOptions(
-                csvPath: csv, target: target, logTarget: logTarget, testRowsPath: testRows, configPath: config,
-                outputPath: out, checkpointPath: checkpoint, resume: resume))
+            let report = try ModelFitRunner.run(
+                ModelFitOptions(
+                    csvPath: csv, target: target, logTarget: logTarget, testRowsPath: testRows, configPath: config,
+                    outputPath: out, checkpointPath: checkpoint, resume: resume))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")

@@ -80,8 +80,7 @@ struct NorthAmericanAddressFormat {
     /// Removes and returns the city: the last part if several remain; otherwise
     /// the words after the street in a part cut by the postal code or state,
     /// or a lone part without a house number after them.
-    private func takeCity(from text: inout AddressText, afterTail: Bool, input: String) throws(ParseError) -> [String]?
-    {
+    private func takeCity(from text: inout AddressText, afterTail: Bool, input: String) throws(ParseError) -> [String]? {
         if text.parts.count >= 2 {
             return text.parts.removeLast()
         }
@@ -108,8 +107,7 @@ struct NorthAmericanAddressFormat {
         guard let first = words.first, first.first?.isNumber == true else {
             return ([], words)
         }
-        for index in words.indices.dropFirst(2).dropLast() where StreetVocabulary.northAmericanType(words[index]) != nil
-        {
+        for index in words.indices.dropFirst(2).dropLast() where StreetVocabulary.northAmericanType(words[index]) != nil {
             var end = index + 1
             if end < words.count - 1, StreetVocabulary.directional(words[end]) != nil {
                 end += 1

@@ -46,8 +46,7 @@ struct StreetLine {
         if let first = words.first, first.wholeMatch(of: /[0-9]+[A-Za-z]?(-[0-9]+[A-Za-z]?)?/) != nil {
             words.removeFirst()
             houseNumber = first.uppercased()
-            if country == .canada, unit == nil, let match = first.wholeMatch(of: /([0-9]+[A-Za-z]?)-([0-9]+[A-Za-z]?)/)
-            {
+            if country == .canada, unit == nil, let match = first.wholeMatch(of: /([0-9]+[A-Za-z]?)-([0-9]+[A-Za-z]?)/) {
                 unit = match.output.1.uppercased()
                 houseNumber = match.output.2.uppercased()
             }

@@ -56,9 +56,10 @@ public final class SQLiteWarehouse: NormalizerStore {
                 return .unchanged
             }
             let version = (stored?[0].integer ?? 0) + 1
-            let changed = stored.map { row in
-                Self.changedFields(from: row[2].text ?? "{}", to: body)
-            } ?? ["*"]
+            let changed =
+                stored.map { row in
+                    Self.changedFields(from: row[2].text ?? "{}", to: body)
+                } ?? ["*"]
             try database.query(
                 "INSERT INTO homes (id, version, content, body, retired_into) VALUES (?, ?, ?, ?, NULL) "
                     + "ON CONFLICT (id) DO UPDATE SET version = excluded.version, content = excluded.content, "
@@ -103,7 +104,8 @@ public final class SQLiteWarehouse: NormalizerStore {
                 row[2] != .text(survivor)
             else { return }
             let version = (row[0].integer ?? 0) + 1
-            try database.query("UPDATE homes SET version = ?, retired_into = ? WHERE id = ?", [.integer(version), .text(survivor), .text(homeId)])
+            try database.query(
+                "UPDATE homes SET version = ?, retired_into = ? WHERE id = ?", [.integer(version), .text(survivor), .text(homeId)])
             try recordHistory(homeId: homeId, version: version, body: row[1].text ?? "{}", changed: ["retiredInto:\(survivor)"])
         }
     }
@@ -176,7 +178,10 @@ public final class SQLiteWarehouse: NormalizerStore {
     private func recordHistory(homeId: String, version: Int64, body: String, changed: [String]) throws(NormalizationError) {
         try database.query(
             "INSERT INTO home_history (home_id, version, body, changed_fields, recorded_at) VALUES (?, ?, ?, ?, ?)",
-            [.text(homeId), .integer(version), .text(body), .text(changed.joined(separator: ",")), .text(String(clock().timeIntervalSince1970))]
+            [
+                .text(homeId), .integer(version), .text(body), .text(changed.joined(separator: ",")),
+                .text(String(clock().timeIntervalSince1970)),
+            ]
         )
     }
 
