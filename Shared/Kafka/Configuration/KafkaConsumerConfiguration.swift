@@ -69,9 +69,7 @@ public struct KafkaConsumerConfiguration: Sendable, Equatable {
         case .group(let id, _):
             properties["group.id"] = id
         case .partitions:
-            // librdkafka requires a group id for offset commits; a per-process one keeps a
-            // plain reader out of every real group.
-            properties["group.id"] = "homeprice-reader-\(client.clientId)"
+            // A plain reader: no group (so no coordinator round trips at start) and no commits.
             properties["enable.auto.commit"] = "false"
         }
         properties["auto.offset.reset"] = offsetReset.rawValue

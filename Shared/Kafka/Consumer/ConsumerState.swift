@@ -14,4 +14,6 @@ struct ConsumerState {
     var lifecycle = Lifecycle.running
     /// Partitions the group currently assigns to this member.
     var assignment: Set<KafkaTopicPartition> = []
+    /// Topic handles of a reader outside a group, by name.
+    var readerTopics: [String: OpaquePointer] = [:]
 }

@@ -38,14 +38,21 @@ public final class KafkaConsumer: Service, Sendable {
             Unmanaged<ConsumerContext>.fromOpaque(opaque).release()
             throw error
         }
-        rd_kafka_poll_set_consumer(handle.pointer)
-        consumerQueue = rd_kafka_queue_get_consumer(handle.pointer)
+        if case .group = configuration.subscription {
+            rd_kafka_poll_set_consumer(handle.pointer)
+            consumerQueue = rd_kafka_queue_get_consumer(handle.pointer)
+        } else {
+            consumerQueue = rd_kafka_queue_new(handle.pointer)
+        }
         try start(configuration.subscription)
     }
 
     deinit {
         if context.state.withLock({ $0.lifecycle }) != .closed {
-            rd_kafka_consumer_close(handle.pointer)
+            stopConsuming()
+        }
+        for topic in context.state.withLock({ $0.readerTopics.values }) {
+            rd_kafka_topic_destroy(topic)
         }
         rd_kafka_queue_destroy(consumerQueue)
         // The client makes no callbacks after close; `handle` is destroyed right after this.
@@ -65,7 +72,7 @@ public final class KafkaConsumer: Service, Sendable {
                 throw KafkaError.rdKafka(.assignmentFailed, error, input: topics.joined(separator: ","))
             }
         case .partitions(let partitions):
-            let list = TopicPartitionList(capacity: partitions.count)
+            // Outside a group: librdkafka's per-partition fetchers feed the consumer's queue.
             for partition in partitions {
                 let offset: Int64 =
                     switch partition.position {
@@ -73,13 +80,41 @@ public final class KafkaConsumer: Service, Sendable {
                     case .end: Int64(RD_KAFKA_OFFSET_END)
                     case .offset(let offset): offset
                     }
-                list.add(partition.topicPartition, offset: offset)
-            }
-            let error = rd_kafka_assign(handle.pointer, list.pointer)
-            guard error == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                throw KafkaError.rdKafka(.assignmentFailed, error, input: "\(partitions.map(\.topicPartition))")
+                let topic = readerTopic(partition.topicPartition.topic)
+                guard rd_kafka_consume_start_queue(topic, partition.topicPartition.partition, offset, consumerQueue) == 0 else {
+                    throw KafkaError.rdKafka(.assignmentFailed, rd_kafka_last_error(), input: "\(partition.topicPartition)")
+                }
             }
             context.assigned(partitions.map(\.topicPartition), replacing: true)
+        }
+    }
+
+    /// The `rd_kafka_topic_t` of a topic read outside a group, created once with its metadata
+    /// fetched right away: without it the fetchers wait for the next metadata refresh (about
+    /// half a second) before the first fetch.
+    private func readerTopic(_ name: String) -> OpaquePointer {
+        let (topic, created) = context.state.withLock { state in
+            if let topic = state.readerTopics[name] { return (topic, false) }
+            let topic = rd_kafka_topic_new(handle.pointer, name, nil)!
+            state.readerTopics[name] = topic
+            return (topic, true)
+        }
+        var metadata: UnsafePointer<rd_kafka_metadata>?
+        if created, rd_kafka_metadata(handle.pointer, 0, topic, &metadata, 5_000) == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata {
+            rd_kafka_metadata_destroy(metadata)
+        }
+        return topic
+    }
+
+    /// Leaves the group, or stops the partition fetchers of a reader outside a group.
+    private func stopConsuming() {
+        guard case .partitions = configuration.subscription else {
+            rd_kafka_consumer_close(handle.pointer)
+            return
+        }
+        let topics = context.state.withLock { $0.readerTopics }
+        for partition in assignment {
+            if let topic = topics[partition.topic] { rd_kafka_consume_stop(topic, partition.partition) }
         }
     }
 
@@ -92,7 +127,12 @@ public final class KafkaConsumer: Service, Sendable {
     // MARK: Offsets
 
     /// Marks `message` processed: its offset (plus one) is committed with the next commit.
+    /// A reader outside a group commits nothing, so there this only frees the message in hand.
     public func storeOffset(_ message: KafkaConsumerMessage) throws(KafkaError) {
+        guard case .group = configuration.subscription else {
+            context.messageInHand.store(false, ordering: .sequentiallyConsistent)
+            return
+        }
         let list = TopicPartitionList(capacity: 1)
         list.add(KafkaTopicPartition(topic: message.topic, partition: message.partition), offset: message.offset + 1)
         let error = rd_kafka_offsets_store(handle.pointer, list.pointer)
@@ -202,7 +242,7 @@ public final class KafkaConsumer: Service, Sendable {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             pollQueue.async {
                 if shouldCommit { _ = rd_kafka_commit(client.pointer, nil, 0) }
-                rd_kafka_consumer_close(client.pointer)
+                self.stopConsuming()
                 continuation.resume()
             }
         }
@@ -242,14 +282,22 @@ public final class KafkaConsumer: Service, Sendable {
         }
     }
 
-    /// One `rd_kafka_consume_batch_queue` of up to `batchSize` messages, copied into Swift
-    /// values, with the first error met among them.
+    /// Up to `batchSize` messages (waiting up to `timeoutMilliseconds` for the first), copied
+    /// into Swift values, with the first error met among them.
     func poll(timeoutMilliseconds: Int32) -> ConsumerPollBatch {
         guard context.handsOutMessages.load(ordering: .sequentiallyConsistent) else { return ConsumerPollBatch() }
         let capacity = Self.batchSize
         let raw = UnsafeMutablePointer<UnsafeMutablePointer<rd_kafka_message_t>?>.allocate(capacity: capacity)
         defer { raw.deallocate() }
-        let count = rd_kafka_consume_batch_queue(consumerQueue, timeoutMilliseconds, raw, capacity)
+        // A batch call with a timeout waits for a *full* batch; wait for the first message
+        // alone instead, then take whatever else is already there.
+        var count = 0
+        if timeoutMilliseconds > 0 {
+            guard let first = rd_kafka_consume_queue(consumerQueue, timeoutMilliseconds) else { return ConsumerPollBatch() }
+            raw[0] = first
+            count = 1
+        }
+        count += max(0, rd_kafka_consume_batch_queue(consumerQueue, 0, raw + count, capacity - count))
         var batch = ConsumerPollBatch()
         guard count > 0 else { return batch }
         batch.messages.reserveCapacity(count)
