@@ -7,6 +7,8 @@ public final class HomepriceProcess: Sendable {
     public let pid: Int32
     private let process: Mutex<Process>
     private let captured = CapturedOutput()
+    /// The output pipes, kept open for as long as their handlers may run.
+    private let pipes: [Pipe]
 
     /// What the process printed, filled by the pipes' handlers.
     private final class CapturedOutput: Sendable {
@@ -37,16 +39,27 @@ public final class HomepriceProcess: Sendable {
         process.standardError = errorOutput
         process.standardInput = FileHandle.nullDevice
         let captured = captured
+        // A handler is removed at end of file, before the pipe can be closed under it.
         output.fileHandleForReading.readabilityHandler = { handle in
-            captured.append(String(decoding: handle.availableData, as: UTF8.self))
+            let data = handle.availableData
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil
+                return
+            }
+            captured.append(String(decoding: data, as: UTF8.self))
         }
         errorOutput.fileHandleForReading.readabilityHandler = { handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            captured.errors.withLock { $0 += text }
+            let data = handle.availableData
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil
+                return
+            }
+            captured.errors.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
         pid = process.processIdentifier
         self.process = Mutex(process)
+        pipes = [output, errorOutput]
     }
 
     /// The complete lines printed so far.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kafka
+import ServiceSupport
 
 /// `homeprice topics`: every topic with its partitions and end offsets.
 struct TopicsCommand: AsyncParsableCommand {
@@ -11,6 +12,9 @@ struct TopicsCommand: AsyncParsableCommand {
 
     @Flag(help: "Print one JSON object per topic.")
     var json = false
+
+    @Flag(help: "First create every topic of the design that is missing (partitions, compaction).")
+    var create = false
 
     /// One topic's line.
     struct Row: Codable {
@@ -23,6 +27,9 @@ struct TopicsCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try await CLIEnvironment.load()
         let admin = try environment.admin()
+        if create {
+            try await TopicProvisioner.createAll(using: admin)
+        }
         var rows: [Row] = []
         for topic in try await admin.listTopics() {
             let marks = try await admin.watermarks(topic: topic.name, partitions: topic.partitions)
