@@ -32,7 +32,11 @@ public final class HomepriceProcess: Sendable {
         process.executableURL = TestProject.homepriceExecutable
         process.arguments = arguments
         process.currentDirectoryURL = TestProject.layout.root
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        // Without the test run's LD_LIBRARY_PATH, as a user runs it: homeprice must find the
+        // newer librdkafka by itself.
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["LD_LIBRARY_PATH"] = nil
+        process.environment = inherited.merging(environment) { _, added in added }
         let output = Pipe()
         let errorOutput = Pipe()
         process.standardOutput = output

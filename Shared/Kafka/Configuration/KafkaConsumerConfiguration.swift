@@ -36,6 +36,8 @@ public struct KafkaConsumerConfiguration: Sendable, Equatable {
     public var fetchWaitMaxMilliseconds: Int
     /// How long one blocking poll waits before it checks for cancellation.
     public var pollTimeoutMilliseconds: Int
+    /// How long graceful shutdown waits for the application to finish the message in hand.
+    public var handOverTimeoutMilliseconds: Int
 
     /// Creates a consumer configuration with the local-profile defaults.
     public init(
@@ -46,7 +48,8 @@ public struct KafkaConsumerConfiguration: Sendable, Equatable {
         heartbeatIntervalMilliseconds: Int = 1_000,
         autoCommitIntervalMilliseconds: Int = 1_000,
         fetchWaitMaxMilliseconds: Int = 500,
-        pollTimeoutMilliseconds: Int = 100
+        pollTimeoutMilliseconds: Int = 100,
+        handOverTimeoutMilliseconds: Int = 30_000
     ) {
         self.client = client
         self.subscription = subscription
@@ -56,6 +59,7 @@ public struct KafkaConsumerConfiguration: Sendable, Equatable {
         self.autoCommitIntervalMilliseconds = autoCommitIntervalMilliseconds
         self.fetchWaitMaxMilliseconds = fetchWaitMaxMilliseconds
         self.pollTimeoutMilliseconds = pollTimeoutMilliseconds
+        self.handOverTimeoutMilliseconds = handOverTimeoutMilliseconds
     }
 
     /// Every librdkafka property of this consumer, pass-through properties last.

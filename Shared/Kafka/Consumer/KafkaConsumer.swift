@@ -2,6 +2,7 @@ import CRdKafka
 import Dispatch
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 
 /// Reads messages from Kafka through librdkafka, as a group member or from given partitions.
@@ -18,6 +19,7 @@ public final class KafkaConsumer: Service, Sendable {
     /// The queue every consumed message arrives on (`rd_kafka_queue_get_consumer`).
     nonisolated(unsafe) private let consumerQueue: OpaquePointer
     private let context: ConsumerContext
+    private let consumedCounter: Counter
     /// Where blocking polls run, off the cooperative pool; also serialises close after them.
     private let pollQueue = DispatchQueue(label: "homeprice.kafka.consumer.poll")
     /// Where other blocking calls (commit, committed offsets) run.
@@ -26,6 +28,7 @@ public final class KafkaConsumer: Service, Sendable {
     /// Creates the consumer and subscribes (or assigns) as configured.
     public init(configuration: KafkaConsumerConfiguration, logger: Logger) throws(KafkaError) {
         self.configuration = configuration
+        consumedCounter = Counter(label: "kafka_consumer_messages_total", dimensions: [("client", configuration.client.clientId)])
         let context = ConsumerContext(logger: logger)
         self.context = context
         let opaque = Unmanaged.passRetained(context).toOpaque()
@@ -203,7 +206,7 @@ public final class KafkaConsumer: Service, Sendable {
     // MARK: Lifecycle
 
     /// Waits for graceful shutdown (or cancellation), lets the application finish the message
-    /// in hand (up to `handOverTimeout`), then commits and leaves the group.
+    /// in hand (up to `handOverTimeoutMilliseconds`), then commits and leaves the group.
     public func run() async throws {
         let (shutdown, signal) = AsyncStream.makeStream(of: Void.self)
         await withGracefulShutdownHandler {
@@ -217,16 +220,13 @@ public final class KafkaConsumer: Service, Sendable {
         context.handsOutMessages.store(false, ordering: .sequentiallyConsistent)
         if context.messageInHand.load(ordering: .sequentiallyConsistent) {
             let clock = ContinuousClock()
-            let deadline = clock.now.advanced(by: handOverTimeout)
+            let deadline = clock.now.advanced(by: .milliseconds(configuration.handOverTimeoutMilliseconds))
             while context.messageInHand.load(ordering: .sequentiallyConsistent), clock.now < deadline {
                 try? await Task.sleep(for: .milliseconds(10))
             }
         }
         await close()
     }
-
-    /// How long graceful shutdown waits for the application to finish the message in hand.
-    public var handOverTimeout: Duration { .seconds(30) }
 
     /// Stops handing out messages, commits stored offsets and leaves the group. Calling it
     /// again does nothing.
@@ -319,6 +319,7 @@ public final class KafkaConsumer: Service, Sendable {
             }
             batch.messages.append(KafkaConsumerMessage(message, topic: topic))
         }
+        consumedCounter.increment(by: Int64(batch.messages.count))
         return batch
     }
 

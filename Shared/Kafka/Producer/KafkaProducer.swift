@@ -1,5 +1,6 @@
 import CRdKafka
 import Logging
+import Metrics
 import ServiceLifecycle
 import Synchronization
 
@@ -18,6 +19,8 @@ public final class KafkaProducer: Service, Sendable {
     private let wakeups: EventQueueWakeups
     private let state = Mutex(ProducerState())
     private let logger: Logger
+    private let deliveredCounter: Counter
+    private let failedCounter: Counter
 
     /// Bits of a message's opaque value that hold its index in its batch.
     private static let indexBits: UInt64 = 24
@@ -26,6 +29,9 @@ public final class KafkaProducer: Service, Sendable {
     public init(configuration: KafkaProducerConfiguration, logger: Logger) throws(KafkaError) {
         self.configuration = configuration
         self.logger = logger
+        let dimensions = [("client", configuration.client.clientId)]
+        deliveredCounter = Counter(label: "kafka_producer_delivered_total", dimensions: dimensions)
+        failedCounter = Counter(label: "kafka_producer_failed_total", dimensions: dimensions)
         handle = try RdKafkaHandle(type: RD_KAFKA_PRODUCER, properties: configuration.librdkafkaProperties) {
             rd_kafka_conf_set_events($0, RD_KAFKA_EVENT_DR | RD_KAFKA_EVENT_ERROR | RD_KAFKA_EVENT_LOG)
             var ignored = [CChar](repeating: 0, count: 256)
@@ -306,6 +312,9 @@ public final class KafkaProducer: Service, Sendable {
         if let last = fireAndForget.last {
             logger.warning("kafka delivery failed", metadata: ["kafka.error": "\(last)"])
         }
+        let failedAwaited = outcomes.count { if case .failure = $0.result { true } else { false } }
+        deliveredCounter.increment(by: Int64(fireAndForget.delivered) + Int64(outcomes.count - failedAwaited))
+        failedCounter.increment(by: Int64(fireAndForget.failed) + Int64(failedAwaited))
         let resumptions = state.withLock { state in
             state.delivered += fireAndForget.delivered
             state.failed += fireAndForget.failed

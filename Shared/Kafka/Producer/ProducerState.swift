@@ -57,9 +57,12 @@ struct ProducerState {
             failed += 1
             lastFailure = error
         }
-        guard var batch = batches[batchID], batch.results[index] == nil else { return nil }
-        batch.results[index] = result
-        batch.remaining -= 1
+        // Mutated in place: copying the batch out and back would copy its results on every
+        // report, quadratic in the batch size.
+        guard batches[batchID]?.results[index] == nil, batches[batchID] != nil else { return nil }
+        batches[batchID]?.results[index] = result
+        batches[batchID]?.remaining -= 1
+        guard let batch = batches[batchID], batch.remaining == 0, batch.continuation != nil else { return nil }
         return store(batch, id: batchID)
     }
 

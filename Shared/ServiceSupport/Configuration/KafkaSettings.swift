@@ -62,7 +62,8 @@ public struct KafkaSettings: Sendable, Equatable {
             heartbeatIntervalMilliseconds: consumer.int(forKey: "heartbeatIntervalMs", default: 1_000),
             autoCommitIntervalMilliseconds: consumer.int(forKey: "autoCommitIntervalMs", default: 1_000),
             fetchWaitMaxMilliseconds: consumer.int(forKey: "fetchWaitMaxMs", default: 500),
-            pollTimeoutMilliseconds: consumer.int(forKey: "pollTimeoutMs", default: 100)
+            pollTimeoutMilliseconds: consumer.int(forKey: "pollTimeoutMs", default: 100),
+            handOverTimeoutMilliseconds: consumer.int(forKey: "handOverTimeoutMs", default: 30_000)
         )
     }
 

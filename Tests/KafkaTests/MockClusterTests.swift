@@ -1,0 +1,85 @@
+import Kafka
+import TestSupport
+import Testing
+
+@Suite("Producer and consumer against librdkafka's in-process mock cluster (fast, no broker)")
+struct MockClusterTests {
+    @Test("awaited sends report increasing offsets per partition, and a reader gets them back with keys and headers")
+    func sendAndReadBack() async throws {
+        let cluster = try KafkaMockCluster()
+        try cluster.createTopic("mock", partitions: 2)
+        let messages = (0..<200).map {
+            KafkaProducerMessage(topic: "mock", key: "k\($0 % 5)", value: "v\($0)", headers: [KafkaHeader(name: "n", string: "\($0)")])
+        }
+        let reports = try await KafkaProducer.withProducer(
+            configuration: KafkaTestClients.producer(cluster.bootstrapServers),
+            logger: KafkaTestClients.logger
+        ) { producer in
+            try await producer.send(messages)
+        }
+        for partition in Set(reports.map(\.partition)) {
+            let offsets = reports.filter { $0.partition == partition }.map(\.offset)
+            #expect(offsets == Array(0..<Int64(offsets.count)), "partition \(partition) offsets are dense and ordered")
+        }
+
+        let reader = try KafkaConsumer(
+            configuration: KafkaConsumerConfiguration(
+                client: KafkaClientConfiguration(bootstrapServers: cluster.bootstrapServers, clientId: "mock-reader"),
+                subscription: .partitions([0, 1].map { KafkaTopicPartitionOffset(topic: "mock", partition: $0, position: .beginning) })
+            ),
+            logger: KafkaTestClients.logger
+        )
+        let received = try await withDeadline(.seconds(30), waitingFor: "200 messages") {
+            var received: [KafkaConsumerMessage] = []
+            for try await message in reader.messages {
+                received.append(message)
+                if received.count == 200 { break }
+            }
+            return received
+        }
+        await reader.close()
+        #expect(Set(received.map(\.valueString)) == Set(messages.map { String(decoding: $0.value, as: UTF8.self) }))
+        for message in received {
+            let index = try #require(message.header("n")?.stringValue.flatMap(Int.init))
+            #expect(message.keyString == "k\(index % 5)")
+            #expect(message.valueString == "v\(index)")
+        }
+    }
+
+    @Test("a graceful shutdown fails nothing that was queued: every enqueued message is delivered")
+    func shutdownDeliversEverythingQueued() async throws {
+        let cluster = try KafkaMockCluster()
+        try cluster.createTopic("queued", partitions: 1)
+        let statistics = try await KafkaProducer.withProducer(
+            configuration: KafkaTestClients.producer(cluster.bootstrapServers),
+            logger: KafkaTestClients.logger
+        ) { producer in
+            for index in 0..<1_000 {
+                try await producer.enqueue(KafkaProducerMessage(topic: "queued", key: nil, value: "\(index)"))
+            }
+            return producer
+        }.statistics
+        #expect(statistics.delivered == 1_000)
+        #expect(statistics.failed == 0)
+        #expect(statistics.outstanding == 0)
+    }
+
+    @Test("sending after shutdown is refused with a shut-down error")
+    func sendingAfterShutdownIsRefused() async throws {
+        let cluster = try KafkaMockCluster()
+        try cluster.createTopic("late", partitions: 1)
+        let producer = try await KafkaProducer.withProducer(
+            configuration: KafkaTestClients.producer(cluster.bootstrapServers),
+            logger: KafkaTestClients.logger
+        ) { $0 }
+        await #expect(throws: KafkaError.self) {
+            try await producer.send(KafkaProducerMessage(topic: "late", key: nil, value: "x"))
+        }
+        do {
+            try await producer.enqueue(KafkaProducerMessage(topic: "late", key: nil, value: "x"))
+            Issue.record("enqueue after shutdown succeeded")
+        } catch {
+            #expect(error.code == .shutDown)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Configuration
+import Kafka
+import ServiceSupport
+import Testing
+
+@Suite("Kafka settings from configs/kafka.yaml and the environment")
+struct KafkaSettingsTests {
+    @Test("the project's kafka.yaml gives the local profile of the design")
+    func projectFileGivesTheLocalProfile() async throws {
+        let settings = try await KafkaSettings.load(layout: TestProjectLayout.layout)
+        #expect(settings.producer.lingerMilliseconds == 50)
+        #expect(settings.consumerTemplate.sessionTimeoutMilliseconds == 6_000)
+        #expect(settings.consumerTemplate.heartbeatIntervalMilliseconds == 1_000)
+        #expect(settings.consumerTemplate.fetchWaitMaxMilliseconds == 500)
+        #expect(settings.client.allowAutoCreateTopics == false)
+    }
+
+    @Test("a higher-priority provider overrides the file, and raw librdkafka properties pass through")
+    func overridesAndPassThroughProperties() throws {
+        let reader = ConfigReader(providers: [
+            InMemoryProvider(values: [
+                "kafka.bootstrapServers": "broker-1:9093",
+                "kafka.producer.lingerMs": 7,
+                "kafka.properties": .init(.stringArray(["security.protocol=SASL_SSL", "sasl.mechanism=PLAIN"]), isSecret: false),
+            ])
+        ])
+        let settings = try KafkaSettings(reader: reader)
+        #expect(settings.client.bootstrapServers == "broker-1:9093")
+        #expect(settings.producer.lingerMilliseconds == 7)
+        #expect(settings.client.properties == ["security.protocol": "SASL_SSL", "sasl.mechanism": "PLAIN"])
+        let consumer = settings.consumer(subscription: .group(id: "g", topics: ["t"]))
+        #expect(consumer.client.properties["security.protocol"] == "SASL_SSL")
+    }
+
+    @Test("a pass-through property without name=value is rejected, naming the entry")
+    func malformedPassThroughIsRejected() {
+        let reader = ConfigReader(providers: [
+            InMemoryProvider(values: ["kafka.properties": .init(.stringArray(["no-equals-sign"]), isSecret: false)])
+        ])
+        #expect {
+            try KafkaSettings(reader: reader)
+        } throws: { error in
+            (error as? ServiceSupportError)?.input?.contains("no-equals-sign") == true
+        }
+    }
+
+    @Test("an unknown offset reset is rejected, naming the key")
+    func unknownOffsetResetIsRejected() {
+        let reader = ConfigReader(providers: [InMemoryProvider(values: ["kafka.consumer.offsetReset": "sometimes"])])
+        #expect {
+            try KafkaSettings(reader: reader)
+        } throws: { error in
+            (error as? ServiceSupportError)?.input == "kafka.consumer.offsetReset: sometimes"
+        }
+    }
+
+    @Test("librdkafka rejects an unknown raw property at client creation, naming it")
+    func unknownRawPropertyIsNamed() {
+        let configuration = KafkaProducerConfiguration(
+            client: KafkaClientConfiguration(bootstrapServers: "127.0.0.1:1", properties: ["no.such.property": "1"])
+        )
+        #expect {
+            _ = try KafkaProducer(configuration: configuration, logger: .init(label: "test"))
+        } throws: { error in
+            (error as? KafkaError)?.code == .invalidConfiguration && (error as? KafkaError)?.input == "no.such.property=1"
+        }
+    }
+}
