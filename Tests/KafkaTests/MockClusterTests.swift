@@ -82,4 +82,40 @@ struct MockClusterTests {
             #expect(error.code == .shutDown)
         }
     }
+
+    @Test("a paused partition delivers nothing until it is resumed")
+    func pausedPartitionWaitsForResume() async throws {
+        let cluster = try KafkaMockCluster()
+        try cluster.createTopic("paused", partitions: 2)
+        let reader = try KafkaConsumer(
+            configuration: KafkaConsumerConfiguration(
+                client: KafkaClientConfiguration(bootstrapServers: cluster.bootstrapServers, clientId: "pause-reader"),
+                subscription: .partitions([0, 1].map { KafkaTopicPartitionOffset(topic: "paused", partition: $0, position: .beginning) })
+            ),
+            logger: KafkaTestClients.logger
+        )
+        let held = KafkaTopicPartition(topic: "paused", partition: 1)
+        try reader.pause([held])
+        _ = try await KafkaProducer.withProducer(
+            configuration: KafkaTestClients.producer(cluster.bootstrapServers),
+            logger: KafkaTestClients.logger
+        ) { producer in
+            try await producer.send(
+                (0..<100).flatMap { index in
+                    [0, 1].map { KafkaProducerMessage(topic: "paused", key: nil, value: "\(index)", partition: Int32($0)) }
+                })
+        }
+        let partitions = try await withDeadline(.seconds(30), waitingFor: "both partitions") {
+            var partitions: [Int32] = []
+            for try await message in reader.messages {
+                partitions.append(message.partition)
+                if partitions.count == 100 { try reader.resume([held]) }
+                if partitions.count == 200 { break }
+            }
+            return partitions
+        }
+        await reader.close()
+        #expect(partitions.prefix(100).allSatisfy { $0 == 0 }, "nothing from the paused partition before resume")
+        #expect(partitions.suffix(100).allSatisfy { $0 == 1 })
+    }
 }
