@@ -17,6 +17,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "homeprice", targets: ["homeprice"]),
+        .executable(name: "homeprice-normalizer", targets: ["homeprice-normalizer"]),
+        .executable(name: "homeprice-source", targets: ["homeprice-source"]),
+        .executable(name: "homeprice-crawler", targets: ["homeprice-crawler"]),
+        .executable(name: "example-source", targets: ["example-source"]),
         .library(name: "Schema", targets: ["Schema"]),
         .library(name: "Kafka", targets: ["Kafka"]),
     ],
@@ -47,7 +51,7 @@ let package = Package(
         .target(name: "ML", path: "Shared/ML", swiftSettings: strict),
         .target(
             name: "ServiceSupport",
-            dependencies: ["Kafka", "Schema", configuration, logging, serviceLifecycle, systemPackage],
+            dependencies: ["Kafka", "Schema", configuration, logging, serviceLifecycle, systemPackage, yams],
             path: "Shared/ServiceSupport",
             swiftSettings: strict
         ),
@@ -58,6 +62,18 @@ let package = Package(
             name: "Sources",
             dependencies: ["Kafka", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
             path: "Services/Sources/SourceProducers",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "homeprice-source",
+            dependencies: ["Sources", "ServiceSupport", argumentParser, serviceLifecycle],
+            path: "Services/Sources/Main",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "example-source",
+            dependencies: ["Kafka", "Schema", logging],
+            path: "Services/Sources/Examples/ExampleSource",
             swiftSettings: strict
         ),
         .systemLibrary(
@@ -72,6 +88,12 @@ let package = Package(
             path: "Services/Crawler/CrawlerCore",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "homeprice-crawler",
+            dependencies: ["Crawler", "ServiceSupport", argumentParser, serviceLifecycle],
+            path: "Services/Crawler/Main",
+            swiftSettings: strict
+        ),
         .systemLibrary(
             name: "CSQLite",
             path: "Services/Normalizer/CSQLite",
@@ -80,15 +102,27 @@ let package = Package(
         ),
         .target(
             name: "NormalizerCore",
-            dependencies: ["CSQLite", "Kafka", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle, yams],
+            dependencies: ["CSQLite", "Kafka", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
             path: "Services/Normalizer/NormalizerCore",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "NormalizerEvaluation",
+            dependencies: ["NormalizerCore", "Scenario", "Schema", "Sources"],
+            path: "Services/Normalizer/Evaluation",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "homeprice-normalizer",
+            dependencies: ["NormalizerCore", "ServiceSupport", logging, serviceLifecycle],
+            path: "Services/Normalizer/Main",
             swiftSettings: strict
         ),
         .target(
             name: "HomePriceCLI",
             dependencies: [
-                "Kafka", "ML", "NormalizerCore", "Scenario", "Schema", "ServiceSupport", argumentParser, logging,
-                serviceLifecycle,
+                "Crawler", "Kafka", "ML", "NormalizerCore", "NormalizerEvaluation", "Scenario", "Schema", "ServiceSupport", "Sources",
+                argumentParser, logging, serviceLifecycle,
             ],
             path: "Services/CLI/HomePriceCLI",
             swiftSettings: strict
@@ -108,6 +142,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SchemaTests", dependencies: ["Schema"], swiftSettings: strict),
+        .testTarget(
+            name: "ServiceSupportTests",
+            dependencies: ["Kafka", "ServiceSupport", configuration],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Schema"], swiftSettings: strict),
         .testTarget(
             name: "SourcesTests",
@@ -122,7 +161,7 @@ let package = Package(
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: strict),
         .testTarget(
             name: "NormalizerCoreTests",
-            dependencies: ["NormalizerCore", "Kafka", "ServiceSupport", "TestSupport"],
+            dependencies: ["NormalizerCore", "NormalizerEvaluation", "Kafka", "Scenario", "Schema", "ServiceSupport", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -101,7 +101,7 @@ struct SourceProducerIntegrationTests {
             descriptor: SourceDescriptor(
                 id: source.id, name: source.id, kind: source.kind, region: source.region.rawValue, currency: source.region.currency,
                 format: source.format, mapping: [:], publishedAt: Date()),
-            input: .path(input, watch: false), recordIdPath: recordId, xmlRecordElement: element, batchSize: 200,
+            input: .path(input, watch: false), recordIdPath: recordId, xmlRecordElement: element, batchSize: 200, timing: .fastForTests,
             stateFile: folder.appendingPathComponent("state/\(source.id).json"))
     }
 }

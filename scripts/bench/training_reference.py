@@ -7,7 +7,7 @@ Usage:
 
 Each library is measured in its own child process (so peak memory, ru_maxrss,
 belongs to that library alone). Prints one JSON object on stdout.
-Needs the PyPI packages numpy, lightgbm and xgboost.
+Needs the PyPI packages of requirements-bench.txt (numpy, lightgbm, xgboost-cpu).
 """
 import argparse
 import csv

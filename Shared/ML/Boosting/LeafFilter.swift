@@ -6,6 +6,8 @@ struct LeafFilter: Sendable {
     let takesLeft: Bool
     /// Number of parent records to scan.
     let rangeCount: Int
+    /// The index of the other child of the split among the tree's leaves.
+    let sibling: Int
 
     @inline(__always)
     func admits(_ record: UnsafeRawPointer) -> Bool {

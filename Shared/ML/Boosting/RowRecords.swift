@@ -1,7 +1,7 @@
 /// The rows of the bin matrix as fixed-size records that move with their leaf.
 ///
 /// A record holds the row's bins (padded to 8 bytes), its row index (`UInt32`)
-/// and its current gradient (`Float`), `stride` bytes in all. There are two
+/// and its current quantised gradient (`Int32`, see ``GradientScale``), `stride` bytes in all. There are two
 /// buffers: a split reads its leaf from one and writes the two children, each
 /// contiguous, into the other, so histograms always stream memory in order.
 ///
@@ -33,11 +33,5 @@ final class RowRecords: @unchecked Sendable {
     @inline(__always)
     func row(_ record: UnsafeRawPointer) -> Int {
         Int(record.load(fromByteOffset: stride - 8, as: UInt32.self))
-    }
-
-    /// The gradient stored in a record.
-    @inline(__always)
-    func gradient(_ record: UnsafeRawPointer) -> Float {
-        record.load(fromByteOffset: stride - 4, as: Float.self)
     }
 }

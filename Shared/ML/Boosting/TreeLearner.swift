@@ -4,9 +4,11 @@
 /// Rows of each leaf are a contiguous range of ``RowRecords`` in one of its
 /// two buffers. Every tree starts from the rows in row order, so a tree depends
 /// only on the gradients, never on earlier trees' row movements (which makes
-/// resuming from a checkpoint exact). After a split only the smaller child's
-/// histogram is built; the larger one's is the parent's minus it. Histograms
-/// are built over row chunks and split search over features, in parallel.
+/// resuming from a checkpoint exact). Gradients are quantised per tree
+/// (``GradientScale``), so histograms are exact integer sums. After a split
+/// only the smaller child's histogram is built; the larger one's is the
+/// parent's minus it. Histograms are built over row blocks and split search
+/// over features, in parallel.
 final class TreeLearner {
     /// One leaf of the tree being grown.
     struct Leaf {
@@ -48,7 +50,9 @@ final class TreeLearner {
     private let builder: HistogramBuilder
     private let records: RowRecords
     private var histograms: [LeafStatistics]
-    private var partials: [LeafStatistics]
+    private var scratch: [Int64]
+    /// The quantisation of the tree being grown.
+    private var scale = GradientScale(maxMagnitude: 1)
 
     init(data: BinnedDataset, config: GBMConfig, monotone: [Int]) {
         self.data = data
@@ -62,20 +66,33 @@ final class TreeLearner {
             featureCount: data.featureCount, offsets: data.histogramOffsets,
             binCounts: binCounts, totalBins: data.totalBins, stride: records.stride)
         histograms = [LeafStatistics](repeating: LeafStatistics(), count: config.numLeaves * data.totalBins)
-        let chunks = (data.rowCount + HistogramBuilder.chunkSize - 1) / HistogramBuilder.chunkSize
-        partials = [LeafStatistics](repeating: LeafStatistics(), count: max(0, chunks - 1) * data.totalBins)
+        scratch = [Int64](
+            repeating: 0,
+            count: HistogramBuilder.maxBlocks(rows: data.rowCount) * data.totalBins)
     }
 
     /// Writes the records of the rows in `bag` (or all rows) to buffer 0 in row order, followed by the
-    /// other rows, with their gradients; returns the number of rows in the bag and their gradient sum.
+    /// other rows, with their quantised gradients; sets ``scale`` and returns the number of rows in the
+    /// bag and their gradient sum.
     private func fillRoot(gradients: UnsafePointer<Double>, bag: BagSampler?) -> (Int, LeafStatistics) {
         let n = data.rowCount, d = data.featureCount
         let chunkSize = 65_536
         let chunks = (n + chunkSize - 1) / chunkSize
         var inBag = [Int](repeating: 0, count: chunks)
-        var sums = [Double](repeating: 0, count: chunks)
+        var sums = [Int64](repeating: 0, count: chunks)
+        var largest = [Double](repeating: 0, count: chunks)
         let gradient = SendablePointer(readOnly: gradients)
         let records = self.records
+        largest.withUnsafeMutableBufferPointer { buffer in
+            let out = SendablePointer(buffer)
+            Parallel.forEachChunk(count: n, chunkSize: chunkSize) { chunk, range in
+                var m = 0.0
+                for row in range { m = max(m, abs(gradient[row])) }
+                out[chunk] = m
+            }
+        }
+        let scale = GradientScale(maxMagnitude: largest.max() ?? 0)
+        self.scale = scale
         data.bins.withUnsafeBufferPointer { binBuffer in
             inBag.withUnsafeMutableBufferPointer { inBagBuffer in
                 sums.withUnsafeMutableBufferPointer { sumBuffer in
@@ -99,7 +116,7 @@ final class TreeLearner {
                     let offsets = starts
                     Parallel.forEachChunk(count: n, chunkSize: chunkSize) { chunk, range in
                         var (inside, outside) = offsets[chunk]
-                        var sum = 0.0
+                        var sum: Int64 = 0
                         for row in range {
                             let slot: Int
                             let member = bag?.contains(row) ?? true
@@ -112,10 +129,10 @@ final class TreeLearner {
                             }
                             let record = records.record(slot, in: 0)
                             record.copyMemory(from: bins.base + row * d, byteCount: d)
-                            let g = Float(gradient[row])
+                            let q = scale.quantise(gradient[row])
                             record.storeBytes(of: UInt32(row), toByteOffset: records.stride - 8, as: UInt32.self)
-                            record.storeBytes(of: g, toByteOffset: records.stride - 4, as: Float.self)
-                            if member { sum += Double(g) }
+                            record.storeBytes(of: q, toByteOffset: records.stride - 4, as: Int32.self)
+                            if member { sum &+= Int64(q) }
                         }
                         partialSums[chunk] = sum
                     }
@@ -123,24 +140,34 @@ final class TreeLearner {
             }
         }
         let bagCount = inBag.reduce(0, +)
-        return (bagCount, LeafStatistics(gradient: sums.reduce(0, +), count: Double(bagCount)))
+        return (bagCount, LeafStatistics(gradient: scale.gradient(sums.reduce(0, &+)), count: Double(bagCount)))
     }
 
     /// Adds each leaf's value to the scores of its rows.
+    ///
+    /// The two children of a final split share their parent's unmoved records: one pass over them adds
+    /// either child's value, chosen by a per-bin table rather than a branch.
     func addLeafValues(_ values: [Double], leaves: [Leaf], to score: UnsafeMutablePointer<Double>) {
         let records = self.records
         let target = SendablePointer(score)
-        Parallel.forEach(count: leaves.count) { l in
+        let tasks = leaves.indices.filter { leaves[$0].filter?.takesLeft ?? true }
+        Parallel.forEach(count: tasks.count) { t in
+            let l = tasks[t]
             let leaf = leaves[l]
-            let value = values[l]
-            if let filter = leaf.filter {
-                for i in leaf.start..<(leaf.start + filter.rangeCount) {
-                    let record = records.record(i, in: leaf.buffer)
-                    if filter.admits(record) { target[records.row(record)] += value }
-                }
-            } else {
+            guard let filter = leaf.filter else {
+                let value = values[l]
                 for i in leaf.start..<(leaf.start + leaf.count) {
                     target[records.row(records.record(i, in: leaf.buffer))] += value
+                }
+                return
+            }
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 256) { table in
+                for b in 0..<256 {
+                    table[b] = filter.leftBins.contains(UInt8(b)) ? values[l] : values[filter.sibling]
+                }
+                for i in leaf.start..<(leaf.start + filter.rangeCount) {
+                    let record = records.record(i, in: leaf.buffer)
+                    target[records.row(record)] += table[Int(record.load(fromByteOffset: filter.feature, as: UInt8.self))]
                 }
             }
         }
@@ -237,7 +264,11 @@ final class TreeLearner {
             }
         }
         let filter = { (side: Bool) in
-            final ? LeafFilter(feature: best.feature, leftBins: best.leftBins, takesLeft: side, rangeCount: parent.count) : nil
+            final
+                ? LeafFilter(
+                    feature: best.feature, leftBins: best.leftBins, takesLeft: side, rangeCount: parent.count,
+                    sibling: side ? r : l)
+                : nil
         }
         let left = Leaf(
             start: parent.start, count: leftCount, buffer: final ? parent.buffer : 1 - parent.buffer,
@@ -354,12 +385,12 @@ final class TreeLearner {
     private func buildHistogram(slot: Int, leaf: Leaf, features: [Int]) {
         let total = data.totalBins
         let source = UnsafeRawPointer(records.record(leaf.start, in: leaf.buffer))
+        let scale = self.scale
         histograms.withUnsafeMutableBufferPointer { h in
-            partials.withUnsafeMutableBufferPointer { p in
+            scratch.withUnsafeMutableBufferPointer { p in
                 builder.build(
-                    into: h.baseAddress! + slot * total,
-                    scratch: p.baseAddress ?? h.baseAddress!, features: features,
-                    records: source, count: leaf.count)
+                    into: h.baseAddress! + slot * total, scratch: p.baseAddress!, features: features,
+                    records: source, count: leaf.count, scale: scale)
             }
         }
     }

@@ -30,4 +30,12 @@ public struct FeatureInfo: Codable, Sendable, Equatable {
     public static func categorical(_ name: String, levels: [String]) -> FeatureInfo {
         FeatureInfo(name: name, kind: .categorical, levels: levels)
     }
+
+    /// A value of this feature as text: the number, the level's label, or `nil` when missing or an unknown level.
+    public func describe(_ value: Double) -> String? {
+        guard !value.isNaN else { return nil }
+        guard kind == .categorical else { return "\(value)" }
+        guard let code = Int(exactly: value), levels.indices.contains(code) else { return nil }
+        return levels[code]
+    }
 }

@@ -1,24 +1,42 @@
 /// Fast prediction with a tree ensemble flattened into one array of 16-byte nodes.
 ///
-/// The two children of a node are adjacent (`child`, `child + 1`), so a step
-/// down the tree is one load and one comparison. Single-row prediction
-/// allocates nothing; batch prediction splits rows across cores.
+/// Traversal is branch-free: the two children of a node are adjacent
+/// (`child`, `child + 1`) and the step is `child + 1 - goesLeft`, computed
+/// with arithmetic rather than a jump. A leaf is a node that leads to itself,
+/// so every tree is walked a fixed number of steps (its depth) and eight trees
+/// are walked in step, overlapping their chains of dependent loads.
+/// Categorical splits test a precomputed bit set that covers every level of
+/// the feature plus one bit for "missing or unseen" (the default direction);
+/// each row's categorical values are turned into bit positions once, not at
+/// every node. Single-row prediction allocates nothing on the heap; batch
+/// prediction splits rows across cores.
 public struct ForestPredictor: Sendable {
-    /// One node: a split (feature ≥ 0) or a leaf (feature = -1, `value` is its output).
+    /// One node. A split: `value` is the numeric threshold, or, for a categorical split, the bit
+    /// pattern of the index of its bit set in `words`. A leaf: `value` is +∞, missing values go left
+    /// and `child` is the leaf itself, so a step never leaves it.
     struct Node: Sendable {
-        /// Numeric split: the threshold; categorical split: offset of its bit set in `words`; leaf: the output.
         var value: Double
         /// Index of the left child; the right child follows it.
-        var child: Int32
-        var feature: Int16
-        /// Bit 0: missing goes left. Bit 1: categorical split.
+        var child: UInt32
+        var feature: UInt16
+        /// Bit 0: missing goes left (numeric splits). Bit 1: categorical split.
         var flags: UInt8
     }
 
+    /// Trees walked in step.
+    private static let group = 8
+
     private let nodes: [Node]
-    private let roots: [Int32]
+    /// The output of each leaf node (0 for splits), by node index.
+    private let outputs: [Double]
+    private let roots: [UInt32]
+    /// Steps to walk from each group of ``group`` trees' roots until all are at a leaf.
+    private let groupDepths: [Int]
+    /// Bit sets of categorical splits, after `dummyWords` zero words that numeric splits read.
     private let words: [UInt64]
+    /// Level count of each feature, 0 for numeric features.
     private let levelCounts: [Int]
+    private let hasCategorical: Bool
     /// The constant added to every prediction.
     public let initScore: Double
     /// The number of features a row must have.
@@ -31,38 +49,66 @@ public struct ForestPredictor: Sendable {
 
     /// Flattens the given trees.
     public init(trees: [Tree], initScore: Double, features: [FeatureInfo]) {
+        let levelCounts = features.map { $0.kind == .categorical ? $0.levels.count : 0 }
+        // Numeric splits read word `code >> 6` of the zero prefix; codes are 0 for numeric features.
+        let dummyWords = (levelCounts.max() ?? 0) / 64 + 1
         var nodes: [Node] = []
-        var roots: [Int32] = []
-        var words: [UInt64] = []
+        var outputs: [Double] = []
+        var roots: [UInt32] = []
+        var depths: [Int] = []
+        var words = [UInt64](repeating: 0, count: dummyWords)
         for tree in trees {
-            let wordBase = words.count
-            words.append(contentsOf: tree.categoryWords)
-            roots.append(Int32(nodes.count))
-            nodes.append(Node(value: 0, child: 0, feature: -1, flags: 0))
-            // (slot in `nodes`, tree child reference) pairs still to place.
-            var pending: [(Int, Int32)] = [(nodes.count - 1, tree.splitFeature.isEmpty ? ~0 : 0)]
-            while let (slot, reference) = pending.popLast() {
+            roots.append(UInt32(nodes.count))
+            nodes.append(Node(value: 0, child: 0, feature: 0, flags: 0))
+            outputs.append(0)
+            var depth = 0
+            // (slot in `nodes`, tree child reference, depth of the slot) still to place.
+            var pending: [(Int, Int32, Int)] = [(nodes.count - 1, tree.splitFeature.isEmpty ? ~0 : 0, 0)]
+            while let (slot, reference, level) = pending.popLast() {
                 if reference < 0 {
-                    nodes[slot] = Node(value: tree.leafValue[Int(~reference)], child: 0, feature: -1, flags: 0)
+                    nodes[slot] = Node(value: .infinity, child: UInt32(slot), feature: 0, flags: 1)
+                    outputs[slot] = tree.leafValue[Int(~reference)]
+                    depth = max(depth, level)
                     continue
                 }
                 let n = Int(reference)
-                let categorical = tree.categoryStart[n] >= 0
-                let child = Int32(nodes.count)
-                nodes.append(Node(value: 0, child: 0, feature: -1, flags: 0))
-                nodes.append(Node(value: 0, child: 0, feature: -1, flags: 0))
-                nodes[slot] = Node(
-                    value: categorical ? Double(wordBase + Int(tree.categoryStart[n])) : tree.threshold[n],
-                    child: child, feature: Int16(tree.splitFeature[n]),
-                    flags: (tree.defaultLeft[n] ? 1 : 0) | (categorical ? 2 : 0))
-                pending.append((Int(child) + 1, tree.rightChild[n]))
-                pending.append((Int(child), tree.leftChild[n]))
+                let feature = Int(tree.splitFeature[n])
+                let child = nodes.count
+                nodes.append(contentsOf: repeatElement(Node(value: 0, child: 0, feature: 0, flags: 0), count: 2))
+                outputs.append(contentsOf: [0, 0])
+                if tree.categoryStart[n] >= 0 {
+                    let levels = levelCounts[feature]
+                    var set = [UInt64](repeating: 0, count: levels / 64 + 1)
+                    let start = Int(tree.categoryStart[n]), count = Int(tree.categoryWordCount[n])
+                    for code in 0..<levels where code >> 6 < count {
+                        if tree.categoryWords[start + code >> 6] & (1 << UInt64(code & 63)) != 0 {
+                            set[code >> 6] |= 1 << UInt64(code & 63)
+                        }
+                    }
+                    if tree.defaultLeft[n] { set[levels >> 6] |= 1 << UInt64(levels & 63) }
+                    nodes[slot] = Node(
+                        value: Double(bitPattern: UInt64(words.count)), child: UInt32(child),
+                        feature: UInt16(feature), flags: 2)
+                    words.append(contentsOf: set)
+                } else {
+                    nodes[slot] = Node(
+                        value: tree.threshold[n], child: UInt32(child), feature: UInt16(feature),
+                        flags: tree.defaultLeft[n] ? 1 : 0)
+                }
+                pending.append((child + 1, tree.rightChild[n], level + 1))
+                pending.append((child, tree.leftChild[n], level + 1))
             }
+            depths.append(depth)
         }
         self.nodes = nodes
+        self.outputs = outputs
         self.roots = roots
+        self.groupDepths = Swift.stride(from: 0, to: depths.count, by: Self.group).map { g in
+            depths[g..<min(depths.count, g + Self.group)].max() ?? 0
+        }
         self.words = words
-        self.levelCounts = features.map(\.levels.count)
+        self.levelCounts = levelCounts
+        self.hasCategorical = levelCounts.contains { $0 > 0 }
         self.initScore = initScore
         self.featureCount = features.count
     }
@@ -71,65 +117,86 @@ public struct ForestPredictor: Sendable {
     public var treeCount: Int { roots.count }
 
     /// Predicts one row given as a contiguous buffer of `featureCount` values.
-    ///
-    /// Four trees are walked in step, so that their chains of dependent loads overlap.
     @inline(__always)
     public func predict(row x: UnsafePointer<Double>) -> Double {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, featureCount)) { codes in
+            let codes = codes.baseAddress!
+            levelCounts.withUnsafeBufferPointer { levels in
+                for f in 0..<featureCount {
+                    let levelCount = levels[f]
+                    guard hasCategorical, levelCount > 0 else {
+                        codes[f] = 0
+                        continue
+                    }
+                    // A level code, or `levelCount` (the "missing or unseen" bit) for anything else.
+                    let v = x[f]
+                    codes[f] = v >= 0 && v < Double(levelCount) && v == v.rounded(.down) ? Int(v) : levelCount
+                }
+            }
+            return walk(x, codes: codes)
+        }
+    }
+
+    /// Sums the trees' outputs for a row and its categorical bit positions.
+    @inline(__always)
+    private func walk(_ x: UnsafePointer<Double>, codes: UnsafePointer<Int>) -> Double {
         nodes.withUnsafeBufferPointer { nodeBuffer in
-            words.withUnsafeBufferPointer { wordBuffer in
-                levelCounts.withUnsafeBufferPointer { levels in
+            outputs.withUnsafeBufferPointer { outputBuffer in
+                words.withUnsafeBufferPointer { wordBuffer in
                     roots.withUnsafeBufferPointer { roots in
-                        let nodes = nodeBuffer.baseAddress!
+                        let nodes = nodeBuffer.baseAddress!, outputs = outputBuffer.baseAddress!
+                        let words = wordBuffer.baseAddress!
                         @inline(__always)
-                        func advance(_ node: UnsafePointer<Node>) -> UnsafePointer<Node> {
-                            let n = node.pointee
-                            if n.feature < 0 { return node }
-                            let v = x[Int(n.feature)]
-                            let left: Bool
-                            if n.flags & 2 == 0 {
-                                left = v <= n.value || (v.isNaN && n.flags & 1 != 0)
-                            } else {
-                                left = Self.categoricalGoesLeft(v, node: n, words: wordBuffer, levelCount: levels[Int(n.feature)])
-                            }
-                            return nodes + (Int(n.child) &+ (left ? 0 : 1))
+                        func step(_ i: Int) -> Int {
+                            let n = nodes[i]
+                            let f = Int(n.feature)
+                            let v = x[f], code = codes[f]
+                            let categorical = Int(n.flags >> 1)
+                            let numericLeft = (v <= n.value ? 1 : 0) | ((v.isNaN ? 1 : 0) & Int(n.flags & 1))
+                            let word = (Int(truncatingIfNeeded: n.value.bitPattern) & -categorical) &+ (code &>> 6)
+                            let categoricalLeft = Int(truncatingIfNeeded: words[word] &>> UInt64(code & 63)) & 1
+                            let left = numericLeft ^ ((numericLeft ^ categoricalLeft) & -categorical)
+                            return Int(n.child) &+ 1 &- left
                         }
                         var sum = initScore
                         var t = 0
-                        while t + 4 <= roots.count {
-                            var a = nodes + Int(roots[t]), b = nodes + Int(roots[t + 1])
-                            var c = nodes + Int(roots[t + 2]), d = nodes + Int(roots[t + 3])
-                            while a.pointee.feature >= 0 || b.pointee.feature >= 0 || c.pointee.feature >= 0 || d.pointee.feature >= 0 {
-                                a = advance(a)
-                                b = advance(b)
-                                c = advance(c)
-                                d = advance(d)
+                        for depth in groupDepths {
+                            if t + Self.group <= roots.count {
+                                var a = Int(roots[t]), b = Int(roots[t + 1]), c = Int(roots[t + 2]), d = Int(roots[t + 3])
+                                var e = Int(roots[t + 4]), f = Int(roots[t + 5]), g = Int(roots[t + 6]), h = Int(roots[t + 7])
+                                for _ in 0..<depth {
+                                    a = step(a)
+                                    b = step(b)
+                                    c = step(c)
+                                    d = step(d)
+                                    e = step(e)
+                                    f = step(f)
+                                    g = step(g)
+                                    h = step(h)
+                                }
+                                sum += outputs[a]
+                                sum += outputs[b]
+                                sum += outputs[c]
+                                sum += outputs[d]
+                                sum += outputs[e]
+                                sum += outputs[f]
+                                sum += outputs[g]
+                                sum += outputs[h]
+                                t += Self.group
+                            } else {
+                                while t < roots.count {
+                                    var a = Int(roots[t])
+                                    for _ in 0..<depth { a = step(a) }
+                                    sum += outputs[a]
+                                    t += 1
+                                }
                             }
-                            sum += a.pointee.value
-                            sum += b.pointee.value
-                            sum += c.pointee.value
-                            sum += d.pointee.value
-                            t += 4
-                        }
-                        while t < roots.count {
-                            var a = nodes + Int(roots[t])
-                            while a.pointee.feature >= 0 { a = advance(a) }
-                            sum += a.pointee.value
-                            t += 1
                         }
                         return sum
                     }
                 }
             }
         }
-    }
-
-    @inline(__always)
-    private static func categoricalGoesLeft(
-        _ v: Double, node: Node, words: UnsafeBufferPointer<UInt64>,
-        levelCount: Int
-    ) -> Bool {
-        guard v >= 0, v < Double(levelCount), let code = Int(exactly: v) else { return node.flags & 1 != 0 }
-        return words[Int(node.value) + code >> 6] & (1 << UInt64(code & 63)) != 0
     }
 
     /// Predicts one row; throws when it does not have `featureCount` values.

@@ -83,6 +83,11 @@ public struct ModelFitConfig: Codable, Sendable, Equatable {
         guard ["none", "quantile", "conformal"].contains(interval.method) else {
             throw MLError(.invalidConfiguration, "unknown interval method", input: .init(column: "interval.method", value: interval.method))
         }
+        guard interval.method != "conformal" || holdoutFraction > 0 else {
+            throw MLError(
+                .invalidConfiguration, "conformal intervals need held-out rows (holdoutFraction > 0)",
+                input: .init(column: "holdoutFraction", value: "\(holdoutFraction)"))
+        }
         guard interval.coverage > 0 && interval.coverage < 1 else {
             throw MLError(
                 .invalidConfiguration, "setting out of range", input: .init(column: "interval.coverage", value: "\(interval.coverage)"))

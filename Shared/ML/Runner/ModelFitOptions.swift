@@ -16,10 +16,15 @@ public struct ModelFitOptions: Sendable {
     public var checkpointPath: String?
     /// Resume from the checkpoint at `checkpointPath` if it exists.
     public var resume: Bool
+    /// Overrides the config's interval method (`none`, `quantile` or `conformal`).
+    public var intervalMethod: String?
+    /// Overrides the config's interval coverage, in (0, 1).
+    public var intervalCoverage: Double?
 
     public init(
         csvPath: String, target: String, logTarget: Bool = false, testRowsPath: String? = nil,
-        configPath: String? = nil, outputPath: String, checkpointPath: String? = nil, resume: Bool = false
+        configPath: String? = nil, outputPath: String, checkpointPath: String? = nil, resume: Bool = false,
+        intervalMethod: String? = nil, intervalCoverage: Double? = nil
     ) {
         self.csvPath = csvPath
         self.target = target
@@ -29,5 +34,7 @@ public struct ModelFitOptions: Sendable {
         self.outputPath = outputPath
         self.checkpointPath = checkpointPath
         self.resume = resume
+        self.intervalMethod = intervalMethod
+        self.intervalCoverage = intervalCoverage
     }
 }

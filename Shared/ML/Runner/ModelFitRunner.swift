@@ -8,6 +8,8 @@ public enum ModelFitRunner {
     public static func run(_ options: ModelFitOptions) throws(MLError) -> FitReport {
         var config = try options.configPath.map { path throws(MLError) in try ModelFitConfig.load(path: path) } ?? ModelFitConfig()
         config.logTarget = config.logTarget || options.logTarget
+        if let method = options.intervalMethod { config.interval.method = method }
+        if let coverage = options.intervalCoverage { config.interval.coverage = coverage }
         let table = try CSVTable.read(path: options.csvPath)
         let data = try TableEncoder.infer(table, target: options.target, options: config.table)
         let testRows = try options.testRowsPath.map { path throws(MLError) in try readRowList(path: path, rowCount: data.rowCount) } ?? []

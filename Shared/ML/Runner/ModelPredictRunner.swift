@@ -10,4 +10,12 @@ public enum ModelPredictRunner {
         let data = try TableEncoder.encode(table, features: model.features, options: model.table)
         return try model.predict(data)
     }
+
+    /// Like ``run(modelPath:csvPath:)``, with each row's `top` largest TreeSHAP contributions.
+    public static func explain(modelPath: String, csvPath: String, top: Int) throws(MLError) -> [PredictionExplanation] {
+        let model = try ModelFile.readModel(from: modelPath)
+        let table = try CSVTable.read(path: csvPath)
+        let data = try TableEncoder.encode(table, features: model.features, options: model.table)
+        return try model.explain(data, top: top)
+    }
 }

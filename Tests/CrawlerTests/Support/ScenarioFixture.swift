@@ -39,6 +39,7 @@ struct ScenarioFixture {
 
     var settings: CrawlerSettings {
         CrawlerSettings(
-            politenessDelay: .zero, maximumConcurrency: 4, maximumAttempts: 3, initialBackoff: .milliseconds(10), stateFile: stateFile)
+            userAgent: "HomePriceCrawler/test", politenessDelay: .zero, maximumConcurrency: 4, maximumAttempts: 3,
+            initialBackoff: .milliseconds(10), requestTimeout: .seconds(10), stateFile: stateFile)
     }
 }

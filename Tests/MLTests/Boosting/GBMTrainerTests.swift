@@ -181,4 +181,17 @@ struct GBMTrainerTests {
         #expect(throws: MLError.self) { try GBMTrainer.train(train: good, config: config) }
         #expect(throws: MLError.self) { try Dataset(features: [.numeric("x")], columns: [[1, 2], [3]]) }
     }
+
+    @Test("Quantised gradients: the largest maps inside 2^30 units and sums are exact in any order")
+    func quantisedGradients() {
+        let scale = GradientScale(maxMagnitude: 3.7)
+        #expect(abs(scale.quantise(3.7)) <= 1 << 30)
+        #expect(abs(scale.quantise(-3.7)) <= 1 << 30)
+        #expect(scale.step.significandBitPattern == 0)
+        #expect(abs(scale.gradient(Int64(scale.quantise(1.25))) - 1.25) <= scale.step)
+        var generator = SplitMix64(seed: 3)
+        let q = (0..<10_000).map { _ in Int64(scale.quantise(generator.nextUniform() * 7.4 - 3.7)) }
+        #expect(scale.gradient(q.reduce(0, +)) == scale.gradient(q.reversed().reduce(0, +)))
+        #expect(GradientScale(maxMagnitude: 0).step == 1)
+    }
 }

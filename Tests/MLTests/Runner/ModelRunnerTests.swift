@@ -74,4 +74,34 @@ struct ModelRunnerTests {
             #expect(error.input.row == 2)
         }
     }
+
+    @Test("Interval options override the config: quantile models bracket the point; conformal needs held-out rows")
+    func intervalOptions() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var generator = SplitMix64(seed: 4)
+        var lines = ["area,price"]
+        for _ in 0..<400 {
+            let area = 50 + generator.nextUniform() * 100
+            lines.append("\(area),\(area * 1000 * (0.8 + 0.4 * generator.nextUniform()))")
+        }
+        let csv = dir.appendingPathComponent("homes.csv").path
+        try lines.joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let config = dir.appendingPathComponent("config.json").path
+        try #"{"gbm": {"rounds": 60, "minDataInLeaf": 5}, "holdoutFraction": 0, "interval": {"method": "none"}}"#
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("model.hpm").path
+        _ = try ModelFitRunner.run(
+            ModelFitOptions(
+                csvPath: csv, target: "price", configPath: config, outputPath: out, intervalMethod: "quantile",
+                intervalCoverage: 0.9))
+        let model = try ModelFile.readModel(from: out)
+        #expect(model.interval == .quantile(coverage: 0.9))
+        let predictions = try ModelPredictRunner.run(modelPath: out, csvPath: csv)
+        #expect(predictions.allSatisfy { p in p.lower.map { $0 <= p.value } == true && p.upper.map { $0 >= p.value } == true })
+        #expect(throws: MLError.self) {
+            try ModelFitRunner.run(
+                ModelFitOptions(csvPath: csv, target: "price", configPath: config, outputPath: out, intervalMethod: "conformal"))
+        }
+    }
 }

@@ -14,12 +14,13 @@ struct DryRunTests {
     @Test("prints one home per CSV row and the errors of a bad row")
     func csvRows() async throws {
         let csv = try file(
-            "price,lotsize,bedrooms,bathrooms,stories,driveway,recreation,fullbase,gasheat,aircon,garage,prefer\n"
-                + "42000,5850,3,1,2,yes,no,yes,no,no,1,no\nfree,4000,2,1,1,yes,no,no,no,no,0,no\n",
-            "windsor.csv"
+            "mls_number,address,list_price,lot_size_sqft,bedrooms,bathrooms,garage,gas_heat,air_conditioning\n"
+                + "W1,\"676 Dougall Ave, Windsor, ON N9B 3H0\",\"$42,000.00\",5500,3,1,0,no,yes\n"
+                + "W2,\"151 Pillette Rd, Windsor, ON N8R 2E7\",free,4790,3,1,1,no,yes\n",
+            "mls.csv"
         )
         defer { try? FileManager.default.removeItem(at: csv) }
-        let results = try DryRun(sourceId: "windsor-dataset", mappingFile: nil, files: [csv], resolve: false)
+        let results = try DryRun(sourceId: "ca-mls-dataset", mappingFile: nil, files: [csv], resolve: false)
             .run(configuration: try await SeedScenario.configuration(), catalog: try SeedScenario.catalog(), now: SeedScenario.now)
         #expect(results.count == 2)
         guard case .home(_, let home) = results[0], case .errors(_, let reasons) = results[1] else {
@@ -35,13 +36,13 @@ struct DryRunTests {
     func resolveClusters() async throws {
         let flat = try file(SeedScenario.flat.payload, "flat.json")
         defer { try? FileManager.default.removeItem(at: flat) }
-        let results = try DryRun(sourceId: "us-listings", mappingFile: nil, files: [flat], resolve: true)
+        let results = try DryRun(sourceId: "us-agency-flat", mappingFile: nil, files: [flat], resolve: true)
             .run(configuration: try await SeedScenario.configuration(), catalog: try SeedScenario.catalog(), now: SeedScenario.now)
         guard case .cluster(let home, let records) = try #require(results.first) else {
             Issue.record("expected a cluster, got \(results)")
             return
         }
-        #expect(records == ["us-listings/flat.json#1"] || records.count == 1)
+        #expect(records == ["us-agency-flat/flat.json#1"] || records.count == 1)
         #expect(home.livingArea == 111.48)
     }
 }

@@ -53,7 +53,7 @@ struct NormalizerTests {
         let output = try normalizer.normalize(neighbour)
         let task = try #require(output.reviewTasks.first)
         #expect(task.kind == .ambiguousDuplicate)
-        #expect(task.subjectIds == ["us-agency-feed/A-77", "us-listings/L-1"])
+        #expect(task.subjectIds == ["us-agency-feed/A-77", "us-agency-flat/L-1"])
         #expect(try normalizer.store.homes().count == 2)
 
         var decision = task

@@ -32,7 +32,7 @@ struct SeedScenarioTests {
         #expect(home.cooling == "centralAir")
         for field in ["builtYear", "builtMonth", "price", "rooms", "garageSpaces", "heating", "cooling", "livingArea"] {
             let entries = try #require(home.provenance[field], "no provenance for \(field)")
-            #expect(Set(entries.map(\.sourceId)) == ["us-listings", "us-agency-feed"], "\(field)")
+            #expect(Set(entries.map(\.sourceId)) == ["us-agency-flat", "us-agency-feed"], "\(field)")
             #expect(entries.filter(\.chosen).count == 1, "\(field)")
         }
         let agreeing = ["builtYear", "builtMonth", "price", "rooms", "garageSpaces", "heating", "cooling"]
@@ -45,7 +45,7 @@ struct SeedScenarioTests {
         _ = try normalizer.normalize(SeedScenario.flat)
         let home = try #require(try normalizer.normalize(SeedScenario.nested).homes.first)
         // configs/normalizer.yaml: livingArea follows the default rule, sourcePriority, and the
-        // agency feed (0.9) is trusted over the listing site (0.7): 130 m² wins over 111.48 m².
+        // nested feed (0.9) is trusted over the flat one (0.85): 130 m² wins over 111.48 m².
         #expect(home.livingArea == 130)
         #expect(home.conflicts.contains(FieldConflict(field: "livingArea", resolution: .sourcePriority)))
         let entries = try #require(home.provenance["livingArea"])

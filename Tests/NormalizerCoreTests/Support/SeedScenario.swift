@@ -1,10 +1,15 @@
 import Foundation
 import NormalizerCore
 import Schema
+import ServiceSupport
 import TestSupport
 
 /// The seed scenario's two listings of one home, and a normalizer set up from the project's
 /// real configuration and mapping files.
+///
+/// The flat listing is a record of the scenario source `us-agency-flat`; the nested one comes
+/// from a US agency whose feed only the seed scenario has, so its mapping is defined here
+/// (``nestedMapping``) and added to the project's catalog, trusted over the flat feed.
 enum SeedScenario {
     static let fetchedFlat = Date(timeIntervalSince1970: 1_714_000_000)
     static let fetchedNested = Date(timeIntervalSince1970: 1_714_100_000)
@@ -12,7 +17,7 @@ enum SeedScenario {
 
     /// The flat listing: `1200 sqft`, `1990-05`, cooling and heating fields.
     static let flat = RawRecord(
-        sourceId: "us-listings",
+        sourceId: "us-agency-flat",
         recordId: "L-1",
         region: "US",
         fetchedAt: fetchedFlat,
@@ -41,12 +46,46 @@ enum SeedScenario {
             """
     )
 
+    /// The nested agency feed's mapping, as its `configs/sources/us-agency-feed.yaml` would say.
+    static let nestedMapping = """
+        id: us-agency-feed
+        name: US agency feed (nested JSON)
+        kind: agencyFeed
+        region: US
+        currency: USD
+        format: json
+        locale: en-US
+        mapping:
+          address.street: { path: address.street }
+          address.houseNumber: { path: address.number }
+          address.city: { path: address.city }
+          address.state: { path: address.state }
+          address.postalCode: { path: address.zip }
+          price.amount: { path: listing.price.amount }
+          price.currency: { path: listing.price.currency }
+          priceKind: { path: listing.status }
+          livingArea: { path: building.area, unit: m2 }
+          builtDate: { path: building.constructed }
+          rooms: { path: building.rooms }
+          bedrooms: { path: building.bedrooms }
+          bathrooms: { path: building.bathrooms }
+          garageSpaces: { path: building.garage.spaces }
+          heating: { path: temprature system.heating }
+          cooling: { path: temprature system.cooling }
+        """
+
+    /// The project's configuration, with the nested feed trusted (0.9) over the flat one (0.85).
     static func configuration() async throws -> NormalizerConfiguration {
-        try await NormalizerConfiguration.load(layout: TestProject.layout)
+        var configuration = try await NormalizerConfiguration.load(layout: TestProject.layout)
+        configuration.merge.sourceTrust["us-agency-feed"] = 0.9
+        return configuration
     }
 
+    /// `configs/sources/` plus the nested feed's mapping.
     static func catalog() throws -> SourceCatalog {
-        try SourceCatalog.load(directory: TestProject.layout.configs.appendingPathComponent("sources"))
+        var catalog = try SourceCatalog.load(directory: TestProject.layout.configs.appendingPathComponent("sources"))
+        catalog.update(try SourceMappingDocument(yaml: nestedMapping, origin: "SeedScenario").descriptor(publishedAt: .distantPast))
+        return catalog
     }
 
     /// A normalizer over a fresh in-memory warehouse.

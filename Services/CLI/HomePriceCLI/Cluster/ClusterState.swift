@@ -21,7 +21,7 @@ public struct ClusterState: Codable, Sendable, Equatable {
         public var name: String
         /// Its current process id, while running.
         public var pid: Int32?
-        /// `running`, `restarting` or `stopped`.
+        /// `running`, `restarting` (after a crash) or `completed` (exited 0).
         public var status: String
         /// How often it was restarted after a crash.
         public var restarts: Int

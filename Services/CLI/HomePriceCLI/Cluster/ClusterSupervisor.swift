@@ -6,8 +6,9 @@ import ServiceLifecycle
 import ServiceSupport
 
 /// Runs the local cluster: a fresh tansu broker, every topic, and every configured service,
-/// restarting a service that crashes (with a growing delay) and reporting each crash on
-/// `pipeline.monitoring` and in the state file. On graceful shutdown it stops the services,
+/// restarting a service that crashes — exits non-zero or by a signal — with a growing delay,
+/// and reporting each crash on `pipeline.monitoring` and in the state file. A service that
+/// exits 0 has finished its job and is not restarted. On graceful shutdown it stops the services,
 /// then the broker, and removes the state file.
 public struct ClusterSupervisor: Service {
     let layout: ProjectLayout
@@ -93,6 +94,16 @@ public struct ClusterSupervisor: Service {
                     switch event {
                     case .exited(let name, let pid, let how):
                         guard let index = state.services.firstIndex(where: { $0.name == name && $0.pid == pid }) else { continue }
+                        guard how != "exit 0" else {
+                            // A clean exit is a finished job (a producer that read its input once),
+                            // not a crash: it is not restarted.
+                            state.services[index].pid = nil
+                            state.services[index].status = "completed"
+                            state.services[index].lastExit = how
+                            try state.write(to: stateDirectory)
+                            await report(producer, service: name, name: "service.completed", severity: .info, message: "\(name) finished")
+                            continue
+                        }
                         let delay = delays[name, default: settings.restartDelayMilliseconds]
                         delays[name] = min(delay * 2, settings.maximumRestartDelayMilliseconds)
                         state.services[index].pid = nil

@@ -1,6 +1,9 @@
 import Foundation
 
 /// How the crawler behaves on every site: politeness, concurrency, retries, timeouts, state.
+///
+/// There are no defaults in code: the values come from `configs/crawler.yaml` (see
+/// ``CrawlerConfiguration/load(file:layout:)``).
 public struct CrawlerSettings: Sendable, Equatable {
     /// The User-Agent sent and matched against robots.txt groups.
     public var userAgent: String
@@ -20,12 +23,12 @@ public struct CrawlerSettings: Sendable, Equatable {
 
     /// Creates settings.
     public init(
-        userAgent: String = "HomePriceCrawler/1.0",
-        politenessDelay: Duration = .milliseconds(200),
-        maximumConcurrency: Int = 4,
-        maximumAttempts: Int = 3,
-        initialBackoff: Duration = .milliseconds(100),
-        requestTimeout: Duration = .seconds(10),
+        userAgent: String,
+        politenessDelay: Duration,
+        maximumConcurrency: Int,
+        maximumAttempts: Int,
+        initialBackoff: Duration,
+        requestTimeout: Duration,
         stateFile: URL
     ) {
         self.userAgent = userAgent

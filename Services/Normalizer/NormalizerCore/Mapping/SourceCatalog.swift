@@ -1,5 +1,6 @@
 import Foundation
 import Schema
+import ServiceSupport
 
 /// The mappings the normalizer knows, by source id: those of `configs/sources/*.yaml`, replaced
 /// by the catalog entries sources publish on `sources.catalog`.
@@ -19,33 +20,26 @@ public struct SourceCatalog: Sendable {
         }
     }
 
-    /// Loads every `*.yaml` file of a folder, one source per file.
+    /// Loads every `*.yaml` file of a folder, one source per file, as published at the distant past
+    /// (through ServiceSupport's ``ServiceSupport/SourceMappingFiles``, which producers share).
     /// - Throws: ``NormalizationError/Code/invalidMapping`` naming the file that is not a mapping,
-    ///   ``NormalizationError/Code/unreadableFile`` when the folder cannot be listed.
+    ///   ``NormalizationError/Code/unreadableFile`` when the folder or a file cannot be read.
     public static func load(directory: URL) throws(NormalizationError) -> SourceCatalog {
-        let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            return SourceCatalog(try SourceMappingFiles.loadAll(directory: directory, publishedAt: .distantPast))
         } catch {
-            throw NormalizationError(.unreadableFile, reason: "cannot list the source mappings", input: directory.path)
+            throw NormalizationError(mappingLoad: error)
         }
-        var descriptors: [SourceDescriptor] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            descriptors.append(try loadMapping(file: directory.appendingPathComponent(name)))
-        }
-        return SourceCatalog(descriptors)
     }
 
     /// Reads one mapping file, as published at the distant past.
     /// - Throws: ``NormalizationError/Code/unreadableFile`` or ``NormalizationError/Code/invalidMapping``.
     public static func loadMapping(file: URL) throws(NormalizationError) -> SourceDescriptor {
-        let text: String
         do {
-            text = try String(contentsOf: file, encoding: .utf8)
+            return try SourceMappingFiles.load(file: file, publishedAt: .distantPast)
         } catch {
-            throw NormalizationError(.unreadableFile, reason: "cannot read the mapping file", input: file.path)
+            throw NormalizationError(mappingLoad: error)
         }
-        return try SourceMappingDocument.descriptor(yaml: text, origin: file.path, publishedAt: .distantPast)
     }
 
     /// Takes a source's descriptor unless a later one is already known.

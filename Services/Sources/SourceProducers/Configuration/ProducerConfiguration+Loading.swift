@@ -4,85 +4,85 @@ import Schema
 import ServiceSupport
 
 extension ProducerConfiguration {
-    /// Reads `configs/sources/producers/<sourceId>.yaml` (environment variables override every
-    /// key: `INPUT_PATH` overrides `input.path`) and the mapping file it names.
+    /// The producer file of a source, relative to `configs/`: `sources/producers/<id>.yaml`.
+    public static func file(sourceId: String) -> String {
+        "sources/producers/\(sourceId).yaml"
+    }
+
+    /// The file of every producer's defaults, relative to `configs/`.
+    public static let defaultsFile = "producers.yaml"
+
+    /// Loads the producer of `sourceId`: `configs/sources/producers/<id>.yaml` over
+    /// `configs/producers.yaml`, every key overridable by an environment variable
+    /// (`producer.input.path` → `PRODUCER_INPUT_PATH`), and the source's catalog entry from its
+    /// mapping file `configs/sources/<id>.yaml` (the one the normalizer reads).
     ///
-    /// Relative input paths resolve against `dataRoot` (default: the scenario folder
-    /// `.homeprice/scenario`); the state file goes to `<state dir>/sources/<id>.json`.
+    /// Relative input paths resolve against `producer.dataRoot` (itself relative to the project
+    /// root); the state file is `<state folder>/sources/<id>.json`.
+    /// - Throws: ``SourceError/Code/invalidConfiguration`` naming the file and key that is
+    ///   missing or invalid, or the mapping file that cannot be read.
     public static func load(sourceId: String, layout: ProjectLayout) async throws(SourceError) -> ProducerConfiguration {
-        let file = "sources/producers/\(sourceId).yaml"
+        let file = file(sourceId: sourceId)
         guard FileManager.default.fileExists(atPath: layout.configs.appendingPathComponent(file).path) else {
             throw SourceError(code: .invalidConfiguration, reason: "no producer configuration for this source", input: "configs/\(file)")
         }
         let reader: ConfigReader
         do {
-            reader = try await ConfigurationLoader.reader(layout: layout, files: [file])
+            reader = try await ConfigurationLoader.reader(layout: layout, files: [file, defaultsFile])
         } catch {
             throw SourceError(code: .invalidConfiguration, reason: error.description, input: "configs/\(file)")
         }
-        return try ProducerConfiguration(reader: reader, layout: layout, file: file)
+        let descriptor: SourceDescriptor
+        do {
+            descriptor = try SourceMappingFiles.descriptor(sourceId: sourceId, layout: layout, publishedAt: Date())
+        } catch {
+            throw SourceError(code: .invalidConfiguration, reason: "the mapping cannot be read: \(error.reason)", input: error.input)
+        }
+        return try ProducerConfiguration(reader: reader.scoped(to: "producer"), descriptor: descriptor, layout: layout, file: file)
     }
 
-    /// Reads the configuration from `reader`; `file` names it in errors.
-    init(reader: ConfigReader, layout: ProjectLayout, file: String) throws(SourceError) {
-        func required(_ key: String) throws(SourceError) -> String {
-            guard let value = reader.string(forKey: ConfigKey(key)), !value.isEmpty else {
-                throw SourceError(code: .invalidConfiguration, reason: "the key is missing", input: "configs/\(file): \(key)")
-            }
-            return value
+    /// Reads the configuration under `producer.` from `reader`; `file` names it in errors.
+    init(reader: ConfigReader, descriptor: SourceDescriptor, layout: ProjectLayout, file: String) throws(SourceError) {
+        let keys = RequiredKeys(reader: reader, file: file)
+        let format = try keys.enumeration("format", RecordFormat.self)
+        guard format == descriptor.format else {
+            throw SourceError(
+                code: .invalidConfiguration,
+                reason: "the producer reads \(format.rawValue) but the mapping declares \(descriptor.format.rawValue)",
+                input: keys.name("format"))
         }
-        func enumeration<Value: RawRepresentable<String>>(_ key: String, _: Value.Type) throws(SourceError) -> Value {
-            let text = try required(key)
-            guard let value = Value(rawValue: text) else {
-                throw SourceError(code: .invalidConfiguration, reason: "unknown value \(text)", input: "configs/\(file): \(key)")
-            }
-            return value
-        }
-        let id = try required("source.id")
-        let mappingFile = layout.configs.appendingPathComponent("sources/producers").appendingPathComponent(
-            try required("source.mappingFile"))
-        let mapping: [String: FieldMapping]
-        do {
-            mapping = try JSONDecoder().decode([String: FieldMapping].self, from: Data(contentsOf: mappingFile))
-        } catch {
-            throw SourceError(code: .invalidConfiguration, reason: "the mapping cannot be read: \(error)", input: mappingFile.path)
-        }
-        let descriptor = SourceDescriptor(
-            id: id, name: try required("source.name"), kind: try enumeration("source.kind", SourceKind.self),
-            region: try required("source.region"), currency: try required("source.currency"),
-            format: try enumeration("source.format", RecordFormat.self), locale: reader.string(forKey: "source.locale"),
-            mapping: mapping, publishedAt: Date())
-        let dataRoot = URL(
-            fileURLWithPath: reader.string(
-                forKey: "dataRoot", default: layout.stateDirectory().appendingPathComponent("scenario").path))
+        let root = try keys.string("dataRoot")
+        let dataRoot = root.hasPrefix("/") ? URL(fileURLWithPath: root) : layout.root.appendingPathComponent(root)
         let input: ProducerInput
-        switch try required("input.type") {
+        switch try keys.string("input.type") {
         case "path":
-            let path = try required("input.path")
+            let path = try keys.string("input.path")
             input = .path(
                 path.hasPrefix("/") ? URL(fileURLWithPath: path) : dataRoot.appendingPathComponent(path),
-                watch: reader.bool(forKey: "input.watch", default: false))
+                watch: try keys.bool("input.watch"))
         case "feed":
-            guard let url = URL(string: try required("input.url")) else {
-                throw SourceError(code: .invalidConfiguration, reason: "not a URL", input: "configs/\(file): input.url")
+            guard let url = URL(string: try keys.string("input.url")), url.scheme != nil else {
+                throw SourceError(code: .invalidConfiguration, reason: "not a URL", input: keys.name("input.url"))
             }
-            input = .feed(
-                url, pageSize: reader.int(forKey: "input.pageSize", default: 200),
-                follow: reader.bool(forKey: "input.follow", default: false))
+            input = .feed(url, pageSize: try keys.positive("input.pageSize"), follow: try keys.bool("input.follow"))
         case let other:
             throw SourceError(
-                code: .invalidConfiguration, reason: "input.type must be path or feed, found \(other)", input: "configs/\(file): input.type"
-            )
+                code: .invalidConfiguration, reason: "input.type must be path or feed, found \(other)", input: keys.name("input.type"))
         }
         let delimiter = reader.string(forKey: "csv.delimiter", default: ",")
+        guard delimiter.count == 1, let separator = delimiter.first else {
+            throw SourceError(code: .invalidConfiguration, reason: "the delimiter must be one character", input: keys.name("csv.delimiter"))
+        }
+        let timing = ProducerTiming(
+            pollInterval: .milliseconds(try keys.positive("input.pollIntervalMs")),
+            requestTimeout: .milliseconds(try keys.positive("http.requestTimeoutMs")),
+            initialRetryDelay: .milliseconds(try keys.positive("retry.initialDelayMs")),
+            maximumRetryDelay: .milliseconds(try keys.positive("retry.maximumDelayMs")),
+            maximumAttempts: try keys.nonNegative("retry.maximumAttempts"))
         self.init(
-            descriptor: descriptor, input: input, recordIdPath: try required("recordId"),
-            csvDelimiter: delimiter.first ?? ",",
+            descriptor: descriptor, input: input, recordIdPath: try keys.string("recordId"), csvDelimiter: separator,
             xmlRecordElement: reader.string(forKey: "xml.recordElement", default: "Record"),
-            batchSize: reader.int(forKey: "publish.batchSize", default: 1_000),
-            pollInterval: .milliseconds(reader.int(forKey: "input.pollIntervalMs", default: 2_000)),
-            initialRetryDelay: .milliseconds(reader.int(forKey: "retry.initialDelayMs", default: 200)),
-            maximumRetryDelay: .milliseconds(reader.int(forKey: "retry.maximumDelayMs", default: 30_000)),
-            stateFile: layout.stateDirectory().appendingPathComponent("sources/\(id).json"))
+            batchSize: try keys.positive("publish.batchSize"), timing: timing,
+            stateFile: layout.stateDirectory().appendingPathComponent("sources/\(descriptor.id).json"))
     }
 }

@@ -16,12 +16,8 @@ public struct ProducerConfiguration: Sendable, Equatable {
     public var xmlRecordElement: String
     /// How many messages are published per awaited batch.
     public var batchSize: Int
-    /// How long a watching producer waits between looks.
-    public var pollInterval: Duration
-    /// The first delay after a failed fetch; it doubles up to ``maximumRetryDelay``.
-    public var initialRetryDelay: Duration
-    /// The longest delay between fetch retries.
-    public var maximumRetryDelay: Duration
+    /// Polling, request timeout, retries and backoff.
+    public var timing: ProducerTiming
     /// The file holding which files were read and the feed cursor, so a restart resumes.
     public var stateFile: URL
 
@@ -33,9 +29,7 @@ public struct ProducerConfiguration: Sendable, Equatable {
         csvDelimiter: Character = ",",
         xmlRecordElement: String = "Record",
         batchSize: Int = 1_000,
-        pollInterval: Duration = .seconds(2),
-        initialRetryDelay: Duration = .milliseconds(200),
-        maximumRetryDelay: Duration = .seconds(30),
+        timing: ProducerTiming,
         stateFile: URL
     ) {
         self.descriptor = descriptor
@@ -44,9 +38,7 @@ public struct ProducerConfiguration: Sendable, Equatable {
         self.csvDelimiter = csvDelimiter
         self.xmlRecordElement = xmlRecordElement
         self.batchSize = batchSize
-        self.pollInterval = pollInterval
-        self.initialRetryDelay = initialRetryDelay
-        self.maximumRetryDelay = maximumRetryDelay
+        self.timing = timing
         self.stateFile = stateFile
     }
 

@@ -14,18 +14,26 @@ import ServiceLifecycle
 /// Dataset files and government drop folders are read whole, file by file in name order; a
 /// file is marked done in the state file once all its records are delivered, so a restart
 /// skips it (a crash inside a file re-publishes that file: at-least-once, stable keys).
-/// Feeds are paged with a cursor that is saved after each delivered page.
+/// Feeds are paged with a cursor that is saved after each delivered page. A page that is not
+/// valid JSON is dead-lettered once: its cursor and content hash are remembered in the state
+/// file, and the producer polls it again without re-publishing until the agency fixes it.
 public final class SourceProducer: Service, Sendable {
     /// The configuration.
     public let configuration: ProducerConfiguration
     private let publisher: any RecordPublisher
     private let logger: Logger
+    private let session: URLSession
 
     /// Creates a producer publishing through `publisher`.
     public init(configuration: ProducerConfiguration, publisher: any RecordPublisher, logger: Logger) {
         self.configuration = configuration
         self.publisher = publisher
         self.logger = logger
+        let sessionConfiguration = URLSessionConfiguration.ephemeral
+        sessionConfiguration.urlCache = nil
+        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        sessionConfiguration.timeoutIntervalForRequest = configuration.timing.requestTimeout.seconds
+        session = URLSession(configuration: sessionConfiguration)
     }
 
     /// Announces the source, then ingests until the input is exhausted (or, when watching or
@@ -37,7 +45,7 @@ public final class SourceProducer: Service, Sendable {
                 repeat {
                     _ = try await self.ingestAvailable()
                     guard self.keepsWatching else { return }
-                    try await Task.sleep(for: self.configuration.pollInterval)
+                    try await Task.sleep(for: self.configuration.timing.pollInterval)
                 } while true
             }
         } catch is CancellationError {
@@ -129,36 +137,30 @@ public final class SourceProducer: Service, Sendable {
     private func ingestFeed(_ url: URL, pageSize: Int) async throws(SourceError) -> IngestionSummary {
         var progress = try ProducerProgress.load(from: configuration.stateFile)
         var summary = IngestionSummary()
-        var delay = configuration.initialRetryDelay
         while true {
             let cursor = progress.cursor
             var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+            let existing = components?.queryItems ?? []
             components?.queryItems =
-                [URLQueryItem(name: "limit", value: String(pageSize))]
+                existing + [URLQueryItem(name: "limit", value: String(pageSize))]
                 + (cursor.map { [URLQueryItem(name: "cursor", value: $0)] } ?? [])
             guard let pageURL = components?.url else {
                 throw SourceError(code: .invalidConfiguration, reason: "the feed URL cannot take a query", input: url.absoluteString)
             }
-            let data: Data
-            do {
-                data = try await fetch(pageURL)
-                delay = configuration.initialRetryDelay
-            } catch {
-                logger.warning("feed fetch failed; retrying", metadata: ["url": "\(pageURL)", "error": "\(error)"])
-                do { try await Task.sleep(for: delay) } catch {
-                    throw SourceError(code: .fetchFailed, reason: "cancelled", input: pageURL.absoluteString)
-                }
-                delay = min(delay * 2, configuration.maximumRetryDelay)
-                continue
-            }
+            let data = try await fetchWithRetries(pageURL)
             let page: FeedPage
             do {
                 page = try FeedPage(data: data)
             } catch {
+                let rejection = FeedRejection(cursor: cursor, data: data)
+                guard progress.rejectedPage != rejection else { return summary }
                 let failure = RecordFailure(
                     location: "page:\(cursor ?? "start")", text: String(decoding: data, as: UTF8.self),
                     code: "ingestion.invalidFeedPage", field: error.field, message: "\(pageURL): \(error.message)")
                 summary.add(try await outcomes.publish([.failure(failure)], url: pageURL))
+                progress.rejectedPage = rejection
+                try progress.save(to: configuration.stateFile)
+                logger.warning("invalid feed page dead-lettered", metadata: ["url": "\(pageURL)", "error": "\(error.message)"])
                 return summary
             }
             let parser = JSONRecordParser(recordIdPath: configuration.recordIdPath)
@@ -167,14 +169,38 @@ public final class SourceProducer: Service, Sendable {
             }
             summary.add(try await outcomes.publish(pageOutcomes, url: pageURL))
             progress.cursor = page.cursor
+            progress.rejectedPage = nil
             try progress.save(to: configuration.stateFile)
             if !page.hasMore { return summary }
         }
     }
 
+    /// Fetches `url`, retrying failures with exponential backoff up to the configured number of
+    /// attempts (forever when that is 0).
+    private func fetchWithRetries(_ url: URL) async throws(SourceError) -> Data {
+        let timing = configuration.timing
+        var delay = timing.initialRetryDelay
+        var attempt = 1
+        while true {
+            do {
+                return try await fetch(url)
+            } catch {
+                if timing.maximumAttempts > 0 && attempt >= timing.maximumAttempts {
+                    throw SourceError(code: .fetchFailed, reason: "\(error.reason) after \(attempt) attempts", input: url.absoluteString)
+                }
+                logger.warning("feed fetch failed; retrying", metadata: ["url": "\(url)", "error": "\(error)", "attempt": "\(attempt)"])
+            }
+            do { try await Task.sleep(for: delay) } catch {
+                throw SourceError(code: .fetchFailed, reason: "cancelled while waiting to retry", input: url.absoluteString)
+            }
+            delay = min(delay * 2, timing.maximumRetryDelay)
+            attempt += 1
+        }
+    }
+
     private func fetch(_ url: URL) async throws(SourceError) -> Data {
         do {
-            let (data, response) = try await URLSession.shared.data(from: url)
+            let (data, response) = try await session.data(from: url)
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             guard status == 200 else {
                 throw SourceError(code: .fetchFailed, reason: "HTTP status \(status)", input: url.absoluteString)

@@ -1,12 +1,14 @@
 import Foundation
 
 /// What a producer has done, persisted so a restart resumes: the files read (with the size
-/// and modification time they had) and the feed cursor.
+/// and modification time they had), the feed cursor and the invalid feed page last reported.
 public struct ProducerProgress: Codable, Sendable, Equatable {
     /// A file's fingerprint, `<size>-<modification time>`, by file name.
     public var files: [String: String] = [:]
     /// The feed cursor to resume from.
     public var cursor: String?
+    /// The invalid feed page already dead-lettered, so it is not dead-lettered on every poll.
+    public var rejectedPage: FeedRejection?
 
     /// Reads the progress in `file`; a missing file means nothing was done yet.
     public static func load(from file: URL) throws(SourceError) -> ProducerProgress {

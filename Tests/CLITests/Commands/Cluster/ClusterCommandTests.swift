@@ -17,9 +17,10 @@ struct ClusterCommandTests {
         let environment = [
             "HOMEPRICE_STATE_DIR": state.path,
             "BROKER_PORT": String(port),
-            "SERVICES_ENABLED": "sleeper",
+            "SERVICES_ENABLED": "sleeper,oneshot",
             "SERVICES_SLEEPER_COMMAND": "/bin/sleep",
             "SERVICES_SLEEPER_ARGUMENTS": "600",
+            "SERVICES_ONESHOT_COMMAND": "/bin/true",
             "SUPERVISOR_RESTART_DELAY_MS": "100",
         ]
 
@@ -49,9 +50,11 @@ struct ClusterCommandTests {
                 }
             }
             #expect(after.lastExit == "signal 9")
+            let oneshot = try #require(try await Self.status(environment).services.first { $0.name == "oneshot" })
+            #expect(oneshot.status == "completed" && oneshot.restarts == 0, "a clean exit is a finished job, not a crash")
 
             let events = try await HomepriceProcess.run(
-                ["tail", "pipeline.monitoring", "--from-beginning", "--count", "3"],
+                ["tail", "pipeline.monitoring", "--from-beginning", "--count", "4"],
                 environment: environment
             )
             let names = events.output.compactMap { line in
@@ -60,7 +63,7 @@ struct ClusterCommandTests {
                     .flatMap { $0["name"] as? String }
             }
             // Events of one service share a key, so they keep their order; services differ.
-            #expect(Set(names) == ["cluster.ready", "service.crashed", "service.restarted"])
+            #expect(Set(names) == ["cluster.ready", "service.completed", "service.crashed", "service.restarted"])
             #expect(names.firstIndex(of: "service.crashed")! < names.firstIndex(of: "service.restarted")!)
         } catch {
             _ = try? await HomepriceProcess.run(["down"], environment: environment)

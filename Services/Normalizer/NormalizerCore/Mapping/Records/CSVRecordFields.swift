@@ -1,10 +1,11 @@
 /// A CSV record, delivered as its header line and one data line; a path is a column name.
+/// The delimiter (`,`, `;`, tab or `|`) is the one the header line uses.
 struct CSVRecordFields: RecordFields {
     let valuesByColumn: [String: String]
 
     /// Parses a header line followed by one data line.
     init(payload: String) throws(NormalizationError) {
-        let rows = try CSVRow.rows(of: payload)
+        let rows = try CSVRow.rows(of: payload, delimiter: CSVRow.delimiter(of: payload))
         guard rows.count == 2, let header = rows.first, let values = rows.last else {
             throw NormalizationError(
                 .malformedPayload,

@@ -1,8 +1,30 @@
-/// Splits CSV text (RFC 4180: commas, double quotes, doubled quotes inside quotes, line
+/// Splits CSV text (RFC 4180: a delimiter, double quotes, doubled quotes inside quotes, line
 /// breaks inside quotes) into rows of fields. Fields are not trimmed: `"WD "` keeps its space.
 enum CSVRow {
-    /// Every row of `text`; a trailing line break does not start an empty row.
-    static func rows(of text: String) throws(NormalizationError) -> [[String]] {
+    /// The delimiters a CSV export uses: `,`, `;` (German and French spreadsheets), tab and `|`.
+    static let candidateDelimiters: [Character] = [",", ";", "\t", "|"]
+
+    /// The delimiter of a CSV text: the candidate found most often in its first line outside
+    /// quotes, `,` when none is.
+    static func delimiter(of text: String) -> Character {
+        var counts: [Character: Int] = [:]
+        var inQuotes = false
+        for character in text {
+            if character == "\"" {
+                inQuotes.toggle()
+            } else if !inQuotes, character == "\n" || character == "\r\n" || character == "\r" {
+                break
+            } else if !inQuotes, candidateDelimiters.contains(character) {
+                counts[character, default: 0] += 1
+            }
+        }
+        let best = candidateDelimiters.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? ","
+        return counts[best, default: 0] > 0 ? best : ","
+    }
+
+    /// Every row of `text`, fields split at `delimiter`; a trailing line break does not start an
+    /// empty row.
+    static func rows(of text: String, delimiter: Character = ",") throws(NormalizationError) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
@@ -29,7 +51,7 @@ enum CSVRow {
             case "\"" where field.isEmpty && !fieldWasQuoted:
                 inQuotes = true
                 fieldWasQuoted = true
-            case ",":
+            case delimiter:
                 row.append(field)
                 field = ""
                 fieldWasQuoted = false

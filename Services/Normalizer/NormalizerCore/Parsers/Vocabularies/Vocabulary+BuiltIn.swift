@@ -18,6 +18,10 @@ extension Vocabulary {
             "Strom", "Elektroheizung", "Nachtspeicher", "Nachtspeicherheizung",
         ],
         "districtHeating": ["district heating", "district", "Fernwärme", "Nahwärme"],
+        "hotWater": [
+            "hot water", "hot water boiler", "boiler", "hydronic", "radiators", "Warmwasser",
+            "Warmwasserheizung",
+        ],
         "wood": [
             "wood stove", "wood burning", "pellets", "pellet stove", "Holz", "Holzpellets",
             "Pelletheizung", "Kaminofen",

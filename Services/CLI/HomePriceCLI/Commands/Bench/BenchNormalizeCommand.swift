@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import NormalizerEvaluation
+
+/// `homeprice bench normalize`: records/s through one normalizer beside a do-nothing relay, and
+/// the normalizer's field accuracy and duplicate F1, on one scenario and a fresh tansu.
+struct BenchNormalizeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Normalize a generated scenario through one normalizer and a do-nothing relay; print rates, ratio, accuracy and F1."
+    )
+
+    @Option(help: "The scenario's seed.")
+    var seed: UInt64 = 42
+
+    @Option(help: "How many homes the scenario has (each in one to three sources).")
+    var homes = 300
+
+    @Option(help: "The folder with ames.csv, saratoga.csv and windsor.csv (relative to the project root).")
+    var seedData = "data"
+
+    @Flag(help: "Print one JSON object with every figure and ratio.")
+    var json = false
+
+    func run() async throws {
+        let environment = try await CLIEnvironment.load()
+        let benchmark = NormalizeBenchmark(layout: environment.layout, kafka: environment.kafka, logger: environment.logger)
+        let seedFolder = seedData.hasPrefix("/") ? URL(fileURLWithPath: seedData) : environment.layout.root.appendingPathComponent(seedData)
+        let report = try await benchmark.run(.init(seed: seed, homes: homes, seedData: seedFolder))
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            return
+        }
+        print("bench normalize: scenario seed \(report.seed), \(report.homes) homes, \(report.records) raw records, fresh tansu")
+        print("stage        records/s   seconds")
+        print(String(format: "relay       %10.1f   %7.2f", report.relayRecordsPerSecond, report.relaySeconds))
+        print(String(format: "normalizer  %10.1f   %7.2f", report.normalizerRecordsPerSecond, report.normalizerSeconds))
+        print(String(format: "ratio normalizer/relay: %.2f", report.normalizerOverRelay))
+        print(EvaluationSummary.text(report.evaluation))
+    }
+}

@@ -1,0 +1,32 @@
+import Kafka
+import Logging
+import ServiceLifecycle
+import ServiceSupport
+import Sources
+
+/// What a `homeprice-crawler` process runs.
+public enum CrawlerProcess {
+    /// The services of a crawler process, in `ServiceGroup` order: the Kafka producer (from
+    /// `configs/kafka.yaml`), then the crawler of the site in `configs/<file>`.
+    ///
+    /// A crawler without a re-crawl interval shuts the group down gracefully after one crawl.
+    /// - Throws: ``CrawlerError`` for configuration failures, `ServiceSupportError` when the
+    ///   Kafka settings are invalid, `KafkaError` when the client cannot be created.
+    public static func services(file: String, layout: ProjectLayout, logger: Logger) async throws
+        -> [ServiceGroupConfiguration.ServiceConfiguration]
+    {
+        let configuration = try await CrawlerConfiguration.load(file: file, layout: layout)
+        let kafka = try await KafkaSettings.load(layout: layout)
+        let siteId = configuration.site.descriptor.id
+        var crawlerLogger = logger
+        crawlerLogger[metadataKey: "source.id"] = "\(siteId)"
+        let producer = try KafkaProducer(configuration: kafka.producer(clientId: "crawler-\(siteId)"), logger: logger)
+        let crawler = Crawler(
+            site: configuration.site, settings: configuration.settings, publisher: KafkaRecordPublisher(producer: producer),
+            logger: crawlerLogger, recrawlInterval: configuration.recrawlInterval)
+        return [
+            .init(service: producer),
+            .init(service: crawler, successTerminationBehavior: .gracefullyShutdownGroup),
+        ]
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Crawler
+import ServiceLifecycle
+import ServiceSupport
+
+/// `homeprice-crawler [--config crawler.yaml]`: crawls the site of a configs file and publishes
+/// its listings to homes.raw.
+struct CrawlerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "homeprice-crawler",
+        abstract: "Crawl a listing website into homes.raw, again every re-crawl interval, until SIGTERM/SIGINT.")
+
+    @Option(help: "The crawler file inside configs/.") var config = CrawlerConfiguration.defaultFile
+
+    func run() async throws {
+        let logger = LoggingBootstrap.bootstrap(label: "homeprice.crawler")
+        guard let layout = ProjectLayout.current() else {
+            throw ServiceSupportError(code: .projectNotFound, reason: "no HomePrice project here: set HOMEPRICE_ROOT")
+        }
+        let services = try await CrawlerProcess.services(file: config, layout: layout, logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import ServiceLifecycle
+import ServiceSupport
+import Sources
+
+/// `homeprice-source --source ID`: the generic producer of one source, configured by
+/// `configs/sources/producers/<ID>.yaml` and announced with `configs/sources/<ID>.yaml`.
+struct SourceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "homeprice-source",
+        abstract: "Publish one source's records to homes.raw until its input is read (or SIGTERM/SIGINT).")
+
+    @Option(help: "The source id: configs/sources/producers/<ID>.yaml.") var source: String
+
+    func run() async throws {
+        let logger = LoggingBootstrap.bootstrap(label: "homeprice.source")
+        guard let layout = ProjectLayout.current() else {
+            throw ServiceSupportError(code: .projectNotFound, reason: "no HomePrice project here: set HOMEPRICE_ROOT")
+        }
+        let services = try await SourceProcess.services(sourceId: source, layout: layout, logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,31 @@
+import Kafka
+import Logging
+import ServiceLifecycle
+import ServiceSupport
+
+/// What a `homeprice-source --source ID` process runs.
+public enum SourceProcess {
+    /// The services of one source's producer process, in `ServiceGroup` order: the Kafka
+    /// producer (from `configs/kafka.yaml`), then the generic producer of `sourceId` (from
+    /// `configs/sources/producers/<id>.yaml` and its mapping file).
+    ///
+    /// A producer that reads its input once (a dataset file) shuts the group down gracefully
+    /// when done, so everything it published is delivered before the process exits.
+    /// - Throws: ``SourceError`` for configuration failures, `ServiceSupportError` when the
+    ///   Kafka settings are invalid, `KafkaError` when the client cannot be created.
+    public static func services(sourceId: String, layout: ProjectLayout, logger: Logger) async throws
+        -> [ServiceGroupConfiguration.ServiceConfiguration]
+    {
+        let configuration = try await ProducerConfiguration.load(sourceId: sourceId, layout: layout)
+        let kafka = try await KafkaSettings.load(layout: layout)
+        var sourceLogger = logger
+        sourceLogger[metadataKey: "source.id"] = "\(sourceId)"
+        let producer = try KafkaProducer(configuration: kafka.producer(clientId: "source-\(sourceId)"), logger: logger)
+        let source = SourceProducer(
+            configuration: configuration, publisher: KafkaRecordPublisher(producer: producer), logger: sourceLogger)
+        return [
+            .init(service: producer),
+            .init(service: source, successTerminationBehavior: .gracefullyShutdownGroup),
+        ]
+    }
+}

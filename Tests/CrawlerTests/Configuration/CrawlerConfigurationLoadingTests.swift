@@ -1,0 +1,134 @@
+import Crawler
+import Foundation
+import Schema
+import ServiceSupport
+import TestSupport
+import Testing
+
+@Suite("Loading the crawler configuration")
+struct CrawlerConfigurationLoadingTests {
+    @Test("configs/crawler.yaml describes the scenario website and announces its mapping's descriptor")
+    func projectFileLoads() async throws {
+        let layout = TestProject.layout
+        let configuration = try await CrawlerConfiguration.load(layout: layout)
+        let mapping = try SourceMappingFiles.descriptor(
+            sourceId: "us-listings-web", layout: layout, publishedAt: configuration.site.descriptor.publishedAt)
+        #expect(configuration.site.descriptor == mapping)
+        #expect(configuration.site.startURLs == [URL(string: "http://127.0.0.1:8080/search?page=1")!])
+        #expect(configuration.site.allowedHosts == ["127.0.0.1:8080"])
+        #expect(configuration.site.recordPatterns.contains { "/listing/L123".range(of: $0, options: .regularExpression) != nil })
+        #expect(configuration.site.followPatterns.contains { "/search?page=7".range(of: $0, options: .regularExpression) != nil })
+        #expect(!configuration.site.followPatterns.contains { "/search?sort=price".range(of: $0, options: .regularExpression) != nil })
+        #expect(
+            configuration.site.extraction == .jsonLD(types: ["SingleFamilyResidence", "House", "Apartment"], recordIdPath: "identifier"))
+        #expect(configuration.settings.politenessDelay == .milliseconds(200))
+        #expect(configuration.settings.maximumAttempts == 3)
+        #expect(configuration.recrawlInterval == .seconds(600))
+        #expect(configuration.settings.stateFile.path.hasSuffix("crawler/us-listings-web.jsonl"))
+    }
+
+    @Test("selector extraction reads field=XPath entries and crawling once needs no interval")
+    func selectorsLoad() async throws {
+        let project = try Self.project(
+            extraction: """
+                  extraction:
+                    type: selectors
+                    selectors:
+                      - id=//*[@itemprop='identifier']
+                      - price=//span[@class='price']
+                    recordIdField: id
+
+                """)
+        defer { project.remove() }
+        let configuration = try await CrawlerConfiguration.load(file: "crawler-test.yaml", layout: project.layout)
+        #expect(
+            configuration.site.extraction
+                == .selectors(["id": "//*[@itemprop='identifier']", "price": "//span[@class='price']"], recordIdField: "id"))
+        #expect(configuration.recrawlInterval == nil)
+        #expect(configuration.settings.stateFile == URL(fileURLWithPath: "/tmp/crawl.jsonl"))
+    }
+
+    @Test("a selector set without the record id field is rejected, naming the key")
+    func selectorsNeedTheIdField() async throws {
+        let project = try Self.project(
+            extraction: """
+                  extraction:
+                    type: selectors
+                    selectors:
+                      - price=//span
+                    recordIdField: id
+
+                """)
+        defer { project.remove() }
+        let error = try await #require(throws: CrawlerError.self) {
+            try await CrawlerConfiguration.load(file: "crawler-test.yaml", layout: project.layout)
+        }
+        #expect(error.input == "configs/crawler-test.yaml: crawler.extraction.recordIdField")
+    }
+
+    @Test("an invalid link pattern is rejected, naming the key")
+    func invalidPatternIsRejected() async throws {
+        let project = try Self.project(
+            extraction: "  extraction:\n    type: jsonLD\n    recordIdPath: identifier\n", followPattern: "'^/search(['")
+        defer { project.remove() }
+        let error = try await #require(throws: CrawlerError.self) {
+            try await CrawlerConfiguration.load(file: "crawler-test.yaml", layout: project.layout)
+        }
+        #expect(error.code == .invalidConfiguration)
+        #expect(error.input == "configs/crawler-test.yaml: crawler.site.followPatterns")
+    }
+
+    @Test("a missing politeness delay is an error, not a silent default")
+    func missingTimingIsAnError() async throws {
+        let project = try Self.project(
+            extraction: "  extraction:\n    type: jsonLD\n    recordIdPath: identifier\n", politeness: "")
+        defer { project.remove() }
+        let error = try await #require(throws: CrawlerError.self) {
+            try await CrawlerConfiguration.load(file: "crawler-test.yaml", layout: project.layout)
+        }
+        #expect(error.input == "configs/crawler-test.yaml: crawler.politeness.delayMs")
+    }
+
+    static func project(
+        extraction: String, followPattern: String = "'^/page/[0-9]+$'", politeness: String = "  politeness:\n    delayMs: 0\n"
+    ) throws -> TemporaryProject {
+        let project = try TemporaryProject()
+        try project.write(
+            """
+            id: test-site
+            kind: crawledSite
+            region: DE
+            currency: EUR
+            format: html
+            mapping:
+              price: { path: price }
+            """, to: "sources/test-site.yaml")
+        try project.write(
+            """
+            crawler:
+              sourceId: test-site
+              userAgent: TestCrawler/1.0
+              site:
+                startURLs:
+                  - https://example.org/page/1
+                allowedHosts:
+                  - example.org
+                followPatterns:
+                  - \(followPattern)
+                recordPatterns:
+                  - '^/home/[0-9]+$'
+                maximumDepth: 3
+
+            """ + extraction + politeness + """
+                  concurrency: 2
+                  retry:
+                    maximumAttempts: 2
+                    initialBackoffMs: 10
+                  requestTimeoutMs: 1000
+                  recrawlIntervalSeconds: 0
+                  stateFile: /tmp/crawl.jsonl
+
+                """, to: "crawler-test.yaml")
+        return project
+    }
+}

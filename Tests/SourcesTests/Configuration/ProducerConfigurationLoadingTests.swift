@@ -1,0 +1,122 @@
+import Foundation
+import Scenario
+import Schema
+import ServiceSupport
+import Sources
+import TestSupport
+import Testing
+
+@Suite("Loading producer configurations")
+struct ProducerConfigurationLoadingTests {
+    static let scenarioProducers = ScenarioSource.allCases.filter { $0.kind != .crawledSite }
+
+    @Test("every non-crawled scenario source has a producer file that loads with its mapping's descriptor", arguments: scenarioProducers)
+    func everyScenarioProducerLoads(source: ScenarioSource) async throws {
+        let layout = TestProject.layout
+        let configuration = try await ProducerConfiguration.load(sourceId: source.id, layout: layout)
+        let mapping = try SourceMappingFiles.descriptor(
+            sourceId: source.id, layout: layout, publishedAt: configuration.descriptor.publishedAt)
+        #expect(configuration.descriptor == mapping, "the announced descriptor is the mapping file's")
+        #expect(configuration.descriptor.kind == source.kind)
+        #expect(configuration.descriptor.format == source.format)
+        let scenario = layout.root.appendingPathComponent(".homeprice/scenario")
+        switch configuration.input {
+        case .feed(let url, _, let follow):
+            #expect(source.kind == .agencyFeed)
+            #expect(url.path == ScenarioWebsite.feedPath(of: source))
+            #expect(follow)
+        case .path(let url, let watch):
+            #expect(url.standardizedFileURL.path == scenario.appendingPathComponent(source.relativePath).standardizedFileURL.path)
+            #expect(watch == (source.kind == .governmentRecords), "drop folders are watched, datasets read once")
+        }
+        #expect(configuration.stateFile.lastPathComponent == "\(source.id).json")
+    }
+
+    @Test("a source's file overrides the shared defaults, which fill in the rest")
+    func sourceFileOverridesDefaults() async throws {
+        let layout = TestProject.layout
+        let nested = try await ProducerConfiguration.load(sourceId: "de-agency-nested", layout: layout)
+        let flat = try await ProducerConfiguration.load(sourceId: "us-agency-flat", layout: layout)
+        guard case .feed(_, let nestedPageSize, _) = nested.input, case .feed(_, let flatPageSize, _) = flat.input else {
+            Issue.record("the agency producers read feeds")
+            return
+        }
+        #expect(nestedPageSize == 100)
+        #expect(flatPageSize == 200)
+        let sales = try await ProducerConfiguration.load(sourceId: "us-county-sales", layout: layout)
+        #expect(sales.timing.pollInterval == .milliseconds(5_000))
+        #expect(
+            flat.timing
+                == ProducerTiming(
+                    pollInterval: .milliseconds(2_000), requestTimeout: .milliseconds(10_000), initialRetryDelay: .milliseconds(200),
+                    maximumRetryDelay: .milliseconds(30_000), maximumAttempts: 0))
+        #expect(try await ProducerConfiguration.load(sourceId: "de-immobilien-csv", layout: layout).csvDelimiter == ";")
+    }
+
+    @Test("a missing key is reported with the file and the key")
+    func missingKeyNamesFileAndKey() async throws {
+        let project = try Self.project(producer: "producer:\n  format: csv\n  input:\n    type: path\n    path: x.csv\n    watch: false\n")
+        defer { project.remove() }
+        let error = try await #require(throws: SourceError.self) {
+            try await ProducerConfiguration.load(sourceId: "test-source", layout: project.layout)
+        }
+        #expect(error.code == .invalidConfiguration)
+        #expect(error.input == "configs/sources/producers/test-source.yaml: producer.recordId")
+    }
+
+    @Test("a producer whose format differs from its mapping's is rejected")
+    func formatMismatchIsRejected() async throws {
+        let project = try Self.project(
+            producer: "producer:\n  format: xml\n  recordId: id\n  input:\n    type: path\n    path: x.csv\n    watch: false\n")
+        defer { project.remove() }
+        let error = try await #require(throws: SourceError.self) {
+            try await ProducerConfiguration.load(sourceId: "test-source", layout: project.layout)
+        }
+        #expect(error.input == "configs/sources/producers/test-source.yaml: producer.format")
+        #expect(error.reason.contains("csv"))
+    }
+
+    @Test("a relative input resolves against the data root and timings come from the defaults file")
+    func relativeInputResolvesAgainstDataRoot() async throws {
+        let project = try Self.project(
+            producer: "producer:\n  format: csv\n  recordId: id\n  input:\n    type: path\n    path: drops/x\n    watch: true\n")
+        defer { project.remove() }
+        let configuration = try await ProducerConfiguration.load(sourceId: "test-source", layout: project.layout)
+        #expect(configuration.input == .path(project.layout.root.appendingPathComponent(".homeprice/scenario/drops/x"), watch: true))
+        #expect(configuration.recordIdPath == "id")
+        #expect(configuration.batchSize == 10_000)
+        #expect(configuration.timing.initialRetryDelay == .milliseconds(200))
+    }
+
+    @Test("a source without a mapping file cannot start")
+    func missingMappingIsReported() async throws {
+        let project = try Self.project(
+            producer: "producer:\n  format: csv\n  recordId: id\n  input:\n    type: path\n    path: x.csv\n    watch: false\n",
+            mapping: nil)
+        defer { project.remove() }
+        let error = try await #require(throws: SourceError.self) {
+            try await ProducerConfiguration.load(sourceId: "test-source", layout: project.layout)
+        }
+        #expect(error.code == .invalidConfiguration)
+        #expect(error.input?.hasSuffix("configs/sources/test-source.yaml") == true)
+    }
+
+    /// A project with the real defaults file, a producer file and a mapping for `test-source`.
+    static func project(producer: String, mapping: String? = Self.mapping) throws -> TemporaryProject {
+        let project = try TemporaryProject()
+        try project.copy(ProducerConfiguration.defaultsFile)
+        try project.write(producer, to: ProducerConfiguration.file(sourceId: "test-source"))
+        if let mapping { try project.write(mapping, to: "sources/test-source.yaml") }
+        return project
+    }
+
+    static let mapping = """
+        id: test-source
+        kind: datasetFile
+        region: US
+        currency: USD
+        format: csv
+        mapping:
+          price: { path: price }
+        """
+}
