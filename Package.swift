@@ -11,6 +11,7 @@ let metrics: Target.Dependency = .product(name: "Metrics", package: "swift-metri
 let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let systemPackage: Target.Dependency = .product(name: "SystemPackage", package: "swift-system")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
 
 let package = Package(
     name: "HomePrice",
@@ -31,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -51,13 +53,20 @@ let package = Package(
         .target(name: "ML", path: "Shared/ML", swiftSettings: strict),
         .target(
             name: "ServiceSupport",
-            dependencies: ["Kafka", "Schema", configuration, logging, serviceLifecycle, systemPackage, yams],
+            dependencies: [
+                "Kafka", "Schema", configuration, logging, metrics, prometheus, serviceLifecycle, systemPackage, yams,
+            ],
             path: "Shared/ServiceSupport",
             swiftSettings: strict
         ),
 
         // MARK: Services
-        .target(name: "Scenario", dependencies: ["Schema"], path: "Services/Scenario/Scenario", swiftSettings: strict),
+        .target(
+            name: "Scenario",
+            dependencies: ["Schema", "ServiceSupport"],
+            path: "Services/Scenario/Scenario",
+            swiftSettings: strict
+        ),
         .target(
             name: "Sources",
             dependencies: ["Kafka", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
@@ -144,7 +153,10 @@ let package = Package(
         .testTarget(name: "SchemaTests", dependencies: ["Schema"], swiftSettings: strict),
         .testTarget(
             name: "ServiceSupportTests",
-            dependencies: ["Kafka", "ServiceSupport", configuration],
+            dependencies: [
+                "Kafka", "ServiceSupport", configuration, logging, prometheus,
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Schema"], swiftSettings: strict),

@@ -14,6 +14,8 @@ public struct ServiceSupportError: Error, Sendable, Equatable, CustomStringConve
         case processFailed
         /// Reading or writing a state file failed.
         case stateFailed
+        /// An HTTP server could not listen.
+        case serverFailed
         /// A source mapping file (`configs/sources/<id>.yaml`) is not a valid mapping.
         case invalidMapping
     }

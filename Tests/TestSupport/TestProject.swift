@@ -17,7 +17,8 @@ public enum TestProject {
             LibrdkafkaVersion.isModern,
             "librdkafka \(LibrdkafkaVersion.string) cannot talk to tansu: run the tests with scripts/test"
         )
-        return try await TansuBroker.start(layout: layout)
+        // Generous: a loaded two-core machine runs many suites, each with its own broker.
+        return try await TansuBroker.start(layout: layout, timeout: .seconds(90))
     }
 
     /// Runs `body` with a fresh broker and stops the broker afterwards, even when `body` throws.

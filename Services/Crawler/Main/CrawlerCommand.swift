@@ -13,13 +13,15 @@ struct CrawlerCommand: AsyncParsableCommand {
     @Option(help: "The crawler file inside configs/.") var config = CrawlerConfiguration.defaultFile
 
     func run() async throws {
-        let logger = LoggingBootstrap.bootstrap(label: "homeprice.crawler")
+        let (logger, observability) = try await Observability.bootstrap(label: "homeprice.crawler", layout: ProjectLayout.current())
         guard let layout = ProjectLayout.current() else {
             throw ServiceSupportError(code: .projectNotFound, reason: "no HomePrice project here: set HOMEPRICE_ROOT")
         }
         let services = try await CrawlerProcess.services(file: config, layout: layout, logger: logger)
         let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: ServiceGroupConfiguration(
+                services: services + observability.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
         try await group.run()
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Scenario
 import Schema
+import ServiceSupport
 import Sources
 
 /// The raw records of a generated scenario folder, as the pipeline's producers publish them.

@@ -13,13 +13,15 @@ struct SourceCommand: AsyncParsableCommand {
     @Option(help: "The source id: configs/sources/producers/<ID>.yaml.") var source: String
 
     func run() async throws {
-        let logger = LoggingBootstrap.bootstrap(label: "homeprice.source")
+        let (logger, observability) = try await Observability.bootstrap(label: "homeprice.source", layout: ProjectLayout.current())
         guard let layout = ProjectLayout.current() else {
             throw ServiceSupportError(code: .projectNotFound, reason: "no HomePrice project here: set HOMEPRICE_ROOT")
         }
         let services = try await SourceProcess.services(sourceId: source, layout: layout, logger: logger)
         let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: ServiceGroupConfiguration(
+                services: services + observability.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
         try await group.run()
     }
 }

@@ -128,7 +128,7 @@ final class TreeLearner {
                                 outside += 1
                             }
                             let record = records.record(slot, in: 0)
-                            record.copyMemory(from: bins.base + row * d, byteCount: d)
+                            Self.copyBins(from: UnsafeRawPointer(bins.base + row * d), to: record, count: d)
                             let q = scale.quantise(gradient[row])
                             record.storeBytes(of: UInt32(row), toByteOffset: records.stride - 8, as: UInt32.self)
                             record.storeBytes(of: q, toByteOffset: records.stride - 4, as: Int32.self)
@@ -352,22 +352,43 @@ final class TreeLearner {
         let table = goesLeft
         Parallel.forEach(count: count >= 16_384 ? 2 : 1) { part in
             table.withUnsafeBufferPointer { goesLeft in
-                let src = UnsafeRawPointer(source.base), dst = UnsafeMutableRawPointer(destination.base)
+                let dst = UnsafeMutableRawPointer(destination.base)
                 // First half (or everything): left rows from the front up, right rows from the back down.
                 // Second half: left rows from the split point down, right rows from the split point up.
                 let rows = count >= 16_384 ? (part == 0 ? 0..<half : half..<count) : 0..<count
-                var left = part == 0 ? 0 : leftCount - 1, right = part == 0 ? count - 1 : leftCount
-                let step = part == 0 ? 1 : -1
-                for i in rows {
-                    let from = src + i * stride
+                // Byte offsets into the destination; no multiplication (or overflow check) per record.
+                var left = (part == 0 ? 0 : leftCount - 1) &* stride
+                var right = (part == 0 ? count - 1 : leftCount) &* stride
+                let step = part == 0 ? stride : -stride
+                var from = UnsafeRawPointer(source.base) + rows.lowerBound &* stride
+                for _ in rows {
                     // Branch-free: the side is data, not control flow (a 50/50 branch mispredicts half the time).
-                    let isLeft = goesLeft[Int(from.load(fromByteOffset: feature, as: UInt8.self))]
-                    let slot = right &+ (left &- right) &* isLeft
-                    left &+= step &* isLeft
-                    right &-= step &* (1 &- isLeft)
-                    Self.copyRecord(from: from, to: dst + slot * stride, stride: stride)
+                    let mask = 0 &- goesLeft[Int(from.load(fromByteOffset: feature, as: UInt8.self))]
+                    let slot = right ^ ((left ^ right) & mask)
+                    left &+= step & mask
+                    right &-= step & ~mask
+                    Self.copyRecord(from: from, to: dst + slot, stride: stride)
+                    from += stride
                 }
             }
+        }
+    }
+
+    /// Copies a row's `count` bins into a record with 8-byte moves (the last one overlapping), not a `memcpy` call.
+    @inline(__always)
+    private static func copyBins(from: UnsafeRawPointer, to: UnsafeMutableRawPointer, count: Int) {
+        guard count >= 8 else {
+            to.copyMemory(from: from, byteCount: count)
+            return
+        }
+        var offset = 0
+        while offset + 8 <= count {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        if offset < count {
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), toByteOffset: count - 8, as: UInt64.self)
         }
     }
 

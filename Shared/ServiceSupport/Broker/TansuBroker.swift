@@ -107,7 +107,7 @@ public final class TansuBroker: Sendable {
             if LocalPort.isAccepting(port),
                 let admin = try? KafkaAdmin(
                     configuration: KafkaClientConfiguration(bootstrapServers: bootstrapServers, clientId: "homeprice-probe"),
-                    timeout: .seconds(2)
+                    timeout: .seconds(5)
                 ),
                 (try? await admin.brokers())?.isEmpty == false
             {

@@ -2,6 +2,7 @@ import Crawler
 import Foundation
 import Scenario
 import Schema
+import ServiceSupport
 
 /// A small scenario website and a crawler configuration for it.
 struct ScenarioFixture {

@@ -92,7 +92,9 @@ struct NormalizeBenchmark {
         try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-normalize-source"), logger: logger) {
             producer in
             _ = try await producer.send(
-                try records.map { KafkaProducerMessage(topic: Topic.homesRaw.name, key: Array($0.key.utf8), value: Array(try $0.encoded())) })
+                try records.map {
+                    KafkaProducerMessage(topic: Topic.homesRaw.name, key: Array($0.key.utf8), value: Array(try $0.encoded()))
+                })
         }
     }
 
@@ -100,11 +102,14 @@ struct NormalizeBenchmark {
     /// awaiting delivery and storing the offset per message, as the normalizer does.
     private func measureRelay(records: Int, settings: KafkaSettings) async throws -> Double {
         let consumer = try KafkaConsumer(
-            configuration: settings.consumer(subscription: .group(id: "bench-relay", topics: [Topic.homesRaw.name]), clientId: "bench-relay"),
+            configuration: settings.consumer(
+                subscription: .group(id: "bench-relay", topics: [Topic.homesRaw.name]), clientId: "bench-relay"),
             logger: logger)
         return try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-relay"), logger: logger) { producer in
             try await withThrowingTaskGroup(of: Double?.self) { group in
-                group.addTask { try await consumer.run() ; return nil }
+                group.addTask {
+                    try await consumer.run(); return nil
+                }
                 group.addTask { try await timeOutputs(topics: [Self.relayTopic], count: records, settings: settings).seconds }
                 group.addTask {
                     var relayed = 0
@@ -142,7 +147,8 @@ struct NormalizeBenchmark {
             logger: logger)
         let catalogReader = try KafkaConsumer(
             configuration: settings.consumer(
-                subscription: .partitions([KafkaTopicPartitionOffset(topic: Topic.sourcesCatalog.name, partition: 0, position: .beginning)]),
+                subscription: .partitions([KafkaTopicPartitionOffset(topic: Topic.sourcesCatalog.name, partition: 0, position: .beginning)]
+                ),
                 clientId: "bench-normalizer-catalog"),
             logger: logger)
         let service = NormalizerService(
@@ -150,7 +156,9 @@ struct NormalizeBenchmark {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: [producer, consumer, catalogReader, service], logger: logger))
         return try await withThrowingTaskGroup(of: (Double, Int)?.self) { tasks in
-            tasks.addTask { try await group.run(); return nil }
+            tasks.addTask {
+                try await group.run(); return nil
+            }
             tasks.addTask {
                 let (seconds, counts) = try await timeOutputs(
                     topics: [Topic.homesNormalized.name, Topic.homesDeadLetter.name], count: records, settings: settings)
@@ -167,7 +175,8 @@ struct NormalizeBenchmark {
 
     /// Reads `topics` from the beginning until `count` messages arrived; returns the time from
     /// the first to the last and the count per topic.
-    private func timeOutputs(topics: [String], count: Int, settings: KafkaSettings) async throws -> (seconds: Double, counts: [String: Int]) {
+    private func timeOutputs(topics: [String], count: Int, settings: KafkaSettings) async throws -> (seconds: Double, counts: [String: Int])
+    {
         let partitions = topics.flatMap { topic in
             (0..<Int32(Topic(rawValue: topic)?.defaultPartitionCount ?? Topic.homesRaw.defaultPartitionCount)).map {
                 KafkaTopicPartitionOffset(topic: topic, partition: $0, position: .beginning)

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceSupport
 
 /// An agency's JSON feed, polled with a cursor.
 ///

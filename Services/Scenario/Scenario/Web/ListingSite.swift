@@ -1,4 +1,5 @@
 import Foundation
+import ServiceSupport
 import Synchronization
 
 /// The scenario's listing website, for the crawler to crawl.

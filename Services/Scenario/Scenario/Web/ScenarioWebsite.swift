@@ -1,4 +1,5 @@
 import Foundation
+import ServiceSupport
 
 /// Everything `homeprice scenario web` serves: the listing site and the agency feeds.
 public struct ScenarioWebsite: Sendable {
@@ -35,9 +36,14 @@ public struct ScenarioWebsite: Sendable {
     public func serve(host: String = "127.0.0.1", port: Int = 0) throws(ScenarioError) -> LocalHTTPServer {
         let site = site, feeds = feeds
         let base = LockedBox<String>("")
-        let server = try LocalHTTPServer(host: host, port: port) { request in
-            if let feed = feeds.first(where: { $0.path == request.path }) { return feed.handle(request) }
-            return site.handle(request, baseURL: base.value)
+        let server: LocalHTTPServer
+        do {
+            server = try LocalHTTPServer(host: host, port: port) { request in
+                if let feed = feeds.first(where: { $0.path == request.path }) { return feed.handle(request) }
+                return site.handle(request, baseURL: base.value)
+            }
+        } catch {
+            throw ScenarioError(code: .serverFailed, reason: error.reason, input: error.input)
         }
         base.value = server.baseURL.absoluteString
         return server

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An HTTP/1.1 response the scenario's server sends.
+/// An HTTP/1.1 response ``LocalHTTPServer`` sends.
 public struct HTTPResponse: Sendable, Equatable {
     /// The status code.
     public var status: Int

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An HTTP/1.1 request as the scenario's server received it.
+/// An HTTP/1.1 request as ``LocalHTTPServer`` received it.
 public struct HTTPRequest: Sendable, Equatable {
     /// The method, for example `"GET"`.
     public var method: String

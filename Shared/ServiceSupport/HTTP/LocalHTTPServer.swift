@@ -8,9 +8,9 @@ import Synchronization
 /// A minimal HTTP/1.1 server over POSIX sockets: one request per connection, each connection
 /// served on a concurrent dispatch queue, the listener on its own thread.
 ///
-/// Chosen over Hummingbird/NIO for the scenario: it builds in seconds instead of minutes on
-/// two cores, and a test website needs no more than GET and a small POST, `Content-Length`
-/// bodies and `Connection: close`. It is for local scenarios and tests, not production.
+/// Chosen over Hummingbird/NIO for the scenario website and the services' metrics endpoints:
+/// it builds in seconds instead of minutes on two cores, and they need no more than GET and a
+/// small POST, `Content-Length` bodies and `Connection: close`. It is not a public web server.
 public final class LocalHTTPServer: Sendable {
     /// The port the server listens on (useful when started on port 0).
     public let port: Int
@@ -31,7 +31,7 @@ public final class LocalHTTPServer: Sendable {
         host: String = "127.0.0.1",
         port: Int = 0,
         handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
-    ) throws(ScenarioError) {
+    ) throws(ServiceSupportError) {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Self.failure("socket", host: host, port: port) }
         var reuse: Int32 = 1
@@ -41,7 +41,7 @@ public final class LocalHTTPServer: Sendable {
         address.sin_port = in_port_t(UInt16(truncatingIfNeeded: port).bigEndian)
         guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
             close(socket)
-            throw ScenarioError(code: .serverFailed, reason: "the host is not an IPv4 address", input: host)
+            throw ServiceSupportError(code: .serverFailed, reason: "the host is not an IPv4 address", input: host)
         }
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -60,7 +60,7 @@ public final class LocalHTTPServer: Sendable {
         self.host = host
         self.port = Int(UInt16(bigEndian: address.sin_port))
         listener = socket
-        let connections = DispatchQueue(label: "homeprice.scenario.http", attributes: .concurrent)
+        let connections = DispatchQueue(label: "homeprice.http", attributes: .concurrent)
         Thread.detachNewThread { [listener] in
             while true {
                 let client = accept(listener, nil, nil)
@@ -88,7 +88,7 @@ public final class LocalHTTPServer: Sendable {
         stop()
     }
 
-    private static func failure(_ call: String, host: String, port: Int) -> ScenarioError {
-        ScenarioError(code: .serverFailed, reason: "\(call) failed: \(String(cString: strerror(errno)))", input: "\(host):\(port)")
+    private static func failure(_ call: String, host: String, port: Int) -> ServiceSupportError {
+        ServiceSupportError(code: .serverFailed, reason: "\(call) failed: \(String(cString: strerror(errno)))", input: "\(host):\(port)")
     }
 }
