@@ -44,6 +44,8 @@ struct ScenarioGeneratorTests {
             #expect(Set(records[0].cluster) == Set(records.map(\.key)))
         }
         #expect(Set(entries.map(\.home.region)) == ["US", "CA", "DE"])
+        let latest = entries.compactMap(\.home.builtYear).max() ?? 0
+        #expect(latest <= 2025, "no home is built in the future (latest \(latest))")
     }
 
     @Test("German records carry euros, square metres and German month words")

@@ -24,9 +24,12 @@ enum GermanHomeSynthesizer {
             default: (75, 25, 220)
             }
         let livingArea = min(max(medianArea * exp(0.33 * random.normal()), smallest), largest).rounded()
-        let builtYear =
+        // Era start plus up to 19 years, never after 2025: no home is built in the future.
+        let builtYear = min(
             [1905, 1955, 1975, 1995, 2018][random.weightedIndex([0.15, 0.2, 0.3, 0.25, 0.1])]
-            + Int(random.next() % 20)
+                + Int(random.next() % 20),
+            2025
+        )
         let lotArea: Double? = type == .apartment ? nil : (livingArea * random.uniform(1.5...5)).rounded()
         let ageFactor =
             switch builtYear {
