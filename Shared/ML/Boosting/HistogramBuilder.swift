@@ -111,21 +111,26 @@ struct HistogramBuilder: Sendable {
 struct GradientScale: Sendable {
     /// The gradient of one quantisation unit.
     let step: Double
+    /// `1 / step`, also a power of two, so multiplying by it is exact.
+    private let inverse: Double
 
     /// The scale for gradients whose largest magnitude is `maxMagnitude`.
     init(maxMagnitude: Double) {
         guard maxMagnitude > 0, maxMagnitude.isFinite else {
             step = 1
+            inverse = 1
             return
         }
-        // maxMagnitude < 2^(exponent + 1), so maxMagnitude / step < 2^30.
-        step = Double(sign: .plus, exponent: maxMagnitude.exponent + 1 - 30, significand: 1)
+        // maxMagnitude < 2^(exponent + 1), so maxMagnitude / step < 2^30; the floor keeps 1 / step finite.
+        let exponent = max(-1_000, maxMagnitude.exponent + 1 - 30)
+        step = Double(sign: .plus, exponent: exponent, significand: 1)
+        inverse = Double(sign: .plus, exponent: -exponent, significand: 1)
     }
 
     /// The quantised value of gradient `g`.
     @inline(__always)
     func quantise(_ g: Double) -> Int32 {
-        Int32((g / step).rounded(.toNearestOrEven))
+        Int32((g * inverse).rounded(.toNearestOrEven))
     }
 
     /// The gradient sum of a quantised sum.

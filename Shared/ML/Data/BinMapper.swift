@@ -27,12 +27,18 @@ public struct BinMapper: Codable, Sendable, Equatable {
         if value.isNaN { return 0 }
         switch kind {
         case .numeric:
-            var lo = 0, hi = thresholds.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if thresholds[mid] < value { lo = mid + 1 } else { hi = mid }
+            // Branch-free lower bound (the number of thresholds below `value`): the step is a
+            // conditional move, so unpredictable comparisons cost no mispredictions.
+            guard !thresholds.isEmpty else { return 1 }
+            return thresholds.withUnsafeBufferPointer { t in
+                var first = 0, length = t.count
+                while length > 1 {
+                    let half = length >> 1
+                    first = t[first &+ half &- 1] < value ? first &+ half : first
+                    length &-= half
+                }
+                return UInt8(truncatingIfNeeded: first &+ (t[first] < value ? 1 : 0) &+ 1)
             }
-            return UInt8(truncatingIfNeeded: lo + 1)
         case .categorical:
             let code = Int(exactly: value) ?? -1
             return code >= 0 && code < levelBins.count ? levelBins[code] : 0

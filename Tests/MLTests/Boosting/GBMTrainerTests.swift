@@ -193,5 +193,11 @@ struct GBMTrainerTests {
         let q = (0..<10_000).map { _ in Int64(scale.quantise(generator.nextUniform() * 7.4 - 3.7)) }
         #expect(scale.gradient(q.reduce(0, +)) == scale.gradient(q.reversed().reduce(0, +)))
         #expect(GradientScale(maxMagnitude: 0).step == 1)
+        // Vanishing gradients quantise to zero rather than overflowing the inverse step.
+        let subnormal = Double.leastNormalMagnitude / 64
+        let tiny = GradientScale(maxMagnitude: subnormal)
+        #expect(tiny.quantise(subnormal) == 0 && tiny.step > 0)
+        let huge = GradientScale(maxMagnitude: 1e300).quantise(1e300)
+        #expect(huge >= 1 << 29 && huge <= 1 << 30)
     }
 }
