@@ -26,10 +26,11 @@ public final class HomepriceProcess: Sendable {
         }
     }
 
-    /// Starts `homeprice arguments…` in the project root with `environment` added.
-    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `homeprice arguments…` (or another built `executable` of the package) in the
+    /// project root with `environment` added.
+    public init(_ arguments: [String], environment: [String: String] = [:], executable: URL = TestProject.homepriceExecutable) throws {
         let process = Process()
-        process.executableURL = TestProject.homepriceExecutable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = TestProject.layout.root
         // Without the test run's LD_LIBRARY_PATH, as a user runs it: homeprice must find the
@@ -92,6 +93,11 @@ public final class HomepriceProcess: Sendable {
     /// Kills the process with SIGKILL, as a crash would.
     public func kill() {
         _ = Glibc.kill(pid, SIGKILL)
+    }
+
+    /// Asks the process to shut down gracefully with SIGTERM.
+    public func terminate() {
+        _ = Glibc.kill(pid, SIGTERM)
     }
 
     /// Runs `homeprice arguments…` to completion and returns its status and output.

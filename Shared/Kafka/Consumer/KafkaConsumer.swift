@@ -147,6 +147,30 @@ public final class KafkaConsumer: Service, Sendable {
         context.messageInHand.store(false, ordering: .sequentiallyConsistent)
     }
 
+    /// Marks a batch of messages processed: for each partition, the offset after its last
+    /// message is committed with the next commit. Store a batch only once everything it
+    /// produced is delivered (at-least-once).
+    public func storeOffsets(_ messages: [KafkaConsumerMessage]) throws(KafkaError) {
+        var next: [KafkaTopicPartition: Int64] = [:]
+        for message in messages {
+            let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
+            next[partition] = max(next[partition] ?? 0, message.offset + 1)
+        }
+        guard case .group = configuration.subscription, !next.isEmpty else {
+            context.messageInHand.store(false, ordering: .sequentiallyConsistent)
+            return
+        }
+        let list = TopicPartitionList(capacity: next.count)
+        for (partition, offset) in next { list.add(partition, offset: offset) }
+        let error = rd_kafka_offsets_store(handle.pointer, list.pointer)
+        let entryError = list.entries.first { $0.error != RD_KAFKA_RESP_ERR_NO_ERROR }?.error ?? RD_KAFKA_RESP_ERR_NO_ERROR
+        guard error == RD_KAFKA_RESP_ERR_NO_ERROR, entryError == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            let cause = error != RD_KAFKA_RESP_ERR_NO_ERROR ? error : entryError
+            throw KafkaError.rdKafka(.commitFailed, cause, input: "\(next.keys.map(\.description).sorted())")
+        }
+        context.messageInHand.store(false, ordering: .sequentiallyConsistent)
+    }
+
     /// Commits every stored offset now and waits for the broker's answer.
     public func commit() async throws(KafkaError) {
         let client = handle
@@ -324,7 +348,7 @@ public final class KafkaConsumer: Service, Sendable {
     }
 
     /// Most messages one poll takes from librdkafka.
-    static let batchSize = 1_024
+    public static let batchSize = 1_024
 
     /// Runs a blocking librdkafka call on the blocking queue.
     private func runBlocking<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {

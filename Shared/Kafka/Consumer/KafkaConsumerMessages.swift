@@ -53,6 +53,20 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
             return nil
         }
 
+        /// The next messages in order: waits like ``next()`` for the first, then adds up to
+        /// `maximum - 1` more that librdkafka already handed over, without waiting for them.
+        ///
+        /// Every message of the batch is in hand until the next call; store the offsets of the
+        /// ones processed (the last of each partition is enough) before asking again. Returns
+        /// `nil` when the sequence ends.
+        public mutating func nextBatch(maximum: Int = KafkaConsumer.batchSize) async throws(KafkaError) -> [KafkaConsumerMessage]? {
+            guard let first = try await next() else { return nil }
+            let end = Swift.min(buffered.count, nextIndex + Swift.max(0, maximum - 1))
+            let batch = [first] + buffered[nextIndex..<end]
+            nextIndex = end
+            return batch
+        }
+
         /// After a revocation, keeps only buffered messages of partitions still assigned.
         private mutating func dropRevokedIfNeeded() {
             let revocations = consumer.revocations

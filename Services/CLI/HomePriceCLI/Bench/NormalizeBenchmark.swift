@@ -13,8 +13,8 @@ import ServiceSupport
 /// (consume, produce unchanged, store the offset) measured the same way in the same run, plus
 /// field accuracy and duplicate F1 of the normalizer's warehouse.
 ///
-/// Both stages are timed on their output topic, from the first output to the last, so the
-/// consumer group's join (seconds on tansu) counts for neither.
+/// Both stages are timed from their consumer's partition assignment to the arrival of their
+/// last output, so the consumer group's join (seconds on tansu) counts for neither.
 struct NormalizeBenchmark {
     struct Options {
         var seed: UInt64
@@ -44,6 +44,12 @@ struct NormalizeBenchmark {
 
     private static let relayTopic = "bench.relay"
     private static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
+    /// How long publishing the raw records may take.
+    private static let publishTimeout: Duration = .seconds(120)
+    /// How long a stage may take from start (group join included) to its last output.
+    private static let stageTimeout: Duration = .seconds(300)
+    /// How long a stage's services may take to stop once shut down.
+    private static let shutdownTimeout: Duration = .seconds(30)
 
     func run(_ options: Options) async throws -> Report {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-normalize-\(UUID().uuidString)")
@@ -61,11 +67,16 @@ struct NormalizeBenchmark {
             settings.client.bootstrapServers = broker.bootstrapServers
             settings.producer.client.bootstrapServers = broker.bootstrapServers
             settings.consumerTemplate.client.bootstrapServers = broker.bootstrapServers
-            let admin = try KafkaAdmin(configuration: settings.client)
-            try await TopicProvisioner.createAll(using: admin)
-            try await admin.createTopics([
-                KafkaTopicSpecification(name: Self.relayTopic, partitions: Topic.homesRaw.defaultPartitionCount)
-            ])
+            // The admin client lives only as long as it is needed, so it does not outlive the
+            // broker and log connection failures after the run.
+            let client = settings.client
+            try await BenchmarkDeadline.run(.seconds(60), waitingFor: "the benchmark's topics") {
+                let admin = try KafkaAdmin(configuration: client)
+                try await TopicProvisioner.createAll(using: admin)
+                try await admin.createTopics([
+                    KafkaTopicSpecification(name: Self.relayTopic, partitions: Topic.homesRaw.defaultPartitionCount)
+                ])
+            }
             try await publish(records, settings: settings)
             let relaySeconds = try await measureRelay(records: records.count, settings: settings)
             let warehouse = try SQLiteWarehouse(path: workspace.appendingPathComponent("warehouse.sqlite").path)
@@ -74,8 +85,8 @@ struct NormalizeBenchmark {
             await broker.stop()
             let evaluation = ScenarioEvaluation.evaluate(
                 homes: try warehouse.homes(), truth: truth, records: records.count, deadLettered: deadLetters)
-            let relayRate = Double(records.count - 1) / relaySeconds
-            let normalizerRate = Double(records.count - 1) / normalizerSeconds
+            let relayRate = Double(records.count) / relaySeconds
+            let normalizerRate = Double(records.count) / normalizerSeconds
             return Report(
                 seed: options.seed, homes: options.homes, records: records.count, relayRecordsPerSecond: relayRate,
                 normalizerRecordsPerSecond: normalizerRate, normalizerOverRelay: normalizerRate / relayRate,
@@ -89,48 +100,29 @@ struct NormalizeBenchmark {
     }
 
     private func publish(_ records: [RawRecord], settings: KafkaSettings) async throws {
-        try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-normalize-source"), logger: logger) {
-            producer in
-            _ = try await producer.send(
-                try records.map {
-                    KafkaProducerMessage(topic: Topic.homesRaw.name, key: Array($0.key.utf8), value: Array(try $0.encoded()))
-                })
+        try await BenchmarkDeadline.run(Self.publishTimeout, waitingFor: "delivery of \(records.count) raw records") {
+            try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-normalize-source"), logger: logger) {
+                producer in
+                _ = try await producer.send(
+                    try records.map {
+                        KafkaProducerMessage(topic: Topic.homesRaw.name, key: Array($0.key.utf8), value: Array(try $0.encoded()))
+                    })
+            }
         }
     }
 
-    /// Consumes homes.raw in a group and produces every message unchanged to the relay topic,
-    /// awaiting delivery and storing the offset per message, as the normalizer does.
+    /// Runs the do-nothing relay (homes.raw to the relay topic) until every record came out.
     private func measureRelay(records: Int, settings: KafkaSettings) async throws -> Double {
+        let producer = try KafkaProducer(configuration: settings.producer(clientId: "bench-relay"), logger: logger)
         let consumer = try KafkaConsumer(
             configuration: settings.consumer(
                 subscription: .group(id: "bench-relay", topics: [Topic.homesRaw.name]), clientId: "bench-relay"),
             logger: logger)
-        return try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-relay"), logger: logger) { producer in
-            try await withThrowingTaskGroup(of: Double?.self) { group in
-                group.addTask {
-                    try await consumer.run(); return nil
-                }
-                group.addTask { try await timeOutputs(topics: [Self.relayTopic], count: records, settings: settings).seconds }
-                group.addTask {
-                    var relayed = 0
-                    for try await message in consumer.messages {
-                        _ = try await producer.send(KafkaProducerMessage(topic: Self.relayTopic, key: message.key, value: message.value))
-                        try consumer.storeOffset(message)
-                        relayed += 1
-                        if relayed == records { break }
-                    }
-                    return nil
-                }
-                var seconds: Double?
-                while let result = try await group.next() {
-                    if let result {
-                        seconds = result
-                        await consumer.close()
-                    }
-                }
-                return seconds ?? 0
-            }
-        }
+        let relay = BenchRelay(consumer: consumer, producer: producer, outputTopic: Self.relayTopic)
+        let (seconds, _) = try await measureStage(
+            "relay", services: [producer, consumer, relay], input: consumer, outputs: [Self.relayTopic], records: records,
+            settings: settings)
+        return seconds
     }
 
     /// Runs the normalizer service as the executable does, until one home or dead letter per
@@ -153,30 +145,81 @@ struct NormalizeBenchmark {
             logger: logger)
         let service = NormalizerService(
             normalizer: normalizer, consumer: consumer, catalogReader: catalogReader, producer: producer, logger: logger)
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [producer, consumer, catalogReader, service], logger: logger))
-        return try await withThrowingTaskGroup(of: (Double, Int)?.self) { tasks in
+        let (seconds, counts) = try await measureStage(
+            "normalizer", services: [producer, consumer, catalogReader, service], input: consumer,
+            outputs: [Topic.homesNormalized.name, Topic.homesDeadLetter.name], records: records, settings: settings)
+        return (seconds, counts[Topic.homesDeadLetter.name, default: 0])
+    }
+
+    /// Runs a stage's services in a `ServiceGroup` (the processing service last, so it stops
+    /// first on shutdown) until `records` messages came out on `outputs`, then shuts the group
+    /// down gracefully. Every wait has a deadline; a service that fails ends the stage with
+    /// its error.
+    ///
+    /// The stage's time runs from the moment the group assigned `input` its partitions (so the
+    /// join, seconds on tansu, counts for neither stage) to the arrival of the last output.
+    private func measureStage(
+        _ stage: String,
+        services: [any Service],
+        input: KafkaConsumer,
+        outputs: [String],
+        records: Int,
+        settings: KafkaSettings
+    ) async throws -> (seconds: Double, counts: [String: Int]) {
+        var configuration = ServiceGroupConfiguration(services: services, logger: logger)
+        configuration.maximumGracefulShutdownDuration = Self.shutdownTimeout
+        configuration.maximumCancellationDuration = .seconds(5)
+        let group = ServiceGroup(configuration: configuration)
+        return try await withThrowingTaskGroup(of: (seconds: Double, counts: [String: Int])?.self) { tasks in
             tasks.addTask {
-                try await group.run(); return nil
+                try await BenchmarkDeadline.run(Self.stageTimeout + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
+                    try await group.run()
+                }
+                return nil
             }
             tasks.addTask {
-                let (seconds, counts) = try await timeOutputs(
-                    topics: [Topic.homesNormalized.name, Topic.homesDeadLetter.name], count: records, settings: settings)
+                let figures = try await BenchmarkDeadline.run(
+                    Self.stageTimeout, waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
+                ) {
+                    async let assigned = Self.assignment(of: input)
+                    let (last, counts) = try await timeOutputs(topics: outputs, count: records, settings: settings)
+                    return (seconds: (last - (await assigned)).seconds, counts: counts)
+                }
                 await group.triggerGracefulShutdown()
-                return (seconds, counts[Topic.homesDeadLetter.name, default: 0])
+                return figures
             }
-            var figures: (Double, Int)?
-            while let result = try await tasks.next() {
-                if let result { figures = result }
+            var figures: (seconds: Double, counts: [String: Int])?
+            do {
+                while let result = try await tasks.next() {
+                    if let result { figures = result }
+                    // The services stopped on their own before every output arrived.
+                    if result == nil, figures == nil {
+                        throw BenchmarkFailure(reason: "the \(stage)'s services stopped before all \(records) outputs arrived")
+                    }
+                }
+            } catch {
+                tasks.cancelAll()
+                throw error
             }
-            return figures ?? (0, 0)
+            guard let figures else { throw BenchmarkFailure(reason: "the \(stage) produced no figures") }
+            return figures
         }
     }
 
-    /// Reads `topics` from the beginning until `count` messages arrived; returns the time from
-    /// the first to the last and the count per topic.
-    private func timeOutputs(topics: [String], count: Int, settings: KafkaSettings) async throws -> (seconds: Double, counts: [String: Int])
-    {
+    /// The moment `consumer` was first assigned partitions (checked every millisecond; the
+    /// caller bounds the wait).
+    private static func assignment(of consumer: KafkaConsumer) async -> ContinuousClock.Instant {
+        while consumer.assignment.isEmpty, !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+        return ContinuousClock.now
+    }
+
+    /// Reads `topics` from the beginning until `count` messages arrived; returns when the last
+    /// arrived and the count per topic.
+    private func timeOutputs(topics: [String], count: Int, settings: KafkaSettings) async throws -> (
+        last: ContinuousClock.Instant, counts: [String: Int]
+    ) {
         let partitions = topics.flatMap { topic in
             (0..<Int32(Topic(rawValue: topic)?.defaultPartitionCount ?? Topic.homesRaw.defaultPartitionCount)).map {
                 KafkaTopicPartitionOffset(topic: topic, partition: $0, position: .beginning)
@@ -184,18 +227,23 @@ struct NormalizeBenchmark {
         }
         let reader = try KafkaConsumer(
             configuration: settings.consumer(subscription: .partitions(partitions), clientId: "bench-output-reader"), logger: logger)
-        let clock = ContinuousClock()
-        var first: ContinuousClock.Instant?
         var counts: [String: Int] = [:]
         var received = 0
-        for try await message in reader.messages {
-            first = first ?? clock.now
-            counts[message.topic, default: 0] += 1
-            received += 1
-            if received == count { break }
+        do {
+            for try await message in reader.messages {
+                counts[message.topic, default: 0] += 1
+                received += 1
+                if received == count { break }
+            }
+        } catch {
+            await reader.close()
+            throw error
         }
-        let seconds = first.map { (clock.now - $0).seconds } ?? 0
+        let last = ContinuousClock.now
         await reader.close()
-        return (seconds, counts)
+        guard received == count else {
+            throw BenchmarkFailure(reason: "the output reader of \(topics) stopped after \(received) of \(count) messages")
+        }
+        return (last, counts)
     }
 }

@@ -8,10 +8,11 @@ import ServiceLifecycle
 /// `review.tasks`) in its consumer group, keeps `sources.catalog` as latest value per source,
 /// and produces to `homes.normalized`, `homes.deadletter` and `review.tasks`.
 ///
-/// At-least-once: a message's offset is stored only after everything it produced is delivered
-/// and the warehouse is written; after a crash the message is processed again, which the
-/// idempotent store and keyed outputs absorb. A storage or delivery failure stops the service
-/// (the offset stays unstored) instead of skipping the message.
+/// At-least-once: messages are taken in batches, and a batch's offsets are stored only after
+/// everything it produced is delivered (one awaited send per batch) and the warehouse is
+/// written; after a crash the batch is processed again, which the idempotent store and keyed
+/// outputs absorb. A storage or delivery failure stops the service (the offsets stay
+/// unstored) instead of skipping messages.
 public struct NormalizerService: Service {
     private let normalizer: Normalizer
     private let consumer: KafkaConsumer
@@ -44,13 +45,20 @@ public struct NormalizerService: Service {
     /// The topics of the group consumer.
     public static let consumedTopics = [Topic.homesRaw.name, Topic.reviewTasks.name]
 
-    /// Processes messages until the consumer closes (graceful shutdown) or a failure.
+    /// Processes messages until graceful shutdown, the consumer's close, or a failure.
+    ///
+    /// On graceful shutdown the service finishes the batch in hand (outputs delivered,
+    /// offsets stored) and returns; list it after its consumers and producer in the
+    /// `ServiceGroup` so they shut down after it: the consumers commit what it stored and the
+    /// producer delivers what is queued.
     public func run() async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await readCatalog() }
-            group.addTask { try await process() }
-            try await group.next()
-            group.cancelAll()
+        try await cancelWhenGracefulShutdown {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await readCatalog() }
+                group.addTask { try await process() }
+                try await group.next()
+                group.cancelAll()
+            }
         }
     }
 
@@ -67,16 +75,32 @@ public struct NormalizerService: Service {
         }
     }
 
+    /// Per batch: normalize every message in order in one warehouse transaction, send all
+    /// outputs with one awaited send, then store the batch's offsets. A failure or crash before
+    /// the offsets are stored leaves the whole batch to be processed again, which the
+    /// idempotent store and keyed outputs absorb.
     private func process() async throws {
-        for try await message in consumer.messages {
-            let output = try outputs(of: message)
-            let messages = try Self.messages(output)
-            if !messages.isEmpty {
-                _ = try await producer.send(messages)
+        var batches = consumer.messages.makeAsyncIterator()
+        while !Task.isCancelled, let batch = try await batches.nextBatch(maximum: Self.batchSize) {
+            // One warehouse transaction per batch (one sync to disk instead of one per record);
+            // each record still nests in its own savepoint.
+            let produced = try normalizer.store.transaction { () throws(NormalizationError) -> [KafkaProducerMessage] in
+                var produced: [KafkaProducerMessage] = []
+                for message in batch {
+                    produced += try Self.messages(try outputs(of: message))
+                }
+                return produced
             }
-            try consumer.storeOffset(message)
+            if !produced.isEmpty {
+                _ = try await producer.send(produced)
+            }
+            try consumer.storeOffsets(batch)
         }
     }
+
+    /// Most raw records in one batch: large enough to amortise the delivery round trip, small
+    /// enough that a batch finishes quickly on shutdown.
+    static let batchSize = 500
 
     private func outputs(of message: KafkaConsumerMessage) throws(NormalizationError) -> NormalizerOutput {
         let origin = MessageOrigin(topic: message.topic, partition: Int(message.partition), offset: message.offset)

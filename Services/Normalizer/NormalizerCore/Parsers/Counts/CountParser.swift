@@ -46,8 +46,12 @@ public struct CountParser: Sendable {
         self.convention = convention
         self.allowsFractions = allowsFractions
         self.plausibleRange = plausibleRange
-        labelKeys = Set(labels.map(Vocabulary.matchingKey))
+        // Folding the standard labels costs more than parsing a count: do it once.
+        labelKeys = labels == Self.standardLabels ? Self.standardLabelKeys : Set(labels.map(Vocabulary.matchingKey))
     }
+
+    /// ``standardLabels`` as matching keys.
+    private static let standardLabelKeys = Set(standardLabels.map(Vocabulary.matchingKey))
 
     /// Creates a parser with the country's number convention.
     public init(

@@ -1,0 +1,106 @@
+import Foundation
+import Kafka
+import NormalizerCore
+import Schema
+import ServiceLifecycle
+import ServiceSupport
+import TestSupport
+import Testing
+
+@Suite("Normalizer service against a real broker", .timeLimit(.minutes(5)))
+struct NormalizerServiceIntegrationTests {
+    @Test("normalizes published raw records into homes.normalized and the warehouse, dead-letters a bad record and keeps running")
+    func normalizesDeadLettersAndKeepsRunning() async throws {
+        let records = try PipelineFixture.scenarioRecords(homes: 30, seed: 7)
+        var bad = SeedScenario.flat
+        bad.recordId = "BAD-1"
+        bad.payload = #"{"id": "BAD-1", "address": "9 Elm St, Springfield, IL 62704", "price": "lots"}"#
+        let warehouseFile = FileManager.default.temporaryDirectory.appendingPathComponent("service-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: warehouseFile) }
+
+        try await TestProject.withBroker { broker in
+            try await PipelineFixture.createTopics(on: broker.bootstrapServers)
+            // configs/sources only: the nested feed's mapping arrives on sources.catalog.
+            var configuration = try await SeedScenario.configuration()
+            configuration.groupId = TestProject.uniqueTopic("normalizer")
+            let catalog = try SourceCatalog.load(directory: TestProject.layout.configs.appendingPathComponent("sources"))
+            #expect(catalog["us-agency-feed"] == nil)
+            let warehouse = try SQLiteWarehouse(path: warehouseFile.path)
+            let normalizer = Normalizer(configuration: configuration, catalog: catalog, store: warehouse)
+            let group = try Self.serviceGroup(normalizer: normalizer, bootstrapServers: broker.bootstrapServers)
+
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                // Bounds the whole run, graceful shutdown at the end included.
+                tasks.addTask {
+                    try await withDeadline(.seconds(240), waitingFor: "the normalizer's services to stop") { try await group.run() }
+                }
+
+                let feed = try SourceMappingDocument(yaml: SeedScenario.nestedMapping, origin: "test").descriptor(publishedAt: Date())
+                try await PipelineFixture.publish([feed], on: broker.bootstrapServers)
+                try await withDeadline(.seconds(60), waitingFor: "the catalog entry of us-agency-feed") {
+                    while normalizer.source("us-agency-feed") == nil { try await Task.sleep(for: .milliseconds(10)) }
+                }
+
+                try await PipelineFixture.publish([bad], on: broker.bootstrapServers)
+                let first = try await PipelineFixture.outputs(count: 1, on: broker.bootstrapServers)
+                let letterMessage = try #require(first.first)
+                #expect(letterMessage.topic == Topic.homesDeadLetter.name)
+                let letter = try DeadLetter.decode(from: Data(letterMessage.value))
+                #expect(letter.originalKey == bad.key)
+                #expect(letter.stage == .normalization)
+                #expect(letter.reasons.map(\.field) == ["price"])
+                #expect(letter.reasons.first?.code == "normalizer.unparseableField")
+                #expect(letter.reasons.first?.message.contains("lots") == true)
+
+                // Still running: everything published after the bad record comes out.
+                let good = records + [SeedScenario.flat, SeedScenario.nested]
+                try await PipelineFixture.publish(good, on: broker.bootstrapServers)
+                let outputs = try await PipelineFixture.outputs(count: good.count + 1, on: broker.bootstrapServers)
+                let homes = try outputs.filter { $0.topic == Topic.homesNormalized.name }.map { try Home.decode(from: Data($0.value)) }
+                let letters = outputs.count - homes.count
+                #expect(homes.count + letters == good.count + 1, "one home or dead letter per record")
+
+                // The warehouse holds the last home published under each surviving id.
+                let stored = try warehouse.homes()
+                var published: [String: Home] = [:]
+                for home in homes { published[home.id] = home }
+                #expect(!stored.isEmpty)
+                for home in stored {
+                    #expect(published[home.id] != nil, "home \(home.id) was published to homes.normalized")
+                }
+                // The seed pair, one mapping from configs/sources and one from the catalog, is one home.
+                let flatCluster = try warehouse.cluster(ofRecord: SeedScenario.flat.key)
+                #expect(flatCluster != nil)
+                #expect(flatCluster == (try warehouse.cluster(ofRecord: SeedScenario.nested.key)))
+                let seedHome = try #require(stored.first { $0.id == flatCluster })
+                #expect(Set(seedHome.provenance["rooms"]?.map(\.sourceId) ?? []) == ["us-agency-flat", "us-agency-feed"])
+
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+        }
+    }
+
+    /// The normalizer's services as the executable builds them, in one group.
+    static func serviceGroup(normalizer: Normalizer, bootstrapServers: String) throws -> ServiceGroup {
+        let client = KafkaClientConfiguration(bootstrapServers: bootstrapServers, clientId: "test-normalizer")
+        let producer = try KafkaProducer(configuration: KafkaTestClients.producer(bootstrapServers), logger: KafkaTestClients.logger)
+        let consumer = try KafkaConsumer(
+            configuration: KafkaConsumerConfiguration(
+                client: client, subscription: .group(id: normalizer.configuration.groupId, topics: NormalizerService.consumedTopics)),
+            logger: KafkaTestClients.logger)
+        let catalogReader = try KafkaConsumer(
+            configuration: KafkaConsumerConfiguration(
+                client: client,
+                subscription: .partitions([
+                    KafkaTopicPartitionOffset(topic: Topic.sourcesCatalog.name, partition: 0, position: .beginning)
+                ])),
+            logger: KafkaTestClients.logger)
+        let service = NormalizerService(
+            normalizer: normalizer, consumer: consumer, catalogReader: catalogReader, producer: producer,
+            logger: KafkaTestClients.logger)
+        return ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [producer, consumer, catalogReader, service], logger: KafkaTestClients.logger))
+    }
+}

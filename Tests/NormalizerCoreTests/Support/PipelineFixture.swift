@@ -1,0 +1,90 @@
+import Foundation
+import Kafka
+import NormalizerCore
+import NormalizerEvaluation
+import Scenario
+import Schema
+import ServiceSupport
+import TestSupport
+
+/// What the normalizer's broker tests share: a generated scenario's raw records, the topics of
+/// the pipeline on a fresh broker, publishing, and reading what the normalizer produced.
+enum PipelineFixture {
+    /// A fetch time after every real build year and before the scenario's synthetic future ones.
+    static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
+
+    /// The raw records of a generated scenario of `homes` homes (each in one to three sources).
+    static func scenarioRecords(homes: Int, seed: UInt64) throws -> [RawRecord] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-scenario-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try ScenarioGenerator(
+            parameters: .init(seed: seed, homes: homes, output: folder, seedData: TestProject.layout.root.appendingPathComponent("data"))
+        ).generate()
+        return try ScenarioRecords.load(folder: folder, fetchedAt: fetchedAt)
+    }
+
+    /// Creates every pipeline topic on the broker.
+    static func createTopics(on bootstrapServers: String) async throws {
+        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: bootstrapServers))
+        try await withDeadline(.seconds(60), waitingFor: "the pipeline's topics") {
+            try await TopicProvisioner.createAll(using: admin)
+        }
+    }
+
+    /// Publishes schema messages, keyed, and waits until the broker acknowledged them all.
+    static func publish(_ messages: [any SchemaMessage], on bootstrapServers: String) async throws {
+        let batch = try messages.map {
+            KafkaProducerMessage(topic: type(of: $0).topic.name, key: Array($0.key.utf8), value: Array(try $0.encoded()))
+        }
+        try await withDeadline(.seconds(60), waitingFor: "delivery of \(batch.count) messages") {
+            try await KafkaProducer.withProducer(
+                configuration: KafkaTestClients.producer(bootstrapServers), logger: KafkaTestClients.logger
+            ) { producer in
+                _ = try await producer.send(batch)
+            }
+        }
+    }
+
+    /// Reads `homes.normalized` and `homes.deadletter` from the beginning until `count`
+    /// messages arrived (or the deadline passed), and returns them.
+    static func outputs(count: Int, on bootstrapServers: String, timeout: Duration = .seconds(120)) async throws -> [KafkaConsumerMessage] {
+        let partitions = [Topic.homesNormalized, Topic.homesDeadLetter].flatMap { topic in
+            (0..<Int32(topic.defaultPartitionCount)).map {
+                KafkaTopicPartitionOffset(topic: topic.name, partition: $0, position: .beginning)
+            }
+        }
+        let reader = try KafkaConsumer(
+            configuration: KafkaConsumerConfiguration(
+                client: KafkaClientConfiguration(bootstrapServers: bootstrapServers, clientId: "test-output-reader"),
+                subscription: .partitions(partitions)),
+            logger: KafkaTestClients.logger)
+        do {
+            let messages = try await withDeadline(timeout, waitingFor: "\(count) normalizer outputs") {
+                var messages: [KafkaConsumerMessage] = []
+                for try await message in reader.messages {
+                    messages.append(message)
+                    if messages.count == count { break }
+                }
+                return messages
+            }
+            await reader.close()
+            return messages
+        } catch {
+            await reader.close()
+            throw error
+        }
+    }
+
+    /// The warehouse's homes as comparable JSON, one string per home sorted by id, without the
+    /// time each was normalized (which differs between runs by design).
+    static func comparableHomes(_ homes: [Home]) throws -> [String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return try homes.sorted { $0.id < $1.id }.map { home in
+            var home = home
+            home.normalizedAt = .distantPast
+            return String(decoding: try encoder.encode(home), as: UTF8.self)
+        }
+    }
+}
