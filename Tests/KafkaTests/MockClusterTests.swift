@@ -1,4 +1,5 @@
 import Kafka
+import ServiceSupport
 import TestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceSupport
 import Synchronization
 
 /// The `homeprice` executable run as a real process, as a user would run it.

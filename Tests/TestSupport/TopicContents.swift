@@ -1,4 +1,5 @@
 import Kafka
+import ServiceSupport
 
 /// Reads what a topic holds, for tests that count exactly what was published.
 public enum TopicContents {

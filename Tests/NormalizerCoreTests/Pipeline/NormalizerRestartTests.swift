@@ -1,6 +1,7 @@
 import Foundation
 import NormalizerCore
 import Schema
+import ServiceSupport
 import TestSupport
 import Testing
 

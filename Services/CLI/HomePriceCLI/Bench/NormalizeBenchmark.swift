@@ -70,7 +70,7 @@ struct NormalizeBenchmark {
             // The admin client lives only as long as it is needed, so it does not outlive the
             // broker and log connection failures after the run.
             let client = settings.client
-            try await BenchmarkDeadline.run(.seconds(60), waitingFor: "the benchmark's topics") {
+            try await withDeadline(.seconds(60), waitingFor: "the benchmark's topics") {
                 let admin = try KafkaAdmin(configuration: client)
                 try await TopicProvisioner.createAll(using: admin)
                 try await admin.createTopics([
@@ -100,7 +100,7 @@ struct NormalizeBenchmark {
     }
 
     private func publish(_ records: [RawRecord], settings: KafkaSettings) async throws {
-        try await BenchmarkDeadline.run(Self.publishTimeout, waitingFor: "delivery of \(records.count) raw records") {
+        try await withDeadline(Self.publishTimeout, waitingFor: "delivery of \(records.count) raw records") {
             try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-normalize-source"), logger: logger) {
                 producer in
                 _ = try await producer.send(
@@ -172,13 +172,13 @@ struct NormalizeBenchmark {
         let group = ServiceGroup(configuration: configuration)
         return try await withThrowingTaskGroup(of: (seconds: Double, counts: [String: Int])?.self) { tasks in
             tasks.addTask {
-                try await BenchmarkDeadline.run(Self.stageTimeout + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
+                try await withDeadline(Self.stageTimeout + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
                     try await group.run()
                 }
                 return nil
             }
             tasks.addTask {
-                let figures = try await BenchmarkDeadline.run(
+                let figures = try await withDeadline(
                     Self.stageTimeout, waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
                 ) {
                     async let assigned = Self.assignment(of: input)
