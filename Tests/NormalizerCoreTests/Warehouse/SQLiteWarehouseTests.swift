@@ -39,4 +39,26 @@ struct SQLiteWarehouseTests {
         #expect(try store.homes().isEmpty)
         #expect(try store.history(ofHome: "home-1").last?.changedFields == ["retiredInto:home-2"])
     }
+
+    @Test("a transaction holds the shared file's write lock from its start, and another connection waits for its busy timeout")
+    func transactionLocksSharedFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("warehouse-\(UUID().uuidString).sqlite")
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) }
+        }
+        let holder = try SQLiteWarehouse(path: file.path)
+        let waiter = try SQLiteWarehouse(path: file.path, busyTimeout: .milliseconds(100))
+        let home = Home(id: "home-1", region: "US", address: Address(city: "Springfield", country: "US"), normalizedAt: SeedScenario.now)
+        try holder.transaction { () throws(NormalizationError) in
+            // Only a read so far: a deferred transaction would not hold the lock yet.
+            #expect(try holder.homes().isEmpty)
+            let start = ContinuousClock.now
+            #expect(throws: NormalizationError.self) { try waiter.upsert(home) }
+            #expect(ContinuousClock.now - start >= .milliseconds(100))
+            // Readers never wait (WAL).
+            #expect(try waiter.homes().isEmpty)
+        }
+        #expect(try waiter.upsert(home) == .inserted)
+        #expect(try holder.homes().map(\.id) == ["home-1"])
+    }
 }

@@ -14,6 +14,9 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     public var groupId: String
     /// The SQLite warehouse file, relative to the project root unless absolute.
     public var warehousePath: String
+    /// How long a batch waits for the warehouse while another normalizer process sharing the
+    /// file holds its write lock, before the batch fails (and the service stops).
+    public var warehouseBusyTimeout: Duration
     /// The folder of the source mapping files, relative to the project root unless absolute.
     public var sourcesDirectory: String
     /// Entity-resolution thresholds and weights.
@@ -28,6 +31,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         serviceName: String,
         groupId: String,
         warehousePath: String,
+        warehouseBusyTimeout: Duration,
         sourcesDirectory: String,
         resolution: ResolutionSettings,
         merge: MergePolicy,
@@ -36,6 +40,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         self.serviceName = serviceName
         self.groupId = groupId
         self.warehousePath = warehousePath
+        self.warehouseBusyTimeout = warehouseBusyTimeout
         self.sourcesDirectory = sourcesDirectory
         self.resolution = resolution
         self.merge = merge
@@ -54,6 +59,9 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         serviceName = root.string(forKey: "serviceName", default: "normalizer-0")
         groupId = root.string(forKey: "groupId", default: "homeprice-normalizer")
         warehousePath = root.string(forKey: "warehousePath", default: ".homeprice/warehouse.sqlite")
+        let busyMilliseconds = try settings.double(root, "warehouseBusyTimeoutMs")
+        guard busyMilliseconds >= 0 else { throw settings.invalid("warehouseBusyTimeoutMs", "must not be negative") }
+        warehouseBusyTimeout = .milliseconds(busyMilliseconds)
         sourcesDirectory = root.string(forKey: "sourcesDirectory", default: "configs/sources")
         self.resolution = ResolutionSettings(
             mergeThreshold: try settings.double(resolution, "mergeThreshold"),

@@ -15,7 +15,10 @@ extension NormalizerService {
         let configuration = try await NormalizerConfiguration.load(layout: layout)
         let kafka = try await KafkaSettings.load(layout: layout)
         let catalog = try SourceCatalog.load(directory: configuration.resolve(configuration.sourcesDirectory, layout: layout))
-        let store = try SQLiteWarehouse(path: configuration.resolve(configuration.warehousePath, layout: layout).path)
+        let store = try SQLiteWarehouse(
+            path: configuration.resolve(configuration.warehousePath, layout: layout).path,
+            busyTimeout: configuration.warehouseBusyTimeout
+        )
         let normalizer = Normalizer(configuration: configuration, catalog: catalog, store: store)
         let producer = try KafkaProducer(configuration: kafka.producer(clientId: configuration.serviceName), logger: logger)
         let consumer = try KafkaConsumer(

@@ -5,7 +5,10 @@ import Foundation
 /// library.
 ///
 /// Every call holds one recursive lock, so the connection can be shared between tasks and a
-/// transaction's body can call back into the connection on the same thread.
+/// transaction's body can call back into the connection on the same thread. Several processes
+/// may open the same file: a transaction starts with `BEGIN IMMEDIATE` (the write lock up
+/// front, so its reads and writes are serialized with every other process's), and a call that
+/// finds the file locked by another connection retries for up to the busy timeout.
 final class SQLiteDatabase: @unchecked Sendable {
     private let handle: OpaquePointer
     private let path: String
@@ -13,8 +16,12 @@ final class SQLiteDatabase: @unchecked Sendable {
     private var transactionDepth = 0
 
     /// Opens (creating if needed) a database.
+    /// - Parameters:
+    ///   - path: The file, or `:memory:`.
+    ///   - busyTimeout: How long a statement waits for another connection's lock before it
+    ///     fails with `SQLITE_BUSY`; zero fails at once.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
-    init(path: String) throws(NormalizationError) {
+    init(path: String, busyTimeout: Duration) throws(NormalizationError) {
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &handle, flags, nil)
@@ -25,7 +32,8 @@ final class SQLiteDatabase: @unchecked Sendable {
         }
         self.handle = handle
         self.path = path
-        sqlite3_busy_timeout(handle, 5_000)
+        let milliseconds = min(max(busyTimeout / .milliseconds(1), 0), Double(Int32.max))
+        sqlite3_busy_timeout(handle, Int32(milliseconds.rounded()))
     }
 
     deinit {

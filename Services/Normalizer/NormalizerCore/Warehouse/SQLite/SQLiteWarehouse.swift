@@ -6,21 +6,36 @@ import Schema
 ///
 /// Homes and history rows hold the ``Schema/SchemaJSON`` text of the home; a home's `content`
 /// column is that text with `normalizedAt` left out, which is what an upsert compares.
+///
+/// Several normalizer processes may share one file: it is kept in WAL mode (readers never wait
+/// for the writer), and ``transaction(_:)`` takes the write lock when it begins, so one
+/// process's read-resolve-write of a batch never interleaves with another's; the others wait
+/// for up to the busy timeout.
 public final class SQLiteWarehouse: NormalizerStore {
     private let database: SQLiteDatabase
     private let clock: @Sendable () -> Date
 
     /// Opens (creating if needed) the warehouse at `path`; `":memory:"` for a private one.
-    /// - Parameter clock: The time stamped on history rows.
+    /// - Parameters:
+    ///   - path: The database file, or `":memory:"`.
+    ///   - busyTimeout: How long a transaction or statement waits while another process holds
+    ///     the file's write lock before it fails with ``NormalizationError/Code/storageFailed``;
+    ///     the default, zero, suits a database no other process opens. A shared file needs
+    ///     at least the time one batch's transaction takes (`normalizer.warehouseBusyTimeoutMs`).
+    ///   - clock: The time stamped on history rows.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
-    public init(path: String, clock: @escaping @Sendable () -> Date = Date.init) throws(NormalizationError) {
+    public init(
+        path: String,
+        busyTimeout: Duration = .zero,
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) throws(NormalizationError) {
         if path != ":memory:" {
             try? FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(),
                 withIntermediateDirectories: true
             )
         }
-        database = try SQLiteDatabase(path: path)
+        database = try SQLiteDatabase(path: path, busyTimeout: busyTimeout)
         self.clock = clock
         try database.execute(
             """
