@@ -132,19 +132,10 @@ public final class KafkaConsumer: Service, Sendable {
     /// Marks `message` processed: its offset (plus one) is committed with the next commit.
     /// A reader outside a group commits nothing, so there this only frees the message in hand.
     public func storeOffset(_ message: KafkaConsumerMessage) throws(KafkaError) {
-        guard case .group = configuration.subscription else {
-            context.messageInHand.store(false, ordering: .sequentiallyConsistent)
-            return
-        }
-        let list = TopicPartitionList(capacity: 1)
-        list.add(KafkaTopicPartition(topic: message.topic, partition: message.partition), offset: message.offset + 1)
-        let error = rd_kafka_offsets_store(handle.pointer, list.pointer)
-        let entryError = list.entries.first?.error ?? RD_KAFKA_RESP_ERR_NO_ERROR
-        guard error == RD_KAFKA_RESP_ERR_NO_ERROR, entryError == RD_KAFKA_RESP_ERR_NO_ERROR else {
-            let cause = error != RD_KAFKA_RESP_ERR_NO_ERROR ? error : entryError
-            throw KafkaError.rdKafka(.commitFailed, cause, input: message.position)
-        }
-        context.messageInHand.store(false, ordering: .sequentiallyConsistent)
+        try store(
+            [KafkaTopicPartition(topic: message.topic, partition: message.partition): message.offset + 1],
+            input: message.position
+        )
     }
 
     /// Marks a batch of messages processed: for each partition, the offset after its last
@@ -156,6 +147,12 @@ public final class KafkaConsumer: Service, Sendable {
             let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
             next[partition] = max(next[partition] ?? 0, message.offset + 1)
         }
+        try store(next, input: "\(next.keys.map(\.description).sorted())")
+    }
+
+    /// Stores the next offset of each partition (outside a group there is nothing to store)
+    /// and frees the message in hand; `input` names what was stored in an error.
+    private func store(_ next: [KafkaTopicPartition: Int64], input: String) throws(KafkaError) {
         guard case .group = configuration.subscription, !next.isEmpty else {
             context.messageInHand.store(false, ordering: .sequentiallyConsistent)
             return
@@ -166,7 +163,7 @@ public final class KafkaConsumer: Service, Sendable {
         let entryError = list.entries.first { $0.error != RD_KAFKA_RESP_ERR_NO_ERROR }?.error ?? RD_KAFKA_RESP_ERR_NO_ERROR
         guard error == RD_KAFKA_RESP_ERR_NO_ERROR, entryError == RD_KAFKA_RESP_ERR_NO_ERROR else {
             let cause = error != RD_KAFKA_RESP_ERR_NO_ERROR ? error : entryError
-            throw KafkaError.rdKafka(.commitFailed, cause, input: "\(next.keys.map(\.description).sorted())")
+            throw KafkaError.rdKafka(.commitFailed, cause, input: input)
         }
         context.messageInHand.store(false, ordering: .sequentiallyConsistent)
     }

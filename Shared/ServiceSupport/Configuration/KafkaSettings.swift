@@ -80,6 +80,15 @@ public struct KafkaSettings: Sendable, Equatable {
         return configuration
     }
 
+    /// The same settings pointed at `bootstrapServers` (a local cluster's or a test broker's).
+    public func connecting(to bootstrapServers: String) -> KafkaSettings {
+        var settings = self
+        settings.client.bootstrapServers = bootstrapServers
+        settings.producer.client.bootstrapServers = bootstrapServers
+        settings.consumerTemplate.client.bootstrapServers = bootstrapServers
+        return settings
+    }
+
     /// The producer configuration, optionally under another client id.
     public func producer(clientId: String) -> KafkaProducerConfiguration {
         var configuration = producer

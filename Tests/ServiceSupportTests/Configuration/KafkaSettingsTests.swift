@@ -65,4 +65,13 @@ struct KafkaSettingsTests {
             (error as? KafkaError)?.code == .invalidConfiguration && (error as? KafkaError)?.input == "no.such.property=1"
         }
     }
+
+    @Test("pointing the settings at another broker moves every client, producer and consumer alike")
+    func connectingMovesEveryClient() throws {
+        let settings = try KafkaSettings(reader: ConfigReader(providers: [InMemoryProvider(values: [:])]))
+            .connecting(to: "127.0.0.1:19092")
+        #expect(settings.client.bootstrapServers == "127.0.0.1:19092")
+        #expect(settings.producer(clientId: "p").client.bootstrapServers == "127.0.0.1:19092")
+        #expect(settings.consumer(subscription: .group(id: "g", topics: ["t"])).client.bootstrapServers == "127.0.0.1:19092")
+    }
 }

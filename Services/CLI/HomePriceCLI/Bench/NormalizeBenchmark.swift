@@ -63,10 +63,7 @@ struct NormalizeBenchmark {
 
         let broker = try await TansuBroker.start(layout: layout)
         do {
-            var settings = kafka
-            settings.client.bootstrapServers = broker.bootstrapServers
-            settings.producer.client.bootstrapServers = broker.bootstrapServers
-            settings.consumerTemplate.client.bootstrapServers = broker.bootstrapServers
+            let settings = kafka.connecting(to: broker.bootstrapServers)
             // The admin client lives only as long as it is needed, so it does not outlive the
             // broker and log connection failures after the run.
             let client = settings.client

@@ -28,9 +28,7 @@ struct CLIEnvironment {
         if environment["KAFKA_BOOTSTRAP_SERVERS"] == nil,
             let state = try? ClusterState.read(from: layout.stateDirectory())
         {
-            kafka.client.bootstrapServers = state.bootstrapServers
-            kafka.producer.client.bootstrapServers = state.bootstrapServers
-            kafka.consumerTemplate.client.bootstrapServers = state.bootstrapServers
+            kafka = kafka.connecting(to: state.bootstrapServers)
         }
         var logger = Logger(label: label)
         logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
