@@ -12,6 +12,7 @@ let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", pac
 let systemPackage: Target.Dependency = .product(name: "SystemPackage", package: "swift-system")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
 let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 
 let package = Package(
     name: "HomePrice",
@@ -27,6 +28,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
@@ -57,6 +59,19 @@ let package = Package(
                 "Kafka", "Schema", configuration, logging, metrics, prometheus, serviceLifecycle, systemPackage, yams,
             ],
             path: "Shared/ServiceSupport",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: ["Kafka", "Schema", "ServiceSupport", configuration, crypto, logging, metrics, serviceLifecycle],
+            path: "Shared/Pipeline",
+            swiftSettings: strict
+        ),
+        .target(name: "Features", dependencies: ["Schema", "ML", configuration], path: "Shared/Features", swiftSettings: strict),
+        .target(
+            name: "ModelRegistry",
+            dependencies: ["Features", "ML", "Schema", crypto],
+            path: "Shared/ModelRegistry",
             swiftSettings: strict
         ),
 
@@ -171,6 +186,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: strict),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "ML", "Schema", configuration], swiftSettings: strict),
+        .testTarget(name: "ModelRegistryTests", dependencies: ["Features", "ML", "ModelRegistry", "Schema"], swiftSettings: strict),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Kafka", "Pipeline", "Schema", "ServiceSupport", "TestSupport", configuration, logging],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "NormalizerCoreTests",
             dependencies: ["NormalizerCore", "NormalizerEvaluation", "Kafka", "Scenario", "Schema", "ServiceSupport", "TestSupport"],

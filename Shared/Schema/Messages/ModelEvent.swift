@@ -3,12 +3,18 @@ import Foundation
 /// A step in the life of a model version: registered, validated, promoted, rejected,
 /// rolled back or archived.
 ///
-/// Published on ``Topic/modelsRegistry`` by the trainer, the server and the CLI, keyed by
-/// ``modelName``. Replaying the topic from the beginning rebuilds the registry; the latest
-/// event per model name tells which version currently serves.
+/// Published on ``Topic/modelsRegistry`` by the trainer, the server and the CLI. A version's
+/// lifecycle (registered, validated, rejected, archived) is keyed `<model>@<version>`; an
+/// alias move (promoted, rolled back) names the ``alias`` and is keyed `<model>#<alias>`.
+/// So the latest event per key gives every version's state and every alias's target, and
+/// compaction can never erase a version's history: the registry is rebuilt from the topic
+/// alone.
+///
+/// Version 2 added ``alias``, ``previousVersion``, ``artifactSHA256`` and ``cardURI`` and
+/// changed the key from the model name to the keys above.
 public struct ModelEvent: SchemaMessage {
-    /// Version 1.
-    public static let currentSchemaVersion = 1
+    /// Version 2.
+    public static let currentSchemaVersion = 2
 
     /// ``Topic/modelsRegistry``.
     public static let topic = Topic.modelsRegistry
@@ -16,7 +22,7 @@ public struct ModelEvent: SchemaMessage {
     /// The schema version the producer wrote.
     public var schemaVersion: Int
 
-    /// The model name, for example `"price-us"`.
+    /// The model name, for example `"homeprice-us"`.
     public var modelName: String
 
     /// The version of the model, for example `"2024.18.1"`.
@@ -38,6 +44,20 @@ public struct ModelEvent: SchemaMessage {
     /// or `s3://models/price-us/2024.18.1`.
     public var artifactURI: URL?
 
+    /// For alias moves (promoted, rolled back): the alias that now points at ``version``, for
+    /// example `"champion"` or `"challenger"`.
+    public var alias: String?
+
+    /// For alias moves: the version the alias pointed at before, when it pointed at one.
+    public var previousVersion: String?
+
+    /// The SHA-256 (lowercase hex) of the model file at ``artifactURI``; readers verify it
+    /// before loading.
+    public var artifactSHA256: String?
+
+    /// Where the model card (JSON) of the version is stored.
+    public var cardURI: URL?
+
     /// Who caused the event: a service name or `user:<name>`.
     public var actor: String
 
@@ -47,8 +67,10 @@ public struct ModelEvent: SchemaMessage {
     /// When it happened.
     public var at: Date
 
-    /// The model name.
-    public var key: String { modelName }
+    /// `<model>#<alias>` for an alias move, `<model>@<version>` otherwise.
+    public var key: String {
+        if let alias { "\(modelName)#\(alias)" } else { "\(modelName)@\(version)" }
+    }
 
     /// Creates a model event.
     ///
@@ -60,6 +82,10 @@ public struct ModelEvent: SchemaMessage {
     ///   - featureSchemaVersion: The feature schema version the model was trained on.
     ///   - metrics: Evaluation metrics by name.
     ///   - artifactURI: Where the model artifact is stored.
+    ///   - alias: For alias moves, the alias that now points at `version`.
+    ///   - previousVersion: For alias moves, the version the alias pointed at before.
+    ///   - artifactSHA256: The SHA-256 of the model file.
+    ///   - cardURI: Where the model card is stored.
     ///   - actor: Who caused the event.
     ///   - reason: Why.
     ///   - at: When it happened.
@@ -72,6 +98,10 @@ public struct ModelEvent: SchemaMessage {
         featureSchemaVersion: Int? = nil,
         metrics: [String: Double] = [:],
         artifactURI: URL? = nil,
+        alias: String? = nil,
+        previousVersion: String? = nil,
+        artifactSHA256: String? = nil,
+        cardURI: URL? = nil,
         actor: String,
         reason: String? = nil,
         at: Date,
@@ -85,6 +115,10 @@ public struct ModelEvent: SchemaMessage {
         self.featureSchemaVersion = featureSchemaVersion
         self.metrics = metrics
         self.artifactURI = artifactURI
+        self.alias = alias
+        self.previousVersion = previousVersion
+        self.artifactSHA256 = artifactSHA256
+        self.cardURI = cardURI
         self.actor = actor
         self.reason = reason
         self.at = at

@@ -14,7 +14,8 @@ public enum Topic: String, Sendable, CaseIterable {
     case homesFeatures = "homes.features"
     /// Messages a stage could not process; key the original key; ``DeadLetter``.
     case homesDeadLetter = "homes.deadletter"
-    /// Model lifecycle events, latest per model; key model name; ``ModelEvent``.
+    /// Model lifecycle events; key `model@version` (lifecycle) or `model#alias` (alias moves);
+    /// ``ModelEvent``.
     case modelsRegistry = "models.registry"
     /// Asynchronous prediction requests; key request id; ``PredictionRequest``.
     case predictionRequests = "predictions.requests"

@@ -96,8 +96,12 @@ enum Samples {
         homeId: "home-us-7f3a9c",
         region: "US",
         featureSchemaVersion: 3,
-        features: ["age": 34, "livingAreaLog": 5.147],
+        features: ["ageAtObservation": 34, "livingArea": 142.5],
+        categorical: ["propertyType": "singleFamily"],
         target: 612_000,
+        currency: "USD",
+        labelDate: date,
+        observedAt: date,
         computedAt: date
     )
 
@@ -120,6 +124,10 @@ enum Samples {
         featureSchemaVersion: 3,
         metrics: ["mape": 0.081],
         artifactURI: URL(string: "file:///var/lib/homeprice/models/price-us/2024.18.1"),
+        alias: "champion",
+        previousVersion: "2024.17.2",
+        artifactSHA256: String(repeating: "ab", count: 32),
+        cardURI: URL(string: "file:///var/lib/homeprice/artifacts/card"),
         actor: "user:alice",
         reason: "beat the champion",
         at: date

@@ -1,0 +1,28 @@
+import Kafka
+import Schema
+
+/// The ``MessagePublisher`` over a ``Kafka/KafkaProducer``: one awaited send per call.
+public struct KafkaPublisher: MessagePublisher {
+    /// The producer the messages go through; run it in the same `ServiceGroup`.
+    public let producer: KafkaProducer
+
+    /// Creates a publisher over `producer`.
+    public init(producer: KafkaProducer) {
+        self.producer = producer
+    }
+
+    /// Encodes every message, sends them with one awaited send and returns when all are
+    /// delivered.
+    public func publish(_ messages: [any SchemaMessage]) async throws(PipelineError) {
+        var batch: [KafkaProducerMessage] = []
+        batch.reserveCapacity(messages.count)
+        for message in messages {
+            batch.append(try KafkaProducerMessage(message))
+        }
+        do {
+            _ = try await producer.send(batch)
+        } catch {
+            throw PipelineError(.publishFailed, reason: error.description, input: batch.first?.topic)
+        }
+    }
+}
