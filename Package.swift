@@ -84,7 +84,7 @@ let package = Package(
         ),
         .target(
             name: "Sources",
-            dependencies: ["Kafka", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
+            dependencies: ["Kafka", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
             path: "Services/Sources/SourceProducers",
             swiftSettings: strict
         ),
@@ -108,7 +108,7 @@ let package = Package(
         ),
         .target(
             name: "Crawler",
-            dependencies: ["CLibXML2", "Kafka", "Schema", "ServiceSupport", "Sources", configuration, logging, serviceLifecycle],
+            dependencies: ["CLibXML2", "Kafka", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
             path: "Services/Crawler/CrawlerCore",
             swiftSettings: strict
         ),
@@ -126,7 +126,7 @@ let package = Package(
         ),
         .target(
             name: "NormalizerCore",
-            dependencies: ["CSQLite", "Kafka", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
+            dependencies: ["CSQLite", "Kafka", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
             path: "Services/Normalizer/NormalizerCore",
             swiftSettings: strict
         ),
@@ -138,15 +138,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "homeprice-normalizer",
-            dependencies: ["NormalizerCore", "ServiceSupport", logging, serviceLifecycle],
+            dependencies: ["NormalizerCore", "Pipeline"],
             path: "Services/Normalizer/Main",
             swiftSettings: strict
         ),
         .target(
             name: "HomePriceCLI",
             dependencies: [
-                "Crawler", "Kafka", "ML", "NormalizerCore", "NormalizerEvaluation", "Scenario", "Schema", "ServiceSupport", "Sources",
-                argumentParser, logging, serviceLifecycle,
+                "Crawler", "Kafka", "ML", "NormalizerCore", "NormalizerEvaluation", "Pipeline", "Scenario", "Schema", "ServiceSupport",
+                "Sources", argumentParser, logging, serviceLifecycle,
             ],
             path: "Services/CLI/HomePriceCLI",
             swiftSettings: strict
@@ -177,12 +177,12 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Schema"], swiftSettings: strict),
         .testTarget(
             name: "SourcesTests",
-            dependencies: ["Kafka", "Scenario", "Schema", "ServiceSupport", "Sources", "TestSupport"],
+            dependencies: ["Kafka", "Pipeline", "Scenario", "Schema", "ServiceSupport", "Sources", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CrawlerTests",
-            dependencies: ["Crawler", "Kafka", "Scenario", "Schema", "ServiceSupport", "Sources", "TestSupport"],
+            dependencies: ["Crawler", "Kafka", "Pipeline", "Scenario", "Schema", "ServiceSupport", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: strict),
@@ -195,7 +195,10 @@ let package = Package(
         ),
         .testTarget(
             name: "NormalizerCoreTests",
-            dependencies: ["NormalizerCore", "NormalizerEvaluation", "Kafka", "Scenario", "Schema", "ServiceSupport", "TestSupport"],
+            dependencies: [
+                "NormalizerCore", "NormalizerEvaluation", "Kafka", "Pipeline", "Scenario", "Schema", "ServiceSupport", "TestSupport",
+                configuration,
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,10 +1,10 @@
 import Crawler
 import Foundation
 import Kafka
+import Pipeline
 import Scenario
 import Schema
 import ServiceSupport
-import Sources
 import TestSupport
 import Testing
 
@@ -24,7 +24,7 @@ struct CrawlerKafkaIntegrationTests {
                 configuration: KafkaTestClients.producer(broker.bootstrapServers), logger: KafkaTestClients.logger
             ) { producer in
                 let crawler = Crawler(
-                    site: fixture.site, settings: fixture.settings, publisher: KafkaRecordPublisher(producer: producer),
+                    site: fixture.site, settings: fixture.settings, publisher: KafkaPublisher(producer: producer),
                     logger: CrawlerTests.logger)
                 try await crawler.announce()
                 return try await crawler.crawl()

@@ -1,5 +1,6 @@
 import Foundation
 import Kafka
+import Pipeline
 import Scenario
 import Schema
 import ServiceSupport
@@ -33,7 +34,7 @@ struct AgencyFeedProducerIntegrationTests {
             try await KafkaProducer.withProducer(
                 configuration: KafkaTestClients.producer(broker.bootstrapServers), logger: KafkaTestClients.logger
             ) { kafka in
-                let publisher = KafkaRecordPublisher(producer: kafka)
+                let publisher = KafkaPublisher(producer: kafka)
                 // The agency has published 100 listings so far.
                 let first = try await Self.serving(Array(items[0..<100])) { url in
                     try await Self.producer(url, stateFile: stateFile, publisher: publisher).ingestAvailable()
@@ -86,7 +87,7 @@ struct AgencyFeedProducerIntegrationTests {
         return try await body(server.baseURL.appendingPathComponent(path))
     }
 
-    static func producer(_ url: URL, stateFile: URL, publisher: any RecordPublisher) -> SourceProducer {
+    static func producer(_ url: URL, stateFile: URL, publisher: any MessagePublisher) -> SourceProducer {
         let source = ScenarioSource.usAgencyFlat
         let configuration = ProducerConfiguration(
             descriptor: SourceDescriptor(

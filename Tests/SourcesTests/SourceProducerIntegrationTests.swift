@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Logging
+import Pipeline
 import Scenario
 import Schema
 import ServiceSupport
@@ -52,7 +53,7 @@ struct SourceProducerIntegrationTests {
             var summaries: [String: IngestionSummary] = [:]
             for configuration in configurations {
                 let source = SourceProducer(
-                    configuration: configuration, publisher: KafkaRecordPublisher(producer: producer), logger: KafkaTestClients.logger)
+                    configuration: configuration, publisher: KafkaPublisher(producer: producer), logger: KafkaTestClients.logger)
                 try await source.announce()
                 summaries[configuration.descriptor.id] = try await source.ingestAvailable()
                 let again = try await source.ingestAvailable()

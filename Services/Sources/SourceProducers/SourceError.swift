@@ -1,3 +1,5 @@
+import Pipeline
+
 /// The one error type of the source producers: a stable code, a reason, and the input (a
 /// configuration key, a file, a record key) that caused it.
 public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -32,5 +34,12 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `code: reason [input]`.
     public var description: String {
         "\(code.rawValue): \(reason)" + (input.map { " [\($0)]" } ?? "")
+    }
+}
+
+extension SourceError {
+    /// A publishing failure of the shared publisher, as a source error.
+    init(publishing error: PipelineError) {
+        self.init(code: .publishFailed, reason: error.reason, input: error.input)
     }
 }

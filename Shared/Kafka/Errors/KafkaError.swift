@@ -13,6 +13,9 @@ public struct KafkaError: Error, Sendable, Equatable, CustomStringConvertible {
         case enqueueFailed
         /// The broker did not acknowledge a message (the delivery report carried an error).
         case deliveryFailed
+        /// The client or the broker refused this message itself (too large, invalid record):
+        /// sending it again cannot succeed, unlike a ``deliveryFailed`` of an unreachable broker.
+        case messageRejected
         /// The client is shutting down or already closed.
         case shutDown
         /// The consumer reported an error while polling.

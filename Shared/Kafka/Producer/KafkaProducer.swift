@@ -84,9 +84,21 @@ public final class KafkaProducer: Service, Sendable {
     /// Sends messages and returns, in order, where the broker stored each; throws the first
     /// failure if any message was not delivered (the others may have been: at-least-once).
     public func send(_ messages: [KafkaProducerMessage]) async throws(KafkaError) -> [KafkaDeliveryReport] {
+        try await sendEach(messages).map { result throws(KafkaError) in try result.get() }
+    }
+
+    /// Sends messages and returns, in order, each one's outcome: where the broker stored it,
+    /// or why it was not delivered (``KafkaError/Code/messageRejected`` when the message
+    /// itself was refused, for example as too large).
+    public func sendEach(_ messages: [KafkaProducerMessage]) async -> [Result<KafkaDeliveryReport, KafkaError>] {
         guard !messages.isEmpty else { return [] }
         precondition(messages.count < 1 << Self.indexBits, "a batch holds fewer than 16M messages")
-        let batchID = try state.withLock { state throws(KafkaError) in try state.openBatch(count: messages.count) }
+        let batchID: UInt64
+        do {
+            batchID = try state.withLock { state throws(KafkaError) in try state.openBatch(count: messages.count) }
+        } catch {
+            return messages.map { _ in .failure(error) }
+        }
         for (index, message) in messages.enumerated() {
             do {
                 try await enqueue(message, opaque: batchID << Self.indexBits | UInt64(index))
@@ -94,10 +106,9 @@ public final class KafkaProducer: Service, Sendable {
                 state.withLock { $0.record(.failure(error), batchID: batchID, index: index) }?.resume()
             }
         }
-        let results = await withCheckedContinuation { continuation in
+        return await withCheckedContinuation { continuation in
             state.withLock { $0.await(batchID: batchID, continuation: continuation) }?.resume()
         }
-        return try results.map { result throws(KafkaError) in try result.get() }
     }
 
     /// Hands a message to librdkafka without waiting for its delivery report; failures are

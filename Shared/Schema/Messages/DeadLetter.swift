@@ -27,6 +27,14 @@ public struct DeadLetter: SchemaMessage {
     /// Where the original record was read from, when it came from Kafka.
     public var origin: MessageOrigin?
 
+    /// Set when ``originalPayload`` holds only the start of a larger original: the original's
+    /// length in bytes.
+    public var originalLength: Int?
+
+    /// Set with ``originalLength``: the SHA-256 (lowercase hex) of the whole original payload,
+    /// so a truncated dead letter still identifies it.
+    public var originalSHA256: String?
+
     /// The stage that failed.
     public var stage: PipelineStage
 
@@ -52,6 +60,8 @@ public struct DeadLetter: SchemaMessage {
     ///   - originalPayload: The original record value as text or Base64.
     ///   - originalPayloadEncoding: Which of the two `originalPayload` is.
     ///   - origin: Where the original record was read from.
+    ///   - originalLength: For a truncated payload, the original's length in bytes.
+    ///   - originalSHA256: For a truncated payload, the SHA-256 of the whole original.
     ///   - stage: The stage that failed.
     ///   - service: The service that failed.
     ///   - reasons: Why it failed.
@@ -62,6 +72,8 @@ public struct DeadLetter: SchemaMessage {
         originalPayload: String,
         originalPayloadEncoding: PayloadEncoding,
         origin: MessageOrigin? = nil,
+        originalLength: Int? = nil,
+        originalSHA256: String? = nil,
         stage: PipelineStage,
         service: String,
         reasons: [FailureReason],
@@ -73,6 +85,8 @@ public struct DeadLetter: SchemaMessage {
         self.originalPayload = originalPayload
         self.originalPayloadEncoding = originalPayloadEncoding
         self.origin = origin
+        self.originalLength = originalLength
+        self.originalSHA256 = originalSHA256
         self.stage = stage
         self.service = service
         self.reasons = reasons

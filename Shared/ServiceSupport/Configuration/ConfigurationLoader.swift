@@ -8,13 +8,19 @@ import SystemPackage
 /// A key `kafka.producer.lingerMs` is overridden by the environment variable
 /// `KAFKA_PRODUCER_LINGER_MS`.
 public enum ConfigurationLoader {
-    /// A reader over the environment and `files` (names inside `configs/`, highest
-    /// priority first); missing files are skipped.
+    /// A reader over the environment and `files` (names inside `configs/`, or absolute paths
+    /// of a user's own files anywhere; highest priority first); missing files are skipped.
     public static func reader(layout: ProjectLayout?, files: [String]) async throws(ServiceSupportError) -> ConfigReader {
         var providers: [any ConfigProvider] = [EnvironmentVariablesProvider()]
         for file in files {
-            guard let layout else { break }
-            let path = layout.configs.appendingPathComponent(file).path
+            let path: String
+            if file.hasPrefix("/") {
+                path = file
+            } else if let layout {
+                path = layout.configs.appendingPathComponent(file).path
+            } else {
+                continue
+            }
             do {
                 providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(path), allowMissing: true))
             } catch {

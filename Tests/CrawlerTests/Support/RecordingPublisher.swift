@@ -1,12 +1,12 @@
+import Pipeline
 import Schema
-import Sources
 import Synchronization
 
 /// A publisher that keeps what it was given, for crawler tests that need no broker.
-final class RecordingPublisher: RecordPublisher {
+final class RecordingPublisher: MessagePublisher {
     private let messages = Mutex<[any SchemaMessage]>([])
 
-    func publish(_ batch: [any SchemaMessage]) async throws(SourceError) {
+    func publish(_ batch: [any SchemaMessage]) async throws(PipelineError) {
         messages.withLock { $0 += batch }
     }
 

@@ -1,6 +1,8 @@
+import Configuration
 import Foundation
 import Kafka
 import NormalizerCore
+import Pipeline
 import Schema
 import ServiceLifecycle
 import ServiceSupport
@@ -83,24 +85,13 @@ struct NormalizerServiceIntegrationTests {
 
     /// The normalizer's services as the executable builds them, in one group.
     static func serviceGroup(normalizer: Normalizer, bootstrapServers: String) throws -> ServiceGroup {
-        let client = KafkaClientConfiguration(bootstrapServers: bootstrapServers, clientId: "test-normalizer")
-        let producer = try KafkaProducer(configuration: KafkaTestClients.producer(bootstrapServers), logger: KafkaTestClients.logger)
-        let consumer = try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(
-                client: client, subscription: .group(id: normalizer.configuration.groupId, topics: NormalizerService.consumedTopics)),
+        let settings = try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))).connecting(to: bootstrapServers)
+        let services = try NormalizerService.services(
+            normalizer: normalizer, kafka: settings,
+            batch: BatchSettings(
+                stage: .normalization, service: normalizer.configuration.serviceName, batchSize: 500,
+                deadLetters: DeadLetterPolicy(maxPayloadBytes: 16_384, maxReasonCharacters: 1_000, maxReasons: 20)),
             logger: KafkaTestClients.logger)
-        let catalogReader = try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(
-                client: client,
-                subscription: .partitions([
-                    KafkaTopicPartitionOffset(topic: Topic.sourcesCatalog.name, partition: 0, position: .beginning)
-                ])),
-            logger: KafkaTestClients.logger)
-        let service = NormalizerService(
-            normalizer: normalizer, consumer: consumer, catalogReader: catalogReader, producer: producer,
-            logger: KafkaTestClients.logger)
-        return ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: [producer, consumer, catalogReader, service], logger: KafkaTestClients.logger))
+        return ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: KafkaTestClients.logger))
     }
 }

@@ -110,6 +110,8 @@ enum Samples {
         originalPayload: #"{"recordId":"z-48214"}"#,
         originalPayloadEncoding: .utf8,
         origin: MessageOrigin(topic: "homes.raw", partition: 4, offset: 48_213),
+        originalLength: 524_288,
+        originalSHA256: String(repeating: "5d", count: 32),
         stage: .normalization,
         service: "normalizer-0",
         reasons: [FailureReason(field: "fetchedAt", code: "schema.missingField", message: "missing")],

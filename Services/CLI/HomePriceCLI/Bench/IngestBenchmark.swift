@@ -2,6 +2,7 @@ import Crawler
 import Foundation
 import Kafka
 import Logging
+import Pipeline
 import Scenario
 import Schema
 import ServiceSupport
@@ -126,7 +127,7 @@ struct IngestBenchmark {
         let clock = ContinuousClock()
         let (summary, seconds) = try await KafkaProducer.withProducer(configuration: producer, logger: logger) { kafka in
             let sourceProducer = SourceProducer(
-                configuration: configuration, publisher: KafkaRecordPublisher(producer: kafka), logger: logger)
+                configuration: configuration, publisher: KafkaPublisher(producer: kafka), logger: logger)
             let start = clock.now
             let summary = try await sourceProducer.ingestAvailable()
             return (summary, (clock.now - start).seconds)
@@ -177,7 +178,7 @@ struct IngestBenchmark {
         let settings = configuration.settings, site = configuration.site
         let clock = ContinuousClock()
         let (summary, seconds) = try await KafkaProducer.withProducer(configuration: producer, logger: logger) { kafka in
-            let crawler = Crawler(site: site, settings: settings, publisher: KafkaRecordPublisher(producer: kafka), logger: logger)
+            let crawler = Crawler(site: site, settings: settings, publisher: KafkaPublisher(producer: kafka), logger: logger)
             let start = clock.now
             let summary = try await crawler.crawl()
             return (summary, (clock.now - start).seconds)

@@ -3,6 +3,7 @@ import Kafka
 import Logging
 import NormalizerCore
 import NormalizerEvaluation
+import Pipeline
 import Scenario
 import Schema
 import ServiceLifecycle
@@ -129,21 +130,17 @@ struct NormalizeBenchmark {
         configuration.groupId = "bench-normalizer"
         let catalog = try SourceCatalog.load(directory: configuration.resolve(configuration.sourcesDirectory, layout: layout))
         let normalizer = Normalizer(configuration: configuration, catalog: catalog, store: warehouse)
-        let producer = try KafkaProducer(configuration: settings.producer(clientId: "bench-normalizer"), logger: logger)
-        let consumer = try KafkaConsumer(
-            configuration: settings.consumer(
-                subscription: .group(id: configuration.groupId, topics: NormalizerService.consumedTopics), clientId: "bench-normalizer"),
+        let services = try NormalizerService.services(
+            normalizer: normalizer, kafka: settings,
+            batch: BatchSettings(
+                reader: try await ConfigurationLoader.reader(layout: layout, files: ["pipeline.yaml"]), stage: .normalization,
+                service: "bench-normalizer"),
             logger: logger)
-        let catalogReader = try KafkaConsumer(
-            configuration: settings.consumer(
-                subscription: .partitions([KafkaTopicPartitionOffset(topic: Topic.sourcesCatalog.name, partition: 0, position: .beginning)]
-                ),
-                clientId: "bench-normalizer-catalog"),
-            logger: logger)
-        let service = NormalizerService(
-            normalizer: normalizer, consumer: consumer, catalogReader: catalogReader, producer: producer, logger: logger)
+        guard let consumer = services.compactMap({ $0 as? KafkaConsumer }).first else {
+            throw BenchmarkFailure(reason: "the normalizer has no consumer")
+        }
         let (seconds, counts) = try await measureStage(
-            "normalizer", services: [producer, consumer, catalogReader, service], input: consumer,
+            "normalizer", services: services, input: consumer,
             outputs: [Topic.homesNormalized.name, Topic.homesDeadLetter.name], records: records, settings: settings)
         return (seconds, counts[Topic.homesDeadLetter.name, default: 0])
     }

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
+import Pipeline
 import Schema
 import ServiceLifecycle
-import Sources
 
 /// A polite, resumable crawler for one listing website.
 ///
@@ -18,13 +18,13 @@ public final class Crawler: Service, Sendable {
     public let site: SiteConfiguration
     /// The behaviour.
     public let settings: CrawlerSettings
-    private let publisher: any RecordPublisher
+    private let publisher: any MessagePublisher
     private let logger: Logger
     private let recrawlInterval: Duration?
 
     /// Creates a crawler; with `recrawlInterval`, ``run()`` crawls again after each interval.
     public init(
-        site: SiteConfiguration, settings: CrawlerSettings, publisher: any RecordPublisher, logger: Logger,
+        site: SiteConfiguration, settings: CrawlerSettings, publisher: any MessagePublisher, logger: Logger,
         recrawlInterval: Duration? = nil
     ) {
         self.site = site

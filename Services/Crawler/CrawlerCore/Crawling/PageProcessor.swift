@@ -1,13 +1,13 @@
 import Foundation
 import Logging
+import Pipeline
 import Schema
-import Sources
 
 /// Processes one queued URL: politeness, fetch with retries, extraction, publication, journal.
 struct PageProcessor: Sendable {
     let site: SiteConfiguration
     let settings: CrawlerSettings
-    let publisher: any RecordPublisher
+    let publisher: any MessagePublisher
     let journal: CrawlJournal
     let fetcher: PageFetcher
     let robots: RobotsCache

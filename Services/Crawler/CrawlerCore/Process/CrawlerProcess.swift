@@ -1,8 +1,8 @@
 import Kafka
 import Logging
+import Pipeline
 import ServiceLifecycle
 import ServiceSupport
-import Sources
 
 /// What a `homeprice-crawler` process runs.
 public enum CrawlerProcess {
@@ -22,7 +22,7 @@ public enum CrawlerProcess {
         crawlerLogger[metadataKey: "source.id"] = "\(siteId)"
         let producer = try KafkaProducer(configuration: kafka.producer(clientId: "crawler-\(siteId)"), logger: logger)
         let crawler = Crawler(
-            site: configuration.site, settings: configuration.settings, publisher: KafkaRecordPublisher(producer: producer),
+            site: configuration.site, settings: configuration.settings, publisher: KafkaPublisher(producer: producer),
             logger: crawlerLogger, recrawlInterval: configuration.recrawlInterval)
         return [
             .init(service: producer),

@@ -1,5 +1,6 @@
 import Kafka
 import Logging
+import Pipeline
 import ServiceLifecycle
 import ServiceSupport
 
@@ -22,7 +23,7 @@ public enum SourceProcess {
         sourceLogger[metadataKey: "source.id"] = "\(sourceId)"
         let producer = try KafkaProducer(configuration: kafka.producer(clientId: "source-\(sourceId)"), logger: logger)
         let source = SourceProducer(
-            configuration: configuration, publisher: KafkaRecordPublisher(producer: producer), logger: sourceLogger)
+            configuration: configuration, publisher: KafkaPublisher(producer: producer), logger: sourceLogger)
         return [
             .init(service: producer),
             .init(service: source, successTerminationBehavior: .gracefullyShutdownGroup),

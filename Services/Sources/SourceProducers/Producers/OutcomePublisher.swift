@@ -1,10 +1,11 @@
 import Foundation
+import Pipeline
 import Schema
 
 /// Turns parse outcomes into raw records and dead letters and publishes them in batches.
 struct OutcomePublisher: Sendable {
     let configuration: ProducerConfiguration
-    let publisher: any RecordPublisher
+    let publisher: any MessagePublisher
 
     /// Publishes `outcomes`, read from `url`, and returns the counts.
     func publish(_ outcomes: [ParseOutcome], url: URL?) async throws(SourceError) -> IngestionSummary {
@@ -31,7 +32,11 @@ struct OutcomePublisher: Sendable {
                         failedAt: now)
                 }
             }
-            try await publisher.publish(batch)
+            do {
+                try await publisher.publish(batch)
+            } catch {
+                throw SourceError(publishing: error)
+            }
             start += batchSize
         }
         return summary

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Pipeline
 import Schema
 import ServiceLifecycle
 
@@ -20,12 +21,12 @@ import ServiceLifecycle
 public final class SourceProducer: Service, Sendable {
     /// The configuration.
     public let configuration: ProducerConfiguration
-    private let publisher: any RecordPublisher
+    private let publisher: any MessagePublisher
     private let logger: Logger
     private let session: URLSession
 
     /// Creates a producer publishing through `publisher`.
-    public init(configuration: ProducerConfiguration, publisher: any RecordPublisher, logger: Logger) {
+    public init(configuration: ProducerConfiguration, publisher: any MessagePublisher, logger: Logger) {
         self.configuration = configuration
         self.publisher = publisher
         self.logger = logger
@@ -57,7 +58,11 @@ public final class SourceProducer: Service, Sendable {
     public func announce() async throws(SourceError) {
         var descriptor = configuration.descriptor
         descriptor.publishedAt = Date()
-        try await publisher.publish([descriptor])
+        do {
+            try await publisher.publish([descriptor])
+        } catch {
+            throw SourceError(publishing: error)
+        }
     }
 
     /// Reads and publishes everything the input has now that was not published before.
