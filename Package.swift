@@ -190,7 +190,7 @@ let package = Package(
         .testTarget(name: "ModelRegistryTests", dependencies: ["Features", "ML", "ModelRegistry", "Schema"], swiftSettings: strict),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Kafka", "Pipeline", "Schema", "ServiceSupport", "TestSupport", configuration, logging],
+            dependencies: ["Kafka", "Pipeline", "Schema", "ServiceSupport", "TestSupport", configuration, logging, serviceLifecycle],
             swiftSettings: strict
         ),
         .testTarget(
