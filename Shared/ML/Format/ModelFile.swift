@@ -30,7 +30,8 @@ public enum ModelFile {
         let header = ModelFileHeader(
             kind: "model", target: model.target, targetTransform: model.targetTransform,
             table: model.table, features: model.features, forests: forests,
-            interval: interval, baseline: model.baseline, summary: model.summary)
+            interval: interval, baseline: model.baseline, summary: model.summary,
+            attachments: model.attachments.isEmpty ? nil : model.attachments)
         try save(header, blobs: blobs, to: path)
     }
 
@@ -51,7 +52,7 @@ public enum ModelFile {
         return PriceModel(
             target: target, targetTransform: transform, table: header.table ?? TableOptions(), point: point,
             lower: models["lower"], upper: models["upper"], interval: interval, baseline: header.baseline,
-            summary: summary)
+            summary: summary, attachments: header.attachments ?? [:])
     }
 
     /// Writes a training checkpoint.

@@ -36,4 +36,6 @@ struct ModelFileHeader: Codable {
     var baseline: RidgeRegression?
     var summary: TrainingSummary?
     var checkpoint: CheckpointState?
+    /// Named JSON documents carried for other modules (``PriceModel/attachments``); absent when there are none.
+    var attachments: [String: String]?
 }

@@ -40,11 +40,14 @@ public struct PriceModel: Sendable {
     public var baseline: RidgeRegression?
     /// Figures about the training run.
     public var summary: TrainingSummary
+    /// Named JSON documents that travel inside the model file, such as the fitted feature
+    /// parameters (`"features"`); the engine stores them and never reads them.
+    public var attachments: [String: String]
 
     public init(
         target: String, targetTransform: TargetTransform, table: TableOptions, point: GBMModel,
         lower: GBMModel? = nil, upper: GBMModel? = nil, interval: Interval = .none,
-        baseline: RidgeRegression? = nil, summary: TrainingSummary
+        baseline: RidgeRegression? = nil, summary: TrainingSummary, attachments: [String: String] = [:]
     ) {
         self.target = target
         self.targetTransform = targetTransform
@@ -55,6 +58,7 @@ public struct PriceModel: Sendable {
         self.interval = interval
         self.baseline = baseline
         self.summary = summary
+        self.attachments = attachments
     }
 
     /// The model's inputs, in order.

@@ -34,6 +34,30 @@ struct ModelFileTests {
         #expect(try loaded.predict(data) == (try model.predict(data)))
     }
 
+    @Test("Attachments are read back exactly, and a model without them writes no attachments key")
+    func attachments() throws {
+        let (gbm, data) = try ForestPredictorTests.model()
+        let summary = TrainingSummary(
+            rows: data.rowCount, heldOutRows: 0, testRows: 0, target: data.target!, roundsRun: 50, bestRound: 50,
+            trainingSeconds: 0, metrics: [:], intervalCoverage: nil)
+        let documents = ["features": #"{"levels":["a","ü \"q\""],"median":0.1}"#, "empty": ""]
+        let with = PriceModel(
+            target: "y", targetTransform: .identity, table: TableOptions(), point: gbm, summary: summary,
+            attachments: documents)
+        let without = PriceModel(target: "y", targetTransform: .identity, table: TableOptions(), point: gbm, summary: summary)
+        let path = temporaryPath(), plainPath = temporaryPath()
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: plainPath)
+        }
+        try ModelFile.write(with, to: path)
+        try ModelFile.write(without, to: plainPath)
+        #expect(try ModelFile.readModel(from: path).attachments == documents)
+        #expect(try ModelFile.readModel(from: plainPath).attachments.isEmpty)
+        let plainBytes = try Data(contentsOf: URL(fileURLWithPath: plainPath))
+        #expect(plainBytes.range(of: Data("attachments".utf8)) == nil)
+    }
+
     @Test("A file that is not a model is a typed error")
     func garbage() throws {
         let path = temporaryPath()
