@@ -22,6 +22,8 @@ let package = Package(
         .executable(name: "homeprice-normalizer", targets: ["homeprice-normalizer"]),
         .executable(name: "homeprice-source", targets: ["homeprice-source"]),
         .executable(name: "homeprice-crawler", targets: ["homeprice-crawler"]),
+        .executable(name: "homeprice-preprocessor", targets: ["homeprice-preprocessor"]),
+        .executable(name: "homeprice-trainer", targets: ["homeprice-trainer"]),
         .executable(name: "example-source", targets: ["example-source"]),
         .library(name: "Schema", targets: ["Schema"]),
         .library(name: "Kafka", targets: ["Kafka"]),
@@ -143,10 +145,37 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "PreprocessorCore",
+            dependencies: ["Features", "Kafka", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
+            path: "Services/Preprocessor/PreprocessorCore",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "homeprice-preprocessor",
+            dependencies: ["PreprocessorCore", "Pipeline"],
+            path: "Services/Preprocessor/Main",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "TrainerCore",
+            dependencies: [
+                "Features", "Kafka", "ML", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", configuration, logging, metrics,
+                serviceLifecycle,
+            ],
+            path: "Services/Trainer/TrainerCore",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "homeprice-trainer",
+            dependencies: ["TrainerCore", "Pipeline"],
+            path: "Services/Trainer/Main",
+            swiftSettings: strict
+        ),
+        .target(
             name: "HomePriceCLI",
             dependencies: [
-                "Crawler", "Kafka", "ML", "NormalizerCore", "NormalizerEvaluation", "Pipeline", "Scenario", "Schema", "ServiceSupport",
-                "Sources", argumentParser, logging, serviceLifecycle,
+                "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "NormalizerEvaluation", "Pipeline", "Scenario",
+                "Schema", "ServiceSupport", "Sources", argumentParser, logging, serviceLifecycle,
             ],
             path: "Services/CLI/HomePriceCLI",
             swiftSettings: strict
@@ -194,6 +223,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "PreprocessorTests",
+            dependencies: ["Features", "Kafka", "PreprocessorCore", "Pipeline", "Schema", "ServiceSupport", "TestSupport", configuration],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TrainerTests",
+            dependencies: [
+                "Features", "Kafka", "ML", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", "TestSupport", "TrainerCore",
+                configuration,
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "NormalizerCoreTests",
             dependencies: [
                 "NormalizerCore", "NormalizerEvaluation", "Kafka", "Pipeline", "Scenario", "Schema", "ServiceSupport", "TestSupport",
@@ -208,7 +250,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["HomePriceCLI", "Kafka", "ServiceSupport", "TestSupport"],
+            dependencies: ["HomePriceCLI", "Kafka", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", "TestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -22,6 +22,12 @@ public struct Feedback: SchemaMessage {
     /// The prediction it is about.
     public var predictionId: String
 
+
+    /// The home the feedback is about, when the sender knows it (the server's feedback
+    /// endpoint fills it from the prediction): a `salePrice` for a known home becomes a
+    /// training label for that home.
+    public var homeId: String?
+
     /// What it reports.
     public var kind: FeedbackKind
 
@@ -52,6 +58,7 @@ public struct Feedback: SchemaMessage {
     ///   - value: An amount, or a rating from 1 to 5.
     ///   - currency: The currency of an amount.
     ///   - comment: Free text from the customer.
+    ///   - homeId: The home the feedback is about, when known.
     ///   - submittedBy: Who gave it.
     ///   - at: When it was given.
     ///   - schemaVersion: The schema version; defaults to the current one.
@@ -63,11 +70,13 @@ public struct Feedback: SchemaMessage {
         currency: String? = nil,
         comment: String? = nil,
         submittedBy: String? = nil,
+        homeId: String? = nil,
         at: Date,
         schemaVersion: Int = Feedback.currentSchemaVersion
     ) {
         self.schemaVersion = schemaVersion
         self.feedbackId = feedbackId
+        self.homeId = homeId
         self.predictionId = predictionId
         self.kind = kind
         self.value = value

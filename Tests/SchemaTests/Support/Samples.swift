@@ -167,6 +167,7 @@ enum Samples {
         currency: "USD",
         comment: "Sold after two weeks.",
         submittedBy: "web-4411",
+        homeId: "home-us-7f3a9c",
         at: date
     )
 

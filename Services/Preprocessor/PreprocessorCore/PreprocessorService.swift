@@ -1,0 +1,2 @@
+/// The preprocessor process (homes.normalized -> homes.features); built in its own change.
+public enum PreprocessorService {}

@@ -1,0 +1,2 @@
+import PreprocessorCore
+import Testing

@@ -1,0 +1,2 @@
+import TrainerCore
+import Testing
