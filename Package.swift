@@ -190,7 +190,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["Kafka", "ServiceSupport"],
+            dependencies: ["Kafka", "ML", "Schema", "ServiceSupport"],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),

@@ -1,0 +1,340 @@
+import Features
+import Foundation
+import Kafka
+import Logging
+import ML
+import ModelRegistry
+import Pipeline
+import Schema
+import ServiceLifecycle
+import Synchronization
+
+/// The trainer's long-running work: keeps the training store current from `homes.features` and
+/// `feedback`, takes `retrain` commands from `pipeline.control`, evaluates the triggers every
+/// ``TrainerConfiguration/checkInterval``, and runs the trainings they ask for, one at a time,
+/// off the cooperative pool.
+///
+/// State survives restarts: the store and the input positions are saved every
+/// ``TrainerConfiguration/snapshotInterval`` (and before a training starts); a training is
+/// planned into its own folder first, so a killed trainer resumes it from its last checkpoint.
+public final class TrainerLoop: Service, Sendable {
+    private let configuration: TrainerConfiguration
+    private let inputs: KafkaConsumer
+    private let control: KafkaConsumer
+    private let producer: KafkaProducer
+    private let registry: LatestValueReader<ModelEvent>
+    private let admin: KafkaAdmin
+    private let artifacts: ArtifactStore
+    private let stateFile: StateFile<TrainerState>
+    private let state: Mutex<TrainerState>
+    private let clock: TrainerClock
+    private let logger: Logger
+    private let executor = BlockingExecutor(label: "homeprice.trainer.training")
+    private let runner: JobRunner
+    private let evaluator: TriggerEvaluator
+
+    /// The engine's name on registry events.
+    static let algorithm = "gbt"
+
+    /// Creates the loop; `state` is what ``TrainerService`` loaded from `stateFile` (its input
+    /// positions configured `inputs`).
+    public init(
+        configuration: TrainerConfiguration, state: TrainerState, stateFile: StateFile<TrainerState>, inputs: KafkaConsumer,
+        control: KafkaConsumer, producer: KafkaProducer, registry: LatestValueReader<ModelEvent>, admin: KafkaAdmin,
+        artifacts: ArtifactStore, clock: TrainerClock, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.state = Mutex(state)
+        self.stateFile = stateFile
+        self.inputs = inputs
+        self.control = control
+        self.producer = producer
+        self.registry = registry
+        self.admin = admin
+        self.artifacts = artifacts
+        self.clock = clock
+        self.logger = logger
+        runner = JobRunner(model: configuration.model, features: configuration.features)
+        evaluator = TriggerEvaluator(configuration: configuration)
+    }
+
+    /// The folder of planned and running trainings.
+    var jobsDirectory: URL { configuration.stateDirectory.appendingPathComponent("jobs", isDirectory: true) }
+
+    /// A copy of the current state (tests and status).
+    public var currentState: TrainerState { state.withLock { $0 } }
+
+    /// Runs until graceful shutdown; a training in progress finishes its current epoch's
+    /// checkpoint first (the next start resumes it).
+    public func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            try await self.registry.waitUntilCaughtUp(admin: self.admin)
+            self.rememberFirstSlots()
+            for folder in JobFolder.pending(in: self.jobsDirectory) {
+                try await self.resume(folder)
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await self.readInputs() }
+                group.addTask { try await self.readCommands() }
+                group.addTask { try await self.tick() }
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+        try? save()
+    }
+
+    // MARK: Inputs
+
+    private func readInputs() async throws {
+        var batches = inputs.messages.makeAsyncIterator()
+        while !Task.isCancelled, let batch = try await batches.nextBatch(maximum: 1_000) {
+            let now = clock.now
+            var rows: [FeatureRow] = []
+            var feedback: [Feedback] = []
+            for message in batch {
+                do {
+                    if message.topic == Topic.feedback.name {
+                        feedback.append(try Feedback.decode(from: Data(message.value)))
+                    } else {
+                        rows.append(try FeatureRow.decode(from: Data(message.value)))
+                    }
+                } catch {
+                    logger.warning("unreadable input skipped", metadata: ["kafka.position": "\(message.position)", "error": "\(error)"])
+                }
+            }
+            state.withLock { state in
+                rows.forEach { state.store.apply($0, at: now) }
+                feedback.forEach { state.store.apply($0) }
+                for message in batch {
+                    state.store.advance(topic: message.topic, partition: message.partition, to: message.offset + 1)
+                }
+            }
+        }
+    }
+
+    private func readCommands() async throws {
+        for try await message in control.messages {
+            if let command = try? ControlCommand.decode(from: Data(message.value)), command.target == "trainer",
+                command.action == .retrain
+            {
+                take(command)
+            }
+            try control.storeOffset(message)
+        }
+    }
+
+    /// Queues a retrain command (once per command id) and saves the state, so the request
+    /// survives a crash before the command's offset is committed.
+    func take(_ command: ControlCommand) {
+        let regions = command.arguments["region"].map { [$0.uppercased()] } ?? configuration.regions
+        let detail = "command \(command.commandId) by \(command.issuedBy)" + (command.reason.map { ": \($0)" } ?? "")
+        let taken = state.withLock { state in
+            guard state.remember(command: command.commandId) else { return [String]() }
+            let known = regions.filter(configuration.regions.contains)
+            for region in known { state.requested[region] = detail }
+            return known
+        }
+        guard !taken.isEmpty else { return }
+        logger.info("retrain requested", metadata: ["regions": "\(taken)", "command": "\(command.commandId)"])
+        do { try save() } catch { logger.error("cannot save the trainer state", metadata: ["error": "\(error)"]) }
+    }
+
+    // MARK: Triggers
+
+    private func tick() async throws {
+        var lastSave = ContinuousClock.now
+        while !Task.isCancelled {
+            try await Task.sleep(for: configuration.checkInterval)
+            try await runDueTrainings()
+            if ContinuousClock.now - lastSave >= configuration.snapshotInterval {
+                try save()
+                lastSave = ContinuousClock.now
+            }
+        }
+    }
+
+    /// Runs every training the triggers ask for now, one after the other.
+    public func runDueTrainings() async throws {
+        let now = clock.now
+        for request in state.withLock({ evaluator.due(state: $0, now: now) }) {
+            try await train(request, at: now)
+        }
+    }
+
+    private func rememberFirstSlots() {
+        let now = clock.now
+        state.withLock { state in
+            for region in configuration.regions where state.lastScheduledSlot[region] == nil {
+                state.lastScheduledSlot[region] = evaluator.latestSlot(region: region, now: now)
+            }
+        }
+    }
+
+    // MARK: Training
+
+    /// Plans the training of `request` (or reports why it cannot), saves it, and runs it.
+    private func train(_ request: TrainingRequest, at now: Date) async throws {
+        let region = request.region
+        let model = configuration.modelName(of: region)
+        guard let currency = configuration.features.region(region)?.currency else { return }
+        let version = nextVersion(of: model)
+        let planned: Result<TrainingJob, TrainerError> = state.withLock { state in
+            let sequence = state.store.sequence
+            state.requested[region] = nil
+            state.trainedThrough[region] = sequence
+            state.lastScheduledSlot[region] = evaluator.latestSlot(region: region, now: now)
+            let rows = state.store.labelledRows(
+                region: region, currency: currency, featureSchemaVersion: FeatureSchema.version)
+            return Result { () throws(TrainerError) in
+                try TrainingJob.plan(
+                    modelName: model, version: version, region: region, currency: currency, trigger: request.trigger, rows: rows,
+                    minimumRows: configuration.minimumRows, validationFraction: configuration.validationFraction,
+                    sequence: sequence, at: now)
+            }
+        }
+        switch planned {
+        case .failure(let error):
+            try save()
+            try await publish([
+                event(
+                    .alert, "training.skipped", severity: .warning, message: "\(model): \(error.reason)",
+                    labels: ["model": model, "region": region, "trigger": request.trigger.kind.rawValue])
+            ])
+        case .success(let job):
+            let folder = JobFolder(jobs: jobsDirectory, job: job)
+            try folder.save(job)
+            try save()
+            try await run(job, in: folder)
+        }
+    }
+
+    private func resume(_ folder: JobFolder) async throws {
+        guard let job = try folder.jobFile.load() else { return }
+        logger.info("resuming an interrupted training", metadata: ["job": "\(job.folderName)"])
+        try await run(job, in: folder)
+    }
+
+    /// Trains, judges, stores and registers one planned job, then removes its folder.
+    private func run(_ job: TrainingJob, in folder: JobFolder) async throws {
+        let labels = ["model": job.modelName, "version": job.version, "region": job.region]
+        try await publish([
+            event(
+                .metric, "training.started",
+                values: ["trainingRows": Double(job.training.count), "validationRows": Double(job.validation.count)],
+                message: "\(job.folderName): \(job.trigger.kind.rawValue) — \(job.trigger.detail)", labels: labels)
+        ])
+        let (epochs, sink) = AsyncStream.makeStream(of: MonitoringEvent.self)
+        let service = configuration.serviceName
+        async let published: Void = publishAll(epochs)
+        let candidate: TrainedCandidate
+        do {
+            candidate = try await executor.run { [runner] in
+                try runner.run(job, folder: folder) { epoch in
+                    var values = ["round": Double(epoch.round), "train.\(epoch.metricName)": epoch.trainMetric]
+                    if let valid = epoch.validMetric { values["valid.\(epoch.metricName)"] = valid }
+                    sink.yield(
+                        MonitoringEvent(
+                            service: service, kind: .trainingEpoch, name: "training.epoch", values: values, labels: labels, at: Date()))
+                }
+            }
+            sink.finish()
+            try await published
+        } catch {
+            sink.finish()
+            try? await published
+            throw error
+        }
+        let champion = try championModel(of: job.modelName)
+        let evaluation = try await executor.run { [configuration] in
+            try CandidateEvaluation.evaluate(
+                candidate, job: job, champion: champion, gate: configuration.gate, algorithm: Self.algorithm, at: Date())
+        }
+        let (artifact, card) = try await executor.run { [artifacts] in
+            (try artifacts.put(candidate.file), try artifacts.put(evaluation.card))
+        }
+        let events = try ModelRelease.events(
+            job: job, evaluation: evaluation, algorithm: Self.algorithm, artifact: artifact, card: card, state: registryState,
+            policy: configuration.promotion, actor: service, at: clock.now)
+        let reports = try await publish(events)
+        try await publish([validationEvent(job, evaluation: evaluation, labels: labels)] + events.compactMap { deployment($0) })
+        if let last = reports.last(where: { $0.topic == Topic.modelsRegistry.name }) {
+            try await registry.waitUntilRead([last.partition: last.offset + 1])
+        }
+        try folder.remove()
+        logger.info("training finished", metadata: ["job": "\(job.folderName)", "accepted": "\(evaluation.verdict.accepted)"])
+    }
+
+    /// The registry as the latest value per key read so far.
+    private var registryState: RegistryState { RegistryState(latestPerKey: registry.values) }
+
+    /// The next version of `model`: past every registered version and every planned job.
+    private func nextVersion(of model: String) -> String {
+        let registered = Int(registryState.nextVersion(for: model)) ?? 1
+        let planned = JobFolder.pending(in: jobsDirectory).compactMap { folder -> Int? in
+            let name = folder.url.lastPathComponent
+            guard name.hasPrefix("\(model)@") else { return nil }
+            return Int(name.dropFirst(model.count + 1)).map { $0 + 1 }
+        }
+        return String(([registered] + planned).max() ?? registered)
+    }
+
+    /// The champion of `model` with its model file (verified against its hash), when it has one.
+    private func championModel(of model: String) throws -> (version: String, model: PriceModel)? {
+        guard let champion = registryState.champion(of: model), let artifact = champion.artifact else { return nil }
+        do {
+            _ = try artifacts.data(for: artifact)
+            let loaded = try ModelFile.readModel(from: try artifacts.fileURL(for: artifact.uri).path)
+            return (champion.version, loaded)
+        } catch {
+            logger.warning(
+                "the champion cannot be loaded; the candidate is judged without it",
+                metadata: ["model": "\(model)", "version": "\(champion.version)", "error": "\(error)"])
+            return nil
+        }
+    }
+
+    // MARK: Publishing
+
+    @discardableResult
+    private func publish(_ messages: [any SchemaMessage]) async throws -> [KafkaDeliveryReport] {
+        var batch: [KafkaProducerMessage] = []
+        for message in messages { batch.append(try KafkaProducerMessage(message)) }
+        return try await producer.send(batch)
+    }
+
+    private func publishAll(_ events: AsyncStream<MonitoringEvent>) async throws {
+        for await event in events { try await publish([event]) }
+    }
+
+    private func event(
+        _ kind: MonitoringEventKind, _ name: String, values: [String: Double] = [:], severity: Severity = .info, message: String,
+        labels: [String: String]
+    ) -> MonitoringEvent {
+        MonitoringEvent(
+            service: configuration.serviceName, kind: kind, name: name, values: values, labels: labels, severity: severity,
+            message: message, at: clock.now)
+    }
+
+    private func validationEvent(_ job: TrainingJob, evaluation: CandidateEvaluation, labels: [String: String]) -> MonitoringEvent {
+        var values = evaluation.verdict.candidate.overall.byName
+        values["accepted"] = evaluation.verdict.accepted ? 1 : 0
+        return event(
+            .validation, evaluation.verdict.accepted ? "training.validated" : "training.rejected", values: values,
+            severity: evaluation.verdict.accepted ? .info : .warning,
+            message: "\(job.folderName): \(evaluation.verdict.reasons.joined(separator: "; "))", labels: labels)
+    }
+
+    private func deployment(_ registryEvent: ModelEvent) -> MonitoringEvent? {
+        guard let alias = registryEvent.alias else { return nil }
+        return event(
+            .deployment, "model.promoted",
+            message: "\(registryEvent.modelName)#\(alias) -> \(registryEvent.version)",
+            labels: ["model": registryEvent.modelName, "version": registryEvent.version, "alias": alias])
+    }
+
+    /// Saves the state file.
+    func save() throws(TrainerError) {
+        try stateFile.save(state.withLock { $0 })
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Schema
+
+/// What the trainer learns from: the latest ``Schema/FeatureRow`` of every home (read from
+/// `homes.features` as latest value per key), labels reported as feedback, and where in each
+/// input topic the store stands, so a restart continues from there instead of re-reading
+/// everything.
+///
+/// Every time a home gains or changes its label the store's sequence advances, so "new labelled
+/// homes since the last model" of a region is a count, not a scan of history.
+public struct TrainingStore: Codable, Sendable, Equatable {
+    /// A stored row and the sequence number of its last label change (0: never labelled).
+    public struct Entry: Codable, Sendable, Equatable {
+        /// The latest feature row of the home.
+        public var row: FeatureRow
+        /// The store sequence at which the home's label last changed.
+        public var labelSequence: Int
+    }
+
+    /// The latest row of every home, by home id.
+    public private(set) var entries: [String: Entry] = [:]
+    /// Reported sale prices by home id.
+    public private(set) var feedbackLabels: [String: FeedbackLabel] = [:]
+    /// The next offset to read, by topic and partition.
+    public private(set) var positions: [String: [Int32: Int64]] = [:]
+    /// Advances with every label change.
+    public private(set) var sequence = 0
+    /// When the last row or label arrived.
+    public private(set) var lastChange: Date?
+
+    /// An empty store.
+    public init() {}
+
+    /// Takes the latest row of a home: a retired home is dropped; a changed label (or a first
+    /// one) advances the sequence.
+    public mutating func apply(_ row: FeatureRow, at date: Date) {
+        guard !row.retired else {
+            entries[row.homeId] = nil
+            lastChange = date
+            return
+        }
+        let previous = entries[row.homeId]
+        var labelSequence = previous?.labelSequence ?? 0
+        if row.target != nil, previous?.row.target != row.target || previous?.row.labelDate != row.labelDate {
+            sequence += 1
+            labelSequence = sequence
+        }
+        entries[row.homeId] = Entry(row: row, labelSequence: labelSequence)
+        lastChange = date
+    }
+
+    /// Takes a customer's reported sale price for the home it names; other feedback is ignored.
+    public mutating func apply(_ feedback: Feedback) {
+        guard feedback.kind == .salePrice, let homeId = feedback.homeId, feedback.value.isFinite, feedback.value > 0 else { return }
+        feedbackLabels[homeId] = FeedbackLabel(price: feedback.value, currency: feedback.currency, at: feedback.at)
+        if var entry = entries[homeId] {
+            sequence += 1
+            entry.labelSequence = sequence
+            entries[homeId] = entry
+        }
+        lastChange = feedback.at
+    }
+
+    /// Records that everything before `offset` of `topic`'s `partition` is in the store.
+    public mutating func advance(topic: String, partition: Int32, to offset: Int64) {
+        positions[topic, default: [:]][partition] = max(positions[topic]?[partition] ?? 0, offset)
+    }
+
+    /// The labelled rows of `region` in `currency` and of `featureSchemaVersion`, in a stable
+    /// order (sale date, then home id). A reported sale price newer than a row's own label
+    /// replaces it.
+    public func labelledRows(region: String, currency: String, featureSchemaVersion: Int) -> [LabelledRow] {
+        var rows: [LabelledRow] = []
+        for entry in entries.values where entry.row.region == region && entry.row.featureSchemaVersion == featureSchemaVersion {
+            var row = entry.row
+            var date = row.labelDate ?? row.computedAt
+            if let feedback = feedbackLabels[row.homeId], feedback.currency ?? currency == currency,
+                row.target == nil || feedback.at > date
+            {
+                row.target = feedback.price
+                row.currency = currency
+                date = feedback.at
+            }
+            guard let target = row.target, target.isFinite, target > 0, row.currency == currency else { continue }
+            row.labelDate = date
+            rows.append(LabelledRow(row: row, labelDate: date))
+        }
+        return rows.sorted { ($0.labelDate, $0.row.homeId) < ($1.labelDate, $1.row.homeId) }
+    }
+
+    /// How many homes of `region` gained or changed their label after sequence `since`.
+    public func labelChanges(region: String, since: Int) -> Int {
+        entries.values.reduce(0) { $0 + ($1.row.region == region && $1.labelSequence > since ? 1 : 0) }
+    }
+}

@@ -1,2 +1,0 @@
-/// The trainer process (homes.features -> models); built in its own change.
-public enum TrainerService {}

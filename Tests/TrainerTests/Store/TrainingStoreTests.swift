@@ -1,0 +1,79 @@
+import Foundation
+import Schema
+import Testing
+import TrainerCore
+
+@Suite("Training store")
+struct TrainingStoreTests {
+    private func row(_ id: String, region: String = "DE", target: Double?, sold: TimeInterval = 0, retired: Bool = false) -> FeatureRow {
+        FeatureRow(
+            homeId: id, region: region, featureSchemaVersion: 1, features: ["livingArea": 100], target: target,
+            currency: target == nil ? nil : "EUR", labelDate: target == nil ? nil : Date(timeIntervalSince1970: sold),
+            retired: retired, computedAt: Date(timeIntervalSince1970: 0))
+    }
+
+    @Test("the latest row per home is kept; a new or changed label advances the sequence, an unchanged one does not")
+    func latestRowPerHome() {
+        var store = TrainingStore()
+        let now = Date()
+        store.apply(row("a", target: nil), at: now)
+        #expect(store.sequence == 0)
+        store.apply(row("a", target: 300_000, sold: 10), at: now)
+        store.apply(row("b", target: 250_000, sold: 20), at: now)
+        store.apply(row("a", target: 300_000, sold: 10), at: now)
+        #expect(store.sequence == 2)
+        #expect(store.labelChanges(region: "DE", since: 0) == 2)
+        #expect(store.labelChanges(region: "DE", since: 1) == 1)
+        store.apply(row("a", target: 320_000, sold: 30), at: now)
+        #expect(store.entries.count == 2)
+        #expect(store.labelChanges(region: "DE", since: 2) == 1)
+        let rows = store.labelledRows(region: "DE", currency: "EUR", featureSchemaVersion: 1)
+        #expect(rows.map(\.row.homeId) == ["b", "a"], "ordered by sale date")
+        #expect(rows.map(\.target) == [250_000, 320_000])
+    }
+
+    @Test("retired homes leave the store, other regions, currencies and feature versions are not training rows")
+    func onlyMatchingRowsTrain() {
+        var store = TrainingStore()
+        store.apply(row("a", target: 1), at: Date())
+        store.apply(row("us", region: "US", target: 2), at: Date())
+        var usd = row("usd", target: 3)
+        usd.currency = "USD"
+        store.apply(usd, at: Date())
+        var old = row("old", target: 4)
+        old.featureSchemaVersion = 0
+        store.apply(old, at: Date())
+        store.apply(row("a", target: 1, retired: true), at: Date())
+        #expect(store.entries["a"] == nil)
+        #expect(store.labelledRows(region: "DE", currency: "EUR", featureSchemaVersion: 1).isEmpty)
+    }
+
+    @Test("a reported sale price labels its home when newer than the row's own label; other feedback is ignored")
+    func feedbackLabelsHomes() {
+        var store = TrainingStore()
+        store.apply(row("a", target: nil), at: Date())
+        store.apply(row("b", target: 200_000, sold: 100), at: Date())
+        store.apply(
+            Feedback(
+                feedbackId: "f1", predictionId: "p1", kind: .salePrice, value: 410_000, currency: "EUR", homeId: "a",
+                at: Date(timeIntervalSince1970: 50)))
+        store.apply(
+            Feedback(
+                feedbackId: "f2", predictionId: "p2", kind: .salePrice, value: 999, currency: "EUR", homeId: "b",
+                at: Date(timeIntervalSince1970: 10)))
+        store.apply(
+            Feedback(feedbackId: "f3", predictionId: "p3", kind: .rating, value: 5, homeId: "b", at: Date(timeIntervalSince1970: 500)))
+        store.apply(Feedback(feedbackId: "f4", predictionId: "p4", kind: .salePrice, value: 1, currency: "EUR", at: Date()))
+        let rows = store.labelledRows(region: "DE", currency: "EUR", featureSchemaVersion: 1)
+        #expect(Dictionary(uniqueKeysWithValues: rows.map { ($0.row.homeId, $0.target) }) == ["a": 410_000, "b": 200_000])
+        #expect(store.labelChanges(region: "DE", since: 1) == 2, "both homes changed after b's own label")
+    }
+
+    @Test("positions only move forward")
+    func positionsMoveForward() {
+        var store = TrainingStore()
+        store.advance(topic: "homes.features", partition: 2, to: 10)
+        store.advance(topic: "homes.features", partition: 2, to: 4)
+        #expect(store.positions["homes.features"]?[2] == 10)
+    }
+}

@@ -1,2 +1,0 @@
-import TrainerCore
-import Testing

@@ -1,0 +1,95 @@
+import Foundation
+import ML
+import ModelRegistry
+import Schema
+import Synchronization
+import TestSupport
+import Testing
+import TrainerCore
+
+@Suite("Training a job")
+struct JobRunnerTests {
+    @Test("the newest sales validate, and a run resumed from a mid-run checkpoint writes the same model file")
+    func resumedRunsWriteTheSameBytes() async throws {
+        let fixture = try await TrainerFixture()
+        defer { fixture.remove() }
+        let job = try fixture.job(fixture.rows(try RealHomes.ames(limit: 900)), region: "US")
+        #expect(job.training.count + job.validation.count == 900)
+        let newestTraining = try #require(job.training.compactMap(\.labelDate).max())
+        #expect(job.validation.allSatisfy { ($0.labelDate ?? .distantPast) >= newestTraining }, "a time-aware split")
+
+        let runner = JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
+        let whole = JobFolder(url: fixture.folder.appendingPathComponent("whole"))
+        try whole.save(job)
+        let savedEarly = fixture.folder.appendingPathComponent("epoch-2.hpm")
+        let uninterrupted = try runner.run(job, folder: whole) { epoch in
+            if epoch.round == 20 { try? FileManager.default.copyItem(at: whole.checkpoint, to: savedEarly) }
+        }
+        let resumed = JobFolder(url: fixture.folder.appendingPathComponent("resumed"))
+        try resumed.save(job)
+        try FileManager.default.copyItem(at: savedEarly, to: resumed.checkpoint)
+        let rounds = RoundsSeen()
+        let continued = try runner.run(job, folder: resumed) { rounds.add($0.round) }
+        #expect(rounds.values.first == 30, "the resumed run starts after the checkpoint's 20 rounds")
+        #expect(continued.file == uninterrupted.file)
+        #expect(!continued.file.isEmpty)
+    }
+
+    @Test("the gate accepts a better candidate as champion and rejects a worse one with its reasons")
+    func gateAcceptsBetterAndRejectsWorse() async throws {
+        var fixture = try await TrainerFixture()
+        defer { fixture.remove() }
+        let job = try fixture.job(fixture.rows(try RealHomes.ames(limit: 900)), region: "US")
+        let good = try JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
+            .run(job, folder: JobFolder(url: fixture.folder.appendingPathComponent("good")))
+        var weak = fixture.configuration.model
+        weak.gbm.rounds = 3
+        weak.gbm.epochRounds = 3
+        let worse = try JobRunner(model: weak, features: fixture.configuration.features)
+            .run(job, folder: JobFolder(url: fixture.folder.appendingPathComponent("worse")))
+        fixture.configuration.promotion = .challenger
+
+        let first = try CandidateEvaluation.evaluate(
+            good, job: job, champion: nil, gate: fixture.configuration.gate, algorithm: "gbt", at: Date())
+        #expect(first.verdict.accepted, "\(first.verdict.reasons)")
+        #expect(first.card.metrics.overall.mape < 0.2, "a real model of Ames prices")
+        let store = try ArtifactStore(directory: fixture.configuration.artifactsDirectory)
+        var registry = RegistryState()
+        for event in try ModelRelease.events(
+            job: job, evaluation: first, algorithm: "gbt", artifact: try store.put(good.file), card: try store.put(first.card),
+            state: registry, policy: fixture.configuration.promotion, actor: "test", at: Date())
+        {
+            registry.apply(event)
+        }
+        #expect(registry.champion(of: job.modelName)?.version == "1", "the first validated version becomes champion")
+
+        var second = job
+        second.version = "2"
+        let judged = try CandidateEvaluation.evaluate(
+            worse, job: second, champion: ("1", good.model), gate: fixture.configuration.gate, algorithm: "gbt", at: Date())
+        #expect(!judged.verdict.accepted)
+        #expect(judged.verdict.reasons.contains { $0.contains("mape") || $0.contains("medianAPE") })
+        #expect(judged.card.championComparison.championVersion == "1")
+        let events = try ModelRelease.events(
+            job: second, evaluation: judged, algorithm: "gbt", artifact: try store.put(worse.file), card: try store.put(judged.card),
+            state: registry, policy: fixture.configuration.promotion, actor: "test", at: Date())
+        #expect(events.map(\.kind) == [.registered, .rejected])
+        for event in events { registry.apply(event) }
+        #expect(registry.champion(of: job.modelName)?.version == "1", "the champion stays")
+        #expect(registry.nextVersion(for: job.modelName) == "3")
+    }
+
+    @Test("too few labelled homes is a clear refusal naming the region")
+    func tooLittleData() async throws {
+        let fixture = try await TrainerFixture()
+        defer { fixture.remove() }
+        #expect(throws: TrainerError.self) { try fixture.job(fixture.rows(try RealHomes.windsor(limit: 20)), region: "CA") }
+    }
+}
+
+/// Epoch rounds seen by a run's callback.
+final class RoundsSeen: Sendable {
+    private let storage = Mutex<[Int]>([])
+    func add(_ round: Int) { storage.withLock { $0.append(round) } }
+    var values: [Int] { storage.withLock { $0 } }
+}
