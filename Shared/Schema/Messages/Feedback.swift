@@ -22,7 +22,6 @@ public struct Feedback: SchemaMessage {
     /// The prediction it is about.
     public var predictionId: String
 
-
     /// The home the feedback is about, when the sender knows it (the server's feedback
     /// endpoint fills it from the prediction): a `salePrice` for a known home becomes a
     /// training label for that home.
