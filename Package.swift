@@ -146,7 +146,7 @@ let package = Package(
         ),
         .target(
             name: "PreprocessorCore",
-            dependencies: ["Features", "Kafka", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
+            dependencies: ["Features", "Kafka", "Pipeline", "Schema", "ServiceSupport", configuration, logging, metrics, serviceLifecycle],
             path: "Services/Preprocessor/PreprocessorCore",
             swiftSettings: strict
         ),
@@ -190,7 +190,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["Kafka", "ML", "Schema", "ServiceSupport"],
+            dependencies: ["Kafka", "ML", "Schema", "ServiceSupport", serviceLifecycle],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
@@ -224,7 +224,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PreprocessorTests",
-            dependencies: ["Features", "Kafka", "PreprocessorCore", "Pipeline", "Schema", "ServiceSupport", "TestSupport", configuration],
+            dependencies: [
+                "Features", "Kafka", "PreprocessorCore", "Pipeline", "Schema", "ServiceSupport", "TestSupport", configuration, logging,
+                serviceLifecycle, .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -10,8 +10,13 @@ import SystemPackage
 public enum ConfigurationLoader {
     /// A reader over the environment and `files` (names inside `configs/`, or absolute paths
     /// of a user's own files anywhere; highest priority first); missing files are skipped.
-    public static func reader(layout: ProjectLayout?, files: [String]) async throws(ServiceSupportError) -> ConfigReader {
-        var providers: [any ConfigProvider] = [EnvironmentVariablesProvider()]
+    ///
+    /// - Parameter environment: The environment variables that override the files; the
+    ///   process's own unless a test gives others.
+    public static func reader(
+        layout: ProjectLayout?, files: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws(ServiceSupportError) -> ConfigReader {
+        var providers: [any ConfigProvider] = [EnvironmentVariablesProvider(environmentVariables: environment)]
         for file in files {
             let path: String
             if file.hasPrefix("/") {

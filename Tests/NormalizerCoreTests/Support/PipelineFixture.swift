@@ -48,31 +48,9 @@ enum PipelineFixture {
     /// Reads `homes.normalized` and `homes.deadletter` from the beginning until `count`
     /// messages arrived (or the deadline passed), and returns them.
     static func outputs(count: Int, on bootstrapServers: String, timeout: Duration = .seconds(120)) async throws -> [KafkaConsumerMessage] {
-        let partitions = [Topic.homesNormalized, Topic.homesDeadLetter].flatMap { topic in
-            (0..<Int32(topic.defaultPartitionCount)).map {
-                KafkaTopicPartitionOffset(topic: topic.name, partition: $0, position: .beginning)
-            }
-        }
-        let reader = try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(
-                client: KafkaClientConfiguration(bootstrapServers: bootstrapServers, clientId: "test-output-reader"),
-                subscription: .partitions(partitions)),
-            logger: KafkaTestClients.logger)
-        do {
-            let messages = try await withDeadline(timeout, waitingFor: "\(count) normalizer outputs") {
-                var messages: [KafkaConsumerMessage] = []
-                for try await message in reader.messages {
-                    messages.append(message)
-                    if messages.count == count { break }
-                }
-                return messages
-            }
-            await reader.close()
-            return messages
-        } catch {
-            await reader.close()
-            throw error
-        }
+        try await TopicContents.first(
+            count, of: [Topic.homesNormalized, Topic.homesDeadLetter].map { ($0.name, $0.defaultPartitionCount) },
+            bootstrapServers: bootstrapServers, timeout: timeout)
     }
 
     /// The warehouse's homes as comparable JSON, one string per home sorted by id, without the

@@ -1,2 +1,0 @@
-/// The preprocessor process (homes.normalized -> homes.features); built in its own change.
-public enum PreprocessorService {}

@@ -1,2 +1,0 @@
-import PreprocessorCore
-import Testing
