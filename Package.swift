@@ -241,8 +241,8 @@ let package = Package(
         .testTarget(
             name: "NormalizerCoreTests",
             dependencies: [
-                "NormalizerCore", "NormalizerEvaluation", "Kafka", "Pipeline", "Scenario", "Schema", "ServiceSupport", "TestSupport",
-                configuration,
+                "Features", "NormalizerCore", "NormalizerEvaluation", "Kafka", "Pipeline", "Scenario", "Schema", "ServiceSupport",
+                "TestSupport", configuration,
             ],
             swiftSettings: strict
         ),

@@ -14,7 +14,7 @@ import Schema
 /// - The observation date is the label date for a labelled row, else `normalizedAt`; the
 ///   features are ``Schema/Home/features`` extracted at that date by ``FeatureExtractor``,
 ///   exactly as the server extracts a request.
-/// - `retired` is left `false`: whether a home was merged away is the preprocessor's to say.
+/// - `retired` is set when the normalizer announced the home as merged into another.
 public struct FeatureRowBuilder: Sendable {
     /// The extractor the rows come from.
     public let extractor: FeatureExtractor
@@ -61,6 +61,7 @@ public struct FeatureRowBuilder: Sendable {
             currency: target == nil ? nil : home.price?.currency,
             labelDate: labelDate,
             observedAt: observedAt,
+            retired: home.retiredInto != nil,
             computedAt: computedAt
         )
         return BuiltFeatureRow(row: row, issues: features.issues + labelIssues)

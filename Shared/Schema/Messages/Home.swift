@@ -83,6 +83,11 @@ public struct Home: SchemaMessage {
     /// When the normalizer produced this version of the home.
     public var normalizedAt: Date
 
+    /// Set when this home was merged into another: the surviving home's id. Such a message
+    /// announces the retirement (its other fields are the home's last state); consumers drop
+    /// the home, and the preprocessor publishes a retired ``FeatureRow``.
+    public var retiredInto: String?
+
     /// The home id.
     public var key: String { id }
 
@@ -111,6 +116,7 @@ public struct Home: SchemaMessage {
     ///   - provenance: Every source value of every field.
     ///   - conflicts: The fields on which the sources disagreed.
     ///   - normalizedAt: When this version was produced.
+    ///   - retiredInto: The surviving home's id, when this home was merged into it.
     ///   - schemaVersion: The schema version; defaults to the current one.
     public init(
         id: String,
@@ -135,6 +141,7 @@ public struct Home: SchemaMessage {
         provenance: [String: [ProvenanceEntry]] = [:],
         conflicts: [FieldConflict] = [],
         normalizedAt: Date,
+        retiredInto: String? = nil,
         schemaVersion: Int = Home.currentSchemaVersion
     ) {
         self.schemaVersion = schemaVersion
@@ -160,5 +167,6 @@ public struct Home: SchemaMessage {
         self.provenance = provenance
         self.conflicts = conflicts
         self.normalizedAt = normalizedAt
+        self.retiredInto = retiredInto
     }
 }

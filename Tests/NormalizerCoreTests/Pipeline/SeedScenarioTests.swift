@@ -1,6 +1,9 @@
+import Features
 import Foundation
 import NormalizerCore
 import Schema
+import ServiceSupport
+import TestSupport
 import Testing
 
 @Suite("The seed scenario's two listings")
@@ -63,5 +66,28 @@ struct SeedScenarioTests {
         _ = try backward.normalize(SeedScenario.nested)
         let b = try #require(try backward.normalize(SeedScenario.flat).homes.first)
         #expect(a == b)
+    }
+
+    @Test("leave one live feature row in either order: a home merged away is announced retired and its row retired too")
+    func oneFeatureRowInEitherOrder() async throws {
+        let reader = try await ConfigurationLoader.reader(layout: TestProject.layout, files: ["pipeline.yaml"])
+        let builder = FeatureRowBuilder(settings: try FeatureSettings(reader: reader))
+        for order in [[SeedScenario.flat, SeedScenario.nested], [SeedScenario.nested, SeedScenario.flat]] {
+            let normalizer = try await SeedScenario.normalizer()
+            var published: [Home] = []
+            for record in order { published += try normalizer.normalize(record).homes }
+            // homes.features read as latest value per key, as the trainer reads it.
+            var latest: [String: FeatureRow] = [:]
+            for home in published {
+                let row = builder.build(from: home, computedAt: SeedScenario.now).row
+                latest[row.homeId] = row
+            }
+            let live = latest.values.filter { !$0.retired }
+            #expect(live.count == 1, "order \(order.map(\.sourceId))")
+            #expect(live.first?.homeId == (try normalizer.store.homes().map(\.id)).first)
+            for retired in published where retired.retiredInto != nil {
+                #expect(retired.retiredInto == live.first?.homeId)
+            }
+        }
     }
 }

@@ -89,7 +89,8 @@ enum Samples {
             ]
         ],
         conflicts: [FieldConflict(field: "livingArea", resolution: .mostRecent)],
-        normalizedAt: date
+        normalizedAt: date,
+        retiredInto: "home-us-1b2c3d"
     )
 
     static let featureRow = FeatureRow(

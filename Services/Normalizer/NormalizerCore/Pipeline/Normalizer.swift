@@ -80,12 +80,11 @@ public final class Normalizer: Sendable {
             return NormalizerOutput(deadLetters: [deadLetter(for: record, origin: origin, errors: failure.errors)])
         case .success(let mapped):
             let now = clock()
-            let resolution = try store.transaction { () throws(NormalizationError) -> Resolution in
+            let (resolution, retired) = try store.transaction { () throws(NormalizationError) -> (Resolution, [Home]) in
                 let resolution = try resolver.resolve(mapped, in: store, now: now)
-                try load(resolution)
-                return resolution
+                return (resolution, try load(resolution, at: now))
             }
-            return NormalizerOutput(homes: [resolution.home], reviewTasks: resolution.reviewTasks)
+            return NormalizerOutput(homes: [resolution.home] + retired, reviewTasks: resolution.reviewTasks)
         }
     }
 
@@ -128,19 +127,28 @@ public final class Normalizer: Sendable {
     /// - Throws: ``NormalizationError/Code/storageFailed``.
     public func apply(decision: ReviewTask) throws(NormalizationError) -> NormalizerOutput {
         let now = clock()
-        let resolution = try store.transaction { () throws(NormalizationError) -> Resolution? in
-            guard let resolution = try resolver.apply(decision: decision, in: store, now: now) else { return nil }
-            try load(resolution)
-            return resolution
+        let homes = try store.transaction { () throws(NormalizationError) -> [Home] in
+            guard let resolution = try resolver.apply(decision: decision, in: store, now: now) else { return [] }
+            return [resolution.home] + (try load(resolution, at: now))
         }
-        return NormalizerOutput(homes: resolution.map { [$0.home] } ?? [])
+        return NormalizerOutput(homes: homes)
     }
 
-    private func load(_ resolution: Resolution) throws(NormalizationError) {
+    /// Stores the resolved home and retires the homes merged into it; returns the retirement
+    /// announcements (each retired home's last state with ``Schema/Home/retiredInto`` set), so
+    /// consumers downstream drop them.
+    private func load(_ resolution: Resolution, at now: Date) throws(NormalizationError) -> [Home] {
         _ = try store.upsert(resolution.home)
+        var announcements: [Home] = []
         for retired in resolution.retiredHomeIds {
+            if var last = try store.home(id: retired) {
+                last.retiredInto = resolution.home.id
+                last.normalizedAt = now
+                announcements.append(last)
+            }
             try store.retire(homeId: retired, mergedInto: resolution.home.id)
         }
+        return announcements
     }
 
     private func deadLetter(for record: RawRecord, origin: MessageOrigin?, errors: [NormalizationError]) -> DeadLetter {

@@ -8,9 +8,9 @@ import Schema
 /// the server runs on a request). A home of a region without feature settings is rejected;
 /// a value the steps set aside (an impossible area, a refused label) only leaves the row
 /// without it and is reported with the row's issues. The same home always gives the same row
-/// but for its `computedAt`, and rows are keyed by home id, so replays are harmless. Rows are
-/// never marked `retired`: `homes.normalized` does not say when a home was merged into another
-/// (the normalizer records that in its warehouse only).
+/// but for its `computedAt`, and rows are keyed by home id, so replays are harmless. A home the
+/// normalizer announces as merged into another (``Schema/Home/retiredInto``) gives a `retired`
+/// row, so the trainer drops it.
 public struct Preprocessor: Sendable {
     /// The settings.
     public let configuration: PreprocessorConfiguration
