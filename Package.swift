@@ -253,7 +253,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["HomePriceCLI", "Kafka", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", "TestSupport"],
+            dependencies: ["HomePriceCLI", "Kafka", "ML", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", "TestSupport"],
             swiftSettings: strict
         ),
     ]

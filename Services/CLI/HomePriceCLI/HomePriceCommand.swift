@@ -16,6 +16,7 @@ public struct HomePriceCommand: AsyncParsableCommand {
             ScenarioCommand.self,
             NormalizeCommand.self,
             ModelCommand.self,
+            ModelsCommand.self,
             BenchCommand.self,
         ]
     )
