@@ -234,7 +234,7 @@ let package = Package(
             name: "TrainerTests",
             dependencies: [
                 "Features", "Kafka", "ML", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", "TestSupport", "TrainerCore",
-                configuration,
+                configuration, serviceLifecycle,
             ],
             swiftSettings: strict
         ),

@@ -23,6 +23,20 @@ public enum TopicContents {
     public static func first(
         _ count: Int, of topics: [(name: String, partitions: Int)], bootstrapServers: String, timeout: Duration = .seconds(120)
     ) async throws -> [KafkaConsumerMessage] {
+        try await read(of: topics, bootstrapServers: bootstrapServers, timeout: timeout, until: "\(count) messages", as: { $0 }) {
+            $0.count == count
+        }
+    }
+
+    /// Messages read from the beginning of every partition of `topics` (name and partition
+    /// count), each turned into an `Element` by `transform` (skipped when it gives nil), until
+    /// `condition` holds for everything kept so far, or `timeout` passes.
+    /// - Throws: `DeadlineExceeded` naming `what` when the condition did not hold in time.
+    public static func read<Element: Sendable>(
+        of topics: [(name: String, partitions: Int)], bootstrapServers: String, timeout: Duration = .seconds(120),
+        until what: String, as transform: @escaping @Sendable (KafkaConsumerMessage) -> Element?,
+        _ condition: @escaping @Sendable ([Element]) -> Bool
+    ) async throws -> [Element] {
         let partitions = topics.flatMap { topic in
             (0..<Int32(topic.partitions)).map { KafkaTopicPartitionOffset(topic: topic.name, partition: $0, position: .beginning) }
         }
@@ -33,11 +47,13 @@ public enum TopicContents {
             logger: KafkaTestClients.logger)
         do {
             let names = topics.map(\.name).joined(separator: ", ")
-            let messages = try await withDeadline(timeout, waitingFor: "\(count) messages on \(names)") {
-                var messages: [KafkaConsumerMessage] = []
+            let messages = try await withDeadline(timeout, waitingFor: "\(what) on \(names)") {
+                var messages: [Element] = []
+                if condition(messages) { return messages }
                 for try await message in consumer.messages {
-                    messages.append(message)
-                    if messages.count == count { break }
+                    guard let element = transform(message) else { continue }
+                    messages.append(element)
+                    if condition(messages) { break }
                 }
                 return messages
             }

@@ -45,12 +45,28 @@ enum PipelineFixture {
         }
     }
 
-    /// Reads `homes.normalized` and `homes.deadletter` from the beginning until `count`
-    /// messages arrived (or the deadline passed), and returns them.
-    static func outputs(count: Int, on bootstrapServers: String, timeout: Duration = .seconds(120)) async throws -> [KafkaConsumerMessage] {
-        try await TopicContents.first(
-            count, of: [Topic.homesNormalized, Topic.homesDeadLetter].map { ($0.name, $0.defaultPartitionCount) },
-            bootstrapServers: bootstrapServers, timeout: timeout)
+    /// One message the normalizer produced: a home (live or an announcement of a retired one)
+    /// or a dead letter.
+    struct Output: Sendable {
+        /// The message as read.
+        let message: KafkaConsumerMessage
+        /// The home it holds, nil for a dead letter.
+        let home: Home?
+    }
+
+    /// Reads `homes.normalized` and `homes.deadletter` from the beginning until `condition`
+    /// holds for everything read (or the deadline passed), and returns it.
+    static func outputs(
+        until what: String, on bootstrapServers: String, timeout: Duration = .seconds(120),
+        _ condition: @escaping @Sendable ([Output]) -> Bool
+    ) async throws -> [Output] {
+        try await TopicContents.read(
+            of: [Topic.homesNormalized, Topic.homesDeadLetter].map { ($0.name, $0.defaultPartitionCount) },
+            bootstrapServers: bootstrapServers, timeout: timeout, until: what,
+            as: { message in
+                Output(
+                    message: message, home: message.topic == Topic.homesNormalized.name ? try? Home.decode(from: Data(message.value)) : nil)
+            }, condition)
     }
 
     /// The warehouse's homes as comparable JSON, one string per home sorted by id, without the

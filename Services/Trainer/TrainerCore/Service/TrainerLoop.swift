@@ -67,11 +67,20 @@ public final class TrainerLoop: Service, Sendable {
     /// Runs until graceful shutdown; a training in progress finishes its current epoch's
     /// checkpoint first (the next start resumes it).
     public func run() async throws {
+        do {
+            try await work()
+        } catch is CancellationError where Task.isShuttingDownGracefully {
+            // Graceful shutdown cancels whatever was waiting; that is a normal stop.
+        }
+        try? save()
+    }
+
+    private func work() async throws {
         try await cancelWhenGracefulShutdown {
             try await self.registry.waitUntilCaughtUp(admin: self.admin)
             self.rememberFirstSlots()
             for folder in JobFolder.pending(in: self.jobsDirectory) {
-                try await self.resume(folder)
+                try await self.reportingFailure(of: folder.url.lastPathComponent, region: nil) { try await self.resume(folder) }
             }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await self.readInputs() }
@@ -81,7 +90,6 @@ public final class TrainerLoop: Service, Sendable {
                 group.cancelAll()
             }
         }
-        try? save()
     }
 
     // MARK: Inputs
@@ -158,7 +166,11 @@ public final class TrainerLoop: Service, Sendable {
     public func runDueTrainings() async throws {
         let now = clock.now
         for request in state.withLock({ evaluator.due(state: $0, now: now) }) {
-            try await train(request, at: now)
+            try await reportingFailure(
+                of: "\(configuration.modelName(of: request.region)) (\(request.trigger.kind.rawValue))", region: request.region
+            ) {
+                try await self.train(request, at: now)
+            }
         }
     }
 
@@ -209,14 +221,45 @@ public final class TrainerLoop: Service, Sendable {
         }
     }
 
+    /// Runs one training, turning its failure into a `training.failed` alert so one bad
+    /// training never stops the trainer.
+    private func reportingFailure(of what: String, region: String?, _ training: () async throws -> Void) async throws {
+        do {
+            try await training()
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.error("training failed", metadata: ["training": "\(what)", "error": "\(error)"])
+            var labels = ["training": what]
+            if let region { labels["region"] = region }
+            _ = try? await publish([event(.alert, "training.failed", severity: .error, message: "\(what): \(error)", labels: labels)])
+        }
+    }
+
     private func resume(_ folder: JobFolder) async throws {
         guard let job = try folder.jobFile.load() else { return }
+        if registryState.version(job.version, of: job.modelName) != nil {
+            // Registered before the trainer stopped, only the folder's removal was missed.
+            logger.info("an interrupted training was already registered", metadata: ["job": "\(job.folderName)"])
+            try folder.remove()
+            return
+        }
         logger.info("resuming an interrupted training", metadata: ["job": "\(job.folderName)"])
         try await run(job, in: folder)
     }
 
-    /// Trains, judges, stores and registers one planned job, then removes its folder.
+    /// Trains, judges, stores and registers one planned job, then removes its folder. A job the
+    /// engine fails on is dropped too: resuming it would fail again.
     private func run(_ job: TrainingJob, in folder: JobFolder) async throws {
+        do {
+            try await trainAndRegister(job, in: folder)
+        } catch let error as TrainerError where error.code == .trainingFailed {
+            try? folder.remove()
+            throw error
+        }
+    }
+
+    private func trainAndRegister(_ job: TrainingJob, in folder: JobFolder) async throws {
         let labels = ["model": job.modelName, "version": job.version, "region": job.region]
         try await publish([
             event(
@@ -257,11 +300,11 @@ public final class TrainerLoop: Service, Sendable {
             job: job, evaluation: evaluation, algorithm: Self.algorithm, artifact: artifact, card: card, state: registryState,
             policy: configuration.promotion, actor: service, at: clock.now)
         let reports = try await publish(events)
+        try folder.remove()
         try await publish([validationEvent(job, evaluation: evaluation, labels: labels)] + events.compactMap { deployment($0) })
         if let last = reports.last(where: { $0.topic == Topic.modelsRegistry.name }) {
             try await registry.waitUntilRead([last.partition: last.offset + 1])
         }
-        try folder.remove()
         logger.info("training finished", metadata: ["job": "\(job.folderName)", "accepted": "\(evaluation.verdict.accepted)"])
     }
 
