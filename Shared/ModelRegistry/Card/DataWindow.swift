@@ -6,10 +6,15 @@ public struct DataWindow: Codable, Sendable, Equatable {
     public var firstLabelDate: Date
     /// The latest label (sale) date.
     public var lastLabelDate: Date
+    /// The latest label date of the rows the model learned from (its validation rows came
+    /// after): a home sold later is unseen by this model, so a later candidate can be compared
+    /// with it fairly on such homes. Absent in cards written before it was recorded.
+    public var trainingLastLabelDate: Date?
 
     /// Creates a data window.
-    public init(firstLabelDate: Date, lastLabelDate: Date) {
+    public init(firstLabelDate: Date, lastLabelDate: Date, trainingLastLabelDate: Date? = nil) {
         self.firstLabelDate = firstLabelDate
         self.lastLabelDate = lastLabelDate
+        self.trainingLastLabelDate = trainingLastLabelDate
     }
 }

@@ -51,6 +51,9 @@ public struct ModelCard: Codable, Sendable, Equatable {
     public var trainingSeconds: Double
     /// The engine's own summary metrics by name (`train`, `test`, …).
     public var engineMetrics: [String: RegressionMetrics]
+    /// The ids of the homes the model learned from, sorted, so a later candidate is compared
+    /// with it only on homes it never saw. Absent in cards written before it was recorded.
+    public var trainingHomeIds: [String]?
 
     /// Creates a card of the current ``cardVersion``.
     ///

@@ -66,7 +66,10 @@ struct JobRunnerTests {
         var second = job
         second.version = "2"
         let judged = try CandidateEvaluation.evaluate(
-            worse, job: second, champion: ("1", good.model), gate: fixture.configuration.gate, algorithm: "gbt", at: Date())
+            worse, job: second,
+            champion: ChampionModel(
+                version: "1", model: good.model, trainedOn: Set(job.training.map(\.homeId)),
+                trainedThrough: job.dataWindow.trainingLastLabelDate), gate: fixture.configuration.gate, algorithm: "gbt", at: Date())
         #expect(!judged.verdict.accepted)
         #expect(judged.verdict.reasons.contains { $0.contains("mape") || $0.contains("medianAPE") })
         #expect(judged.card.championComparison.championVersion == "1")
@@ -77,6 +80,51 @@ struct JobRunnerTests {
         for event in events { registry.apply(event) }
         #expect(registry.champion(of: job.modelName)?.version == "1", "the champion stays")
         #expect(registry.nextVersion(for: job.modelName) == "3")
+    }
+
+    @Test("a champion is compared only on validation homes it never saw (by id, else by sale date), or on all of them when too few")
+    func fairComparison() async throws {
+        let fixture = try await TrainerFixture()
+        defer { fixture.remove() }
+        let job = try fixture.job(fixture.rows(try RealHomes.ames(limit: 900)), region: "US")
+        let runner = JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
+        let candidate = try runner.run(job, folder: JobFolder(url: fixture.folder.appendingPathComponent("candidate")))
+        // A champion that learned from the older half of this job's validation homes too, as
+        // when sales arrive out of date order between two trainings.
+        let dates = job.validation.compactMap(\.labelDate).sorted()
+        // Sale dates are months, so many homes share one: cut at the latest date that leaves
+        // enough later homes to compare on.
+        let needed = fixture.configuration.gate.minSegmentRows + 10
+        let cut = try #require(Set(dates).sorted().last { date in dates.filter { $0 > date }.count >= needed })
+        var leaky = job
+        leaky.training = job.training + job.validation.filter { ($0.labelDate ?? .distantFuture) <= cut }
+        let champion = try runner.run(leaky, folder: JobFolder(url: fixture.folder.appendingPathComponent("champion")))
+        let unseen = job.validation.filter { ($0.labelDate ?? .distantPast) > cut }.count
+        #expect(unseen >= fixture.configuration.gate.minSegmentRows && unseen < job.validation.count)
+
+        let judged = try CandidateEvaluation.evaluate(
+            candidate, job: job, champion: ChampionModel(version: "1", model: champion.model, trainedOn: nil, trainedThrough: cut),
+            gate: fixture.configuration.gate, algorithm: "gbt", at: Date())
+        let overall = try #require(judged.verdict.comparison.comparisons.first { $0.segment == .overall })
+        #expect(overall.rows == unseen, "compared on the homes the champion never saw")
+        #expect(judged.verdict.champion?.overall.count == unseen)
+        #expect(judged.card.metrics.overall.count == job.validation.count, "the candidate's own metrics cover every validation home")
+        #expect(judged.verdict.reasons.contains { $0.contains("\(unseen) of \(job.validation.count) validation homes") })
+        #expect(judged.card.trainingHomeIds == job.training.map(\.homeId).sorted(), "the card lists the homes learned from")
+
+        // By id: the homes of its training rows, whatever their dates.
+        let byId = try CandidateEvaluation.evaluate(
+            candidate, job: job,
+            champion: ChampionModel(
+                version: "1", model: champion.model, trainedOn: Set(leaky.training.map(\.homeId)), trainedThrough: dates.last),
+            gate: fixture.configuration.gate, algorithm: "gbt", at: Date())
+        #expect(byId.verdict.comparison.comparisons.first { $0.segment == .overall }?.rows == unseen)
+
+        let allSeen = try CandidateEvaluation.evaluate(
+            candidate, job: job, champion: ChampionModel(version: "1", model: champion.model, trainedOn: nil, trainedThrough: dates.last),
+            gate: fixture.configuration.gate, algorithm: "gbt", at: Date())
+        #expect(allSeen.verdict.comparison.comparisons.first { $0.segment == .overall }?.rows == job.validation.count)
+        #expect(allSeen.verdict.reasons.contains { $0.contains("compared on all \(job.validation.count) validation homes") })
     }
 
     @Test("too few labelled homes is a clear refusal naming the region")

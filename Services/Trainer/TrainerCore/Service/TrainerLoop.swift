@@ -3,6 +3,7 @@ import Foundation
 import Kafka
 import Logging
 import ML
+import Metrics
 import ModelRegistry
 import Pipeline
 import Schema
@@ -32,6 +33,7 @@ public final class TrainerLoop: Service, Sendable {
     private let executor = BlockingExecutor(label: "homeprice.trainer.training")
     private let runner: JobRunner
     private let evaluator: TriggerEvaluator
+    private let metrics: TrainerMetrics
 
     /// The engine's name on registry events.
     static let algorithm = "gbt"
@@ -41,7 +43,7 @@ public final class TrainerLoop: Service, Sendable {
     public init(
         configuration: TrainerConfiguration, state: TrainerState, stateFile: StateFile<TrainerState>, inputs: KafkaConsumer,
         control: KafkaConsumer, producer: KafkaProducer, registry: LatestValueReader<ModelEvent>, admin: KafkaAdmin,
-        artifacts: ArtifactStore, clock: TrainerClock, logger: Logger
+        artifacts: ArtifactStore, clock: TrainerClock, logger: Logger, metrics: any MetricsFactory = MetricsSystem.factory
     ) {
         self.configuration = configuration
         self.state = Mutex(state)
@@ -56,6 +58,7 @@ public final class TrainerLoop: Service, Sendable {
         self.logger = logger
         runner = JobRunner(model: configuration.model, features: configuration.features)
         evaluator = TriggerEvaluator(configuration: configuration)
+        self.metrics = TrainerMetrics(factory: metrics)
     }
 
     /// The folder of planned and running trainings.
@@ -207,6 +210,7 @@ public final class TrainerLoop: Service, Sendable {
         }
         switch planned {
         case .failure(let error):
+            metrics.training(region: region, outcome: .skipped)
             try save()
             try await publish([
                 event(
@@ -230,6 +234,7 @@ public final class TrainerLoop: Service, Sendable {
             throw CancellationError()
         } catch {
             logger.error("training failed", metadata: ["training": "\(what)", "error": "\(error)"])
+            if let region { metrics.training(region: region, outcome: .failed) }
             var labels = ["training": what]
             if let region { labels["region"] = region }
             _ = try? await publish([event(.alert, "training.failed", severity: .error, message: "\(what): \(error)", labels: labels)])
@@ -260,6 +265,7 @@ public final class TrainerLoop: Service, Sendable {
     }
 
     private func trainAndRegister(_ job: TrainingJob, in folder: JobFolder) async throws {
+        let started = ContinuousClock.now
         let labels = ["model": job.modelName, "version": job.version, "region": job.region]
         try await publish([
             event(
@@ -305,6 +311,8 @@ public final class TrainerLoop: Service, Sendable {
         if let last = reports.last(where: { $0.topic == Topic.modelsRegistry.name }) {
             try await registry.waitUntilRead([last.partition: last.offset + 1])
         }
+        metrics.training(region: job.region, outcome: evaluation.verdict.accepted ? .accepted : .rejected)
+        metrics.trainingDuration(region: job.region, ContinuousClock.now - started)
         logger.info("training finished", metadata: ["job": "\(job.folderName)", "accepted": "\(evaluation.verdict.accepted)"])
     }
 
@@ -322,13 +330,17 @@ public final class TrainerLoop: Service, Sendable {
         return String(([registered] + planned).max() ?? registered)
     }
 
-    /// The champion of `model` with its model file (verified against its hash), when it has one.
-    private func championModel(of model: String) throws -> (version: String, model: PriceModel)? {
+    /// The champion of `model` with its model file (verified against its hash) and the last sale
+    /// date it learned from (from its card), when it has one.
+    private func championModel(of model: String) throws -> ChampionModel? {
         guard let champion = registryState.champion(of: model), let artifact = champion.artifact else { return nil }
         do {
             _ = try artifacts.data(for: artifact)
             let loaded = try ModelFile.readModel(from: try artifacts.fileURL(for: artifact.uri).path)
-            return (champion.version, loaded)
+            let card = try champion.cardURI.map { uri throws(RegistryError) in try artifacts.card(at: uri) }
+            return ChampionModel(
+                version: champion.version, model: loaded, trainedOn: card?.trainingHomeIds.map(Set.init),
+                trainedThrough: card?.dataWindow.trainingLastLabelDate)
         } catch {
             logger.warning(
                 "the champion cannot be loaded; the candidate is judged without it",
@@ -378,6 +390,8 @@ public final class TrainerLoop: Service, Sendable {
 
     /// Saves the state file.
     func save() throws(TrainerError) {
-        try stateFile.save(state.withLock { $0 })
+        let current = state.withLock { $0 }
+        metrics.store(current.store)
+        try stateFile.save(current)
     }
 }

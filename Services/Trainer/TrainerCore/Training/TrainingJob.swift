@@ -46,9 +46,11 @@ public struct TrainingJob: Codable, Sendable, Equatable {
             sequence: sequence, training: rows[..<split].map(\.row), validation: rows[split...].map(\.row))
     }
 
-    /// The first and last sale dates of the rows.
+    /// The first and last sale dates of the rows, and the last of the training rows.
     public var dataWindow: DataWindow {
         let dates = (training + validation).compactMap(\.labelDate)
-        return DataWindow(firstLabelDate: dates.min() ?? createdAt, lastLabelDate: dates.max() ?? createdAt)
+        return DataWindow(
+            firstLabelDate: dates.min() ?? createdAt, lastLabelDate: dates.max() ?? createdAt,
+            trainingLastLabelDate: training.compactMap(\.labelDate).max())
     }
 }
