@@ -174,8 +174,9 @@ let package = Package(
         .target(
             name: "HomePriceCLI",
             dependencies: [
-                "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "NormalizerEvaluation", "Pipeline", "Scenario",
-                "Schema", "ServiceSupport", "Sources", argumentParser, logging, serviceLifecycle,
+                "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "NormalizerEvaluation", "Pipeline",
+                "PreprocessorCore", "Scenario", "Schema", "ServiceSupport", "Sources", "TrainerCore", argumentParser, configuration, crypto,
+                logging, serviceLifecycle,
             ],
             path: "Services/CLI/HomePriceCLI",
             swiftSettings: strict

@@ -47,10 +47,6 @@ struct NormalizeBenchmark {
     private static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
     /// How long publishing the raw records may take.
     private static let publishTimeout: Duration = .seconds(120)
-    /// How long a stage may take from start (group join included) to its last output.
-    private static let stageTimeout: Duration = .seconds(300)
-    /// How long a stage's services may take to stop once shut down.
-    private static let shutdownTimeout: Duration = .seconds(30)
 
     func run(_ options: Options) async throws -> Report {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-normalize-\(UUID().uuidString)")
@@ -117,9 +113,8 @@ struct NormalizeBenchmark {
                 subscription: .group(id: "bench-relay", topics: [Topic.homesRaw.name]), clientId: "bench-relay"),
             logger: logger)
         let relay = BenchRelay(consumer: consumer, producer: producer, outputTopic: Self.relayTopic)
-        let (seconds, _) = try await measureStage(
-            "relay", services: [producer, consumer, relay], input: consumer, outputs: [Self.relayTopic], records: records,
-            settings: settings)
+        let (seconds, _) = try await BenchStage(settings: settings, logger: logger).measure(
+            "relay", services: [producer, consumer, relay], input: consumer, outputs: [Self.relayTopic], count: records)
         return seconds
     }
 
@@ -139,105 +134,9 @@ struct NormalizeBenchmark {
         guard let consumer = services.compactMap({ $0 as? KafkaConsumer }).first else {
             throw BenchmarkFailure(reason: "the normalizer has no consumer")
         }
-        let (seconds, counts) = try await measureStage(
-            "normalizer", services: services, input: consumer,
-            outputs: [Topic.homesNormalized.name, Topic.homesDeadLetter.name], records: records, settings: settings)
+        let (seconds, counts) = try await BenchStage(settings: settings, logger: logger).measure(
+            "normalizer", services: services, input: consumer, outputs: [Topic.homesNormalized.name, Topic.homesDeadLetter.name],
+            count: records)
         return (seconds, counts[Topic.homesDeadLetter.name, default: 0])
-    }
-
-    /// Runs a stage's services in a `ServiceGroup` (the processing service last, so it stops
-    /// first on shutdown) until `records` messages came out on `outputs`, then shuts the group
-    /// down gracefully. Every wait has a deadline; a service that fails ends the stage with
-    /// its error.
-    ///
-    /// The stage's time runs from the moment the group assigned `input` its partitions (so the
-    /// join, seconds on tansu, counts for neither stage) to the arrival of the last output.
-    private func measureStage(
-        _ stage: String,
-        services: [any Service],
-        input: KafkaConsumer,
-        outputs: [String],
-        records: Int,
-        settings: KafkaSettings
-    ) async throws -> (seconds: Double, counts: [String: Int]) {
-        var configuration = ServiceGroupConfiguration(services: services, logger: logger)
-        configuration.maximumGracefulShutdownDuration = Self.shutdownTimeout
-        configuration.maximumCancellationDuration = .seconds(5)
-        let group = ServiceGroup(configuration: configuration)
-        return try await withThrowingTaskGroup(of: (seconds: Double, counts: [String: Int])?.self) { tasks in
-            tasks.addTask {
-                try await withDeadline(Self.stageTimeout + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
-                    try await group.run()
-                }
-                return nil
-            }
-            tasks.addTask {
-                let figures = try await withDeadline(
-                    Self.stageTimeout, waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
-                ) {
-                    async let assigned = Self.assignment(of: input)
-                    let (last, counts) = try await timeOutputs(topics: outputs, count: records, settings: settings)
-                    return (seconds: (last - (await assigned)).seconds, counts: counts)
-                }
-                await group.triggerGracefulShutdown()
-                return figures
-            }
-            var figures: (seconds: Double, counts: [String: Int])?
-            do {
-                while let result = try await tasks.next() {
-                    if let result { figures = result }
-                    // The services stopped on their own before every output arrived.
-                    if result == nil, figures == nil {
-                        throw BenchmarkFailure(reason: "the \(stage)'s services stopped before all \(records) outputs arrived")
-                    }
-                }
-            } catch {
-                tasks.cancelAll()
-                throw error
-            }
-            guard let figures else { throw BenchmarkFailure(reason: "the \(stage) produced no figures") }
-            return figures
-        }
-    }
-
-    /// The moment `consumer` was first assigned partitions (checked every millisecond; the
-    /// caller bounds the wait).
-    private static func assignment(of consumer: KafkaConsumer) async -> ContinuousClock.Instant {
-        while consumer.assignment.isEmpty, !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(1))
-        }
-        return ContinuousClock.now
-    }
-
-    /// Reads `topics` from the beginning until `count` messages arrived; returns when the last
-    /// arrived and the count per topic.
-    private func timeOutputs(topics: [String], count: Int, settings: KafkaSettings) async throws -> (
-        last: ContinuousClock.Instant, counts: [String: Int]
-    ) {
-        let partitions = topics.flatMap { topic in
-            (0..<Int32(Topic(rawValue: topic)?.defaultPartitionCount ?? Topic.homesRaw.defaultPartitionCount)).map {
-                KafkaTopicPartitionOffset(topic: topic, partition: $0, position: .beginning)
-            }
-        }
-        let reader = try KafkaConsumer(
-            configuration: settings.consumer(subscription: .partitions(partitions), clientId: "bench-output-reader"), logger: logger)
-        var counts: [String: Int] = [:]
-        var received = 0
-        do {
-            for try await message in reader.messages {
-                counts[message.topic, default: 0] += 1
-                received += 1
-                if received == count { break }
-            }
-        } catch {
-            await reader.close()
-            throw error
-        }
-        let last = ContinuousClock.now
-        await reader.close()
-        guard received == count else {
-            throw BenchmarkFailure(reason: "the output reader of \(topics) stopped after \(received) of \(count) messages")
-        }
-        return (last, counts)
     }
 }

@@ -33,28 +33,10 @@ struct ModelsConnection {
         try await requireTopic(.modelsRegistry)
         let topic = Topic.modelsRegistry.name
         do {
-            let consumer = try KafkaConsumer(
-                configuration: LatestValueReader<ModelEvent>.consumerConfiguration(
-                    settings: kafka, clientId: "homeprice-models-\(ProcessInfo.processInfo.processIdentifier)"),
+            let values = try await LatestValueReader<ModelEvent>.snapshot(
+                settings: kafka, clientId: "homeprice-models-\(ProcessInfo.processInfo.processIdentifier)", timeout: Self.readTimeout,
                 logger: logger)
-            let reader = LatestValueReader<ModelEvent>(consumer: consumer, logger: logger)
-            let admin = try KafkaAdmin(configuration: kafka.client, timeout: Self.readTimeout)
-            let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [consumer, reader], logger: logger))
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-                var failure: (any Error)?
-                do {
-                    try await withDeadline(Self.readTimeout, waitingFor: "the end of \(topic)") {
-                        try await reader.waitUntilCaughtUp(admin: admin)
-                    }
-                } catch {
-                    failure = error
-                }
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
-                if let failure { throw failure }
-            }
-            return RegistryState(latestPerKey: reader.values)
+            return RegistryState(latestPerKey: values)
         } catch {
             throw ModelsCommandError(.registryUnreadable, reason: "cannot read the registry to its end: \(error)", input: topic)
         }

@@ -1,0 +1,110 @@
+import Foundation
+import Kafka
+import Logging
+import Schema
+import ServiceLifecycle
+import ServiceSupport
+
+/// Times one stream stage of a benchmark on a broker: its services run in a `ServiceGroup`
+/// until a given number of messages came out on its output topics, then stop gracefully.
+struct BenchStage {
+    /// The broker's client settings.
+    let settings: KafkaSettings
+    let logger: Logger
+
+    /// How long a stage may take from start (group join included) to its last output.
+    static let stageTimeout: Duration = .seconds(300)
+    /// How long a stage's services may take to stop once shut down.
+    static let shutdownTimeout: Duration = .seconds(30)
+
+    /// Runs a stage's services in a `ServiceGroup` (the processing service last, so it stops
+    /// first on shutdown) until `count` messages came out on `outputs`, then shuts the group
+    /// down gracefully. Every wait has a deadline; a service that fails ends the stage with
+    /// its error.
+    ///
+    /// The stage's time runs from the moment the group assigned `input` its partitions (so the
+    /// join, seconds on tansu, counts for neither stage) to the arrival of the last output.
+    func measure(
+        _ stage: String, services: [any Service], input: KafkaConsumer, outputs: [String], count records: Int
+    ) async throws -> (seconds: Double, counts: [String: Int]) {
+        var configuration = ServiceGroupConfiguration(services: services, logger: logger)
+        configuration.maximumGracefulShutdownDuration = Self.shutdownTimeout
+        configuration.maximumCancellationDuration = .seconds(5)
+        let group = ServiceGroup(configuration: configuration)
+        return try await withThrowingTaskGroup(of: (seconds: Double, counts: [String: Int])?.self) { tasks in
+            tasks.addTask {
+                try await withDeadline(Self.stageTimeout + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
+                    try await group.run()
+                }
+                return nil
+            }
+            tasks.addTask {
+                let figures = try await withDeadline(
+                    Self.stageTimeout, waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
+                ) {
+                    async let assigned = Self.assignment(of: input)
+                    let (last, counts) = try await timeOutputs(topics: outputs, count: records)
+                    return (seconds: (last - (await assigned)).seconds, counts: counts)
+                }
+                await group.triggerGracefulShutdown()
+                return figures
+            }
+            var figures: (seconds: Double, counts: [String: Int])?
+            do {
+                while let result = try await tasks.next() {
+                    if let result { figures = result }
+                    // The services stopped on their own before every output arrived.
+                    if result == nil, figures == nil {
+                        throw BenchmarkFailure(reason: "the \(stage)'s services stopped before all \(records) outputs arrived")
+                    }
+                }
+            } catch {
+                tasks.cancelAll()
+                throw error
+            }
+            guard let figures else { throw BenchmarkFailure(reason: "the \(stage) produced no figures") }
+            return figures
+        }
+    }
+
+    /// The moment `consumer` was first assigned partitions (checked every millisecond; the
+    /// caller bounds the wait).
+    private static func assignment(of consumer: KafkaConsumer) async -> ContinuousClock.Instant {
+        while consumer.assignment.isEmpty, !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+        return ContinuousClock.now
+    }
+
+    /// Reads `topics` from the beginning until `count` messages arrived; returns when the last
+    /// arrived and the count per topic.
+    private func timeOutputs(topics: [String], count: Int) async throws -> (
+        last: ContinuousClock.Instant, counts: [String: Int]
+    ) {
+        let partitions = topics.flatMap { topic in
+            (0..<Int32(Topic(rawValue: topic)?.defaultPartitionCount ?? Topic.homesRaw.defaultPartitionCount)).map {
+                KafkaTopicPartitionOffset(topic: topic, partition: $0, position: .beginning)
+            }
+        }
+        let reader = try KafkaConsumer(
+            configuration: settings.consumer(subscription: .partitions(partitions), clientId: "bench-output-reader"), logger: logger)
+        var counts: [String: Int] = [:]
+        var received = 0
+        do {
+            for try await message in reader.messages {
+                counts[message.topic, default: 0] += 1
+                received += 1
+                if received == count { break }
+            }
+        } catch {
+            await reader.close()
+            throw error
+        }
+        let last = ContinuousClock.now
+        await reader.close()
+        guard received == count else {
+            throw BenchmarkFailure(reason: "the output reader of \(topics) stopped after \(received) of \(count) messages")
+        }
+        return (last, counts)
+    }
+}

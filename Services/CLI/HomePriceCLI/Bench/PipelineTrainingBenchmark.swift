@@ -1,0 +1,270 @@
+import Configuration
+import Crypto
+import Features
+import Foundation
+import Kafka
+import Logging
+import ModelRegistry
+import NormalizerCore
+import NormalizerEvaluation
+import Pipeline
+import PreprocessorCore
+import Scenario
+import Schema
+import ServiceSupport
+import TrainerCore
+
+/// `homeprice bench pipeline-training`: the scenario's canonical homes through one preprocessor
+/// instance (`homes.normalized` in, `homes.features` out) on a fresh tansu beside a do-nothing
+/// relay of the same messages, and per region the quality of a model trained on the pipeline's
+/// feature rows beside the same engine and settings trained on the scenario's clean truth.
+///
+/// Quality: the scenario's true homes are split by a hash of their id (a fifth held out). The
+/// pipeline model learns from the labelled rows the pipeline made of the training homes (only
+/// the sales some source reported, with every defect of crawling, parsing and merging). Two
+/// clean models learn from the true homes' feature rows: one from the same homes the pipeline
+/// had a label for (the goal's reference: same homes, clean values, so the ratio is what the
+/// pipeline's processing costs), one from every true training home (all of them sold, so its
+/// ratio also counts the sales no source reported). All are scored on the held-out homes the
+/// pipeline also made a row of — clean models on the true features, the pipeline model on the
+/// pipeline's — against the true sale price. All train as the trainer does
+/// (`configs/trainer.yaml`, `configs/model/trainer.json`).
+struct PipelineTrainingBenchmark {
+    struct Options {
+        var seed: UInt64
+        var homes: Int
+        var seedData: URL
+    }
+
+    /// One region's quality figures.
+    struct RegionQuality: Codable {
+        var region: String
+        var cleanTrainingHomes: Int
+        var pipelineTrainingHomes: Int
+        var testHomes: Int
+        /// The clean model trained on every true home (all sold) of the training split.
+        var cleanMAPE: Double
+        /// The clean model trained on the true rows of exactly the homes the pipeline had a
+        /// label for: the same homes, clean values.
+        var cleanSameHomesMAPE: Double
+        var pipelineMAPE: Double
+        /// pipelineMAPE / cleanSameHomesMAPE: what the pipeline's processing costs; the goal is
+        /// at most ``Report/goal``.
+        var pipelineOverCleanSameHomes: Double
+        /// pipelineMAPE / cleanMAPE: processing and the labels the sources never reported.
+        var pipelineOverClean: Double
+        var withinGoal: Bool
+    }
+
+    struct Report: Codable {
+        var seed: UInt64
+        var homes: Int
+        var records: Int
+        var homeMessages: Int
+        var relayRowsPerSecond: Double
+        var preprocessorRowsPerSecond: Double
+        var preprocessorOverRelay: Double
+        var relaySeconds: Double
+        var preprocessorSeconds: Double
+        var regions: [RegionQuality]
+        var goal: Double
+    }
+
+    let layout: ProjectLayout
+    let kafka: KafkaSettings
+    let logger: Logger
+
+    private static let relayTopic = "bench.relay"
+    private static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
+    /// The pipeline model's MAPE may be at most 5 % above the clean model's.
+    static let goal = 1.05
+    /// One in this many true homes is held out.
+    private static let holdOutEvery: UInt8 = 5
+
+    func run(_ options: Options) async throws -> Report {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-pipeline-training-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let scenario = workspace.appendingPathComponent("scenario")
+        _ = try ScenarioGenerator(
+            parameters: .init(seed: options.seed, homes: options.homes, output: scenario, seedData: options.seedData)
+        ).generate()
+        let records = try ScenarioRecords.load(folder: scenario, fetchedAt: Self.fetchedAt)
+        let truth = try GroundTruth.load(folder: scenario)
+        let homes = try await normalize(records, workspace: workspace)
+        let reader = try await ConfigurationLoader.reader(layout: layout, files: ["trainer.yaml", "preprocessor.yaml", "pipeline.yaml"])
+        let trainer = try TrainerConfiguration(reader: reader, layout: layout)
+
+        let broker = try await TansuBroker.start(layout: layout)
+        do {
+            let settings = kafka.connecting(to: broker.bootstrapServers)
+            let client = settings.client
+            try await withDeadline(.seconds(60), waitingFor: "the benchmark's topics") {
+                let admin = try KafkaAdmin(configuration: client)
+                try await TopicProvisioner.createAll(using: admin)
+                try await admin.createTopics([
+                    KafkaTopicSpecification(name: Self.relayTopic, partitions: Topic.homesNormalized.defaultPartitionCount)
+                ])
+            }
+            try await publish(homes, settings: settings)
+            let stage = BenchStage(settings: settings, logger: logger)
+            let relaySeconds = try await measureRelay(messages: homes.count, stage: stage, settings: settings)
+            let preprocessorSeconds = try await measurePreprocessor(
+                messages: homes.count, stage: stage, settings: settings, reader: reader)
+            let rows = try await LatestValueReader<FeatureRow>.snapshot(
+                settings: settings, clientId: "bench-feature-reader", timeout: .seconds(120), logger: logger)
+            await broker.stop()
+
+            let regions = try quality(rows: rows, homes: homes, truth: truth, trainer: trainer, workspace: workspace)
+            let relayRate = Double(homes.count) / relaySeconds
+            let preprocessorRate = Double(homes.count) / preprocessorSeconds
+            return Report(
+                seed: options.seed, homes: options.homes, records: records.count, homeMessages: homes.count,
+                relayRowsPerSecond: relayRate, preprocessorRowsPerSecond: preprocessorRate,
+                preprocessorOverRelay: preprocessorRate / relayRate, relaySeconds: relaySeconds,
+                preprocessorSeconds: preprocessorSeconds, regions: regions, goal: Self.goal)
+        } catch {
+            await broker.stop()
+            throw error
+        }
+    }
+
+    // MARK: Stream
+
+    /// Every home the normalizer publishes for `records`, in order (versions and retirements
+    /// included), normalized in this process with the service's own configuration.
+    private func normalize(_ records: [RawRecord], workspace: URL) async throws -> [Home] {
+        let configuration = try await NormalizerConfiguration.load(layout: layout)
+        let catalog = try SourceCatalog.load(directory: configuration.resolve(configuration.sourcesDirectory, layout: layout))
+        let warehouse = try SQLiteWarehouse(path: workspace.appendingPathComponent("warehouse.sqlite").path)
+        let normalizer = Normalizer(configuration: configuration, catalog: catalog, store: warehouse)
+        var homes: [Home] = []
+        for record in records {
+            guard let output = try? normalizer.normalize(record) else { continue }
+            homes += output.homes
+        }
+        return homes
+    }
+
+    private func publish(_ homes: [Home], settings: KafkaSettings) async throws {
+        try await withDeadline(.seconds(120), waitingFor: "delivery of \(homes.count) homes") {
+            try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-pipeline-source"), logger: logger) {
+                producer in
+                _ = try await producer.send(try homes.map { try KafkaProducerMessage($0) })
+            }
+        }
+    }
+
+    private func measureRelay(messages: Int, stage: BenchStage, settings: KafkaSettings) async throws -> Double {
+        let producer = try KafkaProducer(configuration: settings.producer(clientId: "bench-relay"), logger: logger)
+        let consumer = try KafkaConsumer(
+            configuration: settings.consumer(
+                subscription: .group(id: "bench-relay", topics: [Topic.homesNormalized.name]), clientId: "bench-relay"),
+            logger: logger)
+        let relay = BenchRelay(consumer: consumer, producer: producer, outputTopic: Self.relayTopic)
+        return try await stage.measure(
+            "relay", services: [producer, consumer, relay], input: consumer, outputs: [Self.relayTopic], count: messages
+        ).seconds
+    }
+
+    /// Runs the preprocessor service as the executable does, until one feature row or dead
+    /// letter per home message has been published.
+    private func measurePreprocessor(
+        messages: Int, stage: BenchStage, settings: KafkaSettings, reader: ConfigReader
+    ) async throws -> Double {
+        var configuration = try PreprocessorConfiguration(reader: reader)
+        configuration.groupId = "bench-preprocessor"
+        let services = try PreprocessorService.services(
+            preprocessor: Preprocessor(configuration: configuration), kafka: settings,
+            batch: BatchSettings(reader: reader, stage: .preprocessing, service: "bench-preprocessor"), logger: logger)
+        guard let consumer = services.compactMap({ $0 as? KafkaConsumer }).first else {
+            throw BenchmarkFailure(reason: "the preprocessor has no consumer")
+        }
+        return try await stage.measure(
+            "preprocessor", services: services, input: consumer, outputs: [Topic.homesFeatures.name, Topic.homesDeadLetter.name],
+            count: messages
+        ).seconds
+    }
+
+    // MARK: Quality
+
+    private func quality(
+        rows: [String: FeatureRow], homes: [Home], truth: GroundTruth, trainer: TrainerConfiguration, workspace: URL
+    ) throws -> [RegionQuality] {
+        let builder = FeatureRowBuilder(settings: trainer.features)
+        // Each pipeline home's true home, by the record that gave its price.
+        var trueHomeOf: [String: String] = [:]
+        for home in homes {
+            guard let origin = home.provenance["price"]?.first(where: \.chosen) ?? home.provenance["price"]?.first,
+                let entry = truth.entries["\(origin.sourceId)/\(origin.recordId)"]
+            else { continue }
+            trueHomeOf[home.id] = entry.homeId
+        }
+        var trueHomes: [String: Home] = [:]
+        for entry in truth.entries.values where trueHomes[entry.homeId] == nil { trueHomes[entry.homeId] = entry.home }
+        let cleanRows = trueHomes.mapValues { builder.build(from: $0, computedAt: $0.normalizedAt).row }
+        let pipelineRows = rows.values.filter { !$0.retired }
+
+        return try trainer.regions.compactMap { region -> RegionQuality? in
+            guard let currency = trainer.features.region(region)?.currency else { return nil }
+            let clean = cleanRows.filter { $0.value.region == region && $0.value.target != nil }
+            let cleanTraining = clean.filter { !Self.heldOut($0.key) }.map(\.value)
+            let pipelineTraining = pipelineRows.filter { row in
+                row.region == region && row.target != nil && !(trueHomeOf[row.homeId].map(Self.heldOut) ?? false)
+            }
+            // Held-out true homes the pipeline made a row of, with that row.
+            var test: [(clean: FeatureRow, pipeline: FeatureRow)] = []
+            for row in pipelineRows where row.region == region {
+                guard let trueId = trueHomeOf[row.homeId], Self.heldOut(trueId), let cleanRow = clean[trueId] else { continue }
+                test.append((cleanRow, row))
+            }
+            guard !test.isEmpty else { return nil }
+            let actual = test.compactMap(\.clean.target)
+            let cleanMAPE = try mape(
+                training: cleanTraining, test: test.map(\.clean), actual: actual, region: region, currency: currency, trainer: trainer,
+                folder: workspace.appendingPathComponent("clean-\(region)"))
+            var sameHomes: [String: FeatureRow] = [:]
+            for row in pipelineTraining {
+                if let trueId = trueHomeOf[row.homeId], let cleanRow = clean[trueId] { sameHomes[trueId] = cleanRow }
+            }
+            let cleanSameHomesMAPE = try mape(
+                training: Array(sameHomes.values), test: test.map(\.clean), actual: actual, region: region, currency: currency,
+                trainer: trainer, folder: workspace.appendingPathComponent("clean-same-\(region)"))
+            let pipelineMAPE = try mape(
+                training: pipelineTraining, test: test.map(\.pipeline), actual: actual, region: region, currency: currency,
+                trainer: trainer, folder: workspace.appendingPathComponent("pipeline-\(region)"))
+            return RegionQuality(
+                region: region, cleanTrainingHomes: cleanTraining.count, pipelineTrainingHomes: pipelineTraining.count,
+                testHomes: test.count, cleanMAPE: cleanMAPE, cleanSameHomesMAPE: cleanSameHomesMAPE, pipelineMAPE: pipelineMAPE,
+                pipelineOverCleanSameHomes: pipelineMAPE / cleanSameHomesMAPE, pipelineOverClean: pipelineMAPE / cleanMAPE,
+                withinGoal: pipelineMAPE <= cleanSameHomesMAPE * Self.goal)
+        }
+    }
+
+    /// Trains on `training` as the trainer does and returns the mean absolute percentage error
+    /// of its predictions for `test` against `actual`.
+    private func mape(
+        training: [FeatureRow], test: [FeatureRow], actual: [Double], region: String, currency: String,
+        trainer: TrainerConfiguration, folder: URL
+    ) throws -> Double {
+        var store = TrainingStore()
+        for row in training { store.apply(row, at: Self.fetchedAt) }
+        let job = try TrainingJob.plan(
+            modelName: trainer.modelName(of: region), version: "bench", region: region, currency: currency,
+            trigger: TrainingTrigger(kind: .command, detail: "bench pipeline-training"),
+            rows: store.labelledRows(region: region, currency: currency, featureSchemaVersion: FeatureSchema.version),
+            minimumRows: trainer.minimumRows, validationFraction: trainer.validationFraction, sequence: store.sequence,
+            at: Self.fetchedAt)
+        let candidate = try JobRunner(model: trainer.model, features: trainer.features).run(job, folder: JobFolder(url: folder))
+        var unlabelled = test
+        for index in unlabelled.indices { unlabelled[index].target = nil }
+        let data = try FeatureEncoder(parameters: candidate.parameters).dataset(rows: unlabelled, includeTarget: false)
+        let predicted = try candidate.model.predict(data).map(\.value)
+        return PriceMetrics(actual: actual, predicted: predicted).mape
+    }
+
+    /// Whether a true home is held out: one in ``holdOutEvery`` by the first byte of its id's
+    /// SHA-256, the same on every run.
+    private static func heldOut(_ trueHomeId: String) -> Bool {
+        Array(SHA256.hash(data: Data(trueHomeId.utf8)))[0] % holdOutEvery == 0
+    }
+}
