@@ -3,6 +3,7 @@ import Kafka
 import Logging
 import Pipeline
 import Schema
+import ServiceSupport
 
 /// The normalizer's transform for the shared ``Pipeline/BatchProcessor``: raw records (and
 /// decisions on `review.tasks`) in, canonical homes and review tasks out.
@@ -11,20 +12,29 @@ import Schema
 /// record still nests in its own savepoint), run on a dedicated queue off the cooperative
 /// pool. A record the normalizer rejects becomes a failed outcome, so the processor writes the
 /// bounded dead letter; a storage failure fails the whole batch (its offsets stay unstored).
+///
+/// A batch holding a record of a source the normalizer does not know first waits, at most
+/// ``NormalizerConfiguration/unknownSourceWait``, for `catalogCaughtUp` (the catalog reader
+/// reading `sources.catalog` to its end): a source announced just before its records is then
+/// known; one that is still unknown is dead-lettered as `unknownSource`.
 public struct NormalizerBatchHandler: BatchHandler {
     private let normalizer: Normalizer
     private let executor = BlockingExecutor(label: "homeprice.normalizer.warehouse")
+    private let catalogCaughtUp: (@Sendable () async throws -> Void)?
     private let logger: Logger
 
-    /// Creates the handler around `normalizer`.
-    public init(normalizer: Normalizer, logger: Logger) {
+    /// Creates the handler around `normalizer`; `catalogCaughtUp` returns once the catalog
+    /// reader has read everything on `sources.catalog` when it was called.
+    public init(normalizer: Normalizer, logger: Logger, catalogCaughtUp: (@Sendable () async throws -> Void)? = nil) {
         self.normalizer = normalizer
         self.logger = logger
+        self.catalogCaughtUp = catalogCaughtUp
     }
 
     /// Normalizes every message of `batch` in one warehouse transaction.
     public func handle(_ batch: [KafkaConsumerMessage]) async throws -> [MessageOutcome] {
-        try await executor.run { [normalizer, logger] in
+        try await awaitCatalogIfNeeded(batch)
+        return try await executor.run { [normalizer, logger] in
             try normalizer.store.transaction { () throws(NormalizationError) -> [MessageOutcome] in
                 var outcomes: [MessageOutcome] = []
                 outcomes.reserveCapacity(batch.count)
@@ -33,6 +43,25 @@ public struct NormalizerBatchHandler: BatchHandler {
                 }
                 return outcomes
             }
+        }
+    }
+
+    /// Waits (bounded) for the catalog when a raw record of `batch` names an unknown source.
+    private func awaitCatalogIfNeeded(_ batch: [KafkaConsumerMessage]) async throws {
+        guard let catalogCaughtUp else { return }
+        let unknown = Set(
+            batch.lazy.filter { $0.topic == Topic.homesRaw.name }
+                .compactMap { try? RawRecord.decode(from: Data($0.value)).sourceId }
+                .filter { normalizer.source($0) == nil })
+        guard !unknown.isEmpty else { return }
+        let wait = normalizer.configuration.unknownSourceWait
+        do {
+            try await withDeadline(wait, waitingFor: "sources.catalog to be read to its end") { try await catalogCaughtUp() }
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.warning(
+                "the catalog was not read to its end in time", metadata: ["sources": "\(unknown.sorted())", "error": "\(error)"])
         }
     }
 

@@ -19,6 +19,11 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     public var warehouseBusyTimeout: Duration
     /// The folder of the source mapping files, relative to the project root unless absolute.
     public var sourcesDirectory: String
+    /// How long a batch holding a record of a source not (yet) in the catalog waits for the
+    /// catalog reader to read `sources.catalog` to its end before that record is dead-lettered
+    /// as `unknownSource`: a producer announces its source just before its records, and the
+    /// reader may not have read the announcement yet.
+    public var unknownSourceWait: Duration
     /// Entity-resolution thresholds and weights.
     public var resolution: ResolutionSettings
     /// The merge policy.
@@ -33,6 +38,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         warehousePath: String,
         warehouseBusyTimeout: Duration,
         sourcesDirectory: String,
+        unknownSourceWait: Duration,
         resolution: ResolutionSettings,
         merge: MergePolicy,
         exchangeRates: ExchangeRates
@@ -42,6 +48,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         self.warehousePath = warehousePath
         self.warehouseBusyTimeout = warehouseBusyTimeout
         self.sourcesDirectory = sourcesDirectory
+        self.unknownSourceWait = unknownSourceWait
         self.resolution = resolution
         self.merge = merge
         self.exchangeRates = exchangeRates
@@ -63,6 +70,9 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         guard busyMilliseconds >= 0 else { throw settings.invalid("warehouseBusyTimeoutMs", "must not be negative") }
         warehouseBusyTimeout = .milliseconds(busyMilliseconds)
         sourcesDirectory = root.string(forKey: "sourcesDirectory", default: "configs/sources")
+        let waitMilliseconds = try settings.double(root, "unknownSourceWaitMs")
+        guard waitMilliseconds >= 0 else { throw settings.invalid("unknownSourceWaitMs", "must not be negative") }
+        unknownSourceWait = .milliseconds(waitMilliseconds)
         self.resolution = ResolutionSettings(
             mergeThreshold: try settings.double(resolution, "mergeThreshold"),
             reviewThreshold: try settings.double(resolution, "reviewThreshold"),

@@ -59,9 +59,11 @@ public enum NormalizerService: ServiceBuilder {
                 logger.info("source mapping updated", metadata: ["source.id": "\(descriptor.id)"])
             }
         }
-        let processor = BatchProcessor(
-            consumer: consumer, producer: producer, handler: NormalizerBatchHandler(normalizer: normalizer, logger: logger),
-            settings: batch, logger: logger)
+        let admin = try KafkaAdmin(configuration: kafka.client)
+        let handler = NormalizerBatchHandler(normalizer: normalizer, logger: logger) {
+            try await catalog.waitUntilCaughtUp(admin: admin)
+        }
+        let processor = BatchProcessor(consumer: consumer, producer: producer, handler: handler, settings: batch, logger: logger)
         return [producer, consumer, catalogConsumer, catalog, processor]
     }
 }

@@ -41,14 +41,17 @@ struct BenchPipelineTrainingCommand: AsyncParsableCommand {
         print(String(format: "preprocessor%10.1f   %7.2f", report.preprocessorRowsPerSecond, report.preprocessorSeconds))
         print(String(format: "ratio preprocessor/relay: %.2f", report.preprocessorOverRelay))
         print("")
-        print("region  homes: clean  pipeline  test   MAPE: clean all  clean same homes  pipeline   pipeline/same  pipeline/all  goal")
+        print(
+            "region  homes: clean  pipeline  test   MAPE: clean all  clean same homes  pipeline   pipeline/same  pipeline/all  "
+                + "labels off  goal")
         for region in report.regions {
             print(
                 String(
-                    format: "%-6@  %12d  %8d  %4d   %14.2f%%  %15.2f%%  %7.2f%%   %13.3f  %12.3f  %@", region.region as NSString,
+                    format: "%-6@  %12d  %8d  %4d   %14.2f%%  %15.2f%%  %7.2f%%   %13.3f  %12.3f  %9.1f%%  %@",
+                    region.region as NSString,
                     region.cleanTrainingHomes, region.pipelineTrainingHomes, region.testHomes, region.cleanMAPE * 100,
                     region.cleanSameHomesMAPE * 100, region.pipelineMAPE * 100, region.pipelineOverCleanSameHomes,
-                    region.pipelineOverClean, (region.withinGoal ? "met" : "NOT met") as NSString))
+                    region.pipelineOverClean, region.pipelineLabelsOff * 100, (region.withinGoal ? "met" : "NOT met") as NSString))
         }
         print("goal: pipeline MAPE ≤ \(report.goal) × the clean model's on the same homes")
     }
