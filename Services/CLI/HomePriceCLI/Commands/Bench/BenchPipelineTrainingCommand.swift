@@ -54,5 +54,11 @@ struct BenchPipelineTrainingCommand: AsyncParsableCommand {
                     region.pipelineOverClean, region.pipelineLabelsOff * 100, (region.withinGoal ? "met" : "NOT met") as NSString))
         }
         print("goal: pipeline MAPE ≤ \(report.goal) × the clean model's on the same homes")
+        print("")
+        print("inputs differing from the truth (share of the pipeline's training homes, 5 % or more):")
+        for region in report.regions {
+            let worst = region.featuresOff.filter { $0.value >= 0.05 }.sorted { $0.value > $1.value }
+            print("  \(region.region): " + worst.map { "\($0.key) \(Int(($0.value * 100).rounded()))%" }.joined(separator: ", "))
+        }
     }
 }
