@@ -13,6 +13,8 @@ let systemPackage: Target.Dependency = .product(name: "SystemPackage", package: 
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
 let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
+let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
 
 let package = Package(
     name: "HomePrice",
@@ -24,6 +26,7 @@ let package = Package(
         .executable(name: "homeprice-crawler", targets: ["homeprice-crawler"]),
         .executable(name: "homeprice-preprocessor", targets: ["homeprice-preprocessor"]),
         .executable(name: "homeprice-trainer", targets: ["homeprice-trainer"]),
+        .executable(name: "homeprice-server", targets: ["homeprice-server"]),
         .executable(name: "example-source", targets: ["example-source"]),
         .library(name: "Schema", targets: ["Schema"]),
         .library(name: "Kafka", targets: ["Kafka"]),
@@ -33,8 +36,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -172,6 +177,22 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "ServerCore",
+            dependencies: [
+                "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "Pipeline", "Schema", "ServiceSupport", configuration, crypto,
+                hummingbird, logging, metrics, nioCore, serviceLifecycle,
+            ],
+            path: "Services/Server/ServerCore",
+            resources: [.copy("Resources/openapi.yaml")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "homeprice-server",
+            dependencies: ["ServerCore", "Pipeline"],
+            path: "Services/Server/Main",
+            swiftSettings: strict
+        ),
+        .target(
             name: "HomePriceCLI",
             dependencies: [
                 "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "NormalizerEvaluation", "Pipeline",
@@ -250,6 +271,15 @@ let package = Package(
         .testTarget(
             name: "KafkaTests",
             dependencies: ["Kafka", "ServiceSupport", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ServerCoreTests",
+            dependencies: [
+                "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "Pipeline", "Schema", "ServerCore", "ServiceSupport",
+                "TestSupport", configuration, hummingbird, logging, nioCore, serviceLifecycle,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -64,33 +64,10 @@ public struct PriceModel: Sendable {
     /// The model's inputs, in order.
     public var features: [FeatureInfo] { point.features }
 
-    /// Predictions on the target's own scale (prices), with intervals when the model has them.
+    /// Predictions on the target's own scale (prices), with intervals when the model has them
+    /// (see ``PricePredictor``, which flattens the forests once for repeated use).
     public func predict(_ data: Dataset) throws(MLError) -> [PricePrediction] {
-        let raw = try ForestPredictor(point).predict(data)
-        var lows: [Double]?, highs: [Double]?
-        switch interval {
-        case .none:
-            break
-        case .quantile:
-            if let lower, let upper {
-                lows = try ForestPredictor(lower).predict(data)
-                highs = try ForestPredictor(upper).predict(data)
-            }
-        case .conformal(_, let halfWidth):
-            lows = raw.map { $0 - halfWidth }
-            highs = raw.map { $0 + halfWidth }
-        }
-        return raw.indices.map { i in
-            let value = untransform(raw[i])
-            var low = lows.map { untransform($0[i]) }
-            var high = highs.map { untransform($0[i]) }
-            // Separately trained quantile models can cross; an interval always contains its point.
-            if let l = low, let h = high {
-                low = min(l, h, value)
-                high = max(l, h, value)
-            }
-            return PricePrediction(value: value, lower: low, upper: high)
-        }
+        try PricePredictor(self).predict(data)
     }
 
     /// Maps a model-scale value back to the target's scale.

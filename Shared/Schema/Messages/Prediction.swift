@@ -6,8 +6,10 @@ import Foundation
 /// over HTTP or Kafka, keyed by ``predictionId``. Feedback refers to it by that id, which
 /// lets the monitor join feedback to the model version and arm that produced it.
 public struct Prediction: SchemaMessage {
-    /// Version 1.
-    public static let currentSchemaVersion = 1
+    /// Version 2: ``arm`` gained the canary, shadow, default-route and requested values, and
+    /// ``experimentId`` names the experiment; version-1 messages (arms `A`/`B` only, no
+    /// experiment id) still decode.
+    public static let currentSchemaVersion = 2
 
     /// ``Topic/predictions``.
     public static let topic = Topic.predictions
@@ -30,8 +32,12 @@ public struct Prediction: SchemaMessage {
     /// The version of the model that predicted.
     public var modelVersion: String
 
-    /// The A/B arm the request was routed to.
+    /// The arm of the region's experiment that made the prediction, or the route outside one.
     public var arm: ExperimentArm
+
+    /// The experiment the arm belongs to, when one was running (sticky assignment hashes the
+    /// client id with it); `nil` in version-1 messages and outside experiments.
+    public var experimentId: String?
 
     /// The predicted price, in ``currency``.
     public var value: Double
@@ -60,7 +66,8 @@ public struct Prediction: SchemaMessage {
     ///   - region: The market region of the home.
     ///   - modelName: The name of the model.
     ///   - modelVersion: The version of the model.
-    ///   - arm: The A/B arm.
+    ///   - arm: The experiment arm or route.
+    ///   - experimentId: The experiment, when one was running.
     ///   - value: The predicted price.
     ///   - interval: The range the true price is expected in.
     ///   - currency: The currency of `value` and `interval`.
@@ -74,6 +81,7 @@ public struct Prediction: SchemaMessage {
         modelName: String,
         modelVersion: String,
         arm: ExperimentArm,
+        experimentId: String? = nil,
         value: Double,
         interval: PredictionInterval,
         currency: String,
@@ -88,6 +96,7 @@ public struct Prediction: SchemaMessage {
         self.modelName = modelName
         self.modelVersion = modelVersion
         self.arm = arm
+        self.experimentId = experimentId
         self.value = value
         self.interval = interval
         self.currency = currency

@@ -153,6 +153,7 @@ enum Samples {
         modelName: "price-us",
         modelVersion: "2024.18.1",
         arm: .b,
+        experimentId: "us-ab-2024-18",
         value: 598_500,
         interval: PredictionInterval(lower: 555_000, upper: 642_000, confidence: 0.9),
         currency: "USD",

@@ -20,7 +20,7 @@ enum DryRunInput {
                 recordId: "\(name)#\(index + 1)",
                 region: source.region,
                 fetchedAt: fetchedAt,
-                contentType: contentType(of: source.format),
+                contentType: source.format.contentType,
                 payload: payload
             )
         }
@@ -60,14 +60,5 @@ enum DryRunInput {
             throw NormalizationError(.malformedPayload, reason: "the file is not valid XML", input: file)
         }
         return (root.children ?? []).compactMap { $0 as? XMLElement }.map { $0.xmlString }
-    }
-
-    private static func contentType(of format: RecordFormat) -> String {
-        switch format {
-        case .json: "application/json"
-        case .csv: "text/csv"
-        case .xml: "application/xml"
-        case .html: "text/html"
-        }
     }
 }

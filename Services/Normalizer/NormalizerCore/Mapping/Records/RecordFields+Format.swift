@@ -19,6 +19,16 @@ extension RecordFormat {
         }
     }
 
+    /// The MIME type of a record in this format, as a source producer labels it.
+    public var contentType: String {
+        switch self {
+        case .json: "application/json"
+        case .csv: "text/csv"
+        case .xml: "application/xml"
+        case .html: "text/html"
+        }
+    }
+
     /// The format a MIME type names (`application/json`, `text/csv`, `application/xml`,
     /// `application/x-ndjson`), or `nil` for one it does not.
     init?(contentType: String) {

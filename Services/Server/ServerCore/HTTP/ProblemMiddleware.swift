@@ -1,0 +1,25 @@
+import Hummingbird
+
+/// Turns every failure a route throws into a JSON problem body: a ``ServerError`` keeps its
+/// status; any other error (which is a bug) answers 500 without details, so no input can
+/// crash the server or leak internals.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as ServerError {
+            return Problem(error).response(status: error.status)
+        } catch let error as HTTPError {
+            var problem = Problem(ServerError(.invalidRequest, reason: error.body ?? "\(error.status.reasonPhrase)"))
+            problem.status = error.status.code
+            problem.title = "http.\(error.status.code)"
+            return problem.response(status: error.status)
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            var problem = Problem(ServerError(.invalidRequest, reason: "internal error"))
+            problem.status = 500
+            problem.title = "server.internal"
+            return problem.response(status: .internalServerError)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+import ServiceSupport
+
+/// `GET /health`, `GET /metrics` (Prometheus) and `GET /openapi.yaml` (the API's description).
+struct SystemController<Context: RequestContext>: Sendable {
+    let components: ServerComponents
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("health") { _, _ in
+            let snapshot = components.catalog.snapshot
+            let ready = components.catalog.isReady
+            return JSONResponse.make(
+                ["status": ready ? "ok" : "starting", "models": "\(snapshot.models.count)", "generation": "\(snapshot.generation)"],
+                status: ready ? .ok : .serviceUnavailable)
+        }
+        router.get("metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: Observability.prometheusText())))
+        }
+        router.get("openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.data)))
+        }
+    }
+}

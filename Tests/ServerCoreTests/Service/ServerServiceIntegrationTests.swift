@@ -1,0 +1,91 @@
+import Configuration
+import Foundation
+import Kafka
+import ModelRegistry
+import NIOCore
+import Pipeline
+import Schema
+import ServerCore
+import ServiceLifecycle
+import ServiceSupport
+import Synchronization
+import TestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+@Suite("Model server against a real broker")
+struct ServerServiceIntegrationTests {
+    private func publish(_ messages: [any SchemaMessage], to broker: TansuBroker) async throws {
+        let batch = try messages.map { try KafkaProducerMessage($0) }
+        _ = try await KafkaProducer.withProducer(
+            configuration: KafkaTestClients.producer(broker.bootstrapServers), logger: KafkaTestClients.logger
+        ) { producer in try await producer.send(batch) }
+    }
+
+    @Test(
+        "models come from models.registry and the artifact store; a Kafka request and a live HTTP request are both answered on predictions"
+    )
+    func kafkaAndHTTPEndToEnd() async throws {
+        var fixture = try await ServerFixture()
+        defer { fixture.remove() }
+        fixture.configuration.port = 0
+        let home = try ServerFixture.requestHomes(count: 1)[0]
+        try await TestProject.withBroker { broker in
+            let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
+            try await TopicProvisioner.createAll(using: admin)
+            try await publish(try fixture.championAndChallenger(), to: broker)
+            let kafka = try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))).connecting(
+                to: broker.bootstrapServers)
+            let port = Mutex<Int?>(nil)
+            let services = try ServerService.services(
+                configuration: fixture.configuration, kafka: kafka,
+                batch: BatchSettings(
+                    stage: .serving, service: "server-test", batchSize: 100,
+                    deadLetters: DeadLetterPolicy(maxPayloadBytes: 16_384, maxReasonCharacters: 1000, maxReasons: 20)),
+                logger: KafkaTestClients.logger
+            ) { channel in port.withLock { $0 = channel.localAddress?.port } }
+
+            try await withRunningServices(services) {
+                let request = PredictionRequest(
+                    requestId: "kafka-1", clientId: "client-7", features: home, modelAlias: "challenger", requestedAt: Date())
+                var french = home
+                french.region = "FR"
+                let unservable = PredictionRequest(requestId: "kafka-fr", clientId: "client-7", features: french, requestedAt: Date())
+                try await publish([request, unservable], to: broker)
+                let answered = try await waitForMessages(Prediction.self, on: broker.bootstrapServers, until: "the Kafka request's answer")
+                {
+                    $0.contains { $0.requestId == "kafka-1" }
+                }
+                let kafkaAnswer = try #require(answered.first { $0.requestId == "kafka-1" })
+                #expect(kafkaAnswer.predictionId == "kafka-1" && kafkaAnswer.modelVersion == "2" && kafkaAnswer.arm == .requested)
+                // A request no model can serve is dead-lettered with the reason, and the stream goes on.
+                let letters = try await waitForMessages(DeadLetter.self, on: broker.bootstrapServers, until: "the FR request's dead letter")
+                {
+                    $0.contains { $0.originalKey == "kafka-fr" }
+                }
+                let letter = try #require(letters.first { $0.originalKey == "kafka-fr" })
+                #expect(letter.stage == .serving && letter.reasons.first?.code == "server.unknownRegion")
+                #expect(letter.reasons.first?.field == "region")
+
+                // The live port: one real HTTP round trip, then the same prediction on the topic.
+                let listening = try #require(port.withLock { $0 })
+                var http = URLRequest(url: URL(string: "http://127.0.0.1:\(listening)/v1/predictions")!)
+                http.httpMethod = "POST"
+                http.setValue("application/json", forHTTPHeaderField: "Content-Type")
+                http.httpBody = Data("{\"requestId\":\"http-1\",\"home\":\(try jsonText(home))}".utf8)
+                let (data, response) = try await URLSession.shared.data(for: http)
+                #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: data, as: UTF8.self))")
+                let published = try await waitForMessages(Prediction.self, on: broker.bootstrapServers, until: "the HTTP prediction") {
+                    $0.contains { $0.predictionId == "http-1" }
+                }
+                let httpAnswer = try #require(published.first { $0.predictionId == "http-1" })
+                #expect(httpAnswer.modelVersion == "1" && httpAnswer.arm == .defaultRoute)
+                let body = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                #expect(body["value"] as? Double == httpAnswer.value)
+            }
+        }
+    }
+}
