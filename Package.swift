@@ -13,6 +13,7 @@ let systemPackage: Target.Dependency = .product(name: "SystemPackage", package: 
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
 let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 
 let package = Package(
     name: "HomePrice",
@@ -24,6 +25,7 @@ let package = Package(
         .executable(name: "homeprice-crawler", targets: ["homeprice-crawler"]),
         .executable(name: "homeprice-preprocessor", targets: ["homeprice-preprocessor"]),
         .executable(name: "homeprice-trainer", targets: ["homeprice-trainer"]),
+        .executable(name: "homeprice-monitor", targets: ["homeprice-monitor"]),
         .executable(name: "example-source", targets: ["example-source"]),
         .library(name: "Schema", targets: ["Schema"]),
         .library(name: "Kafka", targets: ["Kafka"]),
@@ -35,6 +37,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // Only the monitor (HTTP dashboard) links Hummingbird: it is the costliest dependency to build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -172,6 +176,21 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "MonitorCore",
+            dependencies: [
+                "Features", "Kafka", "ML", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", configuration, hummingbird, logging,
+                metrics, prometheus, serviceLifecycle,
+            ],
+            path: "Services/Monitor/MonitorCore",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "homeprice-monitor",
+            dependencies: ["MonitorCore", "Pipeline"],
+            path: "Services/Monitor/Main",
+            swiftSettings: strict
+        ),
+        .target(
             name: "HomePriceCLI",
             dependencies: [
                 "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "NormalizerEvaluation", "Pipeline", "Scenario",
@@ -190,7 +209,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["Kafka", "ML", "Schema", "ServiceSupport", serviceLifecycle],
+            dependencies: ["Kafka", "ML", "Pipeline", "Schema", "ServiceSupport", serviceLifecycle],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
@@ -249,6 +268,14 @@ let package = Package(
         .testTarget(
             name: "KafkaTests",
             dependencies: ["Kafka", "ServiceSupport", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MonitorCoreTests",
+            dependencies: [
+                "Features", "Kafka", "ML", "ModelRegistry", "MonitorCore", "Pipeline", "Schema", "ServiceSupport", "TestSupport",
+                configuration, hummingbird, serviceLifecycle, .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

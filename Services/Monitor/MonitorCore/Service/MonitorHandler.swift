@@ -1,0 +1,61 @@
+import Foundation
+import Kafka
+import Logging
+import Metrics
+import Pipeline
+import Schema
+import Synchronization
+
+/// The monitor's batch transform: decodes each message by its topic, feeds the ``Monitor``
+/// core, and returns the events and commands it produced for the ``Pipeline/BatchProcessor``
+/// to publish. A message that does not decode is a failed outcome (dead-lettered), never a stop.
+public final class MonitorHandler: BatchHandler {
+    private let monitor: Mutex<Monitor>
+    private let champions: ChampionSource
+    private let logger: Logger
+
+    /// A handler over a fresh core.
+    public init(settings: MonitorSettings, champions: ChampionSource, logger: Logger) {
+        monitor = Mutex(Monitor(settings: settings))
+        self.champions = champions
+        self.logger = logger
+    }
+
+    /// A copy of the core's state, for the dashboard.
+    public var snapshot: Monitor { monitor.withLock { $0 } }
+
+    /// The champion source (the dashboard shows the registry).
+    public var championSource: ChampionSource { champions }
+
+    /// Installs changed champions, then handles every message in order.
+    public func handle(_ batch: [KafkaConsumerMessage]) async throws -> [MessageOutcome] {
+        let (installed, failures) = try await champions.changedChampions()
+        for failure in failures {
+            logger.error("champion card unusable", metadata: ["error": "\(failure)"])
+        }
+        return monitor.withLock { monitor in
+            for champion in installed { monitor.install(champion) }
+            let outcomes = batch.map { message in Self.handle(message, monitor: &monitor) }
+            MonitorMetrics.update(from: monitor)
+            return outcomes
+        }
+    }
+
+    private static func handle(_ message: KafkaConsumerMessage, monitor: inout Monitor) -> MessageOutcome {
+        do {
+            let data = Data(message.value)
+            switch message.topic {
+            case Topic.homesFeatures.name: return .produced(monitor.observe(try FeatureRow.decode(from: data)))
+            case Topic.predictions.name: return .produced(monitor.observe(try Prediction.decode(from: data)))
+            case Topic.feedback.name: return .produced(monitor.observe(try Feedback.decode(from: data)))
+            case Topic.homesDeadLetter.name:
+                monitor.observe(try DeadLetter.decode(from: data))
+                return .produced([])
+            default:
+                return .failed([FailureReason(code: "monitor.unexpectedTopic", message: "the monitor does not read \(message.topic)")])
+            }
+        } catch {
+            return .failed(FailureReason.reasons(for: error))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Features
+import Foundation
+import ML
+import ModelRegistry
+import MonitorCore
+import Schema
+import ServiceSupport
+import TestSupport
+
+/// The monitor's real configuration (`configs/monitor.yaml`, `configs/pipeline.yaml`) and
+/// champions whose training reference is built from real sales (Ames for US, Windsor for CA)
+/// exactly as the trainer builds a card's: fitted feature parameters, the encoded data set,
+/// the engine's bin mappers (trainer settings: 255 bins, 3 rows per bin at least).
+struct MonitorFixture {
+    var configuration: MonitorConfiguration
+    let features: FeatureSettings
+
+    init() async throws {
+        let reader = try await ConfigurationLoader.reader(layout: TestProject.layout, files: ["monitor.yaml", "pipeline.yaml"])
+        configuration = try MonitorConfiguration(reader: reader, layout: TestProject.layout)
+        features = try FeatureSettings(reader: reader)
+    }
+
+    var settings: MonitorSettings { configuration.settings }
+
+    /// The feature rows of `homes` as the preprocessor computes them.
+    func rows(_ homes: [Home]) -> [FeatureRow] {
+        let builder = FeatureRowBuilder(settings: features)
+        return homes.map { builder.build(from: $0, computedAt: $0.normalizedAt).row }
+    }
+
+    /// The US rows (Ames).
+    func usRows() throws -> [FeatureRow] { rows(try RealHomes.ames()) }
+
+    /// The CA rows (Windsor).
+    func caRows() throws -> [FeatureRow] { rows(try RealHomes.windsor()) }
+
+    /// The model card a champion trained on `rows` would carry, with `validationMAPE`.
+    func card(region: String, rows: [FeatureRow], version: String = "1", validationMAPE: Double = 0.12) throws -> ModelCard {
+        let parameters = try FittedFeatureParameters.fit(rows: rows, settings: features)
+        let encoder = FeatureEncoder(parameters: parameters)
+        let data = try encoder.dataset(rows: rows, includeTarget: false)
+        let references = encoder.features.enumerated().map { index, feature in
+            let mapper = BinMapper(
+                values: data.column(index), kind: feature.kind, levelCount: feature.levels.count, maxBins: 255, minDataInBin: 3)
+            return FeatureReference(feature: feature, mapper: mapper, values: data.column(index))
+        }
+        let prices = rows.compactMap(\.target)
+        let dates = rows.compactMap(\.labelDate)
+        return ModelCard(
+            modelName: configuration.modelName(of: region), version: version, region: region, currency: rows.first?.currency ?? "USD",
+            algorithm: "gbt", featureSchemaVersion: FeatureSchema.version, createdAt: Date(timeIntervalSince1970: 0),
+            trigger: TrainingTrigger(kind: .command, detail: "test"),
+            dataWindow: DataWindow(firstLabelDate: dates.min() ?? Date(), lastLabelDate: dates.max() ?? Date()),
+            rows: RowCounts(training: rows.count, validation: 0), features: encoder.features,
+            featureParameters: try JSONValue(encoding: parameters),
+            metrics: SegmentedMetrics(
+                overall: PriceMetrics(count: rows.count, mae: 0, mape: validationMAPE, rmse: 0, medianAPE: validationMAPE), segments: [:]),
+            championComparison: ChampionComparison(
+                championVersion: nil, tolerance: 0.02, minSegmentRows: 30, comparisons: [], accepted: true, reasons: ["test"]),
+            trainingReference: TrainingReference(rows: rows.count, features: references),
+            predictionReference: FeatureReference(predictions: prices, bins: 20), trainingSeconds: 0, engineMetrics: [:])
+    }
+
+    /// The champion reference of a card built from `rows`.
+    func champion(region: String, rows: [FeatureRow], version: String = "1") throws -> ChampionReference {
+        try ChampionReference(card: card(region: region, rows: rows, version: version))
+    }
+
+    /// `count` rows drawn with replacement from `rows`, one a minute from `start`, each
+    /// passed through `change`.
+    static func stream(
+        from rows: [FeatureRow], count: Int, seed: UInt64, start: Date = Date(timeIntervalSince1970: 1_700_000_000),
+        change: (inout FeatureRow) -> Void = { _ in }
+    ) -> [FeatureRow] {
+        var generator = SplitMix64(seed: seed)
+        return (0..<count).map { index in
+            var row = rows[Int.random(in: 0..<rows.count, using: &generator)]
+            row.homeId = "stream-\(index)"
+            row.observedAt = nil
+            row.computedAt = start.addingTimeInterval(Double(index) * 60)
+            change(&row)
+            return row
+        }
+    }
+}
