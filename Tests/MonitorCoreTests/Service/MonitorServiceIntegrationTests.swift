@@ -18,7 +18,9 @@ import Testing
 
 @Suite("Monitor against a real broker")
 struct MonitorServiceIntegrationTests {
-    @Test("a champion on the registry and drifted feature rows in: a living-area alert and one retrain command for the region out")
+    @Test(
+        "a champion on the registry and drifted feature rows in: a living-area alert and one retrain command for the region out; after a restart the replay repeats the command's id"
+    )
     func driftToRetrain() async throws {
         var fixture = try await MonitorFixture()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("monitor-\(UUID().uuidString)")
@@ -52,11 +54,13 @@ struct MonitorServiceIntegrationTests {
                 stage: .monitoring, service: "monitor", batchSize: 500,
                 deadLetters: DeadLetterPolicy(maxPayloadBytes: 16_384, maxReasonCharacters: 1_000, maxReasons: 20))
             let port = Mutex<Int?>(nil)
-            let services = try MonitorService.services(
-                configuration: fixture.configuration, kafka: kafka, batch: batch, metrics: nil, logger: KafkaTestClients.logger,
-                onServerRunning: { value in port.withLock { $0 = value } })
+            let services = {
+                try MonitorService.services(
+                    configuration: fixture.configuration, kafka: kafka, batch: batch, metrics: nil, logger: KafkaTestClients.logger,
+                    onServerRunning: { value in port.withLock { $0 = value } })
+            }
 
-            try await withRunningServices(services) {
+            try await withRunningServices(try services()) {
                 let events = try await waitForMessages(MonitoringEvent.self, on: broker.bootstrapServers, until: "a living-area alert") {
                     $0.contains { $0.name == "drift.alert" && $0.labels["feature"] == FeatureName.livingArea }
                 }
@@ -74,6 +78,15 @@ struct MonitorServiceIntegrationTests {
                 #expect(String(decoding: body, as: UTF8.self) == "ok\n")
                 let (page, _) = try await URLSession.shared.data(from: try #require(URL(string: "http://127.0.0.1:\(listening)/")))
                 #expect(String(decoding: page, as: UTF8.self).contains("homeprice-us@1"))
+            }
+
+            // A restart rebuilds the windows from the topics and decides exactly as before: the
+            // replayed retrain carries the first one's id, which the trainer applies once.
+            try await withRunningServices(try services()) {
+                let commands = try await waitForMessages(ControlCommand.self, on: broker.bootstrapServers, until: "the replayed command") {
+                    $0.count >= 2
+                }
+                #expect(Set(commands.map(\.commandId)).count == 1)
             }
         }
     }
