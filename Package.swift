@@ -178,15 +178,24 @@ let package = Package(
         .target(
             name: "MonitorCore",
             dependencies: [
-                "Features", "Kafka", "ML", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", configuration, hummingbird, logging,
-                metrics, prometheus, serviceLifecycle,
+                "Features", "Kafka", "ML", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", configuration, logging, metrics,
             ],
             path: "Services/Monitor/MonitorCore",
             swiftSettings: strict
         ),
+        // The monitor's process wiring and web side: the only targets that link Hummingbird.
+        .target(
+            name: "MonitorServer",
+            dependencies: [
+                "Kafka", "ModelRegistry", "MonitorCore", "Pipeline", "Schema", "ServiceSupport", configuration, hummingbird, logging,
+                metrics, prometheus, serviceLifecycle,
+            ],
+            path: "Services/Monitor/MonitorServer",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "homeprice-monitor",
-            dependencies: ["MonitorCore", "Pipeline"],
+            dependencies: ["MonitorServer", "Pipeline"],
             path: "Services/Monitor/Main",
             swiftSettings: strict
         ),
@@ -273,8 +282,8 @@ let package = Package(
         .testTarget(
             name: "MonitorCoreTests",
             dependencies: [
-                "Features", "Kafka", "ML", "ModelRegistry", "MonitorCore", "Pipeline", "Schema", "ServiceSupport", "TestSupport",
-                configuration, hummingbird, serviceLifecycle, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "Features", "Kafka", "ML", "ModelRegistry", "MonitorCore", "MonitorServer", "Pipeline", "Schema", "ServiceSupport",
+                "TestSupport", configuration, hummingbird, serviceLifecycle, .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),

@@ -1,4 +1,4 @@
-import MonitorCore
+import MonitorServer
 import Pipeline
 
 // `homeprice-monitor`: homes.features + predictions + feedback against each region's champion

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import ModelRegistry
 import MonitorCore
+import MonitorServer
 import Schema
 import TestSupport
 import Testing

@@ -5,8 +5,9 @@ import Schema
 /// The dashboard, one server-rendered HTML page: pipeline overview, drift per region and
 /// feature (reference and live histograms side by side), live accuracy and the A/B verdict,
 /// the model registry, and the review queue with approve / reject buttons.
-enum DashboardPage {
-    static func render(_ data: DashboardData) -> String {
+public enum DashboardPage {
+    /// The page of `data`.
+    public static func render(_ data: DashboardData) -> String {
         let monitor = data.monitor
         var html = """
             <!doctype html><html><head><meta charset="utf-8"><title>HomePrice monitor</title>

@@ -4,6 +4,7 @@ import Kafka
 import Logging
 import Metrics
 import ModelRegistry
+import MonitorCore
 import Pipeline
 import Prometheus
 import Schema

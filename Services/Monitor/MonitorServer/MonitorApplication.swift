@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import MonitorCore
 import Prometheus
 import Schema
 

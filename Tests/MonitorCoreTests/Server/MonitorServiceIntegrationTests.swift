@@ -4,6 +4,7 @@ import Foundation
 import Kafka
 import ModelRegistry
 import MonitorCore
+import MonitorServer
 import Pipeline
 import Schema
 import ServiceLifecycle
