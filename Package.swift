@@ -202,8 +202,8 @@ let package = Package(
         .target(
             name: "HomePriceCLI",
             dependencies: [
-                "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "NormalizerEvaluation", "Pipeline", "Scenario",
-                "Schema", "ServiceSupport", "Sources", argumentParser, logging, serviceLifecycle,
+                "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "MonitorCore", "NormalizerCore", "NormalizerEvaluation", "Pipeline",
+                "Scenario", "Schema", "ServiceSupport", "Sources", argumentParser, logging, serviceLifecycle,
             ],
             path: "Services/CLI/HomePriceCLI",
             swiftSettings: strict

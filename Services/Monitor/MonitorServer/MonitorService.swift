@@ -74,7 +74,7 @@ public enum MonitorService: ServiceBuilder {
         let champions = ChampionSource(
             registry: registry, admin: try KafkaAdmin(configuration: kafka.client), artifacts: artifacts,
             regions: configuration.regions, modelName: { configuration.modelName(of: $0) })
-        let handler = MonitorHandler(settings: configuration.settings, champions: champions, logger: logger)
+        let handler = MonitorHandler(monitor: Monitor(settings: configuration.settings), champions: champions, logger: logger)
         let processor = BatchProcessor(consumer: stream, producer: producer, handler: handler, settings: batch, logger: logger)
         let router = MonitorApplication.buildRouter(
             data: { DashboardData(monitor: handler.snapshot, registry: champions.state, reviews: Array(reviews.values.values)) },

@@ -37,29 +37,24 @@ struct MonitorFixture {
 
     /// The model card a champion trained on `rows` would carry, with `validationMAPE`.
     func card(region: String, rows: [FeatureRow], version: String = "1", validationMAPE: Double = 0.12) throws -> ModelCard {
-        let parameters = try FittedFeatureParameters.fit(rows: rows, settings: features)
-        let encoder = FeatureEncoder(parameters: parameters)
-        let data = try encoder.dataset(rows: rows, includeTarget: false)
-        let references = encoder.features.enumerated().map { index, feature in
-            let mapper = BinMapper(
-                values: data.column(index), kind: feature.kind, levelCount: feature.levels.count, maxBins: 255, minDataInBin: 3)
-            return FeatureReference(feature: feature, mapper: mapper, values: data.column(index))
-        }
-        let prices = rows.compactMap(\.target)
+        let fitted = try ChampionReference(
+            fittedOn: rows, settings: features, modelName: configuration.modelName(of: region), version: version, region: region,
+            maxBins: 255, minDataInBin: 3, predictionBins: 20)
+        let parameters = fitted.encoder.parameters
         let dates = rows.compactMap(\.labelDate)
         return ModelCard(
             modelName: configuration.modelName(of: region), version: version, region: region, currency: rows.first?.currency ?? "USD",
             algorithm: "gbt", featureSchemaVersion: FeatureSchema.version, createdAt: Date(timeIntervalSince1970: 0),
             trigger: TrainingTrigger(kind: .command, detail: "test"),
             dataWindow: DataWindow(firstLabelDate: dates.min() ?? Date(), lastLabelDate: dates.max() ?? Date()),
-            rows: RowCounts(training: rows.count, validation: 0), features: encoder.features,
+            rows: RowCounts(training: rows.count, validation: 0), features: fitted.encoder.features,
             featureParameters: try JSONValue(encoding: parameters),
             metrics: SegmentedMetrics(
                 overall: PriceMetrics(count: rows.count, mae: 0, mape: validationMAPE, rmse: 0, medianAPE: validationMAPE), segments: [:]),
             championComparison: ChampionComparison(
                 championVersion: nil, tolerance: 0.02, minSegmentRows: 30, comparisons: [], accepted: true, reasons: ["test"]),
-            trainingReference: TrainingReference(rows: rows.count, features: references),
-            predictionReference: FeatureReference(predictions: prices, bins: 20), trainingSeconds: 0, engineMetrics: [:])
+            trainingReference: TrainingReference(rows: rows.count, features: fitted.features),
+            predictionReference: fitted.predictions, trainingSeconds: 0, engineMetrics: [:])
     }
 
     /// The champion reference of a card built from `rows`.

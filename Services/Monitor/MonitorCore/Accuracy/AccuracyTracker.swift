@@ -72,23 +72,20 @@ public struct AccuracyTracker: Sendable {
         guard let percentage = joined.absolutePercentageError else { return nil }
         joins += 1
         let key = AccuracyKey(region: joined.region, modelName: joined.modelName, modelVersion: joined.modelVersion, arm: joined.arm)
-        var window =
-            windows[key]
-            ?? Windows(
-                absoluteErrors: ValueWindow(capacity: settings.windowJoins), percentageErrors: ValueWindow(capacity: settings.windowJoins),
-                lastJoin: joins)
-        window.absoluteErrors.add(joined.absoluteError)
-        window.percentageErrors.add(percentage)
-        window.lastJoin = joins
-        windows[key] = window
+        // Windows are mutated in place: a copy would duplicate their storage per join.
+        let empty = Windows(
+            absoluteErrors: ValueWindow(capacity: settings.windowJoins), percentageErrors: ValueWindow(capacity: settings.windowJoins),
+            lastJoin: joins)
+        windows[key, default: empty].absoluteErrors.add(joined.absoluteError)
+        windows[key, default: empty].percentageErrors.add(percentage)
+        windows[key, default: empty].lastJoin = joins
         if windows.count > settings.maximumKeys, let stale = windows.min(by: { $0.value.lastJoin < $1.value.lastJoin })?.key {
             windows[stale] = nil
         }
-        var region = regions[joined.region] ?? RegionState()
-        region.armErrors[joined.arm, default: ValueWindow(capacity: settings.windowJoins)].add(percentage)
-        region.joinsSinceCheck += 1
-        regions[joined.region] = region
-        guard region.joinsSinceCheck >= settings.checkEveryJoins else { return nil }
+        regions[joined.region, default: RegionState()].armErrors[joined.arm, default: ValueWindow(capacity: settings.windowJoins)].add(
+            percentage)
+        regions[joined.region, default: RegionState()].joinsSinceCheck += 1
+        guard (regions[joined.region]?.joinsSinceCheck ?? 0) >= settings.checkEveryJoins else { return nil }
         return check(region: joined.region)
     }
 

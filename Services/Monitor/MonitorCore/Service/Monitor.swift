@@ -44,10 +44,9 @@ public struct Monitor: Sendable {
     /// Adds a feature row of `homes.features`.
     public mutating func observe(_ row: FeatureRow) -> [any SchemaMessage] {
         health.recordRow(region: row.region)
-        guard !row.retired, var region = regions[row.region] else { return [] }
-        let check = region.observe(row, settings: settings.drift)
-        regions[row.region] = region
-        guard let check else { return [] }
+        guard !row.retired else { return [] }
+        // Mutated in place: a copy would duplicate every window's storage per row.
+        guard let check = regions[row.region]?.observe(row, settings: settings.drift) else { return [] }
         latestFeatureChecks[row.region] = check
         return messages(for: check, at: row.observedAt ?? row.computedAt)
     }
@@ -56,12 +55,9 @@ public struct Monitor: Sendable {
     public mutating func observe(_ prediction: Prediction) -> [any SchemaMessage] {
         health.recordPrediction(region: prediction.region)
         var outputs: [any SchemaMessage] = []
-        if var region = regions[prediction.region] {
-            if let check = region.observe(prediction, settings: settings.drift) {
-                latestPredictionChecks[prediction.region] = check
-                outputs += messages(for: check, at: prediction.predictedAt)
-            }
-            regions[prediction.region] = region
+        if let check = regions[prediction.region]?.observe(prediction, settings: settings.drift) {
+            latestPredictionChecks[prediction.region] = check
+            outputs += messages(for: check, at: prediction.predictedAt)
         }
         if let check = accuracy.add(prediction) { outputs += messages(for: check, at: prediction.predictedAt) }
         return outputs

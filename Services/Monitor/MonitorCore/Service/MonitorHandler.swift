@@ -11,12 +11,14 @@ import Synchronization
 /// to publish. A message that does not decode is a failed outcome (dead-lettered), never a stop.
 public final class MonitorHandler: BatchHandler {
     private let monitor: Mutex<Monitor>
-    private let champions: ChampionSource
+    private let champions: ChampionSource?
+    private let handled = Mutex(0)
     private let logger: Logger
 
-    /// A handler over a fresh core.
-    public init(settings: MonitorSettings, champions: ChampionSource, logger: Logger) {
-        monitor = Mutex(Monitor(settings: settings))
+    /// A handler over `monitor` (a fresh core, or one with champions installed for a benchmark)
+    /// that installs the champions `champions` finds before each batch.
+    public init(monitor: Monitor, champions: ChampionSource?, logger: Logger) {
+        self.monitor = Mutex(monitor)
         self.champions = champions
         self.logger = logger
     }
@@ -24,21 +26,23 @@ public final class MonitorHandler: BatchHandler {
     /// A copy of the core's state, for the dashboard.
     public var snapshot: Monitor { monitor.withLock { $0 } }
 
-    /// The champion source (the dashboard shows the registry).
-    public var championSource: ChampionSource { champions }
+    /// The number of messages handled so far.
+    public var handledMessages: Int { handled.withLock { $0 } }
 
     /// Installs changed champions, then handles every message in order.
     public func handle(_ batch: [KafkaConsumerMessage]) async throws -> [MessageOutcome] {
-        let (installed, failures) = try await champions.changedChampions()
+        let (installed, failures) = try await champions?.changedChampions() ?? ([], [])
         for failure in failures {
             logger.error("champion card unusable", metadata: ["error": "\(failure)"])
         }
-        return monitor.withLock { monitor in
+        let outcomes = monitor.withLock { monitor in
             for champion in installed { monitor.install(champion) }
             let outcomes = batch.map { message in Self.handle(message, monitor: &monitor) }
             MonitorMetrics.update(from: monitor)
             return outcomes
         }
+        handled.withLock { $0 += batch.count }
+        return outcomes
     }
 
     private static func handle(_ message: KafkaConsumerMessage, monitor: inout Monitor) -> MessageOutcome {

@@ -6,6 +6,9 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks: figures and ratios against a reference measured in the same run.",
-        subcommands: [BenchIngestCommand.self, BenchKafkaCommand.self, BenchNormalizeCommand.self, BenchTrainingCommand.self]
+        subcommands: [
+            BenchIngestCommand.self, BenchKafkaCommand.self, BenchMonitorCommand.self, BenchNormalizeCommand.self,
+            BenchTrainingCommand.self,
+        ]
     )
 }
