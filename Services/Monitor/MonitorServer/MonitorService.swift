@@ -11,7 +11,8 @@ import Schema
 import ServiceLifecycle
 import ServiceSupport
 
-/// The monitor process: `homes.features`, `predictions`, `feedback` and `homes.deadletter`
+/// The monitor process: `homes.raw` (counted per source by key), `homes.features`,
+/// `predictions`, `feedback` and `homes.deadletter`
 /// against each region's champion on `models.registry` → drift, live accuracy, A/B verdicts and
 /// alerts on `pipeline.monitoring`, `retrain` commands on `pipeline.control`; the dashboard,
 /// `/health` and `/metrics` over HTTP; review decisions on `review.tasks`.
@@ -29,7 +30,7 @@ public enum MonitorService: ServiceBuilder {
     public static let configurationFiles = ["monitor.yaml"]
 
     /// The topics the monitor's stream reads.
-    public static let streamTopics: [Topic] = [.homesFeatures, .predictions, .feedback, .homesDeadLetter]
+    public static let streamTopics: [Topic] = [.homesRaw, .homesFeatures, .predictions, .feedback, .homesDeadLetter]
 
     /// Builds the monitor's services from `reader`.
     public static func services(reader: ConfigReader, layout: ProjectLayout?, logger: Logger) async throws -> [any Service] {

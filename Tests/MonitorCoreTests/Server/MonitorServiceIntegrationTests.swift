@@ -20,7 +20,7 @@ import Testing
 @Suite("Monitor against a real broker")
 struct MonitorServiceIntegrationTests {
     @Test(
-        "a champion on the registry and drifted feature rows in: a living-area alert and one retrain command for the region out; after a restart the replay repeats the command's id"
+        "a champion on the registry and drifted feature rows in: a living-area alert and one retrain command for the region out; an approval on the live dashboard reaches review.tasks; after a restart the replay repeats the command's id"
     )
     func driftToRetrain() async throws {
         var fixture = try await MonitorFixture()
@@ -47,7 +47,11 @@ struct MonitorServiceIntegrationTests {
         try await TestProject.withBroker { broker in
             let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
             try await TopicProvisioner.createAll(using: admin)
-            try await KafkaTestClients.publish([registered, validated, promoted], to: broker.bootstrapServers)
+            let task = ReviewTask(
+                taskId: "dup-1", kind: .ambiguousDuplicate, subjectIds: ["home-a", "home-b"], summary: "Same home?",
+                createdBy: "normalizer",
+                createdAt: at)
+            try await KafkaTestClients.publish([registered, validated, promoted, task], to: broker.bootstrapServers)
             try await KafkaTestClients.publish(rows, to: broker.bootstrapServers)
             let kafka = try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))).connecting(
                 to: broker.bootstrapServers)
@@ -79,6 +83,17 @@ struct MonitorServiceIntegrationTests {
                 #expect(String(decoding: body, as: UTF8.self) == "ok\n")
                 let (page, _) = try await URLSession.shared.data(from: try #require(URL(string: "http://127.0.0.1:\(listening)/")))
                 #expect(String(decoding: page, as: UTF8.self).contains("homeprice-us@1"))
+
+                // The dashboard's approve button, as a browser sends it with the reviewer's login.
+                var approve = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(listening)/review/dup-1/approve")))
+                approve.httpMethod = "POST"
+                let login = "\(fixture.configuration.reviewUser):\(fixture.configuration.reviewPassword)"
+                approve.setValue("Basic " + Data(login.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
+                _ = try await URLSession.shared.data(for: approve)
+                let decisions = try await waitForMessages(ReviewTask.self, on: broker.bootstrapServers, until: "the approval") {
+                    $0.contains { $0.status == .approved }
+                }
+                #expect(decisions.last?.taskId == "dup-1" && decisions.last?.resolvedBy == "user:reviewer")
             }
 
             // A restart rebuilds the windows from the topics and decides exactly as before: the

@@ -36,10 +36,18 @@ public enum DashboardPage {
     }
 
     private static func pipeline(_ health: PipelineHealth) -> String {
+        var sources = table(
+            ["source", "raw records", "last seen"],
+            health.sources.sorted { $0.key < $1.key }.map { source, flow in
+                [HTMLText.escape(source), "\(flow.records)", flow.lastSeen.map { ISO8601DateFormatter().string(from: $0) } ?? "-"]
+            })
+        sources = "<h3>Sources</h3>" + sources + "<h3>Regions</h3>"
         let regions = Set(health.featureRows.keys).union(health.predictions.keys).sorted()
-        var html = table(
-            ["region", "feature rows", "predictions"],
-            regions.map { [HTMLText.escape($0), "\(health.featureRows[$0] ?? 0)", "\(health.predictions[$0] ?? 0)"] })
+        var html =
+            sources
+            + table(
+                ["region", "feature rows", "predictions"],
+                regions.map { [HTMLText.escape($0), "\(health.featureRows[$0] ?? 0)", "\(health.predictions[$0] ?? 0)"] })
         html += "<p>Feedback seen: \(health.feedback)</p><h3>Dead letters</h3>"
         html += table(
             ["stage", "reason", "count"],
@@ -67,13 +75,13 @@ public enum DashboardPage {
                     measurement.map { String(format: "%.3f", $0.psi) } ?? "",
                     measurement.map { String(format: "%.3f", $0.jensenShannon) } ?? "",
                     measurement?.kolmogorovSmirnov.map { String(format: "%.3f (p %.3g)", $0.statistic, $0.pValue) } ?? "",
-                    "\(feature.countWindow.count)",
+                    "\(feature.countWindow.count)", "\(feature.timeWindow.count)",
                     SVGHistogram.render(
                         reference: SVGHistogram.shares(feature.groups.grouped(feature.reference.counts)),
                         live: SVGHistogram.shares(feature.groups.grouped(feature.countWindow.counts))),
                 ])
             }
-            html += table(["feature", "level", "PSI", "JS", "KS (p)", "rows", "reference vs live"], rows)
+            html += table(["feature", "level", "PSI", "JS", "KS (p)", "rows", "rows in time window", "reference vs live"], rows)
         }
         return monitor.regions.isEmpty ? "<p>No champion loaded yet.</p>" : html
     }

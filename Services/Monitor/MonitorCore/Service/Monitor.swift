@@ -70,6 +70,12 @@ public struct Monitor: Sendable {
         return messages(for: check, at: feedback.at)
     }
 
+    /// Counts a raw record of `source` (from its `homes.raw` key, `source/recordId`) stamped
+    /// `time` by the broker; the record itself is not read.
+    public mutating func observeRawRecord(source: String, at time: Date?) {
+        health.recordRaw(source: source, at: time)
+    }
+
     /// Adds a dead letter of `homes.deadletter`.
     public mutating func observe(_ deadLetter: DeadLetter) {
         health.record(deadLetter)

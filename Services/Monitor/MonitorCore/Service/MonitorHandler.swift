@@ -52,6 +52,12 @@ public final class MonitorHandler: BatchHandler {
             case Topic.homesFeatures.name: return .produced(monitor.observe(try FeatureRow.decode(from: data)))
             case Topic.predictions.name: return .produced(monitor.observe(try Prediction.decode(from: data)))
             case Topic.feedback.name: return .produced(monitor.observe(try Feedback.decode(from: data)))
+            case Topic.homesRaw.name:
+                guard let key = message.keyString, let slash = key.firstIndex(of: "/") else {
+                    return .failed([FailureReason(field: "key", code: "monitor.rawKey", message: "a raw record's key is source/recordId")])
+                }
+                monitor.observeRawRecord(source: String(key[..<slash]), at: message.timestamp)
+                return .produced([])
             case Topic.homesDeadLetter.name:
                 monitor.observe(try DeadLetter.decode(from: data))
                 return .produced([])

@@ -1,8 +1,20 @@
+import Foundation
 import Schema
 
-/// What flows through the pipeline as the monitor sees it: feature rows per region,
-/// predictions per region, feedback, and dead letters per stage and reason.
+/// What flows through the pipeline as the monitor sees it: raw records per source (and when
+/// each source was last seen), feature rows per region, predictions per region, feedback, and
+/// dead letters per stage and reason.
 public struct PipelineHealth: Sendable, Equatable {
+    /// One source's raw records.
+    public struct SourceFlow: Sendable, Equatable {
+        /// Records seen.
+        public var records: Int
+        /// The broker timestamp of the newest record, when it had one.
+        public var lastSeen: Date?
+    }
+
+    /// Raw records per source id.
+    public private(set) var sources: [String: SourceFlow] = [:]
     /// Feature rows seen per region.
     public private(set) var featureRows: [String: Int] = [:]
     /// Predictions seen per region.
@@ -14,6 +26,13 @@ public struct PipelineHealth: Sendable, Equatable {
 
     /// Nothing seen yet.
     public init() {}
+
+    mutating func recordRaw(source: String, at time: Date?) {
+        var flow = sources[source] ?? SourceFlow(records: 0, lastSeen: nil)
+        flow.records += 1
+        if let time { flow.lastSeen = max(flow.lastSeen ?? time, time) }
+        sources[source] = flow
+    }
 
     mutating func recordRow(region: String) {
         featureRows[region, default: 0] += 1
