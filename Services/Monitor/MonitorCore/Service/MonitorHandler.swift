@@ -13,6 +13,8 @@ public final class MonitorHandler: BatchHandler {
     private let monitor: Mutex<Monitor>
     private let champions: ChampionSource?
     private let handled = Mutex(0)
+    /// Encoding, binning and measuring a batch is CPU work: it runs here, off the cooperative pool.
+    private let executor = BlockingExecutor(label: "homeprice.monitor.core")
     private let logger: Logger
 
     /// A handler over `monitor` (a fresh core, or one with champions installed for a benchmark)
@@ -35,11 +37,13 @@ public final class MonitorHandler: BatchHandler {
         for failure in failures {
             logger.error("champion card unusable", metadata: ["error": "\(failure)"])
         }
-        let outcomes = monitor.withLock { monitor in
-            for champion in installed { monitor.install(champion) }
-            let outcomes = batch.map { message in Self.handle(message, monitor: &monitor) }
-            MonitorMetrics.update(from: monitor)
-            return outcomes
+        let outcomes = try await executor.run {
+            self.monitor.withLock { monitor in
+                for champion in installed { monitor.install(champion) }
+                let outcomes = batch.map { message in Self.handle(message, monitor: &monitor) }
+                MonitorMetrics.update(from: monitor)
+                return outcomes
+            }
         }
         handled.withLock { $0 += batch.count }
         return outcomes
