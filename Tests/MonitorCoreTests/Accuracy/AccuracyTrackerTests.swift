@@ -75,5 +75,7 @@ struct AccuracyTrackerTests {
             }
         }
         #expect(changes == [true], "20 % error against a bound of 1.5 × 10 %")
+        let history = try #require(tracker.history.values.first)
+        #expect(history.count == 20 && history.allSatisfy { abs($0 - 0.2) < 1e-9 }, "one MAPE per check of 10 joins")
     }
 }

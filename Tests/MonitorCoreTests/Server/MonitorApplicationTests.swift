@@ -23,6 +23,10 @@ struct MonitorApplicationTests {
         var monitor = Monitor(settings: fixture.settings)
         monitor.install(try fixture.champion(region: "US", rows: us))
         for row in MonitorFixture.stream(from: us, count: 1_000, seed: 3) { _ = monitor.observe(row) }
+        for index in 0..<200 {
+            _ = monitor.observe(PredictionJoinTests.prediction("p\(index)", value: 100, at: Double(index)))
+            _ = monitor.observe(PredictionJoinTests.sale("p\(index)", price: 100 + Double(index % 30), at: Double(index)))
+        }
         let data = DashboardData(monitor: monitor, registry: RegistryState(), reviews: [Self.task])
         let router = MonitorApplication.buildRouter(
             data: { data }, desk: ReviewDesk(tasks: { [Self.task.taskId: Self.task] }, publisher: publisher),
@@ -61,6 +65,7 @@ struct MonitorApplicationTests {
                 #expect(html.components(separatedBy: "<svg class=\"histogram\"").count > 10)
                 #expect(html.contains("class=\"bar-live\"") && html.contains("class=\"bar-reference\""))
                 #expect(html.contains("Same home?") && html.contains("action=\"/review/dup-1/approve\""))
+                #expect(html.contains("<svg class=\"trend\"") && html.contains("<polyline"), "live accuracy over time")
                 #expect(
                     !html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""), "nothing is fetched at run time")
             }

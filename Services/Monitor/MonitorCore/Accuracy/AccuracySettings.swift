@@ -20,11 +20,15 @@ public struct AccuracySettings: Sendable, Equatable {
     public var abMinimumSamples: Int
     /// The most region/version/arm windows kept (the least recently joined go first).
     public var maximumKeys: Int
+    /// The MAPE of the last this many checks is kept per region, version and arm, for the
+    /// dashboard's accuracy over time.
+    public var historyPoints: Int
 
     /// Creates settings from their parts.
     public init(
         join: JoinSettings, windowJoins: Int, checkEveryJoins: Int, minimumSamples: Int, mapeDegradationRatio: Double,
-        maximumMAPE: Double, sustainedChecks: Int, abAlpha: Double, abMinimumSamples: Int, maximumKeys: Int
+        maximumMAPE: Double, sustainedChecks: Int, abAlpha: Double, abMinimumSamples: Int, maximumKeys: Int,
+        historyPoints: Int
     ) {
         self.join = join
         self.windowJoins = windowJoins
@@ -36,5 +40,6 @@ public struct AccuracySettings: Sendable, Equatable {
         self.abAlpha = abAlpha
         self.abMinimumSamples = abMinimumSamples
         self.maximumKeys = maximumKeys
+        self.historyPoints = historyPoints
     }
 }

@@ -7,6 +7,8 @@ public struct AccuracyTracker: Sendable {
         var absoluteErrors: ValueWindow
         var percentageErrors: ValueWindow
         var lastJoin: Int
+        /// The window's MAPE at each of the region's last checks, oldest first.
+        var history: [Double] = []
     }
 
     private struct RegionState: Sendable {
@@ -53,6 +55,10 @@ public struct AccuracyTracker: Sendable {
         windows.mapValues { AccuracyFigures(absoluteErrors: $0.absoluteErrors, percentageErrors: $0.percentageErrors) }
     }
 
+    /// The MAPE of every region, version and arm at each of its region's last
+    /// ``AccuracySettings/historyPoints`` checks, oldest first.
+    public var history: [AccuracyKey: [Double]] { windows.mapValues(\.history) }
+
     /// The A/B verdict of `region` now.
     public func verdict(region: String) -> ABVerdict {
         let arms = regions[region]?.armErrors ?? [:]
@@ -64,7 +70,7 @@ public struct AccuracyTracker: Sendable {
 
     /// The number of values the tracker's storage holds, for the bounded-state check.
     public var storedValues: Int {
-        join.storedEntries + windows.values.reduce(0) { $0 + $1.absoluteErrors.count + $1.percentageErrors.count }
+        join.storedEntries + windows.values.reduce(0) { $0 + $1.absoluteErrors.count + $1.percentageErrors.count + $1.history.count }
             + regions.values.reduce(0) { $0 + $1.armErrors.values.reduce(0) { $0 + $1.count } }
     }
 
@@ -93,6 +99,10 @@ public struct AccuracyTracker: Sendable {
         var region = regions[name] ?? RegionState()
         region.joinsSinceCheck = 0
         let figures = self.figures.filter { $0.key.region == name }
+        for (key, figure) in figures {
+            windows[key]?.history.append(figure.mape)
+            if (windows[key]?.history.count ?? 0) > settings.historyPoints { windows[key]?.history.removeFirst() }
+        }
         var change: Bool?
         var championMAPE: (Double, Double)?
         if let champion = champions[name] {

@@ -84,7 +84,8 @@ public struct MonitorConfiguration: Sendable {
             sustainedChecks: try settings.int("monitor.accuracy.sustainedChecks", atLeast: 1),
             abAlpha: try settings.double("monitor.accuracy.abAlpha", atLeast: 0, atMost: 1),
             abMinimumSamples: try settings.int("monitor.accuracy.abMinimumSamples", atLeast: 2),
-            maximumKeys: try settings.int("monitor.accuracy.maximumKeys", atLeast: 1))
+            maximumKeys: try settings.int("monitor.accuracy.maximumKeys", atLeast: 1),
+            historyPoints: try settings.int("monitor.accuracy.historyPoints", atLeast: 2))
         let alerts = AlertSettings(
             retrainOnDrift: try settings.bool("monitor.alerts.retrainOnDrift"),
             retrainOnAccuracy: try settings.bool("monitor.alerts.retrainOnAccuracy"),

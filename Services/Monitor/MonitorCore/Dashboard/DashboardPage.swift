@@ -76,9 +76,9 @@ public enum DashboardPage {
                     measurement.map { String(format: "%.3f", $0.jensenShannon) } ?? "",
                     measurement?.kolmogorovSmirnov.map { String(format: "%.3f (p %.3g)", $0.statistic, $0.pValue) } ?? "",
                     "\(feature.countWindow.count)", "\(feature.timeWindow.count)",
-                    SVGHistogram.render(
-                        reference: SVGHistogram.shares(feature.groups.grouped(feature.reference.counts)),
-                        live: SVGHistogram.shares(feature.groups.grouped(feature.countWindow.counts))),
+                    SVGChart.histogram(
+                        reference: SVGChart.shares(feature.groups.grouped(feature.reference.counts)),
+                        live: SVGChart.shares(feature.groups.grouped(feature.countWindow.counts))),
                 ])
             }
             html += table(["feature", "level", "PSI", "JS", "KS (p)", "rows", "rows in time window", "reference vs live"], rows)
@@ -87,13 +87,14 @@ public enum DashboardPage {
     }
 
     private static func accuracy(_ monitor: Monitor) -> String {
+        let history = monitor.accuracy.history
         var html = table(
-            ["region", "model", "version", "arm", "joined", "MAE", "MAPE", "median APE"],
+            ["region", "model", "version", "arm", "joined", "MAE", "MAPE", "median APE", "MAPE over time"],
             monitor.accuracy.figures.sorted { $0.key < $1.key }.map { key, figures in
                 [
                     HTMLText.escape(key.region), HTMLText.escape(key.modelName), HTMLText.escape(key.modelVersion), key.arm.rawValue,
                     "\(figures.count)", String(format: "%.0f", figures.mae), String(format: "%.1f%%", figures.mape * 100),
-                    String(format: "%.1f%%", figures.medianAPE * 100),
+                    String(format: "%.1f%%", figures.medianAPE * 100), SVGChart.line(history[key] ?? []),
                 ]
             })
         let counters = monitor.accuracy.join.counters

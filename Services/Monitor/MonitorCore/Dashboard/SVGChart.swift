@@ -1,8 +1,8 @@
-/// An inline SVG bar chart of a reference and a live distribution side by side per bin, drawn
-/// on the server so the dashboard needs nothing from the internet.
-enum SVGHistogram {
+/// Inline SVG charts drawn on the server, so the dashboard needs nothing from the internet: the
+/// reference and live distributions side by side per bin, and a metric's line over time.
+enum SVGChart {
     /// The chart of two share vectors on the same bins (bin 0, the missing bin, first).
-    static func render(reference: [Double], live: [Double], width: Int = 360, height: Int = 120) -> String {
+    static func histogram(reference: [Double], live: [Double], width: Int = 360, height: Int = 120) -> String {
         let bins = max(reference.count, live.count, 1)
         let top = max(reference.max() ?? 0, live.max() ?? 0, 1e-9)
         let slot = Double(width) / Double(bins)
@@ -17,6 +17,18 @@ enum SVGHistogram {
         }
         return
             "<svg class=\"histogram\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\">\(bars)</svg>"
+    }
+
+    /// An inline SVG line of `values` (oldest first) scaled to the chart, with the last value's
+    /// percentage as its title.
+    static func line(_ values: [Double], width: Int = 240, height: Int = 60) -> String {
+        guard values.count > 1, let top = values.max(), top > 0 else { return "" }
+        let step = Double(width) / Double(values.count - 1)
+        let points = values.enumerated().map { index, value in
+            "\(format(Double(index) * step)),\(format(Double(height) - value / top * Double(height - 4)))"
+        }
+        return
+            "<svg class=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\"><polyline fill=\"none\" stroke=\"#d9822b\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"><title>MAPE \(format((values.last ?? 0) * 100))%, peak \(format(top * 100))%</title></polyline></svg>"
     }
 
     /// Counts as shares of their total (zeros when empty).
