@@ -1,4 +1,5 @@
 import Foundation
+import ML
 import MonitorCore
 import Schema
 import Testing
@@ -69,5 +70,47 @@ struct MonitorTests {
         monitor.install(try fixture.champion(region: "US", rows: us, version: "2"))
         #expect(monitor.regions["US"]?.features.first?.countWindow.count == 0)
         #expect(monitor.regions["US"]?.champion.version == "2")
+    }
+}
+
+@Suite("Monitor A/B actions")
+struct MonitorExperimentTests {
+    /// Joins for region US: arm A (version 1) off by 20 %, arm B (version 2) off by `challengerError`.
+    private func run(challengerError: Double, act: Bool) async throws -> [ControlCommand] {
+        let fixture = try await MonitorFixture()
+        var settings = fixture.settings
+        settings.alerts.actOnVerdicts = act
+        var monitor = Monitor(settings: settings)
+        var generator = SplitMix64(seed: 9)
+        var commands: [ControlCommand] = []
+        for index in 0..<600 {
+            let arm: ExperimentArm = index % 2 == 0 ? .a : .b
+            var prediction = PredictionJoinTests.prediction("p\(index)", value: 100, at: Double(index), arm: arm)
+            prediction.modelVersion = arm == .a ? "1" : "2"
+            let error = (arm == .a ? 0.2 : challengerError) * Double.random(in: 0.5..<1.5, using: &generator)
+            for output in monitor.observe(prediction)
+                + monitor.observe(PredictionJoinTests.sale("p\(index)", price: 100 * (1 + error), at: Double(index)))
+            {
+                if let command = output as? ControlCommand { commands.append(command) }
+            }
+        }
+        return commands
+    }
+
+    @Test("a significantly better challenger is promoted once, with its model and version")
+    func promotesBetterChallenger() async throws {
+        let commands = try await run(challengerError: 0.1, act: true)
+        #expect(commands.count == 1)
+        #expect(commands.first?.action == .promote && commands.first?.target == "server")
+        #expect(commands.first?.arguments == ["model": "homeprice-us", "version": "2", "alias": "champion"])
+        #expect(commands.first?.commandId == "monitor-promote-homeprice-us-2")
+    }
+
+    @Test("a significantly worse challenger is rolled back; equal arms and the default configuration send nothing")
+    func rollsBackOrStaysQuiet() async throws {
+        let worse = try await run(challengerError: 0.35, act: true)
+        #expect(worse.map(\.action) == [.rollback] && worse.first?.arguments["alias"] == "challenger")
+        #expect(try await run(challengerError: 0.2, act: true).isEmpty)
+        #expect(try await run(challengerError: 0.1, act: false).isEmpty)
     }
 }

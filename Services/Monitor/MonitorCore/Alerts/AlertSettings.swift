@@ -11,12 +11,22 @@ public struct AlertSettings: Sendable, Equatable {
     public var retrainMinimumInterval: TimeInterval
     /// The service the command goes to (`trainer`).
     public var retrainTarget: String
+    /// Whether a significant A/B verdict sends `promote` (challenger better) or `rollback` of the
+    /// challenger alias (challenger worse), once per challenger version.
+    public var actOnVerdicts: Bool
+    /// The service those commands go to (`server`).
+    public var experimentTarget: String
 
     /// Creates settings from their parts.
-    public init(retrainOnDrift: Bool, retrainOnAccuracy: Bool, retrainMinimumInterval: TimeInterval, retrainTarget: String) {
+    public init(
+        retrainOnDrift: Bool, retrainOnAccuracy: Bool, retrainMinimumInterval: TimeInterval, retrainTarget: String, actOnVerdicts: Bool,
+        experimentTarget: String
+    ) {
         self.retrainOnDrift = retrainOnDrift
         self.retrainOnAccuracy = retrainOnAccuracy
         self.retrainMinimumInterval = retrainMinimumInterval
         self.retrainTarget = retrainTarget
+        self.actOnVerdicts = actOnVerdicts
+        self.experimentTarget = experimentTarget
     }
 }

@@ -90,7 +90,9 @@ public struct MonitorConfiguration: Sendable {
             retrainOnDrift: try settings.bool("monitor.alerts.retrainOnDrift"),
             retrainOnAccuracy: try settings.bool("monitor.alerts.retrainOnAccuracy"),
             retrainMinimumInterval: try settings.double("monitor.alerts.retrainMinimumIntervalSeconds", atLeast: 0),
-            retrainTarget: try settings.string("monitor.alerts.retrainTarget"))
+            retrainTarget: try settings.string("monitor.alerts.retrainTarget"),
+            actOnVerdicts: try settings.bool("monitor.alerts.actOnVerdicts"),
+            experimentTarget: try settings.string("monitor.alerts.experimentTarget"))
         self.settings = MonitorSettings(serviceName: serviceName, drift: drift, accuracy: accuracy, alerts: alerts)
     }
 }

@@ -21,6 +21,8 @@ public struct Monitor: Sendable {
     public private(set) var latestAccuracyChecks: [String: AccuracyCheck] = [:]
     /// Pipeline health: flow and dead letters.
     public private(set) var health = PipelineHealth()
+    /// The challenger versions a verdict command was sent for, per model.
+    private var actedOn: Set<String> = []
 
     /// A monitor with no champion yet.
     public init(settings: MonitorSettings) {
@@ -131,6 +133,7 @@ public struct Monitor: Sendable {
                     severity: check.verdict.outcome == .challengerWorse ? .warning : .info,
                     message: "\(check.region) A/B: \(check.verdict.outcome.rawValue)", at: time))
         }
+        outputs += experimentCommands(for: check, at: time)
         if check.alertChange == true, let mape = check.championMAPE {
             outputs.append(
                 event(
@@ -148,6 +151,36 @@ public struct Monitor: Sendable {
                     message: "live accuracy in \(check.region) is back within its bound", at: time))
         }
         return outputs
+    }
+
+    /// With ``AlertSettings/actOnVerdicts``, a `promote` of the challenger (arm B) when it is
+    /// significantly better, a `rollback` of the challenger alias when it is significantly worse;
+    /// once per challenger version, with an id naming the model and version.
+    private mutating func experimentCommands(for check: AccuracyCheck, at time: Date) -> [any SchemaMessage] {
+        let action: ControlAction
+        switch check.verdict.outcome {
+        case .challengerBetter: action = .promote
+        case .challengerWorse: action = .rollback
+        case .noDifference, .insufficientData: return []
+        }
+        guard settings.alerts.actOnVerdicts,
+            let challenger = check.figures.keys.filter({ $0.arm == .b }).max(by: {
+                ($0.modelVersion.count, $0.modelVersion) < ($1.modelVersion.count, $1.modelVersion)
+            }),
+            actedOn.insert("\(challenger.modelName)@\(challenger.modelVersion)").inserted
+        else { return [] }
+        let arguments =
+            action == .promote
+            ? ["model": challenger.modelName, "version": challenger.modelVersion, "alias": "champion"]
+            : ["model": challenger.modelName, "version": challenger.modelVersion, "alias": "challenger"]
+        return [
+            ControlCommand(
+                commandId: "\(settings.serviceName)-\(action.rawValue)-\(challenger.modelName)-\(challenger.modelVersion)",
+                target: settings.alerts.experimentTarget, action: action, arguments: arguments, issuedBy: settings.serviceName,
+                reason:
+                    "A/B in \(check.region): \(check.verdict.outcome.rawValue), p = \(Self.format(check.verdict.test?.pValue ?? 1)), n = \(check.verdict.championSamples)/\(check.verdict.challengerSamples)",
+                at: time)
+        ]
     }
 
     /// A `retrain` command for `region` unless one was sent too recently. Its id is derived
