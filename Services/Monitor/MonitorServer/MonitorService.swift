@@ -30,7 +30,7 @@ public enum MonitorService: ServiceBuilder {
     public static let configurationFiles = ["monitor.yaml"]
 
     /// The topics the monitor's stream reads.
-    public static let streamTopics: [Topic] = [.homesRaw, .homesFeatures, .predictions, .feedback, .homesDeadLetter]
+    public static let streamTopics: [Topic] = [.homesRaw, .homesFeatures, .predictions, .feedback, .homesDeadLetter, .pipelineMonitoring]
 
     /// Builds the monitor's services from `reader`.
     public static func services(reader: ConfigReader, layout: ProjectLayout?, logger: Logger) async throws -> [any Service] {

@@ -12,7 +12,7 @@ struct MonitorHandlerTests {
             topic: topic.name, partition: 0, offset: 0, key: key.map { Array($0.utf8) }, value: value, headers: [], timestamp: time)
     }
 
-    @Test("raw records are counted per source from their key, an unreadable row fails alone, dead letters are counted")
+    @Test("raw records are counted per source from their key, an unreadable row fails alone, dead letters and restarts are counted")
     func handlesEveryTopic() async throws {
         let fixture = try await MonitorFixture()
         let handler = MonitorHandler(monitor: Monitor(settings: fixture.settings), champions: nil, logger: Logger(label: "test"))
@@ -26,12 +26,20 @@ struct MonitorHandlerTests {
             message(.homesFeatures, key: "h1", value: Array("not json".utf8)),
             message(.homesDeadLetter, key: "k", value: Array(try letter.encoded())),
             message(.homesRaw, key: "no-slash", value: []),
+            message(
+                .pipelineMonitoring, key: "normalizer",
+                value: Array(
+                    try MonitoringEvent(
+                        service: "normalizer", instance: "supervisor", kind: .serviceStatus, name: "service.restarted", severity: .warning,
+                        at: seen
+                    ).encoded())),
         ])
-        #expect(outcomes.map(\.isFailure) == [false, false, true, false, true])
+        #expect(outcomes.map(\.isFailure) == [false, false, true, false, true, false])
         let health = handler.snapshot.health
         #expect(health.sources["us-agency-flat"]?.records == 2)
         #expect(health.sources["us-agency-flat"]?.lastSeen == seen.addingTimeInterval(5))
         #expect(health.deadLetters == ["normalization": ["mapping.missingField": 1]])
-        #expect(handler.handledMessages == 5)
+        #expect(health.restarts == ["normalizer": 1] && health.crashes.isEmpty)
+        #expect(handler.handledMessages == 6)
     }
 }

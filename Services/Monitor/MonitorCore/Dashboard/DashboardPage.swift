@@ -48,7 +48,13 @@ public enum DashboardPage {
             + table(
                 ["region", "feature rows", "predictions"],
                 regions.map { [HTMLText.escape($0), "\(health.featureRows[$0] ?? 0)", "\(health.predictions[$0] ?? 0)"] })
-        html += "<p>Feedback seen: \(health.feedback)</p><h3>Dead letters</h3>"
+        html += "<p>Feedback seen: \(health.feedback)</p><h3>Services</h3>"
+        html += table(
+            ["service", "crashes", "restarts"],
+            Set(health.crashes.keys).union(health.restarts.keys).sorted().map {
+                [HTMLText.escape($0), "\(health.crashes[$0] ?? 0)", "\(health.restarts[$0] ?? 0)"]
+            })
+        html += "<h3>Dead letters</h3>"
         html += table(
             ["stage", "reason", "count"],
             health.deadLetters.sorted { $0.key < $1.key }.flatMap { stage, reasons in

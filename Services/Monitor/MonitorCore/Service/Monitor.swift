@@ -78,6 +78,11 @@ public struct Monitor: Sendable {
         health.recordRaw(source: source, at: time)
     }
 
+    /// Adds an event of `pipeline.monitoring`: the supervisor's crash and restart reports count.
+    public mutating func observe(_ event: MonitoringEvent) {
+        health.record(event)
+    }
+
     /// Adds a dead letter of `homes.deadletter`.
     public mutating func observe(_ deadLetter: DeadLetter) {
         health.record(deadLetter)

@@ -62,6 +62,9 @@ public final class MonitorHandler: BatchHandler {
                 }
                 monitor.observeRawRecord(source: String(key[..<slash]), at: message.timestamp)
                 return .produced([])
+            case Topic.pipelineMonitoring.name:
+                monitor.observe(try MonitoringEvent.decode(from: data))
+                return .produced([])
             case Topic.homesDeadLetter.name:
                 monitor.observe(try DeadLetter.decode(from: data))
                 return .produced([])

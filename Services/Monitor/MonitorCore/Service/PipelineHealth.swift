@@ -2,8 +2,8 @@ import Foundation
 import Schema
 
 /// What flows through the pipeline as the monitor sees it: raw records per source (and when
-/// each source was last seen), feature rows per region, predictions per region, feedback, and
-/// dead letters per stage and reason.
+/// each source was last seen), feature rows per region, predictions per region, feedback, dead
+/// letters per stage and reason, and services' crashes and restarts.
 public struct PipelineHealth: Sendable, Equatable {
     /// One source's raw records.
     public struct SourceFlow: Sendable, Equatable {
@@ -23,6 +23,10 @@ public struct PipelineHealth: Sendable, Equatable {
     public private(set) var feedback = 0
     /// Dead letters per stage, then per reason code.
     public private(set) var deadLetters: [String: [String: Int]] = [:]
+    /// Crashes per service, as the supervisor reported them (`service.crashed`).
+    public private(set) var crashes: [String: Int] = [:]
+    /// Restarts per service, as the supervisor reported them (`service.restarted`).
+    public private(set) var restarts: [String: Int] = [:]
 
     /// Nothing seen yet.
     public init() {}
@@ -44,6 +48,15 @@ public struct PipelineHealth: Sendable, Equatable {
 
     mutating func recordFeedback() {
         feedback += 1
+    }
+
+    mutating func record(_ event: MonitoringEvent) {
+        guard event.kind == .serviceStatus else { return }
+        switch event.name {
+        case "service.crashed": crashes[event.service, default: 0] += 1
+        case "service.restarted": restarts[event.service, default: 0] += 1
+        default: break
+        }
     }
 
     mutating func record(_ deadLetter: DeadLetter) {
