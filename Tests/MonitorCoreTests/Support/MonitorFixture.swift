@@ -5,6 +5,7 @@ import ModelRegistry
 import MonitorCore
 import Schema
 import ServiceSupport
+import Synchronization
 import TestSupport
 
 /// The monitor's real configuration (`configs/monitor.yaml`, `configs/pipeline.yaml`) and
@@ -29,14 +30,33 @@ struct MonitorFixture {
         return homes.map { builder.build(from: $0, computedAt: $0.normalizedAt).row }
     }
 
+    /// Real rows and fitted cards, computed once per test process: the suites run in parallel
+    /// and each fit costs seconds of CPU.
+    private static let cache = Mutex((rows: [String: [FeatureRow]](), cards: [String: ModelCard]()))
+
     /// The US rows (Ames).
-    func usRows() throws -> [FeatureRow] { rows(try RealHomes.ames()) }
+    func usRows() throws -> [FeatureRow] { try cachedRows("US") { rows(try RealHomes.ames()) } }
 
     /// The CA rows (Windsor).
-    func caRows() throws -> [FeatureRow] { rows(try RealHomes.windsor()) }
+    func caRows() throws -> [FeatureRow] { try cachedRows("CA") { rows(try RealHomes.windsor()) } }
+
+    private func cachedRows(_ region: String, _ make: () throws -> [FeatureRow]) throws -> [FeatureRow] {
+        if let rows = Self.cache.withLock({ $0.rows[region] }) { return rows }
+        let rows = try make()
+        Self.cache.withLock { $0.rows[region] = rows }
+        return rows
+    }
 
     /// The model card a champion trained on `rows` would carry, with `validationMAPE`.
     func card(region: String, rows: [FeatureRow], version: String = "1", validationMAPE: Double = 0.12) throws -> ModelCard {
+        let key = "\(region)@\(version)/\(rows.count)/\(rows.first?.homeId ?? "")/\(validationMAPE)"
+        if let card = Self.cache.withLock({ $0.cards[key] }) { return card }
+        let card = try fittedCard(region: region, rows: rows, version: version, validationMAPE: validationMAPE)
+        Self.cache.withLock { $0.cards[key] = card }
+        return card
+    }
+
+    private func fittedCard(region: String, rows: [FeatureRow], version: String, validationMAPE: Double) throws -> ModelCard {
         let fitted = try ChampionReference(
             fittedOn: rows, settings: features, modelName: configuration.modelName(of: region), version: version, region: region,
             maxBins: 255, minDataInBin: 3, predictionBins: 20)
