@@ -27,6 +27,7 @@ let package = Package(
         .executable(name: "homeprice-preprocessor", targets: ["homeprice-preprocessor"]),
         .executable(name: "homeprice-trainer", targets: ["homeprice-trainer"]),
         .executable(name: "homeprice-server", targets: ["homeprice-server"]),
+        .executable(name: "homeprice-monitor", targets: ["homeprice-monitor"]),
         .executable(name: "example-source", targets: ["example-source"]),
         .library(name: "Schema", targets: ["Schema"]),
         .library(name: "Kafka", targets: ["Kafka"]),
@@ -39,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // Only the server and the monitor (HTTP) link Hummingbird: it is the costliest dependency to build.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -193,11 +195,35 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "MonitorCore",
+            dependencies: [
+                "Features", "Kafka", "ML", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", configuration, logging, metrics,
+            ],
+            path: "Services/Monitor/MonitorCore",
+            swiftSettings: strict
+        ),
+        // The monitor's process wiring and web side: the only targets that link Hummingbird.
+        .target(
+            name: "MonitorServer",
+            dependencies: [
+                "Kafka", "ModelRegistry", "MonitorCore", "Pipeline", "Schema", "ServiceSupport", configuration, hummingbird, logging,
+                metrics, prometheus, serviceLifecycle,
+            ],
+            path: "Services/Monitor/MonitorServer",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "homeprice-monitor",
+            dependencies: ["MonitorServer", "Pipeline"],
+            path: "Services/Monitor/Main",
+            swiftSettings: strict
+        ),
+        .target(
             name: "HomePriceCLI",
             dependencies: [
-                "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "NormalizerEvaluation", "Pipeline",
-                "PreprocessorCore", "Scenario", "Schema", "ServiceSupport", "Sources", "TrainerCore", argumentParser, configuration, crypto,
-                logging, serviceLifecycle,
+                "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "MonitorCore", "NormalizerCore", "NormalizerEvaluation",
+                "Pipeline", "PreprocessorCore", "Scenario", "Schema", "ServiceSupport", "Sources", "TrainerCore", argumentParser,
+                configuration, crypto, logging, serviceLifecycle,
             ],
             path: "Services/CLI/HomePriceCLI",
             swiftSettings: strict
@@ -212,7 +238,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["Kafka", "ML", "Schema", "ServiceSupport", serviceLifecycle],
+            dependencies: ["Kafka", "ML", "Pipeline", "Schema", "ServiceSupport", serviceLifecycle],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
@@ -279,6 +305,14 @@ let package = Package(
                 "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "Pipeline", "Schema", "ServerCore", "ServiceSupport",
                 "TestSupport", configuration, hummingbird, logging, nioCore, serviceLifecycle,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MonitorCoreTests",
+            dependencies: [
+                "Features", "Kafka", "ML", "ModelRegistry", "MonitorCore", "MonitorServer", "Pipeline", "Schema", "ServiceSupport",
+                "TestSupport", configuration, hummingbird, serviceLifecycle, .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),

@@ -17,6 +17,7 @@ public struct HomePriceCommand: AsyncParsableCommand {
             NormalizeCommand.self,
             ModelCommand.self,
             ModelsCommand.self,
+            ReviewCommand.self,
             BenchCommand.self,
         ]
     )

@@ -110,11 +110,7 @@ public enum TrainingBenchmark {
 
     /// The process's peak resident memory (VmHWM), in MiB; NaN where /proc is not available.
     static func peakMemoryMiB() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-            let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
-        else { return .nan }
-        return kib / 1024
+        ProcessMemory.peakResidentMiB
     }
 
     private static func reference(python: String, arguments: [String]) throws(MLError) -> [String: [String: Double]] {

@@ -12,14 +12,6 @@ import TrainerCore
 
 @Suite("Trainer against a real broker")
 struct TrainerServiceIntegrationTests {
-    /// Publishes feature rows (or any schema messages) with one awaited send.
-    private func publish(_ messages: [any SchemaMessage], to broker: TansuBroker) async throws {
-        let batch = try messages.map { try KafkaProducerMessage($0) }
-        _ = try await KafkaProducer.withProducer(
-            configuration: KafkaTestClients.producer(broker.bootstrapServers), logger: KafkaTestClients.logger
-        ) { producer in try await producer.send(batch) }
-    }
-
     private func services(_ fixture: TrainerFixture, broker: TansuBroker) throws -> [any Service] {
         let kafka = try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))).connecting(to: broker.bootstrapServers)
         return try TrainerService.services(
@@ -41,7 +33,7 @@ struct TrainerServiceIntegrationTests {
             try await TopicProvisioner.createAll(using: admin)
             let us = fixture.rows(try RealHomes.ames(limit: 700))
             let ca = fixture.rows(try RealHomes.windsor(limit: 120))
-            try await publish(us + ca, to: broker)
+            try await KafkaTestClients.publish(us + ca, to: broker.bootstrapServers)
 
             try await withRunningServices(try services(fixture, broker: broker)) {
                 let registry = try await waitForMessages(ModelEvent.self, on: broker.bootstrapServers, until: "a US champion") {
@@ -73,7 +65,7 @@ struct TrainerServiceIntegrationTests {
                 let command = ControlCommand(
                     commandId: "retrain-1", target: "trainer", action: .retrain, arguments: ["region": "us"], issuedBy: "user:test",
                     reason: "test", at: Date())
-                try await publish([command, command], to: broker)
+                try await KafkaTestClients.publish([command, command], to: broker.bootstrapServers)
                 let after = try await waitForMessages(ModelEvent.self, on: broker.bootstrapServers, until: "US version 2 promoted") {
                     $0.contains { $0.key == "homeprice-us#champion" && $0.version == "2" }
                 }
@@ -87,13 +79,13 @@ struct TrainerServiceIntegrationTests {
             #expect(saved?.store.entries.count == 820)
             #expect(saved?.handledCommands == ["retrain-1"], "a duplicated command is handled once")
             try await withRunningServices(try services(fixture, broker: broker)) {
-                try await publish(
+                try await KafkaTestClients.publish(
                     [
                         ControlCommand(
                             commandId: "retrain-2", target: "trainer", action: .retrain, arguments: ["region": "US"], issuedBy: "user:test",
                             at: Date())
                     ],
-                    to: broker)
+                    to: broker.bootstrapServers)
                 let events = try await waitForMessages(ModelEvent.self, on: broker.bootstrapServers, until: "US version 3") {
                     $0.contains { $0.key == "homeprice-us@3" }
                 }

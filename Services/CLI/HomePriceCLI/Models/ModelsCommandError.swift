@@ -1,7 +1,8 @@
 import ModelRegistry
 
-/// A failure of a `homeprice models` command, printed as one line: what failed, why, and the
-/// input concerned (a broker address, a topic, a model or a model version).
+/// A failure of a `homeprice models` or `homeprice review` command, printed as one line: what
+/// failed, why, and the input concerned (a broker address, a topic, a model, a model version or
+/// a review task).
 struct ModelsCommandError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What failed; the raw value is stable.
     enum Code: String, Sendable, Equatable {
@@ -11,8 +12,8 @@ struct ModelsCommandError: Error, Sendable, Equatable, CustomStringConvertible {
         case brokerUnreachable
         /// The broker has no topic the command reads or writes.
         case topicMissing
-        /// The registry could not be read to its end in time.
-        case registryUnreadable
+        /// The registry (or the review queue) could not be read to its end in time.
+        case topicUnreadable
         /// The registry has no model of the region.
         case unknownModel
         /// The requested version is not in the registry, or the model has no champion to show.
@@ -21,20 +22,25 @@ struct ModelsCommandError: Error, Sendable, Equatable, CustomStringConvertible {
         case refused
         /// The broker did not take the published message.
         case publishFailed
+        /// No review task has the given id.
+        case unknownTask
     }
 
     /// What failed.
     let code: Code
     /// Why, for a person.
     let reason: String
-    /// The broker address, topic, model or model version concerned.
+    /// The broker address, topic, model, model version or task concerned.
     let input: String
+    /// The command group that failed, `models` or `review`.
+    let command: String
 
-    /// Creates an error.
-    init(_ code: Code, reason: String, input: String) {
+    /// Creates an error of the `command` group.
+    init(_ code: Code, reason: String, input: String, command: String = "models") {
         self.code = code
         self.reason = reason
         self.input = input
+        self.command = command
     }
 
     /// The registry's refusal of a change: an unknown version, or a move its state forbids.
@@ -44,6 +50,6 @@ struct ModelsCommandError: Error, Sendable, Equatable, CustomStringConvertible {
             input: refusal.input ?? "models.registry")
     }
 
-    /// `models <code>: <reason> [<input>]`.
-    var description: String { "models \(code.rawValue): \(reason) [\(input)]" }
+    /// `<command> <code>: <reason> [<input>]`.
+    var description: String { "\(command) \(code.rawValue): \(reason) [\(input)]" }
 }

@@ -7,8 +7,9 @@ import Schema
 import ServiceLifecycle
 import ServiceSupport
 
-/// What the `models` commands need of the broker: the registry read to its end from
-/// `models.registry`, and one message published with an awaited send.
+/// What the `models` and `review` commands need of the broker: a latest-per-key topic
+/// (`models.registry`, `review.tasks`) read to its end, and one message published with an
+/// awaited send.
 ///
 /// Every call first checks that a broker answers and holds the topic, so an unreachable broker
 /// or a cluster without the design's topics is one clear error instead of a stalled read.
@@ -17,6 +18,8 @@ struct ModelsConnection {
     let kafka: KafkaSettings
     /// The logger of the Kafka clients.
     let logger: Logger
+    /// The command group named in errors, `models` or `review`.
+    var command = "models"
     /// How long the broker may take to answer the first request.
     private static let answerTimeout: Duration = .seconds(5)
     /// How long reading the registry to its end may take.
@@ -30,15 +33,22 @@ struct ModelsConnection {
     /// - Throws: ``ModelsCommandError`` when the broker does not answer, the topic is missing or
     ///   the topic cannot be read to its end in time.
     func readRegistry() async throws(ModelsCommandError) -> RegistryState {
-        try await requireTopic(.modelsRegistry)
-        let topic = Topic.modelsRegistry.name
+        RegistryState(latestPerKey: try await readLatest(ModelEvent.self))
+    }
+
+    /// The latest message per key of `Message`'s topic: every message on it when called.
+    ///
+    /// - Throws: ``ModelsCommandError`` when the broker does not answer, the topic is missing or
+    ///   the topic cannot be read to its end in time.
+    func readLatest<Message: SchemaMessage>(_ type: Message.Type) async throws(ModelsCommandError) -> [String: Message] {
+        try await requireTopic(Message.topic)
+        let topic = Message.topic.name
         do {
-            let values = try await LatestValueReader<ModelEvent>.snapshot(
-                settings: kafka, clientId: "homeprice-models-\(ProcessInfo.processInfo.processIdentifier)", timeout: Self.readTimeout,
+            return try await LatestValueReader<Message>.snapshot(
+                settings: kafka, clientId: "homeprice-\(command)-\(ProcessInfo.processInfo.processIdentifier)", timeout: Self.readTimeout,
                 logger: logger)
-            return RegistryState(latestPerKey: values)
         } catch {
-            throw ModelsCommandError(.registryUnreadable, reason: "cannot read the registry to its end: \(error)", input: topic)
+            throw ModelsCommandError(.topicUnreadable, reason: "cannot read \(topic) to its end: \(error)", input: topic, command: command)
         }
     }
 
@@ -50,11 +60,12 @@ struct ModelsConnection {
         let topic = type(of: message).topic
         try await requireTopic(topic)
         do {
-            try await KafkaProducer.withProducer(configuration: kafka.producer(clientId: "homeprice-models"), logger: logger) { producer in
+            try await KafkaProducer.withProducer(configuration: kafka.producer(clientId: "homeprice-\(command)"), logger: logger) {
+                producer in
                 try await KafkaPublisher(producer: producer).publish([message])
             }
         } catch {
-            throw ModelsCommandError(.publishFailed, reason: "\(error)", input: "\(topic.name) \(message.key)")
+            throw ModelsCommandError(.publishFailed, reason: "\(error)", input: "\(topic.name) \(message.key)", command: command)
         }
     }
 
@@ -72,12 +83,12 @@ struct ModelsConnection {
                 .brokerUnreachable,
                 reason:
                     "no broker answers within \(Self.answerTimeout); start the local cluster with `homeprice up` or pass --bootstrap-servers",
-                input: bootstrapServers)
+                input: bootstrapServers, command: command)
         }
         guard names.contains(topic.name) else {
             throw ModelsCommandError(
                 .topicMissing, reason: "the broker has no topic \(topic.name); `homeprice topics --create` creates the design's topics",
-                input: bootstrapServers)
+                input: bootstrapServers, command: command)
         }
     }
 }

@@ -7,7 +7,8 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks: figures and ratios against a reference measured in the same run.",
         subcommands: [
-            BenchIngestCommand.self, BenchKafkaCommand.self, BenchNormalizeCommand.self, BenchPipelineTrainingCommand.self,
+            BenchIngestCommand.self, BenchKafkaCommand.self, BenchMonitorCommand.self, BenchNormalizeCommand.self,
+            BenchPipelineTrainingCommand.self,
             BenchTrainingCommand.self,
         ]
     )

@@ -3,7 +3,7 @@ import Foundation
 import ModelRegistry
 import Schema
 
-/// The options every `homeprice models` subcommand shares — the broker and the output
+/// The options every `homeprice models` and `homeprice review` subcommand shares — the broker and the output
 /// format — and the steps they share: connect, print, publish a registry change.
 struct ModelsOptions: ParsableArguments {
     @Option(

@@ -24,16 +24,20 @@ struct TailCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many seconds without a message.")
     var idleTimeout: Double?
 
+    @Flag(help: "One readable line per message (time, service, kind, severity, message, labels, values) instead of JSON.")
+    var human = false
+
     func run() async throws {
         let environment = try await CLIEnvironment.load()
         let consumer = try await makeConsumer(environment)
-        let count = count
+        let count = count, human = human
         if let count, count <= 0 { return }
         try await withIdleTimeout { touch in
             var printed = 0
             for try await message in consumer.messages {
                 touch()
-                FileHandle.standardOutput.write(Data((TailRecord.line(message) + "\n").utf8))
+                let line = human ? HumanLine.line(message) : TailRecord.line(message)
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
                 try consumer.storeOffset(message)
                 printed += 1
                 if let count, printed >= count { break }

@@ -1,0 +1,116 @@
+import Foundation
+import ML
+import MonitorCore
+import Schema
+import Testing
+
+@Suite("Monitor core")
+struct MonitorTests {
+    @Test("served prices far above the champion's validation predictions raise a prediction-drift alert, but no retrain")
+    func predictionDrift() async throws {
+        let fixture = try await MonitorFixture()
+        let us = try fixture.usRows()
+        var monitor = Monitor(settings: fixture.settings)
+        monitor.install(try fixture.champion(region: "US", rows: us))
+        let prices = us.compactMap(\.target)
+        var alerts: [MonitoringEvent] = [], commands: [ControlCommand] = []
+        for index in 0..<1_500 {
+            let prediction = PredictionJoinTests.prediction(
+                "p\(index)", value: prices[index % prices.count] * 1.5, at: Double(index) * 60)
+            for output in monitor.observe(prediction) {
+                if let event = output as? MonitoringEvent, event.name == "drift.alert" { alerts.append(event) }
+                if let command = output as? ControlCommand { commands.append(command) }
+            }
+        }
+        #expect(alerts.count == 1)
+        #expect(alerts.first?.labels["subject"] == "predictions" && alerts.first?.labels["feature"] == "prediction")
+        #expect(commands.isEmpty, "prediction drift alone is reported, not retrained on")
+    }
+
+    @Test("predictions of another version than the champion are not compared with its reference")
+    func otherVersionPredictions() async throws {
+        let fixture = try await MonitorFixture()
+        var monitor = Monitor(settings: fixture.settings)
+        monitor.install(try fixture.champion(region: "US", rows: try fixture.usRows()))
+        for index in 0..<1_500 {
+            var prediction = PredictionJoinTests.prediction("p\(index)", value: 1e9, at: Double(index))
+            prediction.modelVersion = "2"
+            _ = monitor.observe(prediction)
+        }
+        #expect(monitor.regions["US"]?.predictions.countWindow.count == 0)
+        #expect(monitor.health.predictions["US"] == 1_500)
+    }
+
+    @Test("dead letters are counted per stage and reason, rows and predictions per region")
+    func pipelineHealth() async throws {
+        let fixture = try await MonitorFixture()
+        var monitor = Monitor(settings: fixture.settings)
+        let letter = DeadLetter(
+            originalKey: "k", originalPayload: "{", originalPayloadEncoding: .utf8, stage: .preprocessing, service: "preprocessor-0",
+            reasons: [
+                FailureReason(code: "schema.invalidJSON", message: "bad"), FailureReason(code: "preprocessor.unknownRegion", message: "XX"),
+            ],
+            failedAt: Date())
+        monitor.observe(letter)
+        monitor.observe(letter)
+        for row in try fixture.caRows().prefix(3) { _ = monitor.observe(row) }
+        #expect(monitor.health.deadLetters == ["preprocessing": ["schema.invalidJSON": 2, "preprocessor.unknownRegion": 2]])
+        #expect(monitor.health.featureRows == ["CA": 3])
+    }
+
+    @Test("a new champion version starts with empty windows; the same version keeps them")
+    func championChange() async throws {
+        let fixture = try await MonitorFixture()
+        let us = try fixture.usRows()
+        var monitor = Monitor(settings: fixture.settings)
+        monitor.install(try fixture.champion(region: "US", rows: us))
+        for row in MonitorFixture.stream(from: us, count: 100, seed: 1) { _ = monitor.observe(row) }
+        monitor.install(try fixture.champion(region: "US", rows: us))
+        #expect(monitor.regions["US"]?.features.first?.countWindow.count == 100)
+        monitor.install(try fixture.champion(region: "US", rows: us, version: "2"))
+        #expect(monitor.regions["US"]?.features.first?.countWindow.count == 0)
+        #expect(monitor.regions["US"]?.champion.version == "2")
+    }
+}
+
+@Suite("Monitor A/B actions")
+struct MonitorExperimentTests {
+    /// Joins for region US: arm A (version 1) off by 20 %, arm B (version 2) off by `challengerError`.
+    private func run(challengerError: Double, act: Bool) async throws -> [ControlCommand] {
+        let fixture = try await MonitorFixture()
+        var settings = fixture.settings
+        settings.alerts.actOnVerdicts = act
+        var monitor = Monitor(settings: settings)
+        var generator = SplitMix64(seed: 9)
+        var commands: [ControlCommand] = []
+        for index in 0..<600 {
+            let arm: ExperimentArm = index % 2 == 0 ? .a : .b
+            var prediction = PredictionJoinTests.prediction("p\(index)", value: 100, at: Double(index), arm: arm)
+            prediction.modelVersion = arm == .a ? "1" : "2"
+            let error = (arm == .a ? 0.2 : challengerError) * Double.random(in: 0.5..<1.5, using: &generator)
+            for output in monitor.observe(prediction)
+                + monitor.observe(PredictionJoinTests.sale("p\(index)", price: 100 * (1 + error), at: Double(index)))
+            {
+                if let command = output as? ControlCommand { commands.append(command) }
+            }
+        }
+        return commands
+    }
+
+    @Test("a significantly better challenger is promoted once, with its model and version")
+    func promotesBetterChallenger() async throws {
+        let commands = try await run(challengerError: 0.1, act: true)
+        #expect(commands.count == 1)
+        #expect(commands.first?.action == .promote && commands.first?.target == "server")
+        #expect(commands.first?.arguments == ["model": "homeprice-us", "version": "2", "alias": "champion"])
+        #expect(commands.first?.commandId == "monitor-promote-homeprice-us-2")
+    }
+
+    @Test("a significantly worse challenger is rolled back; equal arms and the default configuration send nothing")
+    func rollsBackOrStaysQuiet() async throws {
+        let worse = try await run(challengerError: 0.35, act: true)
+        #expect(worse.map(\.action) == [.rollback] && worse.first?.arguments["alias"] == "challenger")
+        #expect(try await run(challengerError: 0.2, act: true).isEmpty)
+        #expect(try await run(challengerError: 0.1, act: false).isEmpty)
+    }
+}
