@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Scenario
 import Schema
+import TestSupport
 import Testing
 
 @Suite("Crawling the scenario website")
