@@ -1,4 +1,5 @@
 import Configuration
+import Foundation
 import Kafka
 
 /// The Kafka client settings of `configs/kafka.yaml`, with environment overrides.
@@ -16,7 +17,9 @@ public struct KafkaSettings: Sendable, Equatable {
     public init(reader: ConfigReader) throws(ServiceSupportError) {
         let kafka = reader.scoped(to: "kafka")
         var properties: [String: String] = [:]
-        for entry in kafka.stringArray(forKey: "properties", default: []) {
+        for line in kafka.stringArray(forKey: "properties", default: []) {
+            let entry = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if entry.isEmpty { continue }
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
                 throw ServiceSupportError(
