@@ -92,6 +92,17 @@ public struct KafkaSettings: Sendable, Equatable {
         return settings
     }
 
+    /// These settings with librdkafka's own `log_level` (syslog levels: 2, the default, keeps only
+    /// critical lines; 6 adds its connection failures and retries) for every client: the CLI's
+    /// `--verbose`.
+    public func withLibrdkafkaLogLevel(_ level: Int) -> KafkaSettings {
+        var settings = self
+        for keyPath in [\KafkaSettings.client, \KafkaSettings.producer.client, \KafkaSettings.consumerTemplate.client] {
+            settings[keyPath: keyPath].properties["log_level"] = String(level)
+        }
+        return settings
+    }
+
     /// The producer configuration, optionally under another client id.
     public func producer(clientId: String) -> KafkaProducerConfiguration {
         var configuration = producer
