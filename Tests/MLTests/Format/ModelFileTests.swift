@@ -108,6 +108,11 @@ struct ModelFileTests {
         #expect(undetected.isEmpty, "bits \(undetected) were flipped without an error")
     }
 
+    @Test("The checksum is the standard CRC-32 (zlib's), as docs/model-format.md says")
+    func checksumIsStandardCRC32() {
+        #expect(Array("123456789".utf8).withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
+    }
+
     @Test("A version 1 file (no checksum) still loads; a version 1 file with a non-zero checksum field is damaged")
     func versionOneFilesLoad() throws {
         let (model, data) = try modelWithBaseline()
