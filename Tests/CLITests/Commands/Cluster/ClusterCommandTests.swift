@@ -7,7 +7,7 @@ import Testing
     import Glibc
 #endif
 
-@Suite("homeprice up, status and down supervise a local cluster")
+@Suite("homeprice up, status and down supervise a local cluster", .serialized)
 struct ClusterCommandTests {
     @Test("a crashed service is restarted and reported on pipeline.monitoring, and down stops everything")
     func crashedServiceIsRestartedAndReported() async throws {
