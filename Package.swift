@@ -76,6 +76,13 @@ let package = Package(
             path: "Shared/Pipeline",
             swiftSettings: strict
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Shared/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "Markup", dependencies: ["CLibXML2"], path: "Shared/Markup", swiftSettings: strict),
         .target(name: "Features", dependencies: ["Schema", "ML", configuration], path: "Shared/Features", swiftSettings: strict),
         .target(
             name: "ModelRegistry",
@@ -87,13 +94,13 @@ let package = Package(
         // MARK: Services
         .target(
             name: "Scenario",
-            dependencies: ["Schema", "ServiceSupport"],
+            dependencies: ["Markup", "Schema", "ServiceSupport"],
             path: "Services/Scenario/Scenario",
             swiftSettings: strict
         ),
         .target(
             name: "Sources",
-            dependencies: ["Kafka", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
+            dependencies: ["Kafka", "Markup", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
             path: "Services/Sources/SourceProducers",
             swiftSettings: strict
         ),
@@ -109,15 +116,9 @@ let package = Package(
             path: "Services/Sources/Examples/ExampleSource",
             swiftSettings: strict
         ),
-        .systemLibrary(
-            name: "CLibXML2",
-            path: "Services/Crawler/CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
-        ),
         .target(
             name: "Crawler",
-            dependencies: ["CLibXML2", "Kafka", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
+            dependencies: ["Kafka", "Markup", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
             path: "Services/Crawler/CrawlerCore",
             swiftSettings: strict
         ),
@@ -135,7 +136,9 @@ let package = Package(
         ),
         .target(
             name: "NormalizerCore",
-            dependencies: ["CSQLite", "Kafka", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle],
+            dependencies: [
+                "CSQLite", "Kafka", "Markup", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle,
+            ],
             path: "Services/Normalizer/NormalizerCore",
             swiftSettings: strict
         ),
@@ -263,6 +266,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MLTests", dependencies: ["ML"], swiftSettings: strict),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "ML", "Schema", configuration], swiftSettings: strict),
         .testTarget(name: "ModelRegistryTests", dependencies: ["Features", "ML", "ModelRegistry", "Schema"], swiftSettings: strict),
         .testTarget(

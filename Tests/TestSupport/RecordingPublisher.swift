@@ -2,7 +2,8 @@ import Pipeline
 import Schema
 import Synchronization
 
-/// A publisher that keeps what it was given, for tests that need no broker (crawler, monitor).
+/// A publisher that keeps what it was given, for tests that need no broker (crawler,
+/// producers, monitor).
 public final class RecordingPublisher: MessagePublisher {
     private let messages = Mutex<[any SchemaMessage]>([])
 
@@ -21,6 +22,9 @@ public final class RecordingPublisher: MessagePublisher {
 
     /// The raw records published so far.
     public var rawRecords: [RawRecord] { messages(of: RawRecord.self) }
+
+    /// The dead letters published so far.
+    public var deadLetters: [DeadLetter] { messages(of: DeadLetter.self) }
 
     /// The monitoring events published so far.
     public var monitoringEvents: [MonitoringEvent] { messages(of: MonitoringEvent.self) }

@@ -1,4 +1,5 @@
 import Schema
+import ServiceSupport
 
 /// Why the normalizer could not turn a raw record, or one of its fields, into canonical form.
 ///
@@ -45,7 +46,8 @@ public struct NormalizationError: Error, Sendable, Equatable, CustomStringConver
     public let reason: String
     /// The canonical field involved (`livingArea`, `address.postalCode`), if any.
     public let field: String?
-    /// The offending input: field text, a file path, a configuration key.
+    /// The offending input: field text, a file path, a configuration key; at most an excerpt
+    /// (``ServiceSupport/InputExcerpt``), so a 50 MB payload never makes a 50 MB error.
     public let input: String?
     /// The record involved, as `sourceId/recordId`, if known.
     public private(set) var record: String?
@@ -55,7 +57,7 @@ public struct NormalizationError: Error, Sendable, Equatable, CustomStringConver
         self.code = code
         self.reason = reason
         self.field = field
-        self.input = input
+        self.input = input.map { InputExcerpt.of($0) }
         self.record = record
     }
 

@@ -26,8 +26,15 @@ public struct KafkaClientConfiguration: Sendable, Equatable {
         self.properties = properties
     }
 
+    /// librdkafka's own log level unless ``properties`` sets `log_level`: 2 (critical). Every
+    /// problem a client must act on arrives as an error event or a failed delivery, which the
+    /// clients log once per change (``ConnectivityLog``); librdkafka's per-retry lines ("Connect
+    /// … failed", "1/1 brokers are down") would repeat them many times a second. Set
+    /// `log_level` to 6 or 7 in ``properties`` (the CLI's `--verbose`) to see them.
+    public static let defaultLogLevel = "2"
+
     /// The librdkafka properties this configuration stands for.
     var librdkafkaProperties: [String: String] {
-        ["bootstrap.servers": bootstrapServers, "client.id": clientId]
+        ["bootstrap.servers": bootstrapServers, "client.id": clientId, "log_level": Self.defaultLogLevel]
     }
 }

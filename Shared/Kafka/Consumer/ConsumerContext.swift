@@ -8,6 +8,8 @@ import Synchronization
 final class ConsumerContext: Sendable {
     let state = Mutex(ConsumerState())
     let logger: Logger
+    /// The consumer's broker outages, logged once per change.
+    let connectivity: ConnectivityLog
     /// Whether the consumer still hands out messages; mirrors `state.lifecycle == .running`
     /// for the per-message path, which reads it without the lock.
     let handsOutMessages = Atomic(true)
@@ -19,6 +21,7 @@ final class ConsumerContext: Sendable {
 
     init(logger: Logger) {
         self.logger = logger
+        connectivity = ConnectivityLog(client: "kafka consumer", logger: logger)
     }
 
     /// Records partitions the group assigned.

@@ -288,9 +288,9 @@ public final class KafkaConsumer: Service, Sendable {
     /// partitions when this changes.
     var revocations: Int { context.revocations.load(ordering: .sequentiallyConsistent) }
 
-    /// Logs a non-fatal consumer error.
-    func logNonFatal(_ error: KafkaError) {
-        context.logger.warning("kafka consumer error", metadata: ["kafka.error": "\(error)"])
+    /// Logs a non-fatal consumer error; a broker outage once per change (``ConnectivityLog``).
+    func logNonFatal(_ error: KafkaError, code: rd_kafka_resp_err_t) {
+        context.connectivity.nonFatal(error, err: code)
     }
 
     /// A blocking batch poll on the consumer's dispatch queue.
@@ -335,12 +335,14 @@ public final class KafkaConsumer: Service, Sendable {
                         input: "\(topic)[\(message.pointee.partition)]@\(message.pointee.offset)"
                     )
                     batch.fatal = message.pointee.err == RD_KAFKA_RESP_ERR__FATAL
+                    batch.errorCode = message.pointee.err
                 }
                 continue
             }
             batch.messages.append(KafkaConsumerMessage(message, topic: topic))
         }
         consumedCounter.increment(by: Int64(batch.messages.count))
+        if !batch.messages.isEmpty { context.connectivity.answered() }
         return batch
     }
 

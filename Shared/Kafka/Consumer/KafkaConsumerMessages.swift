@@ -47,7 +47,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
                 revocationsSeen = consumer.revocations
                 if let error = batch.error {
                     if batch.fatal { throw error }
-                    consumer.logNonFatal(error)
+                    consumer.logNonFatal(error, code: batch.errorCode)
                 }
             }
             return nil

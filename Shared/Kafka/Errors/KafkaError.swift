@@ -32,6 +32,9 @@ public struct KafkaError: Error, Sendable, Equatable, CustomStringConvertible {
         case queryFailed
         /// librdkafka reported a fatal error; the client cannot continue.
         case fatal
+        /// librdkafka reported a non-fatal error (a broker unreachable, a request timed out);
+        /// it retries by itself.
+        case transient
     }
 
     /// What went wrong, as a stable code.
@@ -46,6 +49,14 @@ public struct KafkaError: Error, Sendable, Equatable, CustomStringConvertible {
         self.code = code
         self.reason = reason
         self.input = input
+    }
+
+    /// Whether the error says no broker could be reached (connection refused, transport
+    /// failure, all brokers down, timed out waiting for metadata).
+    public var isBrokerUnreachable: Bool {
+        ["transport failure", "all broker connections are down", "brokers are down", "timed out", "connection refused"].contains {
+            reason.lowercased().contains($0)
+        }
     }
 
     public var description: String {

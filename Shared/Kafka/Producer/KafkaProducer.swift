@@ -19,6 +19,7 @@ public final class KafkaProducer: Service, Sendable {
     private let wakeups: EventQueueWakeups
     private let state = Mutex(ProducerState())
     private let logger: Logger
+    private let connectivity: ConnectivityLog
     private let deliveredCounter: Counter
     private let failedCounter: Counter
 
@@ -29,6 +30,7 @@ public final class KafkaProducer: Service, Sendable {
     public init(configuration: KafkaProducerConfiguration, logger: Logger) throws(KafkaError) {
         self.configuration = configuration
         self.logger = logger
+        connectivity = ConnectivityLog(client: "kafka producer", logger: logger)
         let dimensions = [("client", configuration.client.clientId)]
         deliveredCounter = Counter(label: "kafka_producer_delivered_total", dimensions: dimensions)
         failedCounter = Counter(label: "kafka_producer_failed_total", dimensions: dimensions)
@@ -324,6 +326,7 @@ public final class KafkaProducer: Service, Sendable {
             logger.warning("kafka delivery failed", metadata: ["kafka.error": "\(last)"])
         }
         let failedAwaited = outcomes.count { if case .failure = $0.result { true } else { false } }
+        if fireAndForget.delivered + UInt64(outcomes.count - failedAwaited) > 0 { connectivity.answered() }
         deliveredCounter.increment(by: Int64(fireAndForget.delivered) + Int64(outcomes.count - failedAwaited))
         failedCounter.increment(by: Int64(fireAndForget.failed) + Int64(failedAwaited))
         let resumptions = state.withLock { state in
@@ -343,9 +346,11 @@ public final class KafkaProducer: Service, Sendable {
 
     /// Logs a client error; a fatal one fails everything outstanding.
     private func handleError(_ event: OpaquePointer) {
-        let error = KafkaError.rdKafka(.fatal, rd_kafka_event_error(event), input: String(cString: rd_kafka_event_error_string(event)))
-        guard rd_kafka_event_error_is_fatal(event) != 0 else {
-            logger.warning("kafka producer error", metadata: ["kafka.error": "\(error)"])
+        let err = rd_kafka_event_error(event)
+        let fatal = rd_kafka_event_error_is_fatal(event) != 0
+        let error = KafkaError.rdKafka(fatal ? .fatal : .transient, err, input: String(cString: rd_kafka_event_error_string(event)))
+        guard fatal else {
+            connectivity.nonFatal(error, err: err)
             return
         }
         logger.error("kafka producer fatal error", metadata: ["kafka.error": "\(error)"])

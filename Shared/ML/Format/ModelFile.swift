@@ -3,16 +3,19 @@ import Foundation
 /// Reads and writes model and checkpoint files.
 ///
 /// A file is an 8-byte magic `HPMODEL\0`, the format version (`UInt32` LE),
-/// 4 reserved bytes, the header length (`UInt64` LE), a JSON header that
+/// the file's CRC-32 (`UInt32` LE, version 2; zero in version 1), the header length
+/// (`UInt64` LE), a JSON header that
 /// describes everything (features, bins, settings, metrics, training summary)
 /// and refers to little-endian arrays in the binary section that follows,
 /// which holds the trees. Doubles are stored bit for bit, so predictions after
-/// loading are identical. The layout is documented in `docs/model-format.md`.
+/// loading are identical. The checksum is verified on every read, so a flipped bit is an
+/// error instead of different predictions; version 1 files (no checksum) are still read.
+/// The layout is documented in `docs/model-format.md`.
 public enum ModelFile {
     /// The format's name in the header.
     public static let formatName = "homeprice-model"
-    /// The version this code writes and the newest it reads.
-    public static let formatVersion = 1
+    /// The version this code writes and the newest it reads (1: no checksum; 2: CRC-32).
+    public static let formatVersion = 2
     static let magic: [UInt8] = Array("HPMODEL\0".utf8)
 
     /// Writes a model.
@@ -197,6 +200,8 @@ public enum ModelFile {
         file.append(json)
         file.append(contentsOf: [UInt8](repeating: 0x20, count: (8 - file.count % 8) % 8))
         file.append(blobs.data)
+        let checksum = file.withUnsafeBytes { checksumOf($0) }
+        withUnsafeBytes(of: checksum.littleEndian) { file.replaceSubrange(12..<16, with: $0) }
         do {
             try file.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -234,6 +239,17 @@ public enum ModelFile {
         guard version >= 1, version <= formatVersion else {
             throw MLError(.invalidModelFile, "unsupported format version", input: .init(value: "\(version)"))
         }
+        let stored = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
+        if version >= 2 {
+            let computed = checksumOf(raw)
+            guard stored == computed else {
+                throw MLError(
+                    .invalidModelFile, "the file is damaged: its checksum does not match its content",
+                    input: .init(value: String(format: "stored %08x, computed %08x", stored, computed)))
+            }
+        } else if stored != 0 {
+            throw MLError(.invalidModelFile, "the file is damaged: a version 1 file has a non-zero reserved field")
+        }
         let headerLength = Int(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
         guard headerLength >= 0, 24 + headerLength <= raw.count else {
             throw MLError(.invalidModelFile, "header length out of bounds")
@@ -260,5 +276,12 @@ public enum ModelFile {
                 initScore: forest.initScore, trees: trees)
         }
         return (header, models)
+    }
+
+    /// The CRC-32 of a whole file with its checksum field (bytes 12–15) read as zero.
+    private static func checksumOf(_ file: UnsafeRawBufferPointer) -> UInt32 {
+        let head = CRC32.checksum(UnsafeRawBufferPointer(rebasing: file[0..<12]))
+        let zeros = withUnsafeBytes(of: UInt32(0)) { CRC32.checksum($0, continuing: head) }
+        return CRC32.checksum(UnsafeRawBufferPointer(rebasing: file[16...]), continuing: zeros)
     }
 }

@@ -18,8 +18,22 @@ public struct RidgeRegression: Codable, Sendable {
     /// The L2 penalty it was fitted with.
     public var lambda: Double
 
-    /// Fits the model by solving the regularised normal equations.
-    public static func fit(_ data: Dataset, lambda: Double) throws(MLError) -> RidgeRegression {
+    /// The expanded column count up to which ``fit(_:lambda:directSolveMaxColumns:)`` solves the
+    /// normal equations directly when the caller names no limit.
+    public static let standardDirectSolveMaxColumns = 1_000
+
+    /// Fits the model on the regularised normal equations `(XᵀX + λI) w = Xᵀy` of the centred
+    /// design.
+    ///
+    /// Up to `directSolveMaxColumns` expanded columns `p`, the p×p matrix is formed and solved
+    /// by Cholesky (`O(n·p² + p³)` time, `O(p²)` memory). Wider data is solved by conjugate
+    /// gradients without ever forming that matrix: each iteration is two passes over the
+    /// rows (`O(n·p)`), memory stays `O(p)`, and at most `min(n, p) + 1` iterations are needed in
+    /// exact arithmetic (stopping at a relative residual of 1e-10, or after
+    /// ``maxConjugateGradientIterations``). Both give the same weights to solver precision.
+    public static func fit(
+        _ data: Dataset, lambda: Double, directSolveMaxColumns: Int = standardDirectSolveMaxColumns
+    ) throws(MLError) -> RidgeRegression {
         guard lambda >= 0 else {
             throw MLError(.invalidConfiguration, "ridge lambda must not be negative", input: .init(value: "\(lambda)"))
         }
@@ -53,10 +67,31 @@ public struct RidgeRegression: Codable, Sendable {
         }
         for j in 0..<p { columnMeans[j] /= Double(n) }
         let yMean = y.reduce(0, +) / Double(n)
+        let solution =
+            p <= directSolveMaxColumns
+            ? try model.directSolution(data, y: y, yMean: yMean, columnMeans: columnMeans)
+            : model.conjugateGradientSolution(data, y: y, yMean: yMean, columnMeans: columnMeans)
+        var offset = 0
+        for f in model.weights.indices {
+            for j in model.weights[f].indices { model.weights[f][j] = solution[offset + j] }
+            offset += model.weights[f].count
+        }
+        model.intercept = yMean - zip(solution, columnMeans).reduce(0) { $0 + $1.0 * $1.1 }
+        return model
+    }
+
+    /// The most conjugate-gradient iterations of a wide fit; far more than a ridge system of
+    /// standardised columns needs.
+    public static let maxConjugateGradientIterations = 1_000
+
+    /// Solves the normal equations by forming the p×p matrix and factoring it (Cholesky).
+    private func directSolution(_ data: Dataset, y: [Double], yMean: Double, columnMeans: [Double]) throws(MLError) -> [Double] {
+        let p = columnMeans.count
+        var row = [Double](repeating: 0, count: p)
         var gram = [Double](repeating: 0, count: p * p)
         var rhs = [Double](repeating: 0, count: p)
-        for r in 0..<n {
-            model.expand(row: r, of: data, into: &row)
+        for r in 0..<data.rowCount {
+            expand(row: r, of: data, into: &row)
             for j in 0..<p { row[j] -= columnMeans[j] }
             let target = y[r] - yMean
             for j in 0..<p where row[j] != 0 {
@@ -69,14 +104,59 @@ public struct RidgeRegression: Codable, Sendable {
             for k in 0..<j { gram[j * p + k] = gram[k * p + j] }
             gram[j * p + j] += lambda + 1e-9
         }
-        let solution = try solveCholesky(gram, rhs, size: p)
-        var offset = 0
-        for f in model.weights.indices {
-            for j in model.weights[f].indices { model.weights[f][j] = solution[offset + j] }
-            offset += model.weights[f].count
+        return try Self.solveCholesky(gram, rhs, size: p)
+    }
+
+    /// Solves the normal equations by Jacobi-preconditioned conjugate gradients, multiplying by
+    /// the centred design row by row instead of forming XᵀX.
+    private func conjugateGradientSolution(_ data: Dataset, y: [Double], yMean: Double, columnMeans: [Double]) -> [Double] {
+        let p = columnMeans.count
+        let ridge = lambda + 1e-9
+        var row = [Double](repeating: 0, count: p)
+        var rhs = [Double](repeating: 0, count: p)
+        var diagonal = [Double](repeating: ridge, count: p)
+        for r in 0..<data.rowCount {
+            expand(row: r, of: data, into: &row)
+            let target = y[r] - yMean
+            for j in 0..<p {
+                let centred = row[j] - columnMeans[j]
+                rhs[j] += centred * target
+                diagonal[j] += centred * centred
+            }
         }
-        model.intercept = yMean - zip(solution, columnMeans).reduce(0) { $0 + $1.0 * $1.1 }
-        return model
+        // (XᵀX + λI) v, one pass over the rows.
+        func multiply(_ v: [Double]) -> [Double] {
+            var result = v.map { $0 * ridge }
+            for r in 0..<data.rowCount {
+                expand(row: r, of: data, into: &row)
+                var dot = 0.0
+                for j in 0..<p { dot += (row[j] - columnMeans[j]) * v[j] }
+                for j in 0..<p { result[j] += (row[j] - columnMeans[j]) * dot }
+            }
+            return result
+        }
+        var x = [Double](repeating: 0, count: p)
+        var residual = rhs
+        var preconditioned = zip(residual, diagonal).map { $0 / $1 }
+        var direction = preconditioned
+        var rho = zip(residual, preconditioned).reduce(0) { $0 + $1.0 * $1.1 }
+        let tolerance = 1e-20 * max(rhs.reduce(0) { $0 + $1 * $1 }, .leastNormalMagnitude)
+        for _ in 0..<min(Self.maxConjugateGradientIterations, p + 1) {
+            guard residual.reduce(0, { $0 + $1 * $1 }) > tolerance else { break }
+            let product = multiply(direction)
+            let curvature = zip(direction, product).reduce(0) { $0 + $1.0 * $1.1 }
+            guard curvature > 0 else { break }
+            let step = rho / curvature
+            for j in 0..<p {
+                x[j] += step * direction[j]
+                residual[j] -= step * product[j]
+                preconditioned[j] = residual[j] / diagonal[j]
+            }
+            let next = zip(residual, preconditioned).reduce(0) { $0 + $1.0 * $1.1 }
+            for j in 0..<p { direction[j] = preconditioned[j] + next / rho * direction[j] }
+            rho = next
+        }
+        return x
     }
 
     /// Predicts every row of a data set with the same features.

@@ -14,7 +14,9 @@ public struct TrainingSummary: Codable, Sendable, Equatable {
     /// Rounds run and the round kept.
     public var roundsRun: Int
     public var bestRound: Int
-    /// Wall-clock training time of the point model.
+    /// Wall-clock time of the whole fit: point model, interval models and ridge baseline (the
+    /// trainer service writes 0 into its model files so a resumed job writes the same bytes; its
+    /// model card carries the real time).
     public var trainingSeconds: Double
     /// Metrics by name: `train`, `test` (model scale), `testPrice` (target scale), `baselineTest`, ….
     public var metrics: [String: RegressionMetrics]

@@ -36,11 +36,14 @@ public struct ModelFitConfig: Codable, Sendable, Equatable {
     public var interval = IntervalConfig()
     /// L2 penalty of the ridge baseline; `nil` skips the baseline.
     public var ridgeLambda: Double? = 1.0
+    /// The expanded column count up to which the ridge baseline is solved directly (Cholesky,
+    /// cubic in the columns); wider data is solved by conjugate gradients (linear in them).
+    public var ridgeDirectSolveMaxColumns = RidgeRegression.standardDirectSolveMaxColumns
 
     public init() {}
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case gbm, table, logTarget, holdoutFraction, interval, ridgeLambda
+        case gbm, table, logTarget, holdoutFraction, interval, ridgeLambda, ridgeDirectSolveMaxColumns
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +54,8 @@ public struct ModelFitConfig: Codable, Sendable, Equatable {
         logTarget = try c.decodeIfPresent(Bool.self, forKey: .logTarget) ?? logTarget
         holdoutFraction = try c.decodeIfPresent(Double.self, forKey: .holdoutFraction) ?? holdoutFraction
         interval = try c.decodeIfPresent(IntervalConfig.self, forKey: .interval) ?? interval
+        ridgeDirectSolveMaxColumns =
+            try c.decodeIfPresent(Int.self, forKey: .ridgeDirectSolveMaxColumns) ?? ridgeDirectSolveMaxColumns
         if c.contains(.ridgeLambda) {
             ridgeLambda = try c.decodeIfPresent(Double.self, forKey: .ridgeLambda)
         }

@@ -67,7 +67,6 @@ public enum ModelFitRunner {
         let result = try GBMTrainer.train(
             train: train, valid: config.gbm.earlyStoppingRounds > 0 ? holdout : nil,
             config: config.gbm, resumingFrom: checkpoint, onEpoch: onEpoch)
-        let seconds = Date().timeIntervalSince(start)
 
         var interval = PriceModel.Interval.none
         var lower: GBMModel?, upper: GBMModel?
@@ -93,7 +92,11 @@ public enum ModelFitRunner {
         default:
             break
         }
-        let baseline = try config.ridgeLambda.map { lambda throws(MLError) in try RidgeRegression.fit(train, lambda: lambda) }
+        let baseline = try config.ridgeLambda.map { lambda throws(MLError) in
+            try RidgeRegression.fit(train, lambda: lambda, directSolveMaxColumns: config.ridgeDirectSolveMaxColumns)
+        }
+        // Everything trained: the point model, the interval models and the baseline.
+        let seconds = Date().timeIntervalSince(start)
 
         var model = PriceModel(
             target: target, targetTransform: config.logTarget ? .log : .identity, table: config.table, point: result.model,

@@ -15,4 +15,8 @@ public struct DeadLetterPolicy: Sendable, Equatable {
         self.maxReasonCharacters = max(16, maxReasonCharacters)
         self.maxReasons = max(1, maxReasons)
     }
+
+    /// The bounds used when a configuration sets none: 16 KiB of payload, 1,000 characters per
+    /// reason, 20 reasons.
+    public static let standard = DeadLetterPolicy(maxPayloadBytes: 16_384, maxReasonCharacters: 1_000, maxReasons: 20)
 }

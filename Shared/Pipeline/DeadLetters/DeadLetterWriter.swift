@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Kafka
 import Schema
+import ServiceSupport
 
 /// Turns a consumed message that a stage could not process into a bounded ``Schema/DeadLetter``.
 ///
@@ -25,19 +26,29 @@ public struct DeadLetterWriter: Sendable {
 
     /// The dead letter of `message`, failed for `reasons` at `date`.
     public func deadLetter(for message: KafkaConsumerMessage, reasons: [FailureReason], at date: Date = Date()) -> DeadLetter {
-        let payload = Data(message.value)
-        let kept = keptPrefix(of: payload)
-        let truncated = kept.count < payload.count
-        var letter = DeadLetter(
+        deadLetter(
             originalKey: message.keyString ?? "\(message.topic)/\(message.partition)/\(message.offset)",
-            originalBytes: kept,
+            payload: Data(message.value),
             origin: MessageOrigin(topic: message.topic, partition: Int(message.partition), offset: message.offset),
+            reasons: reasons, at: date)
+    }
+
+    /// The dead letter of input that never was a message (a producer's unreadable line or
+    /// file): `payload` under `originalKey`, failed for `reasons` at `date`.
+    public func deadLetter(
+        originalKey: String, payload: Data, origin: MessageOrigin? = nil, reasons: [FailureReason], at date: Date = Date()
+    ) -> DeadLetter {
+        let kept = keptPrefix(of: payload)
+        var letter = DeadLetter(
+            originalKey: DeadLetterWriter.capped(originalKey, policy.maxReasonCharacters),
+            originalBytes: kept,
+            origin: origin,
             stage: stage,
             service: service,
             reasons: bounded(reasons),
             failedAt: date
         )
-        if truncated {
+        if kept.count < payload.count {
             letter.originalLength = payload.count
             letter.originalSHA256 = Self.sha256(payload)
         }
@@ -77,7 +88,6 @@ public struct DeadLetterWriter: Sendable {
 
     /// `text` cut to `limit` characters, saying how long it was.
     static func capped(_ text: String, _ limit: Int) -> String {
-        guard text.count > limit else { return text }
-        return "\(text.prefix(limit))… (\(text.utf8.count) bytes in all)"
+        InputExcerpt.of(text, limit: limit)
     }
 }

@@ -30,11 +30,7 @@ public struct BatchSettings: Sendable, Equatable {
             stage: stage,
             service: service,
             batchSize: pipeline.int(forKey: "batchSize", default: 500),
-            deadLetters: DeadLetterPolicy(
-                maxPayloadBytes: letters.int(forKey: "maxPayloadBytes", default: 16_384),
-                maxReasonCharacters: letters.int(forKey: "maxReasonCharacters", default: 1_000),
-                maxReasons: letters.int(forKey: "maxReasons", default: 20)
-            )
+            deadLetters: DeadLetterPolicy(reader: letters)
         )
     }
 }

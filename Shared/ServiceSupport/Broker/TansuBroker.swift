@@ -66,9 +66,18 @@ public final class TansuBroker: Sendable {
         return broker
     }
 
-    /// The process id of the broker, while it runs.
+    /// The process id of the broker's watchdog shell, while it runs.
     public var processIdentifier: Int32? {
         process.withLock { process in process.flatMap { $0.isRunning ? $0.processIdentifier : nil } }
+    }
+
+    /// The process id of tansu itself (the watchdog's first child) while it is alive; `nil` once
+    /// it has exited — crashed or killed — even while the watchdog still runs.
+    public var brokerProcessIdentifier: Int32? {
+        guard let watchdog = processIdentifier, let broker = ProcessLiveness.children(of: watchdog).first,
+            ProcessLiveness.isAlive(broker)
+        else { return nil }
+        return broker
     }
 
     /// Stops the broker and waits for it to exit.

@@ -6,8 +6,15 @@ import SystemPackage
 /// the YAML files of `configs/` over the defaults given at each read.
 ///
 /// A key `kafka.producer.lingerMs` is overridden by the environment variable
-/// `KAFKA_PRODUCER_LINGER_MS`.
+/// `KAFKA_PRODUCER_LINGER_MS`. A list in an environment variable is comma-separated
+/// (`TRAINER_REGIONS=US,CA`), except in ``lineSeparatedVariables``, whose items are one per
+/// line because their values may hold commas.
 public enum ConfigurationLoader {
+    /// Environment variables whose list items are separated by line breaks, not commas:
+    /// `KAFKA_PROPERTIES` (raw librdkafka `name=value` properties such as
+    /// `sasl.jaas.config=… a=1, b=2` or `ssl.cipher.suites=A,B`).
+    public static let lineSeparatedVariables: Set<String> = ["KAFKA_PROPERTIES"]
+
     /// A reader over the environment and `files` (names inside `configs/`, or absolute paths
     /// of a user's own files anywhere; highest priority first); missing files are skipped.
     ///
@@ -16,7 +23,11 @@ public enum ConfigurationLoader {
     public static func reader(
         layout: ProjectLayout?, files: [String], environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws(ServiceSupportError) -> ConfigReader {
-        var providers: [any ConfigProvider] = [EnvironmentVariablesProvider(environmentVariables: environment)]
+        let lines = environment.filter { lineSeparatedVariables.contains($0.key) }
+        var providers: [any ConfigProvider] = [
+            EnvironmentVariablesProvider(environmentVariables: lines, arraySeparator: "\n"),
+            EnvironmentVariablesProvider(environmentVariables: environment.filter { !lineSeparatedVariables.contains($0.key) }),
+        ]
         for file in files {
             let path: String
             if file.hasPrefix("/") {

@@ -1,4 +1,5 @@
 import Configuration
+import Foundation
 import Kafka
 
 /// The Kafka client settings of `configs/kafka.yaml`, with environment overrides.
@@ -16,7 +17,9 @@ public struct KafkaSettings: Sendable, Equatable {
     public init(reader: ConfigReader) throws(ServiceSupportError) {
         let kafka = reader.scoped(to: "kafka")
         var properties: [String: String] = [:]
-        for entry in kafka.stringArray(forKey: "properties", default: []) {
+        for line in kafka.stringArray(forKey: "properties", default: []) {
+            let entry = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if entry.isEmpty { continue }
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
                 throw ServiceSupportError(
@@ -86,6 +89,17 @@ public struct KafkaSettings: Sendable, Equatable {
         settings.client.bootstrapServers = bootstrapServers
         settings.producer.client.bootstrapServers = bootstrapServers
         settings.consumerTemplate.client.bootstrapServers = bootstrapServers
+        return settings
+    }
+
+    /// These settings with librdkafka's own `log_level` (syslog levels: 2, the default, keeps only
+    /// critical lines; 6 adds its connection failures and retries) for every client: the CLI's
+    /// `--verbose`.
+    public func withLibrdkafkaLogLevel(_ level: Int) -> KafkaSettings {
+        var settings = self
+        for keyPath in [\KafkaSettings.client, \KafkaSettings.producer.client, \KafkaSettings.consumerTemplate.client] {
+            settings[keyPath: keyPath].properties["log_level"] = String(level)
+        }
         return settings
     }
 

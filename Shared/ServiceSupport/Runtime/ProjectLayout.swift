@@ -47,6 +47,16 @@ public struct ProjectLayout: Sendable, Equatable {
         environment["HOMEPRICE_STATE_DIR"].map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent(".homeprice")
     }
 
+    /// A path from a configuration file: absolute as written; `.homeprice/…` inside the state
+    /// folder (so `HOMEPRICE_STATE_DIR` moves every piece of state, the SQLite warehouse and
+    /// the trainer's jobs included); anything else relative to the project root.
+    public func resolve(_ configured: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if configured.hasPrefix("/") { return URL(fileURLWithPath: configured) }
+        let components = configured.split(separator: "/", omittingEmptySubsequences: true)
+        guard components.first == ".homeprice" else { return root.appendingPathComponent(configured) }
+        return components.dropFirst().reduce(stateDirectory(environment: environment)) { $0.appendingPathComponent(String($1)) }
+    }
+
     /// The `site-packages` folders of the virtual environment.
     public var sitePackages: [URL] {
         let lib = virtualEnvironment.appendingPathComponent("lib")

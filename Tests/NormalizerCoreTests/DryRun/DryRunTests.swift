@@ -45,4 +45,33 @@ struct DryRunTests {
         #expect(records == ["us-agency-flat/flat.json#1"] || records.count == 1)
         #expect(home.livingArea == 111.48)
     }
+
+    private func dryRunError(_ source: String, _ url: URL) async throws -> NormalizationError? {
+        do {
+            _ = try DryRun(sourceId: source, mappingFile: nil, files: [url], resolve: false)
+                .run(configuration: try await SeedScenario.configuration(), catalog: try SeedScenario.catalog(), now: SeedScenario.now)
+            return nil
+        } catch let error as NormalizationError {
+            return error
+        }
+    }
+
+    @Test("an empty file, a file that is not UTF-8 and an XML file declaring entities are clear errors")
+    func unreadableFiles() async throws {
+        let empty = try file(" \n", "empty.csv")
+        let latin1 = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-latin1.json")
+        try Data("{\"listingId\": \"A\"}\n{\"city\": \"M".utf8 + [0xFC] + Data("nchen\"}\n".utf8)).write(to: latin1)
+        let entity = try file(
+            "<!DOCTYPE K [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><K><Vertrag nr=\"1\"><Lage>&x;</Lage></Vertrag></K>", "k.xml")
+        defer { for url in [empty, latin1, entity] { try? FileManager.default.removeItem(at: url) } }
+        let emptyError = try await dryRunError("ca-mls-dataset", empty)
+        #expect(emptyError?.code == .unreadableFile)
+        #expect(emptyError?.reason.contains("empty") == true)
+        let latin1Error = try await dryRunError("us-agency-flat", latin1)
+        #expect(latin1Error?.reason == "the file is not UTF-8: byte 31 (line 2) is not a valid UTF-8 sequence")
+        #expect(latin1Error?.input == latin1.path)
+        let entityError = try await dryRunError("de-kaufpreissammlung", entity)
+        #expect(entityError?.code == .malformedPayload)
+        #expect(entityError?.description.contains("root:") == false)
+    }
 }

@@ -32,6 +32,22 @@ struct KafkaSettingsTests {
         #expect(consumer.client.properties["security.protocol"] == "SASL_SSL")
     }
 
+    @Test("KAFKA_PROPERTIES holds one property per line, so values keep their commas; other lists stay comma-separated")
+    func environmentPropertiesKeepCommas() async throws {
+        let environment = [
+            "KAFKA_PROPERTIES": "sasl.jaas.config=module required user=\"a,b\" password=\"c\";\nssl.cipher.suites=ECDHE-A,ECDHE-B\n",
+            "TRAINER_REGIONS": "US,CA",
+        ]
+        let reader = try await ConfigurationLoader.reader(
+            layout: TestProjectLayout.layout, files: ["kafka.yaml"], environment: environment)
+        let settings = try KafkaSettings(reader: reader)
+        #expect(
+            settings.client.properties == [
+                "sasl.jaas.config": "module required user=\"a,b\" password=\"c\";", "ssl.cipher.suites": "ECDHE-A,ECDHE-B",
+            ])
+        #expect(reader.stringArray(forKey: "trainer.regions", default: []) == ["US", "CA"])
+    }
+
     @Test("a pass-through property without name=value is rejected, naming the entry")
     func malformedPassThroughIsRejected() {
         let reader = ConfigReader(providers: [

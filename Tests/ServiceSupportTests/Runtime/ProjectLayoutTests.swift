@@ -20,6 +20,16 @@ struct ProjectLayoutTests {
         #expect(layout?.stateDirectory(environment: ["HOMEPRICE_STATE_DIR": "/tmp/x"]).path == "/tmp/x")
     }
 
+    @Test("configured .homeprice/ paths follow HOMEPRICE_STATE_DIR; other relative paths stay in the project")
+    func statePathsFollowTheStateFolder() {
+        let layout = ProjectLayout(root: URL(fileURLWithPath: "/srv/homeprice"))
+        let moved = ["HOMEPRICE_STATE_DIR": "/var/lib/cluster-b"]
+        #expect(layout.resolve(".homeprice/warehouse.sqlite", environment: moved).path == "/var/lib/cluster-b/warehouse.sqlite")
+        #expect(layout.resolve(".homeprice/trainer", environment: [:]).path == "/srv/homeprice/.homeprice/trainer")
+        #expect(layout.resolve("configs/sources", environment: moved).path == "/srv/homeprice/configs/sources")
+        #expect(layout.resolve("/data/w.sqlite", environment: moved).path == "/data/w.sqlite")
+    }
+
     @Test("the set-up script's virtual environment provides tansu and a librdkafka new enough for it")
     func setupProvidesBrokerAndRuntime() throws {
         let layout = TestProjectLayout.layout

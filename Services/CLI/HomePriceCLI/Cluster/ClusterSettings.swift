@@ -21,6 +21,16 @@ public struct ClusterSettings: Sendable, Equatable {
     public var restartDelayMilliseconds: Int
     /// The longest restart delay.
     public var maximumRestartDelayMilliseconds: Int
+    /// A service that ran this long before crashing was stable: its restart delay starts over.
+    public var stableAfterMilliseconds: Int
+    /// How often the supervisor checks the broker (process alive, port answering) and log sizes.
+    public var healthCheckMilliseconds: Int
+    /// A log file larger than this is rotated (`<name>.log` → `<name>.log.1`, one old file kept).
+    public var maximumLogBytes: Int
+    /// Folders and files of the state folder derived from the broker's topics (producer
+    /// progress, the crawl journal): removed when a fresh (empty) broker starts, so every
+    /// source publishes again instead of believing its records are already on the topics.
+    public var resetOnFreshBroker: [String]
     /// How long a service may take to stop after SIGTERM before it is killed.
     public var stopGraceSeconds: Int
     /// How long `up` waits for the cluster to be ready.
@@ -34,6 +44,10 @@ public struct ClusterSettings: Sendable, Equatable {
         brokerStartTimeoutSeconds = reader.int(forKey: "broker.startTimeoutSeconds", default: 20)
         restartDelayMilliseconds = reader.int(forKey: "supervisor.restartDelayMs", default: 500)
         maximumRestartDelayMilliseconds = reader.int(forKey: "supervisor.maxRestartDelayMs", default: 30_000)
+        stableAfterMilliseconds = reader.int(forKey: "supervisor.stableAfterMs", default: 60_000)
+        healthCheckMilliseconds = reader.int(forKey: "supervisor.healthCheckMs", default: 1_000)
+        maximumLogBytes = reader.int(forKey: "supervisor.maxLogBytes", default: 10_000_000)
+        resetOnFreshBroker = reader.stringArray(forKey: "supervisor.resetOnFreshBroker", default: ["crawler", "sources"])
         stopGraceSeconds = reader.int(forKey: "supervisor.stopGraceSeconds", default: 10)
         readyTimeoutSeconds = reader.int(forKey: "supervisor.readyTimeoutSeconds", default: 60)
         services = reader.stringArray(forKey: "services.enabled", default: []).map { name in

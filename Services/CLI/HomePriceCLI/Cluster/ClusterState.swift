@@ -21,7 +21,8 @@ public struct ClusterState: Codable, Sendable, Equatable {
         public var name: String
         /// Its current process id, while running.
         public var pid: Int32?
-        /// `running`, `restarting` (after a crash) or `completed` (exited 0).
+        /// `running`, `restarting` (after a crash) or `completed` (exited 0); for the broker
+        /// also `unreachable` (alive, not answering) or `dead` (its process exited).
         public var status: String
         /// How often it was restarted after a crash.
         public var restarts: Int
@@ -47,6 +48,8 @@ public struct ClusterState: Codable, Sendable, Equatable {
     public var services: [ProcessState]
     /// Why the start failed.
     public var error: String?
+    /// What was removed from the state folder because the broker started empty.
+    public var reset: [String]?
 
     /// The state file in `directory`.
     public static func file(in directory: URL) -> URL {

@@ -6,10 +6,20 @@ import ServiceLifecycle
 import ServiceSupport
 
 /// Runs the local cluster: a fresh tansu broker, every topic, and every configured service,
-/// restarting a service that crashes — exits non-zero or by a signal — with a growing delay,
-/// and reporting each crash on `pipeline.monitoring` and in the state file. A service that
-/// exits 0 has finished its job and is not restarted. On graceful shutdown it stops the services,
-/// then the broker, and removes the state file.
+/// restarting a service that crashes — exits non-zero or by a signal — with a growing delay
+/// (``RestartBackoff``, reset after a stable run), and reporting each crash on
+/// `pipeline.monitoring` and in the state file. A service that exits 0 has finished its job and
+/// is not restarted. On graceful shutdown it stops the services, then the broker, and removes the
+/// state file.
+///
+/// The broker is memory-only, so a fresh one is empty: before the services start, the state
+/// derived from the old broker's topics (``ClusterSettings/resetOnFreshBroker``: producer
+/// progress, the crawl journal) is removed and named in the state file, and every source
+/// publishes again. Every ``ClusterSettings/healthCheckMilliseconds`` the supervisor checks the
+/// broker — its process alive, its port answering — and records each change of state once
+/// (state file, one log line), and rotates log files past ``ClusterSettings/maximumLogBytes``.
+/// A dead broker is not restarted behind the services' backs: its topics are gone, and
+/// `homeprice down` + `up` starts over cleanly.
 public struct ClusterSupervisor: Service {
     let layout: ProjectLayout
     let settings: ClusterSettings
@@ -49,9 +59,10 @@ public struct ClusterSupervisor: Service {
             throw error
         }
         state.broker = ClusterState.ProcessState(
-            name: "broker", pid: broker.processIdentifier, status: "running", restarts: 0,
+            name: "broker", pid: broker.brokerProcessIdentifier, status: "running", restarts: 0,
             log: logs.appendingPathComponent("broker.log").path
         )
+        state.reset = resetStateOfOldBroker()
         var producerConfiguration = kafka.producer(clientId: "homeprice-supervisor")
         producerConfiguration.client.bootstrapServers = broker.bootstrapServers
         try await KafkaProducer.withProducer(configuration: producerConfiguration, logger: logger) { producer in
@@ -60,6 +71,18 @@ public struct ClusterSupervisor: Service {
         await broker.stop()
         try? FileManager.default.removeItem(at: ClusterState.file(in: stateDirectory))
         logger.info("cluster stopped")
+    }
+
+    /// Removes what the state folder derived from the previous broker's topics; returns what
+    /// was there.
+    private func resetStateOfOldBroker() -> [String] {
+        settings.resetOnFreshBroker.filter { path in
+            let url = stateDirectory.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path) else { return false }
+            try? FileManager.default.removeItem(at: url)
+            logger.info("fresh broker: state of the previous broker removed, sources republish", metadata: ["path": "\(url.path)"])
+            return true
+        }
     }
 
     private func startBroker() async throws -> TansuBroker {
@@ -80,9 +103,14 @@ public struct ClusterSupervisor: Service {
     private func supervise(broker: TansuBroker, state: inout ClusterState, producer: KafkaProducer) async throws {
         let (events, sink) = AsyncStream.makeStream(of: SupervisorEvent.self)
         var processes: [String: Process] = [:]
-        var delays: [String: Int] = [:]
+        var launched: [String: ContinuousClock.Instant] = [:]
+        var backoff = RestartBackoff(
+            initialMilliseconds: settings.restartDelayMilliseconds, maximumMilliseconds: settings.maximumRestartDelayMilliseconds,
+            stableAfterMilliseconds: settings.stableAfterMilliseconds)
+        let clock = ContinuousClock()
         for definition in settings.services {
             state.services.append(try launch(definition, broker: broker, sink: sink, into: &processes))
+            launched[definition.name] = clock.now
         }
         state.phase = .ready
         try state.write(to: stateDirectory)
@@ -90,6 +118,12 @@ public struct ClusterSupervisor: Service {
 
         try await withGracefulShutdownHandler {
             try await withThrowingTaskGroup(of: Void.self) { timers in
+                timers.addTask { [settings] in
+                    while true {
+                        try await Task.sleep(for: .milliseconds(settings.healthCheckMilliseconds))
+                        sink.yield(.healthCheck)
+                    }
+                }
                 for await event in events {
                     switch event {
                     case .exited(let name, let pid, let how):
@@ -104,8 +138,8 @@ public struct ClusterSupervisor: Service {
                             await report(producer, service: name, name: "service.completed", severity: .info, message: "\(name) finished")
                             continue
                         }
-                        let delay = delays[name, default: settings.restartDelayMilliseconds]
-                        delays[name] = min(delay * 2, settings.maximumRestartDelayMilliseconds)
+                        let ran = launched[name].map { clock.now - $0 } ?? .zero
+                        let delay = backoff.delay(for: name, ranMilliseconds: Int(ran.components.seconds * 1_000))
                         state.services[index].pid = nil
                         state.services[index].status = "restarting"
                         state.services[index].lastExit = how
@@ -124,6 +158,7 @@ public struct ClusterSupervisor: Service {
                             let index = state.services.firstIndex(where: { $0.name == name })
                         else { continue }
                         let restarted = try launch(definition, broker: broker, sink: sink, into: &processes)
+                        launched[name] = clock.now
                         state.services[index].pid = restarted.pid
                         state.services[index].status = restarted.status
                         state.services[index].restarts += 1
@@ -132,6 +167,22 @@ public struct ClusterSupervisor: Service {
                             producer, service: name, name: "service.restarted", severity: .warning,
                             message: "\(name) restarted (restart \(state.services[index].restarts))"
                         )
+                    case .healthCheck:
+                        LogFile.rotate(in: logs, largerThan: settings.maximumLogBytes)
+                        let health = BrokerHealth.check(broker)
+                        guard var brokerState = state.broker, brokerState.status != health.status else { continue }
+                        brokerState.status = health.status
+                        brokerState.pid = broker.brokerProcessIdentifier
+                        if health == .dead { brokerState.lastExit = "exited at \(Date())" }
+                        state.broker = brokerState
+                        try state.write(to: stateDirectory)
+                        if health == .running {
+                            logger.notice("broker answers again", metadata: ["kafka.bootstrap": "\(broker.bootstrapServers)"])
+                            await report(
+                                producer, service: "broker", name: "broker.recovered", severity: .info, message: "broker answers again")
+                        } else {
+                            logger.warning("broker \(health.status)", metadata: ["kafka.bootstrap": "\(broker.bootstrapServers)"])
+                        }
                     }
                 }
                 timers.cancelAll()

@@ -12,6 +12,9 @@ struct CLIEnvironment {
     let kafka: KafkaSettings
     let logger: Logger
 
+    /// Set (to any value) when librdkafka may print its own log lines: `--verbose`.
+    static let verboseVariable = "HOMEPRICE_VERBOSE"
+
     /// The cluster's state folder.
     var stateDirectory: URL { layout.stateDirectory() }
 
@@ -29,6 +32,9 @@ struct CLIEnvironment {
             let state = try? ClusterState.read(from: layout.stateDirectory())
         {
             kafka = kafka.connecting(to: state.bootstrapServers)
+        }
+        if environment[verboseVariable] != nil {
+            kafka = kafka.withLibrdkafkaLogLevel(6)
         }
         var logger = Logger(label: label)
         logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Markup
 import Pipeline
 import Schema
 

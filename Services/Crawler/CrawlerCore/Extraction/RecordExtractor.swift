@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// Reads a listing out of a parsed page by the site's ``ExtractionRule``.
 struct RecordExtractor: Sendable {

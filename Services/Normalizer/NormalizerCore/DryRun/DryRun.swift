@@ -32,7 +32,7 @@ public struct DryRun: Sendable {
     ///   - now: The time stamped on records and homes.
     /// - Returns: The output lines, in input order (clusters by home id).
     /// - Throws: ``NormalizationError`` for an unknown source, a bad mapping file or an
-    ///   unreadable input file.
+    ///   unreadable, empty or non-UTF-8 input file.
     public func run(configuration: NormalizerConfiguration, catalog: SourceCatalog, now: Date) throws(NormalizationError) -> [DryRunResult]
     {
         var catalog = catalog
@@ -48,12 +48,7 @@ public struct DryRun: Sendable {
         _ = try RecordMapper(descriptor: source)
         var records: [RawRecord] = []
         for file in files {
-            let text: String
-            do {
-                text = try String(contentsOf: file, encoding: .utf8)
-            } catch {
-                throw NormalizationError(.unreadableFile, reason: "cannot read the input file", input: file.path)
-            }
+            let text = try DryRunInput.text(of: file)
             records += try DryRunInput.records(in: text, file: file.path, source: source, fetchedAt: now)
         }
         guard resolve else {

@@ -1,14 +1,35 @@
 import Foundation
+import Markup
 import Schema
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import ServiceSupport
 
 /// Turns files into the raw records a source would publish, the way its format declares:
 /// a JSON document (an object, or an array of objects), JSON lines, a CSV file (header plus
 /// rows, one record per row) or an XML document (one record per child of the root element).
 enum DryRunInput {
+    /// The text of `file`: its bytes as UTF-8.
+    /// - Throws: ``NormalizationError/Code/unreadableFile`` when the file cannot be read, is
+    ///   empty (only whitespace), or is not UTF-8 (naming the line and byte of the first bad byte).
+    static func text(of file: URL) throws(NormalizationError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: file)
+        } catch {
+            throw NormalizationError(.unreadableFile, reason: "cannot read the input file: \(error.localizedDescription)", input: file.path)
+        }
+        if let invalid = UTF8Check.firstInvalidByte(in: data) {
+            let line = data.prefix(invalid).count(where: { $0 == UInt8(ascii: "\n") }) + 1
+            throw NormalizationError(
+                .unreadableFile, reason: "the file is not UTF-8: byte \(invalid + 1) (line \(line)) is not a valid UTF-8 sequence",
+                input: file.path)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw NormalizationError(.unreadableFile, reason: "the file is empty: it holds no records", input: file.path)
+        }
+        return text
+    }
+
     /// The raw records of one file's text.
     static func records(in text: String, file: String, source: SourceDescriptor, fetchedAt: Date) throws(NormalizationError) -> [RawRecord]
     {
@@ -56,9 +77,10 @@ enum DryRunInput {
     }
 
     private static func xmlElements(_ text: String, file: String) throws(NormalizationError) -> [String] {
-        guard let document = try? XMLDocument(xmlString: text, options: []), let root = document.rootElement() else {
-            throw NormalizationError(.malformedPayload, reason: "the file is not valid XML", input: file)
+        do {
+            return try XMLTreeElement(document: Data(text.utf8)).elements.map(\.xmlString)
+        } catch {
+            throw NormalizationError(.malformedPayload, reason: "the file is not readable XML: \(error)", input: file)
         }
-        return (root.children ?? []).compactMap { $0 as? XMLElement }.map { $0.xmlString }
     }
 }

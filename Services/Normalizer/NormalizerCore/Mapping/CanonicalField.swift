@@ -3,7 +3,9 @@
 /// Most names are the JSON paths of ``Schema/Home``. Three read one source value into
 /// several canonical fields: `address` (one address line, split into the `address.*`
 /// fields), `price` (amount and currency in one text, such as `$130,000`) and `builtDate`
-/// (a date such as `1990-05`, giving `builtYear` and `builtMonth`). Names starting with
+/// (a date such as `1990-05`, giving `builtYear` and `builtMonth`). `priceDate` (the date
+/// the price applies to: a listing's or a sale's date) is not part of the home; the merge policy
+/// uses it to find the most recent record. Names starting with
 /// `extra.` keep the source text as it is.
 public enum CanonicalField: String, Sendable, CaseIterable {
     case address
@@ -29,6 +31,7 @@ public enum CanonicalField: String, Sendable, CaseIterable {
     case builtMonth
     case heating
     case cooling
+    case priceDate
     case latitude = "coordinates.latitude"
     case longitude = "coordinates.longitude"
 

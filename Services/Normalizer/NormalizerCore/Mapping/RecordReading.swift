@@ -93,6 +93,9 @@ struct RecordReading {
             }
         case .builtMonth:
             try set(field, .integer(Self.month(raw)), raw: raw)
+        case .priceDate:
+            let date = try DateParser(numericOrder: parsing.numericDateOrder(for: mapping)).parse(raw)
+            set(field, .integer(date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0)), raw: raw)
         case .heating:
             try set(field, .text(Self.term(raw, mapping: mapping, builtIn: .heating)), raw: raw)
         case .cooling:

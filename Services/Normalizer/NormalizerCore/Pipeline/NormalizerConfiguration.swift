@@ -138,12 +138,16 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         }
     }
 
-    /// A path of the configuration resolved against the project root.
-    public func resolve(_ path: String, layout: ProjectLayout?) -> URL {
-        guard let layout, !path.hasPrefix("/"), path != ":memory:" else {
+    /// A path of the configuration resolved by ``ServiceSupport/ProjectLayout/resolve(_:environment:)``:
+    /// `.homeprice/…` in the state folder (`HOMEPRICE_STATE_DIR`), other relative paths against the
+    /// project root.
+    public func resolve(
+        _ path: String, layout: ProjectLayout?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
+        guard let layout, path != ":memory:" else {
             return URL(fileURLWithPath: path)
         }
-        return layout.root.appendingPathComponent(path)
+        return layout.resolve(path, environment: environment)
     }
 }
 

@@ -78,7 +78,7 @@ struct HomeAssembler: Sendable {
         case .builtMonth: home.builtMonth = value.integer
         case .heating: home.heating = value.text
         case .cooling: home.cooling = value.text
-        case .address, .priceAmount, .priceCurrency, .builtDate, .latitude, .longitude: break
+        case .address, .priceAmount, .priceCurrency, .builtDate, .latitude, .longitude, .priceDate: break
         }
     }
 }

@@ -44,8 +44,9 @@ public struct MergePolicy: Sendable, Equatable {
     ///
     /// - Parameter candidates: The records giving the field, each with its value; not empty.
     /// - Returns: The index of the chosen candidate and, when the values disagree, the conflict
-    ///   naming the rule that chose. Ties end on the record key, so the choice never depends on
-    ///   arrival order.
+    ///   naming the rule that chose. Recency is the records' own dates (``Recency``), never the
+    ///   instant a record happened to be fetched, and ties end on the source id then the record
+    ///   id, so the same records give the same home whatever their arrival order and timing.
     public func choose(
         field: String,
         among candidates: [(record: MappedRecord, value: FieldValue)]
@@ -55,7 +56,7 @@ public struct MergePolicy: Sendable, Equatable {
             let a = candidates[left].record
             let b = candidates[right].record
             let trustOrder = (trust(of: a.sourceId), trust(of: b.sourceId))
-            let timeOrder = (a.fetchedAt, b.fetchedAt)
+            let timeOrder = (Recency(a), Recency(b))
             switch rule {
             case .sourcePriority:
                 if trustOrder.0 != trustOrder.1 { return trustOrder.0 > trustOrder.1 }
@@ -64,7 +65,7 @@ public struct MergePolicy: Sendable, Equatable {
                 if timeOrder.0 != timeOrder.1 { return timeOrder.0 > timeOrder.1 }
                 if trustOrder.0 != trustOrder.1 { return trustOrder.0 > trustOrder.1 }
             }
-            return a.key < b.key
+            return (a.sourceId, a.recordId) < (b.sourceId, b.recordId)
         }
         let chosen = ranked[0]
         let chosenValue = candidates[chosen].value.value

@@ -1,3 +1,5 @@
+import Markup
+
 /// `ca-land-registry`: XML sale records with the id as an attribute, the address as nested
 /// elements and units as attributes.
 enum CanadianLandRegistryRenderer {
@@ -6,13 +8,13 @@ enum CanadianLandRegistryRenderer {
 
     static func render(_ home: ScenarioHome, recordId: String, noise: inout RecordNoise) -> String {
         func element(_ name: String, _ value: String?, attributes: String = "") -> String {
-            value.map { "<\(name)\(attributes)>\(TextFormats.xmlEscaped($0))</\(name)>" } ?? ""
+            value.map { "<\(name)\(attributes)>\(XMLText.escaped($0))</\(name)>" } ?? ""
         }
         let address =
             element("Civic", home.houseNumber) + element("Street", noise.typed(home.street))
             + element("Municipality", home.city) + element("Province", home.state)
             + element("PostalCode", noise.maybe(home.postalCode))
-        return "<Sale id=\"\(TextFormats.xmlEscaped(recordId))\"><Address>\(address)</Address>"
+        return "<Sale id=\"\(XMLText.escaped(recordId))\"><Address>\(address)</Address>"
             + element("Consideration", String(format: "%.2f", home.price), attributes: " currency=\"CAD\"")
             + element("LotSize", noise.maybe(home.lotArea).map { String(TextFormats.squareFeet($0)) }, attributes: " unit=\"sqft\"")
             + element("Bedrooms", noise.maybe(home.bedrooms).map(String.init))

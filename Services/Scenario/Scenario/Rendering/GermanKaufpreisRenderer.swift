@@ -1,3 +1,5 @@
+import Markup
+
 /// `de-kaufpreissammlung`: a German valuation committee's register of purchase prices, XML with
 /// German element names, the address as one line, decimal commas and month words.
 enum GermanKaufpreisRenderer {
@@ -6,14 +8,14 @@ enum GermanKaufpreisRenderer {
 
     static func render(_ home: ScenarioHome, recordId: String, noise: inout RecordNoise) -> String {
         func element(_ name: String, _ value: String?, attributes: String = "") -> String {
-            value.map { "<\(name)\(attributes)>\(TextFormats.xmlEscaped($0))</\(name)>" } ?? ""
+            value.map { "<\(name)\(attributes)>\(XMLText.escaped($0))</\(name)>" } ?? ""
         }
         let lage = "\(noise.typed(home.street)) \(home.houseNumber), \(home.postalCode) \(home.city)"
         let built = home.builtYear.map { year in
             home.builtMonth.map { "\(TextFormats.germanMonths[$0 - 1]) \(year)" } ?? String(year)
         }
         let price = TextFormats.grouped(Int(home.price), separator: ".") + ",00"
-        return "<Vertrag nr=\"\(TextFormats.xmlEscaped(recordId))\">"
+        return "<Vertrag nr=\"\(XMLText.escaped(recordId))\">"
             + element("Objektart", Vocabulary.germanType(home.propertyType))
             + element("Lage", lage)
             + element("Kaufpreis", price, attributes: " waehrung=\"EUR\"")

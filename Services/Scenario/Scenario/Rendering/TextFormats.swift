@@ -64,21 +64,6 @@ enum TextFormats {
         return String(characters)
     }
 
-    /// Escapes text for XML content and attribute values.
-    static func xmlEscaped(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
-
     /// A CSV field, quoted when it holds the delimiter, a quote or a line break.
     static func csvField(_ text: String, delimiter: Character) -> String {
         guard text.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }

@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// Renders the scenario website's pages: search result pages and listing detail pages with
 /// schema.org JSON-LD and readable HTML.
@@ -100,6 +101,6 @@ enum ListingPageRenderer {
     }
 
     static func escape(_ text: String) -> String {
-        TextFormats.xmlEscaped(text)
+        XMLText.escaped(text)
     }
 }

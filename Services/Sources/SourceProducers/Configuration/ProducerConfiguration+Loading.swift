@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import Pipeline
 import Schema
 import ServiceSupport
 
@@ -83,6 +84,7 @@ extension ProducerConfiguration {
             descriptor: descriptor, input: input, recordIdPath: try keys.string("recordId"), csvDelimiter: separator,
             xmlRecordElement: reader.string(forKey: "xml.recordElement", default: "Record"),
             batchSize: try keys.positive("publish.batchSize"), timing: timing,
-            stateFile: layout.stateDirectory().appendingPathComponent("sources/\(descriptor.id).json"))
+            stateFile: layout.stateDirectory().appendingPathComponent("sources/\(descriptor.id).json"),
+            deadLetters: DeadLetterPolicy(reader: reader.scoped(to: "deadLetters")))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Schema
 
 /// Everything a generic source producer needs: the source it announces, where it reads, how
@@ -20,6 +21,8 @@ public struct ProducerConfiguration: Sendable, Equatable {
     public var timing: ProducerTiming
     /// The file holding which files were read and the feed cursor, so a restart resumes.
     public var stateFile: URL
+    /// How large the dead letters of unreadable input may grow.
+    public var deadLetters: DeadLetterPolicy
 
     /// Creates a configuration.
     public init(
@@ -30,7 +33,8 @@ public struct ProducerConfiguration: Sendable, Equatable {
         xmlRecordElement: String = "Record",
         batchSize: Int = 1_000,
         timing: ProducerTiming,
-        stateFile: URL
+        stateFile: URL,
+        deadLetters: DeadLetterPolicy = .standard
     ) {
         self.descriptor = descriptor
         self.input = input
@@ -40,6 +44,7 @@ public struct ProducerConfiguration: Sendable, Equatable {
         self.batchSize = batchSize
         self.timing = timing
         self.stateFile = stateFile
+        self.deadLetters = deadLetters
     }
 
     /// The MIME type of the source's payloads.

@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads JSON lines: one JSON object per line, the line itself as the payload.
 ///
-/// A line that is not JSON, not an object, or has no record id becomes a ``RecordFailure``.
+/// A line that is not UTF-8, not JSON, not an object, or has no record id becomes a
+/// ``RecordFailure``.
 public struct JSONLinesReader: Sendable {
     /// The dot path of the record id inside each object, for example `id` or `objekt.nummer`.
     public var recordIdPath: String
@@ -19,8 +20,12 @@ public struct JSONLinesReader: Sendable {
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
             guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) else { continue }
-            let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            outcomes.append(JSONRecordParser(recordIdPath: recordIdPath).parse(text, location: "\(name):\(number)"))
+            let location = "\(name):\(number)"
+            guard let text = String(validating: line, as: UTF8.self)?.trimmingCharacters(in: .whitespacesAndNewlines) else {
+                outcomes.append(.failure(RecordFailure(invalidUTF8: line, location: location)))
+                continue
+            }
+            outcomes.append(JSONRecordParser(recordIdPath: recordIdPath).parse(text, location: location))
         }
         return outcomes
     }

@@ -2,7 +2,8 @@ import Foundation
 import Pipeline
 import Schema
 
-/// Turns parse outcomes into raw records and dead letters and publishes them in batches.
+/// Turns parse outcomes into raw records and bounded dead letters (``Pipeline/DeadLetterWriter``)
+/// and publishes them in batches.
 struct OutcomePublisher: Sendable {
     let configuration: ProducerConfiguration
     let publisher: any MessagePublisher
@@ -10,6 +11,7 @@ struct OutcomePublisher: Sendable {
     /// Publishes `outcomes`, read from `url`, and returns the counts.
     func publish(_ outcomes: [ParseOutcome], url: URL?) async throws(SourceError) -> IngestionSummary {
         var summary = IngestionSummary()
+        let deadLetters = DeadLetterWriter(stage: .ingestion, service: configuration.serviceName, policy: configuration.deadLetters)
         let descriptor = configuration.descriptor
         let batchSize = max(1, configuration.batchSize)
         var start = 0
@@ -25,11 +27,9 @@ struct OutcomePublisher: Sendable {
                         metadata: ["location": record.location])
                 case .failure(let failure):
                     summary.deadLetters += 1
-                    return DeadLetter(
-                        originalKey: "\(descriptor.id)/\(failure.location)", originalBytes: Data(failure.text.utf8),
-                        stage: .ingestion, service: configuration.serviceName,
-                        reasons: [FailureReason(field: failure.field, code: failure.code, message: failure.message)],
-                        failedAt: now)
+                    return deadLetters.deadLetter(
+                        originalKey: "\(descriptor.id)/\(failure.location)", payload: Data(failure.text.utf8),
+                        reasons: [FailureReason(field: failure.field, code: failure.code, message: failure.message)], at: now)
                 }
             }
             do {

@@ -87,16 +87,19 @@ public final class SourceProducer: Service, Sendable {
     private func ingestFiles(at url: URL) async throws(SourceError) -> IngestionSummary {
         var progress = try ProducerProgress.load(from: configuration.stateFile)
         var summary = IngestionSummary()
-        for file in try inputFiles(at: url) {
+        for entry in try InputFolder.entries(at: url) {
+            let file = entry.url
             let fingerprint = Self.fingerprint(of: file)
             guard progress.files[file.lastPathComponent] != fingerprint else { continue }
-            let data: Data
-            do {
-                data = try Data(contentsOf: file, options: .alwaysMapped)
-            } catch {
-                throw SourceError(code: .inputUnreadable, reason: error.localizedDescription, input: file.path)
+            let outcomes: [ParseOutcome]
+            switch entry.kind {
+            case .file:
+                outcomes = parse(try InputFolder.read(file), name: file.lastPathComponent)
+            case .symbolicLink:
+                logger.warning("symbolic link in the input folder refused", metadata: ["file": "\(file.lastPathComponent)"])
+                outcomes = [.failure(.symbolicLinkRefused(file.lastPathComponent))]
             }
-            summary.add(try await outcomes.publish(parse(data, name: file.lastPathComponent), url: file))
+            summary.add(try await self.outcomes.publish(outcomes, url: file))
             progress.files[file.lastPathComponent] = fingerprint
             try progress.save(to: configuration.stateFile)
             logger.debug("file ingested", metadata: ["file": "\(file.lastPathComponent)", "records": "\(summary.records)"])
@@ -104,32 +107,27 @@ public final class SourceProducer: Service, Sendable {
         return summary
     }
 
-    private func inputFiles(at url: URL) throws(SourceError) -> [URL] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw SourceError(code: .inputUnreadable, reason: "the input does not exist", input: url.path)
-        }
-        guard isFolder.boolValue else { return [url] }
-        do {
-            return try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-                .filter { !$0.lastPathComponent.hasPrefix(".") && $0.pathExtension != "part" }
-                .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        } catch {
-            throw SourceError(code: .inputUnreadable, reason: error.localizedDescription, input: url.path)
-        }
-    }
-
     private func parse(_ data: Data, name: String) -> [ParseOutcome] {
+        guard data.contains(where: { !Self.isBlank($0) }) else {
+            logger.warning("empty input file", metadata: ["file": "\(name)"])
+            return [.failure(.emptyFile(name))]
+        }
         switch configuration.descriptor.format {
         case .csv:
-            CSVRecordReader(delimiter: configuration.csvDelimiter, recordIdColumn: configuration.recordIdPath).read(data, name: name)
+            return CSVRecordReader(delimiter: configuration.csvDelimiter, recordIdColumn: configuration.recordIdPath).read(data, name: name)
         case .json, .html:
-            JSONLinesReader(recordIdPath: configuration.recordIdPath).read(data, name: name)
+            return JSONLinesReader(recordIdPath: configuration.recordIdPath).read(data, name: name)
         case .xml:
-            XMLRecordReader(recordElement: configuration.xmlRecordElement, recordIdPath: configuration.recordIdPath).read(data, name: name)
+            return XMLRecordReader(recordElement: configuration.xmlRecordElement, recordIdPath: configuration.recordIdPath).read(
+                data, name: name)
         }
     }
 
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
+    /// The size and modification time of `file` itself (a link's own, never its target's).
     private static func fingerprint(of file: URL) -> String {
         let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0

@@ -96,8 +96,9 @@ public struct TrainerConfiguration: Sendable {
     private init(settings: RequiredSettings, layout: ProjectLayout?) throws {
         func path(_ key: String) throws -> URL {
             let value = try settings.string(key)
+            if let layout { return layout.resolve(value) }
             if value.hasPrefix("/") { return URL(fileURLWithPath: value) }
-            return (layout?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(value)
+            return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(value)
         }
         serviceName = try settings.string("trainer.serviceName")
         groupId = try settings.string("trainer.groupId")

@@ -7,7 +7,7 @@ import Testing
     import Glibc
 #endif
 
-@Suite("homeprice up, status and down supervise a local cluster")
+@Suite("homeprice up, status and down supervise a local cluster", .serialized)
 struct ClusterCommandTests {
     @Test("a crashed service is restarted and reported on pipeline.monitoring, and down stops everything")
     func crashedServiceIsRestartedAndReported() async throws {
@@ -78,6 +78,57 @@ struct ClusterCommandTests {
         #expect(afterDown.output.contains { $0.contains("down") })
     }
 
+    @Test(
+        "up on a fresh broker clears the old broker's producer progress and crawl journal; a killed broker is DEAD in status within seconds"
+    )
+    func freshBrokerResetsDerivedStateAndADeadBrokerIsNoticed() async throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("homeprice-cluster-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        for file in ["sources/us-county-sales.json", "crawler/us-listings-web.jsonl", "trainer/state.json"] {
+            let url = state.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: url)
+        }
+        let port = LocalPort.free()
+        let environment = [
+            "HOMEPRICE_STATE_DIR": state.path, "BROKER_PORT": String(port), "SERVICES_ENABLED": "sleeper",
+            "SERVICES_SLEEPER_COMMAND": "/bin/sleep", "SERVICES_SLEEPER_ARGUMENTS": "600", "SUPERVISOR_HEALTH_CHECK_MS": "200",
+        ]
+        let up = try await HomepriceProcess.run(["up"], environment: environment)
+        #expect(up.status == 0, "\(up.errors)")
+        do {
+            #expect(up.output.contains { $0.contains("fresh broker") && $0.contains("crawler, sources") })
+            #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("sources").path), "producers publish again")
+            #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("crawler").path), "the crawler crawls again")
+            #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("trainer/state.json").path))
+            let before = try await Self.status(environment)
+            #expect(before.brokerStatus == "running")
+
+            // Kill tansu, as a crash would.
+            let tansu = try #require(before.cluster?.broker?.pid)
+            kill(tansu, SIGKILL)
+            try await withDeadline(.seconds(10), waitingFor: "status to report the dead broker") {
+                while try await Self.status(environment).brokerStatus != "dead" { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            let text = try await HomepriceProcess.run(["status"], environment: environment)
+            #expect(text.output.filter { $0.hasPrefix("broker") }.count == 1)
+            #expect(text.output.contains { $0.hasPrefix("broker") && $0.contains("DEAD") && $0.contains("homeprice up") })
+            #expect(!text.errors.contains("%3|"), "no librdkafka log lines without --verbose")
+        } catch {
+            _ = try? await HomepriceProcess.run(["down"], environment: environment)
+            throw error
+        }
+        let down = try await HomepriceProcess.run(["down"], environment: environment)
+        #expect(down.status == 0, "\(down.errors)")
+        let unreachable = try await HomepriceProcess.run(
+            ["topics"], environment: environment.merging(["KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:\(port)"]) { $1 })
+        #expect(unreachable.status != 0)
+        #expect(
+            unreachable.errors.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "Error: the Kafka broker at 127.0.0.1:\(port) is not reachable (Local: Broker transport failure); is the cluster up? See `homeprice status`."
+        )
+    }
+
     /// What `status --json` reports, the parts these tests read.
     private struct Status: Decodable {
         struct Cluster: Decodable {
@@ -89,10 +140,12 @@ struct ClusterCommandTests {
                 let lastExit: String?
             }
             let services: [Service]
+            let broker: Service?
         }
         let librdkafka: String
         let bootstrapServers: String
         let brokerReachable: Bool
+        let brokerStatus: String
         let topics: Int
         let cluster: Cluster?
         var services: [Cluster.Service] { cluster?.services ?? [] }

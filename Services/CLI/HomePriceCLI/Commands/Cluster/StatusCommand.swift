@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kafka
+import ServiceSupport
 
 /// `homeprice status`: librdkafka in use, the broker, and every supervised service.
 struct StatusCommand: AsyncParsableCommand {
@@ -17,6 +18,9 @@ struct StatusCommand: AsyncParsableCommand {
         let librdkafka: String
         let bootstrapServers: String
         let brokerReachable: Bool
+        /// `running`, `unreachable` or `dead` for the cluster's own broker (its process checked
+        /// now, not only as the supervisor last wrote it); `external` without a local cluster.
+        let brokerStatus: String
         let brokers: [KafkaBrokerDescription]
         let topics: Int
         let cluster: ClusterState?
@@ -33,6 +37,7 @@ struct StatusCommand: AsyncParsableCommand {
             librdkafka: LibrdkafkaVersion.string,
             bootstrapServers: environment.kafka.client.bootstrapServers,
             brokerReachable: !brokers.isEmpty,
+            brokerStatus: Self.brokerStatus(state, reachable: !brokers.isEmpty),
             brokers: brokers,
             topics: topics,
             cluster: state
@@ -47,11 +52,27 @@ struct StatusCommand: AsyncParsableCommand {
         }
     }
 
+    /// The broker's status: a cluster broker whose process is gone is dead whatever the
+    /// state file still says.
+    private static func brokerStatus(_ state: ClusterState?, reachable: Bool) -> String {
+        guard let broker = state?.broker else { return "external" }
+        if broker.status == "dead" || !(broker.pid.map(ProcessLiveness.isAlive) ?? false) { return "dead" }
+        return reachable ? "running" : "unreachable"
+    }
+
     private static func text(_ report: Report) -> String {
+        let broker: String
+        switch report.brokerStatus {
+        case "dead":
+            broker =
+                "DEAD: its process exited and its topics (kept in memory) are gone; `homeprice down` then `homeprice up`"
+                + " starts a fresh broker and the sources publish again"
+        case "unreachable": broker = "(process running, not answering)"
+        default: broker = report.brokerReachable ? "(reachable, \(report.topics) topics)" : "(not reachable)"
+        }
         var lines = [
             "librdkafka  \(report.librdkafka)",
-            "broker      \(report.bootstrapServers) "
-                + (report.brokerReachable ? "(reachable, \(report.topics) topics)" : "(not reachable)"),
+            "broker      \(report.bootstrapServers) \(broker)",
         ]
         guard let cluster = report.cluster else {
             lines.append("cluster     down (start it with `homeprice up`)")

@@ -20,5 +20,10 @@ struct UpCommand: AsyncParsableCommand {
         print(
             "cluster up: broker \(state.bootstrapServers), \(state.services.count) services, logs in \(environment.stateDirectory.path)/logs"
         )
+        if let reset = state.reset, !reset.isEmpty {
+            print(
+                "fresh broker (empty topics): removed \(reset.joined(separator: ", ")) of the previous broker from "
+                    + "\(environment.stateDirectory.path), so every source publishes again")
+        }
     }
 }

@@ -19,7 +19,7 @@ struct ModelsShowCommand: AsyncParsableCommand {
     @Option(help: "The version (default: the champion); needs --region.")
     var version: String?
 
-    @Option(help: "The artifact store's folder (default: HOMEPRICE_ARTIFACTS, else .homeprice/artifacts in the project).")
+    @Option(help: "The artifact store's folder (default: HOMEPRICE_ARTIFACTS, else artifacts in the state folder).")
     var artifacts: String?
 
     @OptionGroup var options: ModelsOptions
@@ -34,7 +34,7 @@ struct ModelsShowCommand: AsyncParsableCommand {
         let models = try state.models(selecting: region)
         let folder =
             artifacts ?? ProcessInfo.processInfo.environment["HOMEPRICE_ARTIFACTS"]
-            ?? environment.layout.root.appendingPathComponent(ArtifactStore.localDirectory).path
+            ?? environment.layout.resolve(ArtifactStore.localDirectory).path
         let store = URL(fileURLWithPath: folder)
         if let region {
             let report = ModelVersionReport(try state.version(version, orChampionOf: region.name), in: state, artifacts: store)

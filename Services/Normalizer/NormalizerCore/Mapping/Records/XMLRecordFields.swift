@@ -1,24 +1,21 @@
 import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import Markup
 
 /// An XML record; a path is a slash-separated element path below the root element
 /// (`Sale/Price`), ending in `@name` for an attribute (`Parcel/@id`).
+///
+/// Parsed with the shared ``Markup/SafeXMLReader``: a record declaring a DTD, an empty or cut
+/// payload is a `malformedPayload` error; no entity is expanded, nothing is fetched.
 struct XMLRecordFields: RecordFields {
     private let textsByPath: [String: String]
 
     /// Parses an XML element and indexes the text of every element and attribute by path.
     init(payload: String) throws(NormalizationError) {
-        let document: XMLDocument
+        let root: XMLTreeElement
         do {
-            document = try XMLDocument(xmlString: payload, options: [])
+            root = try XMLTreeElement(document: Data(payload.utf8))
         } catch {
-            throw NormalizationError(.malformedPayload, reason: "the payload is not valid XML", input: payload)
-        }
-        guard let root = document.rootElement() else {
-            throw NormalizationError(.malformedPayload, reason: "the XML has no root element", input: payload)
+            throw NormalizationError(.malformedPayload, reason: "the payload is not readable XML: \(error)", input: payload)
         }
         var texts: [String: String] = [:]
         Self.index(root, path: "", into: &texts)
@@ -32,19 +29,17 @@ struct XMLRecordFields: RecordFields {
     }
 
     /// Records the first occurrence of each path: an element's own text and its attributes.
-    private static func index(_ element: XMLElement, path: String, into texts: inout [String: String]) {
-        for attribute in element.attributes ?? [] {
-            guard let name = attribute.name else { continue }
-            let key = path.isEmpty ? "@\(name)" : "\(path)/@\(name)"
-            if texts[key] == nil { texts[key] = attribute.stringValue }
+    private static func index(_ element: XMLTreeElement, path: String, into texts: inout [String: String]) {
+        for attribute in element.attributes {
+            let key = path.isEmpty ? "@\(attribute.name)" : "\(path)/@\(attribute.name)"
+            if texts[key] == nil { texts[key] = attribute.value }
         }
-        let children = (element.children ?? []).compactMap { $0 as? XMLElement }
+        let children = element.elements
         if !path.isEmpty, texts[path] == nil, children.isEmpty {
-            texts[path] = element.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines)
+            texts[path] = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         for child in children {
-            guard let name = child.name else { continue }
-            index(child, path: path.isEmpty ? name : "\(path)/\(name)", into: &texts)
+            index(child, path: path.isEmpty ? child.name : "\(path)/\(child.name)", into: &texts)
         }
     }
 }

@@ -7,13 +7,13 @@ import CLibXML2
 /// An HTML page parsed with libxml2's forgiving HTML parser, queried with XPath.
 ///
 /// The parser runs with `RECOVER | NOERROR | NOWARNING | NONET`: broken markup (unclosed or
-/// stray tags, a missing `</body>`) still yields a tree and prints nothing. This is the one
-/// type that touches libxml2.
-final class HTMLDocument {
+/// stray tags, a missing `</body>`) still yields a tree and prints nothing. HTML has no external
+/// entities; XML goes through ``SafeXMLReader`` instead.
+public final class HTMLDocument {
     private let document: htmlDocPtr?
 
     /// Parses `html`; `url` is the page's address (for libxml2's base URL only).
-    init(html: String, url: String) {
+    public init(html: String, url: String) {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue)
@@ -33,7 +33,7 @@ final class HTMLDocument {
 
     /// The text content of every node `xpath` selects (attribute values for attribute steps),
     /// in document order; empty when nothing matches or the expression is invalid.
-    func strings(_ xpath: String) -> [String] {
+    public func strings(_ xpath: String) -> [String] {
         guard let document, let context = xmlXPathNewContext(document) else { return [] }
         defer { xmlXPathFreeContext(context) }
         guard

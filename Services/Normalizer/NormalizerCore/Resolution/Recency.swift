@@ -1,0 +1,28 @@
+import Foundation
+
+/// How recent a record is for the merge policy, by its own dates: the date its price applies to
+/// (`priceDate`, a listing's or a sale's date, when the mapping reads one), then the UTC day it
+/// was fetched.
+///
+/// The fetch *day*, not the instant: two runs over the same sources fetch the same records
+/// milliseconds apart in a different order, and that must not change a canonical value.
+struct Recency: Comparable {
+    /// `priceDate` as `yyyymmdd` (an unknown month or day is 0); 0 when absent, so a dated
+    /// record is more recent than an undated one.
+    let priceDate: Int
+    /// Days since 1970-01-01 (UTC) of the fetch.
+    let fetchDay: Int
+
+    init(_ record: MappedRecord) {
+        if case .integer(let date) = record[CanonicalField.priceDate.rawValue] {
+            priceDate = date
+        } else {
+            priceDate = 0
+        }
+        fetchDay = Int((record.fetchedAt.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    static func < (left: Recency, right: Recency) -> Bool {
+        (left.priceDate, left.fetchDay) < (right.priceDate, right.fetchDay)
+    }
+}
