@@ -79,12 +79,12 @@ struct ClusterCommandTests {
     }
 
     @Test(
-        "up on a fresh broker clears the old broker's producer progress and crawl journal; a killed broker is DEAD in status within seconds"
+        "up on a fresh broker clears the old broker's producer progress, crawl journal and trainer store; a killed broker is DEAD in status within seconds"
     )
     func freshBrokerResetsDerivedStateAndADeadBrokerIsNoticed() async throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("homeprice-cluster-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
-        for file in ["sources/us-county-sales.json", "crawler/us-listings-web.jsonl", "trainer/state.json"] {
+        for file in ["sources/us-county-sales.json", "crawler/us-listings-web.jsonl", "trainer/state.json", "artifacts/model.hpm"] {
             let url = state.appendingPathComponent(file)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("{}".utf8).write(to: url)
@@ -97,10 +97,13 @@ struct ClusterCommandTests {
         let up = try await HomepriceProcess.run(["up"], environment: environment)
         #expect(up.status == 0, "\(up.errors)")
         do {
-            #expect(up.output.contains { $0.contains("fresh broker") && $0.contains("crawler, sources") })
+            #expect(up.output.contains { $0.contains("fresh broker") && $0.contains("crawler, sources, trainer") })
             #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("sources").path), "producers publish again")
             #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("crawler").path), "the crawler crawls again")
-            #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("trainer/state.json").path))
+            #expect(
+                !FileManager.default.fileExists(atPath: state.appendingPathComponent("trainer").path),
+                "the trainer's offsets were the old topics'")
+            #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("artifacts/model.hpm").path), "artifacts stay")
             let before = try await Self.status(environment)
             #expect(before.brokerStatus == "running")
 
