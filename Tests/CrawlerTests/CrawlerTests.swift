@@ -77,7 +77,7 @@ struct CrawlerTests {
         let publisher = RecordingPublisher()
         let site = fixture.site, settings = fixture.settings
         let first = Task { try await Crawler(site: site, settings: settings, publisher: publisher, logger: Self.logger).crawl() }
-        try await waitUntil(deadline: .seconds(30)) { publisher.rawRecords.count >= 20 }
+        try await waitUntil(deadline: .seconds(120)) { publisher.rawRecords.count >= 20 }
         first.cancel()
         _ = await first.result
         let beforeRestart = publisher.rawRecords.count

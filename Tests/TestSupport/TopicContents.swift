@@ -53,9 +53,9 @@ public enum TopicContents {
                 for try await message in consumer.messages {
                     guard let element = transform(message) else { continue }
                     messages.append(element)
-                    if condition(messages) { break }
+                    if condition(messages) { return messages }
                 }
-                return messages
+                throw TopicReadEnded(what: what, read: messages.count)
             }
             await consumer.close()
             return messages
@@ -64,4 +64,14 @@ public enum TopicContents {
             throw error
         }
     }
+}
+
+/// The consumer's stream ended before the awaited condition held.
+public struct TopicReadEnded: Error, CustomStringConvertible {
+    /// What was awaited.
+    public let what: String
+    /// How many messages were kept.
+    public let read: Int
+
+    public var description: String { "the topic reader stopped after \(read) messages, before \(what)" }
 }

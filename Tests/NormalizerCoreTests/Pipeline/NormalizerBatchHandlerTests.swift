@@ -50,9 +50,16 @@ struct NormalizerBatchHandlerTests {
         configuration.unknownSourceWait = .milliseconds(50)
         let normalizer = Normalizer(
             configuration: configuration, catalog: try SeedScenario.catalog(), store: try SQLiteWarehouse(path: ":memory:"))
-        let caughtUp = NormalizerBatchHandler(normalizer: normalizer, logger: KafkaTestClients.logger) {}
+        let calls = Mutex(0)
+        let caughtUp = NormalizerBatchHandler(normalizer: normalizer, logger: KafkaTestClients.logger) { calls.withLock { $0 += 1 } }
+        let abandoned = Mutex(false)
         let stuck = NormalizerBatchHandler(normalizer: normalizer, logger: KafkaTestClients.logger) {
-            try await Task.sleep(for: .seconds(60))
+            do {
+                try await Task.sleep(for: .seconds(60))
+            } catch {
+                abandoned.withLock { $0 = true }
+                throw error
+            }
         }
         for handler in [caughtUp, stuck] {
             let outcomes = try await handler.handle([try message(sourceId: "never-announced")])
@@ -60,5 +67,7 @@ struct NormalizerBatchHandlerTests {
             #expect(reasons.map(\.code) == ["normalizer.unknownSource"])
             #expect(reasons.first?.field == "sourceId")
         }
+        #expect(calls.withLock { $0 } == 1, "the handler asked the catalog to catch up")
+        #expect(abandoned.withLock { $0 }, "a catalog that does not catch up is given up after unknownSourceWait")
     }
 }

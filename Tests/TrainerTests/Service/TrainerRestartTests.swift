@@ -39,6 +39,7 @@ struct TrainerRestartTests {
 
             // Killed as soon as the first epoch's checkpoint exists.
             let first = try HomepriceProcess([], environment: environment, executable: ExecutableRun.product("homeprice-trainer"))
+            defer { first.kill() }
             try await withDeadline(.seconds(120), waitingFor: "the first checkpoint of homeprice-us@1") {
                 while !FileManager.default.fileExists(atPath: folder.checkpoint.path) {
                     try await Task.sleep(for: .milliseconds(5))
@@ -55,6 +56,7 @@ struct TrainerRestartTests {
                 .run(job, folder: whole)
 
             let restarted = try HomepriceProcess([], environment: environment, executable: ExecutableRun.product("homeprice-trainer"))
+            defer { restarted.kill() }
             let events = try await waitForMessages(ModelEvent.self, on: broker.bootstrapServers, until: "homeprice-us@1 judged") {
                 $0.contains { $0.key == "homeprice-us@1" && $0.kind != .registered }
             }

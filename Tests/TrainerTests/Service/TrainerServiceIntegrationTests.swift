@@ -86,11 +86,19 @@ struct TrainerServiceIntegrationTests {
                             at: Date())
                     ],
                     to: broker.bootstrapServers)
-                let events = try await waitForMessages(ModelEvent.self, on: broker.bootstrapServers, until: "US version 3") {
-                    $0.contains { $0.key == "homeprice-us@3" }
+                let events = try await waitForMessages(ModelEvent.self, on: broker.bootstrapServers, until: "US version 3 judged") {
+                    $0.contains { $0.key == "homeprice-us@3" && $0.kind != .registered }
                 }
-                #expect(!events.contains { $0.key == "homeprice-us@4" })
+                #expect(Set(events.filter { $0.modelName == "homeprice-us" }.map(\.version)) == ["1", "2", "3"])
                 #expect(!events.contains { $0.modelName == "homeprice-ca" })
+                // One training per command: the duplicated retrain-1 and the restart started none.
+                let started = try await waitForMessages(MonitoringEvent.self, on: broker.bootstrapServers, until: "the trainings") {
+                    $0.contains { $0.name == "training.started" && $0.labels["version"] == "3" }
+                }
+                .filter { $0.name == "training.started" && $0.labels["model"] == "homeprice-us" }
+                #expect(started.count == 3, "\(started.compactMap(\.message))")
+                #expect(started.filter { $0.message?.contains("retrain-1") == true }.count == 1)
+                #expect(started.filter { $0.message?.contains("retrain-2") == true }.count == 1)
             }
         }
     }

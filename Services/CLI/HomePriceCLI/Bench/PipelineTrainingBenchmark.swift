@@ -34,6 +34,10 @@ struct PipelineTrainingBenchmark {
         var seed: UInt64
         var homes: Int
         var seedData: URL
+        /// The largest pipeline MAPE / clean MAPE (same homes) that meets the goal.
+        var goal: Double
+        /// One in this many true homes is held out.
+        var holdOutEvery: UInt8
     }
 
     /// One region's quality figures.
@@ -83,10 +87,6 @@ struct PipelineTrainingBenchmark {
 
     private static let relayTopic = "bench.relay"
     private static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
-    /// The pipeline model's MAPE may be at most 5 % above the clean model's.
-    static let goal = 1.05
-    /// One in this many true homes is held out.
-    private static let holdOutEvery: UInt8 = 5
 
     func run(_ options: Options) async throws -> Report {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-pipeline-training-\(UUID().uuidString)")
@@ -121,14 +121,14 @@ struct PipelineTrainingBenchmark {
                 settings: settings, clientId: "bench-feature-reader", timeout: .seconds(120), logger: logger)
             await broker.stop()
 
-            let regions = try quality(rows: rows, homes: homes, truth: truth, trainer: trainer, workspace: workspace)
+            let regions = try quality(rows: rows, homes: homes, truth: truth, trainer: trainer, workspace: workspace, options: options)
             let relayRate = Double(homes.count) / relaySeconds
             let preprocessorRate = Double(homes.count) / preprocessorSeconds
             return Report(
                 seed: options.seed, homes: options.homes, records: records.count, homeMessages: homes.count,
                 relayRowsPerSecond: relayRate, preprocessorRowsPerSecond: preprocessorRate,
                 preprocessorOverRelay: preprocessorRate / relayRate, relaySeconds: relaySeconds,
-                preprocessorSeconds: preprocessorSeconds, regions: regions, goal: Self.goal)
+                preprocessorSeconds: preprocessorSeconds, regions: regions, goal: options.goal)
         } catch {
             await broker.stop()
             throw error
@@ -195,8 +195,10 @@ struct PipelineTrainingBenchmark {
     // MARK: Quality
 
     private func quality(
-        rows: [String: FeatureRow], homes: [Home], truth: GroundTruth, trainer: TrainerConfiguration, workspace: URL
+        rows: [String: FeatureRow], homes: [Home], truth: GroundTruth, trainer: TrainerConfiguration, workspace: URL,
+        options: Options
     ) throws -> [RegionQuality] {
+        let heldOut = { (trueHomeId: String) in Self.heldOut(trueHomeId, every: options.holdOutEvery) }
         let builder = FeatureRowBuilder(settings: trainer.features)
         // Each pipeline home's true home, by the record that gave its price.
         var trueHomeOf: [String: String] = [:]
@@ -214,14 +216,14 @@ struct PipelineTrainingBenchmark {
         return try trainer.regions.compactMap { region -> RegionQuality? in
             guard let currency = trainer.features.region(region)?.currency else { return nil }
             let clean = cleanRows.filter { $0.value.region == region && $0.value.target != nil }
-            let cleanTraining = clean.filter { !Self.heldOut($0.key) }.map(\.value)
+            let cleanTraining = clean.filter { !heldOut($0.key) }.map(\.value)
             let pipelineTraining = pipelineRows.filter { row in
-                row.region == region && row.target != nil && !(trueHomeOf[row.homeId].map(Self.heldOut) ?? false)
+                row.region == region && row.target != nil && !(trueHomeOf[row.homeId].map(heldOut) ?? false)
             }
             // Held-out true homes the pipeline made a row of, with that row.
             var test: [(clean: FeatureRow, pipeline: FeatureRow)] = []
             for row in pipelineRows where row.region == region {
-                guard let trueId = trueHomeOf[row.homeId], Self.heldOut(trueId), let cleanRow = clean[trueId] else { continue }
+                guard let trueId = trueHomeOf[row.homeId], heldOut(trueId), let cleanRow = clean[trueId] else { continue }
                 test.append((cleanRow, row))
             }
             guard !test.isEmpty else { return nil }
@@ -259,7 +261,7 @@ struct PipelineTrainingBenchmark {
                 pipelineOverCleanSameHomes: pipelineMAPE / cleanSameHomesMAPE, pipelineOverClean: pipelineMAPE / cleanMAPE,
                 pipelineLabelsOff: Double(labelsOff) / Double(max(1, sameHomes.count)),
                 featuresOff: featuresOff.mapValues { Double($0) / Double(max(1, sameHomes.count)) },
-                withinGoal: pipelineMAPE <= cleanSameHomesMAPE * Self.goal)
+                withinGoal: pipelineMAPE <= cleanSameHomesMAPE * options.goal)
         }
     }
 
@@ -285,9 +287,9 @@ struct PipelineTrainingBenchmark {
         return PriceMetrics(actual: actual, predicted: predicted).mape
     }
 
-    /// Whether a true home is held out: one in ``holdOutEvery`` by the first byte of its id's
-    /// SHA-256, the same on every run.
-    private static func heldOut(_ trueHomeId: String) -> Bool {
-        Array(SHA256.hash(data: Data(trueHomeId.utf8)))[0] % holdOutEvery == 0
+    /// Whether a true home is held out: one in `every` by the first byte of its id's SHA-256,
+    /// the same on every run.
+    private static func heldOut(_ trueHomeId: String, every: UInt8) -> Bool {
+        Array(SHA256.hash(data: Data(trueHomeId.utf8)))[0] % every == 0
     }
 }

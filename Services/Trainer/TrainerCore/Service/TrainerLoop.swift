@@ -28,6 +28,7 @@ public final class TrainerLoop: Service, Sendable {
     private let artifacts: ArtifactStore
     private let stateFile: StateFile<TrainerState>
     private let state: Mutex<TrainerState>
+    private let saving = Mutex(())
     private let clock: TrainerClock
     private let logger: Logger
     private let executor = BlockingExecutor(label: "homeprice.trainer.training")
@@ -67,8 +68,8 @@ public final class TrainerLoop: Service, Sendable {
     /// A copy of the current state (tests and status).
     public var currentState: TrainerState { state.withLock { $0 } }
 
-    /// Runs until graceful shutdown; a training in progress finishes its current epoch's
-    /// checkpoint first (the next start resumes it).
+    /// Runs until graceful shutdown. A training in progress runs to its end first (its
+    /// checkpoints let a killed trainer resume it instead).
     public func run() async throws {
         do {
             try await work()
@@ -243,9 +244,21 @@ public final class TrainerLoop: Service, Sendable {
 
     private func resume(_ folder: JobFolder) async throws {
         guard let job = try folder.jobFile.load() else { return }
-        if registryState.version(job.version, of: job.modelName) != nil {
-            // Registered before the trainer stopped, only the folder's removal was missed.
-            logger.info("an interrupted training was already registered", metadata: ["job": "\(job.folderName)"])
+        if let registered = registryState.version(job.version, of: job.modelName) {
+            // Published before the trainer stopped; only the folder's removal was missed, or
+            // the stop came between the release's events.
+            if registered.lifecycle == .registered {
+                logger.warning("an interrupted release left its version registered but not judged", metadata: ["job": "\(job.folderName)"])
+                try await publish([
+                    event(
+                        .alert, "training.unjudged", severity: .warning,
+                        message:
+                            "\(job.folderName) stayed registered: the trainer stopped during its release; the next trigger trains a new version",
+                        labels: ["model": job.modelName, "version": job.version, "region": job.region])
+                ])
+            } else {
+                logger.info("an interrupted training was already released", metadata: ["job": "\(job.folderName)"])
+            }
             try folder.remove()
             return
         }
@@ -337,6 +350,8 @@ public final class TrainerLoop: Service, Sendable {
         do {
             _ = try artifacts.data(for: artifact)
             let loaded = try ModelFile.readModel(from: try artifacts.fileURL(for: artifact.uri).path)
+            // Its fitted features must be usable by this build (a feature schema bump retires them).
+            _ = try FittedFeatureParameters(from: loaded)
             let card = try champion.cardURI.map { uri throws(RegistryError) in try artifacts.card(at: uri) }
             return ChampionModel(
                 version: champion.version, model: loaded, trainedOn: card?.trainingHomeIds.map(Set.init),
@@ -388,10 +403,13 @@ public final class TrainerLoop: Service, Sendable {
             labels: ["model": registryEvent.modelName, "version": registryEvent.version, "alias": alias])
     }
 
-    /// Saves the state file.
+    /// Saves the state file. Saves run one at a time, each writing the state as it is when it
+    /// starts, so an older copy never overwrites a newer one.
     func save() throws(TrainerError) {
-        let current = state.withLock { $0 }
-        metrics.store(current.store)
-        try stateFile.save(current)
+        try saving.withLock { _ throws(TrainerError) in
+            let current = state.withLock { $0 }
+            metrics.store(current.store)
+            try stateFile.save(current)
+        }
     }
 }

@@ -19,6 +19,12 @@ struct BenchPipelineTrainingCommand: AsyncParsableCommand {
     @Option(help: "The folder with ames.csv, saratoga.csv and windsor.csv (relative to the project root).")
     var seedData = "data"
 
+    @Option(help: "The goal: the largest pipeline MAPE / clean MAPE on the same homes.")
+    var goal = 1.05
+
+    @Option(help: "Hold out one in this many true homes for testing.")
+    var holdOutEvery: UInt8 = 5
+
     @Flag(help: "Print one JSON object with every figure and ratio.")
     var json = false
 
@@ -26,7 +32,9 @@ struct BenchPipelineTrainingCommand: AsyncParsableCommand {
         let environment = try await CLIEnvironment.load()
         let benchmark = PipelineTrainingBenchmark(layout: environment.layout, kafka: environment.kafka, logger: environment.logger)
         let seedFolder = seedData.hasPrefix("/") ? URL(fileURLWithPath: seedData) : environment.layout.root.appendingPathComponent(seedData)
-        let report = try await benchmark.run(.init(seed: seed, homes: homes, seedData: seedFolder))
+        guard holdOutEvery >= 2 else { throw ValidationError("--hold-out-every must be at least 2") }
+        let report = try await benchmark.run(
+            .init(seed: seed, homes: homes, seedData: seedFolder, goal: goal, holdOutEvery: holdOutEvery))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
