@@ -127,6 +127,25 @@ struct JobRunnerTests {
         #expect(allSeen.verdict.reasons.contains { $0.contains("compared on all \(job.validation.count) validation homes") })
     }
 
+    @Test("a job folder that cannot be written is a state failure, not an engine failure, so the job is kept")
+    func unwritableFolderIsAStateFailure() async throws {
+        let fixture = try await TrainerFixture()
+        defer { fixture.remove() }
+        let job = try fixture.job(fixture.rows(try RealHomes.ames(limit: 300)), region: "US")
+        // A regular file where the jobs folder should be.
+        let blocker = fixture.folder.appendingPathComponent("jobs")
+        try FileManager.default.createDirectory(at: fixture.folder, withIntermediateDirectories: true)
+        try Data("not a folder".utf8).write(to: blocker)
+        let runner = JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
+        do {
+            _ = try runner.run(job, folder: JobFolder(url: blocker.appendingPathComponent(job.folderName)))
+            Issue.record("a job ran in a folder that cannot exist")
+        } catch {
+            #expect(error.code == .stateFailed, "\(error)")
+            #expect(error.input == job.folderName)
+        }
+    }
+
     @Test("too few labelled homes is a clear refusal naming the region")
     func tooLittleData() async throws {
         let fixture = try await TrainerFixture()

@@ -23,7 +23,9 @@ public struct JobRunner: Sendable {
     }
 
     /// Trains `job`, checkpointing into `folder`; `onEpoch` sees every finished epoch.
-    /// - Throws: ``TrainerError/Code/trainingFailed`` naming the job.
+    /// - Throws: ``TrainerError/Code/stateFailed`` when the folder cannot be written (the job
+    ///   stays for a later start), ``TrainerError/Code/trainingFailed`` when the engine fails on
+    ///   the job's data (it would fail again), each naming the job.
     public func run(
         _ job: TrainingJob, folder: JobFolder, onEpoch: @escaping @Sendable (TrainingEpoch) -> Void = { _ in }
     ) throws(TrainerError) -> TrainedCandidate {
@@ -52,6 +54,11 @@ public struct JobRunner: Sendable {
                 trainingData: data.subset(rows: Array(0..<job.training.count)),
                 validationData: data.subset(rows: validationRows.sorted()),
                 trainingSeconds: Date().timeIntervalSince(start))
+        } catch let error as MLError where error.code == .io {
+            // The folder could not be written (disk full): the job may succeed on a later start.
+            throw TrainerError(.stateFailed, reason: "\(error)", input: job.folderName)
+        } catch let error as CocoaError where error.isFileError {
+            throw TrainerError(.stateFailed, reason: "\(error)", input: job.folderName)
         } catch {
             throw TrainerError(.trainingFailed, reason: "\(error)", input: job.folderName)
         }
