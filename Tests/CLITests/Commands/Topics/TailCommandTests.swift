@@ -11,7 +11,7 @@ struct TailCommandTests {
         try await TestProject.withBroker { broker in
             let topic = TestProject.uniqueTopic("resume")
             try await KafkaTestClients.createTopic(topic, partitions: 3, on: broker.bootstrapServers)
-            let total = 12_000
+            let total = 30_000
             let reports = try await KafkaProducer.withProducer(
                 configuration: KafkaTestClients.producer(broker.bootstrapServers),
                 logger: KafkaTestClients.logger
@@ -22,7 +22,7 @@ struct TailCommandTests {
             for report in reports { ends[report.partition] = max(ends[report.partition] ?? 0, report.offset + 1) }
             let environment = [
                 "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrapServers,
-                "KAFKA_CONSUMER_AUTO_COMMIT_INTERVAL_MS": "200",
+                "KAFKA_CONSUMER_AUTO_COMMIT_INTERVAL_MS": "50",
             ]
             let arguments = ["tail", topic, "--group", "resumers", "--from-beginning"]
 
