@@ -18,10 +18,7 @@ struct TrainerRestartTests {
         try await TestProject.withBroker { broker in
             let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
             try await TopicProvisioner.createAll(using: admin)
-            let batch = try rows.map { try KafkaProducerMessage($0) }
-            _ = try await KafkaProducer.withProducer(
-                configuration: KafkaTestClients.producer(broker.bootstrapServers), logger: KafkaTestClients.logger
-            ) { producer in try await producer.send(batch) }
+            try await KafkaTestClients.publish(rows, to: broker.bootstrapServers)
 
             let environment = [
                 "HOMEPRICE_ROOT": TestProject.layout.root.path,

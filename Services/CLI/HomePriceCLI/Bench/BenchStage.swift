@@ -17,6 +17,18 @@ struct BenchStage {
     /// How long a stage's services may take to stop once shut down.
     static let shutdownTimeout: Duration = .seconds(30)
 
+    /// Times the do-nothing relay (``BenchRelay``) from `input` to `output` in its own consumer
+    /// group, until `count` messages came out.
+    func measureRelay(from input: String, to output: String, count: Int) async throws -> Double {
+        let producer = try KafkaProducer(configuration: settings.producer(clientId: "bench-relay"), logger: logger)
+        let consumer = try KafkaConsumer(
+            configuration: settings.consumer(subscription: .group(id: "bench-relay", topics: [input]), clientId: "bench-relay"),
+            logger: logger)
+        let relay = BenchRelay(consumer: consumer, producer: producer, outputTopic: output)
+        return try await measure("relay", services: [producer, consumer, relay], input: consumer, outputs: [output], count: count)
+            .seconds
+    }
+
     /// Runs a stage's services in a `ServiceGroup` (the processing service last, so it stops
     /// first on shutdown) until `count` messages came out on `outputs`, then shuts the group
     /// down gracefully. Every wait has a deadline; a service that fails ends the stage with

@@ -72,7 +72,8 @@ struct NormalizeBenchmark {
                 ])
             }
             try await publish(records, settings: settings)
-            let relaySeconds = try await measureRelay(records: records.count, settings: settings)
+            let relaySeconds = try await BenchStage(settings: settings, logger: logger).measureRelay(
+                from: Topic.homesRaw.name, to: Self.relayTopic, count: records.count)
             let warehouse = try SQLiteWarehouse(path: workspace.appendingPathComponent("warehouse.sqlite").path)
             let (normalizerSeconds, deadLetters) = try await measureNormalizer(
                 records: records.count, settings: settings, warehouse: warehouse)
@@ -103,19 +104,6 @@ struct NormalizeBenchmark {
                     })
             }
         }
-    }
-
-    /// Runs the do-nothing relay (homes.raw to the relay topic) until every record came out.
-    private func measureRelay(records: Int, settings: KafkaSettings) async throws -> Double {
-        let producer = try KafkaProducer(configuration: settings.producer(clientId: "bench-relay"), logger: logger)
-        let consumer = try KafkaConsumer(
-            configuration: settings.consumer(
-                subscription: .group(id: "bench-relay", topics: [Topic.homesRaw.name]), clientId: "bench-relay"),
-            logger: logger)
-        let relay = BenchRelay(consumer: consumer, producer: producer, outputTopic: Self.relayTopic)
-        let (seconds, _) = try await BenchStage(settings: settings, logger: logger).measure(
-            "relay", services: [producer, consumer, relay], input: consumer, outputs: [Self.relayTopic], count: records)
-        return seconds
     }
 
     /// Runs the normalizer service as the executable does, until one home or dead letter per

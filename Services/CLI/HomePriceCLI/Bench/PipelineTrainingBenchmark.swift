@@ -114,7 +114,7 @@ struct PipelineTrainingBenchmark {
             }
             try await publish(homes, settings: settings)
             let stage = BenchStage(settings: settings, logger: logger)
-            let relaySeconds = try await measureRelay(messages: homes.count, stage: stage, settings: settings)
+            let relaySeconds = try await stage.measureRelay(from: Topic.homesNormalized.name, to: Self.relayTopic, count: homes.count)
             let preprocessorSeconds = try await measurePreprocessor(
                 messages: homes.count, stage: stage, settings: settings, reader: reader)
             let rows = try await LatestValueReader<FeatureRow>.snapshot(
@@ -159,18 +159,6 @@ struct PipelineTrainingBenchmark {
                 _ = try await producer.send(try homes.map { try KafkaProducerMessage($0) })
             }
         }
-    }
-
-    private func measureRelay(messages: Int, stage: BenchStage, settings: KafkaSettings) async throws -> Double {
-        let producer = try KafkaProducer(configuration: settings.producer(clientId: "bench-relay"), logger: logger)
-        let consumer = try KafkaConsumer(
-            configuration: settings.consumer(
-                subscription: .group(id: "bench-relay", topics: [Topic.homesNormalized.name]), clientId: "bench-relay"),
-            logger: logger)
-        let relay = BenchRelay(consumer: consumer, producer: producer, outputTopic: Self.relayTopic)
-        return try await stage.measure(
-            "relay", services: [producer, consumer, relay], input: consumer, outputs: [Self.relayTopic], count: messages
-        ).seconds
     }
 
     /// Runs the preprocessor service as the executable does, until one feature row or dead
