@@ -1,3 +1,5 @@
+import Foundation
+import Glibc
 import Kafka
 import ServiceSupport
 import TestSupport
@@ -5,6 +7,25 @@ import Testing
 
 @Suite("Producer and consumer against librdkafka's in-process mock cluster (fast, no broker)")
 struct MockClusterTests {
+    @Test("the mock cluster's thread blocks signals, so a signal to the test process cannot stop it (EINTR in its poll frees the cluster)")
+    func mockThreadBlocksSignals() throws {
+        let cluster = try KafkaMockCluster()
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
+        let mockThreads = tasks.filter {
+            (try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8))?.hasPrefix("rdk:mock") == true
+        }
+        try #require(!mockThreads.isEmpty, "the mock cluster runs its own thread")
+        for thread in mockThreads {
+            let status = try String(contentsOfFile: "/proc/self/task/\(thread)/status", encoding: .utf8)
+            let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") })
+            let mask = try #require(UInt64(line.dropFirst("SigBlk:".count).trimmingCharacters(in: .whitespaces), radix: 16))
+            for signal in [SIGCHLD, SIGTERM, SIGINT, SIGUSR1, SIGALRM, SIGPIPE, SIGPROF] {
+                #expect(mask & (1 << UInt64(signal - 1)) != 0, "thread \(thread) blocks signal \(signal)")
+            }
+        }
+        _ = cluster.bootstrapServers
+    }
+
     @Test("awaited sends report increasing offsets per partition, and a reader gets them back with keys and headers")
     func sendAndReadBack() async throws {
         let cluster = try KafkaMockCluster()

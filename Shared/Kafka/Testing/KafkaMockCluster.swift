@@ -1,4 +1,5 @@
 import CRdKafka
+import Glibc
 
 /// librdkafka's in-process mock cluster: brokers on localhost ports inside this process, for
 /// fast unit tests of producers and consumers without a real broker. One mock cluster is shared
@@ -14,9 +15,20 @@ public final class KafkaMockCluster: Sendable {
     public let bootstrapServers: String
 
     /// Starts a mock cluster of `brokers` brokers.
+    ///
+    /// The cluster's thread is started with every signal blocked: librdkafka's mock thread stops
+    /// and frees the cluster when its `poll` is interrupted by a signal (EINTR), which a test
+    /// process that starts and kills child processes receives at any time; the later destroy
+    /// then crashed the process. Threads inherit the creating thread's signal mask.
     public init(brokers: Int = 1) throws(KafkaError) {
         host = try RdKafkaHandle(type: RD_KAFKA_PRODUCER, properties: ["client.id": "homeprice-mock-cluster"])
-        guard let cluster = rd_kafka_mock_cluster_new(host.pointer, Int32(brokers)) else {
+        var everySignal = sigset_t()
+        var previousMask = sigset_t()
+        sigfillset(&everySignal)
+        pthread_sigmask(SIG_BLOCK, &everySignal, &previousMask)
+        let started = rd_kafka_mock_cluster_new(host.pointer, Int32(brokers))
+        pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+        guard let cluster = started else {
             throw KafkaError(code: .clientCreationFailed, reason: "librdkafka could not start a mock cluster")
         }
         self.cluster = cluster
