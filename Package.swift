@@ -137,7 +137,7 @@ let package = Package(
         .target(
             name: "NormalizerCore",
             dependencies: [
-                "CSQLite", "Kafka", "Markup", "Pipeline", "Schema", "ServiceSupport", configuration, logging, serviceLifecycle,
+                "CSQLite", "Kafka", "Markup", "Pipeline", "Schema", "ServiceSupport", configuration, logging, metrics, serviceLifecycle,
             ],
             path: "Services/Normalizer/NormalizerCore",
             swiftSettings: strict

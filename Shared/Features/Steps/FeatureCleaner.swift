@@ -30,10 +30,10 @@ public struct FeatureCleaner: Sendable {
         var cleaned = features
         cleaned.livingArea = area(features.livingArea, "livingArea", bounds.minLivingArea, bounds.maxLivingArea, &issues)
         cleaned.lotArea = area(features.lotArea, "lotArea", bounds.minLotArea, bounds.maxLotArea, &issues)
-        cleaned.rooms = count(features.rooms, "rooms", bounds.maxRooms, &issues)
+        cleaned.rooms = fractionalCount(features.rooms, "rooms", Double(bounds.maxRooms), &issues)
         cleaned.bedrooms = count(features.bedrooms, "bedrooms", bounds.maxBedrooms, &issues)
         cleaned.garageSpaces = count(features.garageSpaces, "garageSpaces", bounds.maxGarageSpaces, &issues)
-        cleaned.bathrooms = bathrooms(features.bathrooms, &issues)
+        cleaned.bathrooms = fractionalCount(features.bathrooms, "bathrooms", bounds.maxBathrooms, &issues)
         cleaned.builtYear = builtYear(features.builtYear, observedYear: observedYear, &issues)
         cleaned.builtMonth = builtMonth(features.builtMonth, &issues)
         cleaned.coordinates = coordinates(features.coordinates, &issues)
@@ -55,11 +55,12 @@ public struct FeatureCleaner: Sendable {
         return keep(value, field, reason, &issues)
     }
 
-    private func bathrooms(_ value: Double?, _ issues: inout [FeatureIssue]) -> Double? {
+    /// A count that may be fractional: half bathrooms, German half rooms.
+    private func fractionalCount(_ value: Double?, _ field: String, _ maximum: Double, _ issues: inout [FeatureIssue]) -> Double? {
         guard let value else { return nil }
         let reason: FeatureIssue.Reason? =
-            !value.isFinite ? .notFinite : value < 0 ? .negative : value > bounds.maxBathrooms ? .aboveMaximum : nil
-        return keep(value, "bathrooms", reason, &issues)
+            !value.isFinite ? .notFinite : value < 0 ? .negative : value > maximum ? .aboveMaximum : nil
+        return keep(value, field, reason, &issues)
     }
 
     private func builtYear(_ value: Int?, observedYear: Int, _ issues: inout [FeatureIssue]) -> Int? {

@@ -20,7 +20,7 @@ public enum NumericDerivation {
         ]
         values[FeatureName.livingArea] = features.livingArea
         values[FeatureName.lotArea] = features.lotArea
-        values[FeatureName.rooms] = features.rooms.map(Double.init)
+        values[FeatureName.rooms] = features.rooms
         values[FeatureName.bedrooms] = features.bedrooms.map(Double.init)
         values[FeatureName.bathrooms] = features.bathrooms
         values[FeatureName.garageSpaces] = features.garageSpaces.map(Double.init)
@@ -38,7 +38,7 @@ public enum NumericDerivation {
             values[FeatureName.lotToLivingRatio] = lot / living
         }
         if let living = features.livingArea, let rooms = features.rooms, rooms > 0 {
-            values[FeatureName.livingAreaPerRoom] = living / Double(rooms)
+            values[FeatureName.livingAreaPerRoom] = living / rooms
         }
         return values.filter { $0.value.isFinite }
     }

@@ -9,6 +9,12 @@ public enum PropertyType: String, Codable, Sendable, CaseIterable {
     /// A townhouse or row house.
     case townhouse
 
+    /// One half of a pair of houses sharing a wall (`Doppelhaushälfte`).
+    case semiDetached
+
+    /// A flat owned as a condominium unit.
+    case condo
+
     /// A building with several dwellings sold as one.
     case multiFamily
 

@@ -7,8 +7,9 @@ import Foundation
 /// currency, categorical values as canonical terms. ``provenance`` keeps every source's
 /// value of every field.
 public struct Home: SchemaMessage {
-    /// Version 1.
-    public static let currentSchemaVersion = 1
+    /// Version 2: ``rooms`` is a number (German listings count half rooms: `5,5 Zimmer`) and
+    /// ``floor`` is new. Version 1 messages (whole rooms) read as they are.
+    public static let currentSchemaVersion = 2
 
     /// ``Topic/homesNormalized``.
     public static let topic = Topic.homesNormalized
@@ -46,8 +47,9 @@ public struct Home: SchemaMessage {
     /// The lot area in square metres.
     public var lotArea: Double?
 
-    /// The number of rooms, counted as the region counts them.
-    public var rooms: Int?
+    /// The number of rooms, counted as the region counts them; German listings count half
+    /// rooms (`5,5 Zimmer`).
+    public var rooms: Double?
 
     /// The number of bedrooms.
     public var bedrooms: Int?
@@ -57,6 +59,9 @@ public struct Home: SchemaMessage {
 
     /// The number of garage or covered parking spaces.
     public var garageSpaces: Int?
+
+    /// The floor a flat is on; 0 is the ground floor.
+    public var floor: Int?
 
     /// The year the home was built.
     public var builtYear: Int?
@@ -108,6 +113,7 @@ public struct Home: SchemaMessage {
     ///   - bedrooms: The number of bedrooms.
     ///   - bathrooms: The number of bathrooms.
     ///   - garageSpaces: The number of garage spaces.
+    ///   - floor: The floor a flat is on.
     ///   - builtYear: The year the home was built.
     ///   - builtMonth: The month the home was built.
     ///   - heating: The canonical heating term.
@@ -129,10 +135,11 @@ public struct Home: SchemaMessage {
         priceInUSD: Double? = nil,
         livingArea: Double? = nil,
         lotArea: Double? = nil,
-        rooms: Int? = nil,
+        rooms: Double? = nil,
         bedrooms: Int? = nil,
         bathrooms: Double? = nil,
         garageSpaces: Int? = nil,
+        floor: Int? = nil,
         builtYear: Int? = nil,
         builtMonth: Int? = nil,
         heating: String? = nil,
@@ -159,6 +166,7 @@ public struct Home: SchemaMessage {
         self.bedrooms = bedrooms
         self.bathrooms = bathrooms
         self.garageSpaces = garageSpaces
+        self.floor = floor
         self.builtYear = builtYear
         self.builtMonth = builtMonth
         self.heating = heating

@@ -5,8 +5,9 @@ import Foundation
 /// Published on ``Topic/predictionRequests`` by clients, keyed by ``requestId``; the server
 /// answers with a ``Prediction`` carrying the same request id.
 public struct PredictionRequest: SchemaMessage {
-    /// Version 1.
-    public static let currentSchemaVersion = 1
+    /// Version 2: ``HomeFeatures/rooms`` is a number (half rooms). Version 1 requests (whole
+    /// rooms) read as they are.
+    public static let currentSchemaVersion = 2
 
     /// ``Topic/predictionRequests``.
     public static let topic = Topic.predictionRequests

@@ -15,7 +15,7 @@ public struct FieldMapping: Codable, Sendable, Equatable {
     public var unit: String?
 
     /// A parse pattern for dates and numbers, for example `"yyyy-MM"`, `"MMMM yyyy"` or
-    /// `"#.##0,00"`.
+    /// `"#.##0,00"`; `"00000"` on a postal code pads a code that lost its leading zeros.
     public var format: String?
 
     /// The BCP 47 language of the text, for example `"de"` for `"Mai 1990"`; defaults to the
@@ -29,6 +29,23 @@ public struct FieldMapping: Codable, Sendable, Equatable {
     /// The value to use, as text, when the path finds nothing; `"default"` in JSON.
     public var defaultValue: String?
 
+    /// Further paths tried in order when ``path`` finds no value (nothing, `null`, or an
+    /// object where a single value was expected): `[price.amount, offers.price]`.
+    public var alternatives: [String]?
+
+    /// A value computed from several paths: the sum of each path's number times its weight,
+    /// `{"FULL_BATHS": 1, "HALF_BATHS": 0.5}`. Paths without a value count as nothing; no value
+    /// at any path is no value. Takes the place of ``path``.
+    public var sum: [String: Double]?
+
+    /// A path of the same record that states the unit of this field's values, such as a
+    /// schema.org `unitCode` (`FTK`, `MTK`); when it finds a unit, it wins over ``unit``.
+    public var unitPath: String?
+
+    /// Whether a record without a value for this field is rejected. A placeholder (`TBD`,
+    /// `n/a`, `-`) or a blank counts as no value.
+    public var required: Bool?
+
     /// Creates a field mapping.
     ///
     /// - Parameters:
@@ -38,13 +55,21 @@ public struct FieldMapping: Codable, Sendable, Equatable {
     ///   - language: The BCP 47 language of the text.
     ///   - vocabulary: Source terms mapped to canonical terms.
     ///   - defaultValue: The value to use when the path finds nothing.
+    ///   - alternatives: Further paths tried in order.
+    ///   - sum: Paths whose weighted numbers add up to the value.
+    ///   - unitPath: A path stating the unit of the value.
+    ///   - required: Whether a record without a value is rejected.
     public init(
         path: String,
         unit: String? = nil,
         format: String? = nil,
         language: String? = nil,
         vocabulary: [String: String]? = nil,
-        defaultValue: String? = nil
+        defaultValue: String? = nil,
+        alternatives: [String]? = nil,
+        sum: [String: Double]? = nil,
+        unitPath: String? = nil,
+        required: Bool? = nil
     ) {
         self.path = path
         self.unit = unit
@@ -52,6 +77,15 @@ public struct FieldMapping: Codable, Sendable, Equatable {
         self.language = language
         self.vocabulary = vocabulary
         self.defaultValue = defaultValue
+        self.alternatives = alternatives
+        self.sum = sum
+        self.unitPath = unitPath
+        self.required = required
+    }
+
+    /// Every path the value may be at, in the order they are tried.
+    public var paths: [String] {
+        ([path] + (alternatives ?? [])).filter { !$0.isEmpty }
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -61,5 +95,9 @@ public struct FieldMapping: Codable, Sendable, Equatable {
         case language
         case vocabulary
         case defaultValue = "default"
+        case alternatives
+        case sum
+        case unitPath
+        case required
     }
 }

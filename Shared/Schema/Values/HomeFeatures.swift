@@ -25,8 +25,8 @@ public struct HomeFeatures: Codable, Sendable, Equatable {
     /// The lot area in square metres.
     public var lotArea: Double?
 
-    /// The number of rooms, counted as the region counts them.
-    public var rooms: Int?
+    /// The number of rooms, counted as the region counts them (half rooms in Germany).
+    public var rooms: Double?
 
     /// The number of bedrooms.
     public var bedrooms: Int?
@@ -79,7 +79,7 @@ public struct HomeFeatures: Codable, Sendable, Equatable {
         coordinates: Coordinates? = nil,
         livingArea: Double? = nil,
         lotArea: Double? = nil,
-        rooms: Int? = nil,
+        rooms: Double? = nil,
         bedrooms: Int? = nil,
         bathrooms: Double? = nil,
         garageSpaces: Int? = nil,

@@ -22,7 +22,8 @@ import Yams
 ///   address.city: { default: Springfield }
 /// ```
 public struct SourceMappingDocument: Decodable, Sendable, Equatable {
-    /// How one canonical field is read; ``Schema/FieldMapping`` with an optional path.
+    /// How one canonical field is read; ``Schema/FieldMapping`` with an optional path (left
+    /// out when only a `default` or a `sum` is given).
     public struct Entry: Decodable, Sendable, Equatable {
         /// The field's path in the record; absent when only ``default`` is given.
         public var path: String?
@@ -36,6 +37,14 @@ public struct SourceMappingDocument: Decodable, Sendable, Equatable {
         public var vocabulary: [String: String]?
         /// The value taken when the record has none.
         public var `default`: String?
+        /// Further paths tried in order when ``path`` finds no value.
+        public var alternatives: [String]?
+        /// Paths whose numbers, times their weights, add up to the value.
+        public var sum: [String: Double]?
+        /// A path of the record that states the unit of the value.
+        public var unitPath: String?
+        /// Whether a record without a value is rejected.
+        public var required: Bool?
     }
 
     /// The stable source id.
@@ -83,7 +92,11 @@ public struct SourceMappingDocument: Decodable, Sendable, Equatable {
                     format: entry.format,
                     language: entry.language,
                     vocabulary: entry.vocabulary,
-                    defaultValue: entry.default
+                    defaultValue: entry.default,
+                    alternatives: entry.alternatives,
+                    sum: entry.sum,
+                    unitPath: entry.unitPath,
+                    required: entry.required
                 )
             },
             publishedAt: publishedAt

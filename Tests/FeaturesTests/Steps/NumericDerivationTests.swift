@@ -64,7 +64,7 @@ struct NumericDerivationTests {
     func cleanedGarbageIsFinite() {
         let garbage = HomeFeatures(
             region: "DE", coordinates: Coordinates(latitude: .nan, longitude: 1e308), livingArea: .leastNonzeroMagnitude,
-            lotArea: .greatestFiniteMagnitude, rooms: Int.max, bedrooms: Int.min, bathrooms: -.infinity, garageSpaces: -1,
+            lotArea: .greatestFiniteMagnitude, rooms: .infinity, bedrooms: Int.min, bathrooms: -.infinity, garageSpaces: -1,
             builtYear: Int.max, builtMonth: Int.min)
         let edges = HomeFeatures(region: "DE", livingArea: 10, lotArea: 10_000_000, rooms: 1, builtYear: 1200, builtMonth: 12)
         for features in [garbage, edges] {

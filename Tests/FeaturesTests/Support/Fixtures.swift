@@ -69,7 +69,7 @@ enum Fixtures {
                 region: "DE", propertyType: generator.nextUniform() < 0.7 ? .house : .apartment, city: city,
                 postalCode: String(10_000 + Int(generator.next() % 89_999)),
                 livingArea: living, lotArea: generator.nextUniform() < 0.3 ? nil : living * (1 + 4 * generator.nextUniform()),
-                rooms: 1 + Int(living / 30), builtYear: built, builtMonth: 1 + Int(generator.next() % 12),
+                rooms: Double(1 + Int(living / 30)), builtYear: built, builtMonth: 1 + Int(generator.next() % 12),
                 heating: heating[Int(generator.next() % UInt64(heating.count))])
             let amount = (living * 4000 * cityFactor + Double(built - 1900) * 500).rounded()
             let sold = date("2023-01-01T00:00:00Z").addingTimeInterval(Double(index) * 36_000)

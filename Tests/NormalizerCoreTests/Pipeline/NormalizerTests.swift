@@ -41,6 +41,29 @@ struct NormalizerTests {
         #expect(letter.originalBytes.map { try? RawRecord.decode(from: $0) } == record)
     }
 
+    @Test("keeps a home whose heating term no vocabulary knows, with the term in its provenance and a report on pipeline.monitoring")
+    func unknownVocabularyTerm() async throws {
+        let normalizer = try await SeedScenario.normalizer()
+        var record = SeedScenario.flat
+        record.payload = #"""
+            {"id": "L-1", "address": "123 Main St, Springfield, IL 62704", "price": "$250,000", "sqft": "1200 sqft",
+             "heating": "Coal-fired Steam Radiators (original 1920s)", "cooling": "Central Air"}
+            """#
+        let output = try normalizer.normalize(record)
+        #expect(output.deadLetters.isEmpty)
+        let home = try #require(output.homes.first)
+        #expect(home.heating == nil)
+        #expect(home.cooling == "centralAir")
+        #expect(home.provenance["unmapped.heating"]?.map(\.value) == ["Coal-fired Steam Radiators (original 1920s)"])
+        #expect(!home.conflicts.contains { $0.field.hasPrefix("unmapped.") })
+        let report = try #require(output.monitoringEvents.first)
+        #expect(report.name == "normalizer.unmappedTerms")
+        #expect(report.labels["source"] == "us-agency-flat")
+        #expect(report.labels["fields"] == "heating")
+        #expect(report.labels["term.heating"] == "Coal-fired Steam Radiators (original 1920s)")
+        #expect(report.values["count"] == 1)
+    }
+
     @Test("asks a human about a near match and merges once approved")
     func reviewAndDecision() async throws {
         let normalizer = try await SeedScenario.normalizer()

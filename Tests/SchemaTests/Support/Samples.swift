@@ -65,6 +65,7 @@ enum Samples {
         bedrooms: 3,
         bathrooms: 2.5,
         garageSpaces: 2,
+        floor: 0,
         builtYear: 1990,
         builtMonth: 5,
         heating: "gas",

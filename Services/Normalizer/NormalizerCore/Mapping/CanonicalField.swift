@@ -32,11 +32,24 @@ public enum CanonicalField: String, Sendable, CaseIterable {
     case heating
     case cooling
     case priceDate
+    case floor
+    /// The record's country (`US`, `Canada`, `Deutschland`) for sources that list homes of
+    /// several countries; read before every other field, since it decides how they are parsed.
+    case region
     case latitude = "coordinates.latitude"
     case longitude = "coordinates.longitude"
 
     /// The prefix of free-form attributes: `extra.pool`.
     public static let extraPrefix = "extra."
+
+    /// Whether this field holds a term of a vocabulary that a home can do without: a term no
+    /// vocabulary knows is recorded as unmapped instead of rejecting the home.
+    var isOptionalTerm: Bool {
+        switch self {
+        case .heating, .cooling, .propertyType, .floor: true
+        default: false
+        }
+    }
 
     /// Whether this field is one part of an address given as separate fields.
     var isAddressComponent: Bool {

@@ -18,6 +18,10 @@ public struct MappedRecord: Sendable, Equatable, Codable {
     public var fetchedAt: Date
     /// The canonical fields found in the record.
     public var fields: [String: FieldValue]
+    /// The prefix of a field whose source term no vocabulary knows: `unmapped.heating` holds
+    /// the raw term. The home is kept without the field; the term stays in its provenance.
+    public static let unmappedPrefix = "unmapped."
+
     /// The key of the normalised address (see ``PostalAddress/matchingKey``), or `nil` when the
     /// record has no street address and so cannot be matched with other records.
     public var matchingKey: String?

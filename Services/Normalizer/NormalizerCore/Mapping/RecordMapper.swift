@@ -5,9 +5,13 @@ import Schema
 /// reads it with the parser its canonical field needs (in the unit, format, language and
 /// vocabulary the mapping declares) and returns the canonical fields, or every field error.
 ///
-/// A path that finds nothing takes the mapping's default; a blank value or a placeholder such
-/// as `n/a` counts as absent. Every home needs a city (map `address.city` with a default for
-/// datasets of one town).
+/// A field may name alternative paths (the first with a value wins), a weighted sum of paths
+/// (full and half baths), a path stating its unit (`unitCode`) and whether it is required. A
+/// path that finds nothing takes the mapping's default; a blank value or a placeholder such as
+/// `n/a` counts as absent, which rejects the record only for a required field. A `region`
+/// mapping reads each record's country (one site, several countries); without one, the
+/// record's region is the source's. Every home needs a city (map `address.city` with a
+/// default for datasets of one town).
 public struct RecordMapper: Sendable {
     /// The source whose records this mapper reads.
     public let descriptor: SourceDescriptor
@@ -33,19 +37,25 @@ public struct RecordMapper: Sendable {
         var reading: RecordReading
         do {
             let format = RecordFormat(contentType: record.contentType) ?? descriptor.format
+            let fields = try format.fields(of: record.payload)
             reading = RecordReading(
-                parsing: try FieldParsing(region: record.region, descriptor: descriptor),
-                fields: try format.fields(of: record.payload)
+                parsing: try FieldParsing(region: try region(of: record, fields: fields), descriptor: descriptor),
+                fields: fields,
+                mapsAddressParts: descriptor.mapping.keys.contains { CanonicalField(rawValue: $0)?.isAddressComponent == true }
             )
         } catch {
             return .failure(MappingFailure(errors: [error.inRecord(record.key)]))
         }
-        for (name, mapping) in descriptor.mapping.sorted(by: { $0.key < $1.key }) {
+        for (name, mapping) in descriptor.mapping.sorted(by: { $0.key < $1.key }) where name != CanonicalField.region.rawValue {
             reading.read(name, mapping: mapping)
         }
         reading.finish(fetchedAt: record.fetchedAt)
         guard reading.errors.isEmpty else {
             return .failure(MappingFailure(errors: reading.errors.map { $0.inRecord(record.key) }))
+        }
+        var fields = reading.values
+        for (field, term) in reading.unmappedTerms {
+            fields[MappedRecord.unmappedPrefix + field] = FieldValue(.text(term), raw: term)
         }
         return .success(
             MappedRecord(
@@ -53,9 +63,36 @@ public struct RecordMapper: Sendable {
                 recordId: record.recordId,
                 region: reading.parsing.country.rawValue,
                 fetchedAt: record.fetchedAt,
-                fields: reading.values,
+                fields: fields,
                 matchingKey: reading.matchingKey
             )
         )
+    }
+
+    /// The record's region: its `region` field when the source maps one, else the region the
+    /// producer stamped on it (the source's).
+    /// - Throws: ``NormalizationError/Code/unsupportedRegion`` naming the `region` field for a
+    ///   country the parsers do not know, ``NormalizationError/Code/missingField`` when the
+    ///   record has none and the mapping gives no default.
+    private func region(of record: RawRecord, fields: any RecordFields) throws(NormalizationError) -> String {
+        guard let mapping = descriptor.mapping[CanonicalField.region.rawValue] else { return record.region }
+        var found: String?
+        for path in mapping.paths where found == nil {
+            found = try fields.text(at: path)
+        }
+        guard let text = (found ?? mapping.defaultValue).map(TextFolding.collapsingWhitespace), !text.isEmpty else {
+            throw NormalizationError(.missingField, reason: "the record names no country", field: CanonicalField.region.rawValue)
+        }
+        let key = Vocabulary.matchingKey(text)
+        let named = mapping.vocabulary?.first { Vocabulary.matchingKey($0.key) == key }?.value ?? text
+        guard let country = Country(naming: named) else {
+            throw NormalizationError(
+                .unsupportedRegion,
+                reason: "'\(text)' is not one of the supported countries: " + Country.allCases.map(\.rawValue).joined(separator: ", "),
+                field: CanonicalField.region.rawValue,
+                input: text
+            )
+        }
+        return country.rawValue
     }
 }

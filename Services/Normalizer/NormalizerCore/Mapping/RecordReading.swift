@@ -14,6 +14,11 @@ struct RecordReading {
     private(set) var errors: [NormalizationError] = []
     /// The address matching key, once the address is assembled with a street.
     private(set) var matchingKey: String?
+    /// Terms of optional fields that no vocabulary knows, by field: the home keeps the rest.
+    private(set) var unmappedTerms: [String: String] = [:]
+    /// Whether the source maps address parts (`address.street`, …) besides a one-line
+    /// `address`: a record whose address is an object is then read by its parts.
+    private let mapsAddressParts: Bool
 
     private var addressLine: String?
     private var addressParts: [CanonicalField: String] = [:]
@@ -23,18 +28,31 @@ struct RecordReading {
     /// The newest a building may be: this many years after the fetch (homes sold off-plan).
     private static let newestBuiltYearAfterFetch = 3
 
-    init(parsing: FieldParsing, fields: any RecordFields) {
+    init(parsing: FieldParsing, fields: any RecordFields, mapsAddressParts: Bool = false) {
         self.parsing = parsing
         self.fields = fields
+        self.mapsAddressParts = mapsAddressParts
     }
 
     /// Reads one mapped field, recording its value or its error.
+    ///
+    /// No value, a blank or a placeholder (`TBD`, `n/a`) is an error only for a required
+    /// field. A term of an optional vocabulary field (heating, cooling, property type, floor)
+    /// that no vocabulary knows is kept aside in ``unmappedTerms`` instead of failing the record.
     mutating func read(_ name: String, mapping: FieldMapping) {
         do {
-            let found = mapping.path.isEmpty ? nil : try fields.text(at: mapping.path)
-            guard let raw = found ?? mapping.defaultValue,
-                !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-            else { return }
+            guard let raw = try text(of: name, mapping: mapping) else {
+                if mapping.required == true {
+                    errors.append(NormalizationError(.missingField, reason: "a required field has no value", field: name))
+                }
+                return
+            }
+            if mapping.required == true, InputScreening.isPlaceholder(TextFolding.collapsingWhitespace(raw)) {
+                errors.append(
+                    NormalizationError(
+                        .missingField, reason: "a required field holds a placeholder, not a value", field: name, input: raw))
+                return
+            }
             if name.hasPrefix(CanonicalField.extraPrefix) {
                 values[name] = FieldValue(.text(TextFolding.collapsingWhitespace(raw)), raw: raw)
             } else if let field = CanonicalField(rawValue: name) {
@@ -45,6 +63,11 @@ struct RecordReading {
                 error.field == nil ? NormalizationError(error.code, reason: error.reason, field: name, input: error.input) : error)
         } catch let error as ParseError where [.empty, .missingValue].contains(error.code) {
             return
+        } catch let error as ParseError
+            where [.unrecognizedTerm, .ambiguous].contains(error.code)
+            && CanonicalField(rawValue: name)?.isOptionalTerm == true
+        {
+            unmappedTerms[name] = error.input
         } catch let error as ParseError {
             errors.append(NormalizationError(error, field: name))
         } catch {
@@ -52,12 +75,67 @@ struct RecordReading {
         }
     }
 
+    /// The source text of a field: the first of its paths with a value, its weighted sum, or
+    /// its default; `nil` when there is none or it is blank.
+    private func text(of name: String, mapping: FieldMapping) throws -> String? {
+        let found = try mapping.sum.map { try weightedSum($0, mapping: mapping) } ?? firstValue(of: name, paths: mapping.paths)
+        guard let raw = found ?? mapping.defaultValue, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return nil
+        }
+        return raw
+    }
+
+    /// The value at the first path that has one. A path leading to an object or list is passed
+    /// over when another path follows, or for a one-line `address` whose parts are mapped too
+    /// (an address given as an object in some records and as a string in others).
+    private func firstValue(of name: String, paths: [String]) throws(NormalizationError) -> String? {
+        for (index, path) in paths.enumerated() {
+            let found: String?
+            do {
+                found = try fields.text(at: path)
+            } catch {
+                let passOver = index < paths.count - 1 || (name == CanonicalField.address.rawValue && mapsAddressParts)
+                guard error.code == .notAScalar, passOver else { throw error }
+                continue
+            }
+            if let found, !found.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return found
+            }
+        }
+        return nil
+    }
+
+    /// The sum of each path's number times its weight, written in the field's number
+    /// convention; `nil` when no path has a value. A placeholder counts as no value.
+    private func weightedSum(_ weights: [String: Double], mapping: FieldMapping) throws -> String? {
+        let convention = parsing.convention(for: mapping)
+        var total = 0.0
+        var found = false
+        for (path, weight) in weights.sorted(by: { $0.key < $1.key }) {
+            guard let text = try fields.text(at: path) else { continue }
+            let count: Double
+            do {
+                count = try CountParser(convention: convention).parse(text)
+            } catch {
+                guard [.empty, .missingValue].contains(error.code) else { throw error }
+                continue
+            }
+            total += count * weight
+            found = true
+        }
+        guard found else { return nil }
+        let written = total == total.rounded() ? String(Int(total)) : String(total)
+        return convention == .decimalComma ? written.replacingOccurrences(of: ".", with: ",") : written
+    }
+
     private mutating func read(_ field: CanonicalField, raw: String, mapping: FieldMapping) throws {
         let convention = parsing.convention(for: mapping)
         switch field {
         case .address:
             addressLine = raw
-        case .street, .houseNumber, .unit, .city, .state, .postalCode:
+        case .postalCode:
+            addressParts[field] = Self.zeroPadded(raw, format: mapping.format)
+        case .street, .houseNumber, .unit, .city, .state:
             addressParts[field] = raw
         case .price:
             let amount = try MoneyParser(
@@ -77,14 +155,18 @@ struct RecordReading {
             let term = try Self.term(raw, mapping: mapping, builtIn: .propertyTypes)
             try set(field, .text(Self.checked(term, as: PropertyType.self, field: field)), raw: raw)
         case .livingArea, .lotArea:
-            let unit = try parsing.areaUnit(for: mapping, field: field.rawValue)
+            let unit = try recordUnit(mapping, field: field) ?? parsing.areaUnit(for: mapping, field: field.rawValue)
             let area = try AreaParser(convention: convention, defaultUnit: unit).parse(raw)
             set(field, .number((area.squareMetres * 100).rounded() / 100), raw: raw)
-        case .rooms, .bedrooms, .garageSpaces:
+        case .bedrooms, .garageSpaces:
             let count = try CountParser(convention: convention, allowsFractions: false).parse(raw)
             set(field, .integer(Int(count)), raw: raw)
-        case .bathrooms:
+        case .rooms, .bathrooms:
             try set(field, .number(CountParser(convention: convention).parse(raw)), raw: raw)
+        case .floor:
+            try set(field, .integer(FloorParser.parse(raw, vocabulary: mapping.vocabulary)), raw: raw)
+        case .region:
+            break
         case .builtDate, .builtYear:
             let date = try DateParser(numericOrder: parsing.numericDateOrder(for: mapping)).parse(raw)
             set(.builtYear, .integer(date.year), raw: raw)
@@ -114,6 +196,18 @@ struct RecordReading {
             }
             set(field, .number(degrees), raw: raw)
         }
+    }
+
+    /// The unit the record states for an area at the mapping's `unitPath`, if any.
+    /// - Throws: ``NormalizationError/Code/unparseableField`` for a stated unit that is not one of area.
+    private func recordUnit(_ mapping: FieldMapping, field: CanonicalField) throws -> AreaUnit? {
+        guard let path = mapping.unitPath, let text = try fields.text(at: path) else { return nil }
+        guard let unit = AreaUnit(spelling: text) else {
+            throw NormalizationError(
+                .unparseableField, reason: "the record states '\(text)' at '\(path)', not a unit of area", field: field.rawValue,
+                input: text)
+        }
+        return unit
     }
 
     /// Assembles the address and the price, and checks values against each other.
@@ -233,6 +327,17 @@ struct RecordReading {
         default:
             return NameCasing.normalized(text.split(separator: " "))
         }
+    }
+
+    /// A postal code read as a number that lost its leading zeros (`1067` for Dresden's
+    /// `01067`), padded to the length of a zero pattern format (`format: "00000"`); other
+    /// text as it is.
+    private static func zeroPadded(_ raw: String, format: String?) -> String {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard let format, !format.isEmpty, format.allSatisfy({ $0 == "0" }), text.count < format.count,
+            !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return raw }
+        return String(repeating: "0", count: format.count - text.count) + text
     }
 
     /// A month as a number (`5`, `05`) or a name (`May`, `Mai`).

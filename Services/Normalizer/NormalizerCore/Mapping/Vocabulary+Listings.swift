@@ -2,10 +2,12 @@ extension Vocabulary {
     /// Kinds of property in English and German; the terms are ``Schema/PropertyType`` raw values.
     static let propertyTypes = Vocabulary(builtIn: [
         "house": [
-            "single family", "single family home", "single-family residence", "detached", "semi-detached",
-            "one family", "onefam", "Einfamilienhaus", "Haus", "Doppelhaushälfte",
+            "single family", "single family home", "single-family residence", "detached",
+            "one family", "onefam", "Einfamilienhaus", "Haus", "freistehendes Einfamilienhaus",
         ],
-        "apartment": ["condo", "condominium", "flat", "unit", "Wohnung", "Eigentumswohnung", "Etagenwohnung"],
+        "semiDetached": ["semi-detached", "semi detached", "semi", "duplex half", "Doppelhaushälfte", "Doppelhaus"],
+        "condo": ["condo", "condominium", "condo apartment", "co-op", "coop"],
+        "apartment": ["apartment", "flat", "unit", "Wohnung", "Eigentumswohnung", "Etagenwohnung"],
         "townhouse": ["town house", "row house", "rowhouse", "townhome", "Reihenhaus", "Reihenmittelhaus"],
         "multiFamily": ["multi family", "duplex", "triplex", "fourplex", "Mehrfamilienhaus", "Zweifamilienhaus"],
         "land": ["lot", "vacant land", "plot", "Grundstück", "Baugrundstück"],

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Schema
 import Synchronization
 
@@ -84,8 +85,38 @@ public final class Normalizer: Sendable {
                 let resolution = try resolver.resolve(mapped, in: store, now: now)
                 return (resolution, try load(resolution, at: now))
             }
-            return NormalizerOutput(homes: [resolution.home] + retired, reviewTasks: resolution.reviewTasks)
+            return NormalizerOutput(
+                homes: [resolution.home] + retired, reviewTasks: resolution.reviewTasks,
+                monitoringEvents: unmappedTermsReport(mapped, at: now).map { [$0] } ?? [])
         }
+    }
+
+    /// The `pipeline.monitoring` report of a record's terms that no vocabulary knows (the home
+    /// was kept without those fields), or `nil` when it has none.
+    private func unmappedTermsReport(_ record: MappedRecord, at now: Date) -> MonitoringEvent? {
+        let terms = record.fields.filter { $0.key.hasPrefix(MappedRecord.unmappedPrefix) }
+            .map { (field: String($0.key.dropFirst(MappedRecord.unmappedPrefix.count)), term: $0.value.raw) }
+            .sorted { $0.field < $1.field }
+        guard !terms.isEmpty else { return nil }
+        for term in terms {
+            unmappedTermCounter(source: record.sourceId, field: term.field).increment()
+        }
+        return MonitoringEvent(
+            service: configuration.serviceName,
+            kind: .metric,
+            name: "normalizer.unmappedTerms",
+            values: ["count": Double(terms.count)],
+            labels: ["source": record.sourceId, "record": record.key, "fields": terms.map(\.field).joined(separator: ",")]
+                .merging(terms.map { ("term.\($0.field)", $0.term) }) { first, _ in first },
+            severity: .warning,
+            message: "kept \(record.key) without "
+                + terms.map { "\($0.field) '\($0.term)'" }.joined(separator: ", ") + ": no vocabulary knows these terms",
+            at: now
+        )
+    }
+
+    private func unmappedTermCounter(source: String, field: String) -> Counter {
+        Counter(label: "normalizer_unmapped_terms_total", dimensions: [("source", source), ("field", field)])
     }
 
     /// Maps a raw record with its source's mapping, without resolving or storing anything.

@@ -86,6 +86,6 @@ public struct NormalizerBatchHandler: BatchHandler {
         if !output.deadLetters.isEmpty && output.homes.isEmpty && output.reviewTasks.isEmpty {
             return .failed(output.deadLetters.flatMap(\.reasons))
         }
-        return .produced(output.homes + output.reviewTasks + output.deadLetters)
+        return .produced(output.homes + output.reviewTasks + output.deadLetters + output.monitoringEvents)
     }
 }

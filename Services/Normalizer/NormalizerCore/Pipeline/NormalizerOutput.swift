@@ -8,11 +8,16 @@ public struct NormalizerOutput: Sendable, Equatable {
     public var reviewTasks: [ReviewTask] = []
     /// Rejected inputs for `homes.deadletter`.
     public var deadLetters: [DeadLetter] = []
+    /// Reports for `pipeline.monitoring`: terms no vocabulary knows.
+    public var monitoringEvents: [MonitoringEvent] = []
 
     /// Creates an output.
-    public init(homes: [Home] = [], reviewTasks: [ReviewTask] = [], deadLetters: [DeadLetter] = []) {
+    public init(
+        homes: [Home] = [], reviewTasks: [ReviewTask] = [], deadLetters: [DeadLetter] = [], monitoringEvents: [MonitoringEvent] = []
+    ) {
         self.homes = homes
         self.reviewTasks = reviewTasks
         self.deadLetters = deadLetters
+        self.monitoringEvents = monitoringEvents
     }
 }

@@ -31,6 +31,7 @@ struct HomeAssembler: Sendable {
                     chosen: index == chosen
                 )
             }
+            if name.hasPrefix(MappedRecord.unmappedPrefix) { continue }
             if let conflict { home.conflicts.append(conflict) }
             let value = candidates[chosen].value.value
             if name.hasPrefix(CanonicalField.extraPrefix) {
@@ -70,15 +71,16 @@ struct HomeAssembler: Sendable {
         case .propertyType: home.propertyType = PropertyType(rawValue: value.text)
         case .livingArea: home.livingArea = value.number
         case .lotArea: home.lotArea = value.number
-        case .rooms: home.rooms = value.integer
+        case .rooms: home.rooms = value.number
         case .bedrooms: home.bedrooms = value.integer
         case .bathrooms: home.bathrooms = value.number
         case .garageSpaces: home.garageSpaces = value.integer
+        case .floor: home.floor = value.integer
         case .builtYear: home.builtYear = value.integer
         case .builtMonth: home.builtMonth = value.integer
         case .heating: home.heating = value.text
         case .cooling: home.cooling = value.text
-        case .address, .priceAmount, .priceCurrency, .builtDate, .latitude, .longitude, .priceDate: break
+        case .address, .priceAmount, .priceCurrency, .builtDate, .latitude, .longitude, .priceDate, .region: break
         }
     }
 }

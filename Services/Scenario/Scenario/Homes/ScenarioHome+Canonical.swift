@@ -26,7 +26,7 @@ extension ScenarioHome {
             priceKind: .sold,
             livingArea: livingArea,
             lotArea: lotArea,
-            rooms: rooms,
+            rooms: rooms.map(Double.init),
             bedrooms: bedrooms,
             bathrooms: bathrooms,
             garageSpaces: garageSpaces,

@@ -5,7 +5,9 @@ enum Vocabulary {
     static func englishType(_ type: PropertyType) -> String {
         switch type {
         case .house: "Single Family"
-        case .apartment: "Condo"
+        case .apartment: "Apartment"
+        case .condo: "Condo"
+        case .semiDetached: "Semi-Detached"
         case .townhouse: "Townhouse"
         case .multiFamily: "Multi-Family"
         case .land: "Land"
@@ -16,7 +18,8 @@ enum Vocabulary {
     static func germanType(_ type: PropertyType) -> String {
         switch type {
         case .house: "Einfamilienhaus"
-        case .apartment: "Wohnung"
+        case .apartment, .condo: "Wohnung"
+        case .semiDetached: "Doppelhaushälfte"
         case .townhouse: "Reihenhaus"
         case .multiFamily: "Mehrfamilienhaus"
         case .land: "Grundstück"

@@ -50,15 +50,15 @@ enum HomeInput: Decodable, Sendable {
         func positive(_ value: Double?, _ key: String) throws {
             if let value, !(value > 0) { throw decoder.invalid(key, "must be greater than 0, found \(value)") }
         }
-        func count(_ value: Int?, _ key: String) throws {
-            if let value, value < 0 { throw decoder.invalid(key, "must not be negative, found \(value)") }
+        func count<Number: Comparable & Numeric>(_ value: Number?, _ key: String) throws {
+            if let value, value < .zero { throw decoder.invalid(key, "must not be negative, found \(value)") }
         }
         guard home.region.count == 2, home.region.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw decoder.invalid("region", "an ISO 3166-1 alpha-2 code in upper case is required, found '\(home.region)'")
         }
         try positive(home.livingArea, "livingArea")
         try positive(home.lotArea, "lotArea")
-        if let bathrooms = home.bathrooms, bathrooms < 0 { throw decoder.invalid("bathrooms", "must not be negative, found \(bathrooms)") }
+        try count(home.bathrooms, "bathrooms")
         try count(home.rooms, "rooms")
         try count(home.bedrooms, "bedrooms")
         try count(home.garageSpaces, "garageSpaces")

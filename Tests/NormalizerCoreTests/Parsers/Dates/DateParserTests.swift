@@ -8,6 +8,12 @@ struct DateParserTests {
         "reads years, months and days as sources write them",
         arguments: [
             ("1990", Country.unitedStates, "1990"),
+            ("ca. 1905", .germany, "1905"),
+            ("ca 1905", .germany, "1905"),
+            ("circa 1890", .unitedStates, "1890"),
+            ("um 1900", .germany, "1900"),
+            ("~1950", .unitedStates, "1950"),
+            ("approx. May 1990", .unitedStates, "1990-05"),
             ("1990-05", .unitedStates, "1990-05"),
             ("1990/5", .unitedStates, "1990-05"),
             ("1990 May", .unitedStates, "1990-05"),

@@ -18,7 +18,8 @@ public enum AreaUnit: String, Sendable, Codable, CaseIterable {
     }
 
     /// The unit a spelling names, compared after lowercasing and removing dots and
-    /// spaces, with `²` and `^2` read as `2`: `sq. ft.`, `Square Feet`, `m²`, `qm`.
+    /// spaces, with `²` and `^2` read as `2`: `sq. ft.`, `Square Feet`, `m²`, `qm`, and the
+    /// UN/CEFACT codes schema.org's `unitCode` uses (`FTK`, `MTK`, `ACR`, `HAR`).
     init?(spelling: some StringProtocol) {
         let key = TextFolding.folded(spelling)
             .replacingOccurrences(of: "²", with: "2")
@@ -32,13 +33,13 @@ public enum AreaUnit: String, Sendable, Codable, CaseIterable {
         let table: [AreaUnit: [String]] = [
             .squareMetres: [
                 "m2", "sqm", "qm", "squaremetre", "squaremetres", "squaremeter", "squaremeters",
-                "sqmetre", "sqmetres", "sqmeter", "sqmeters", "quadratmeter",
+                "sqmetre", "sqmetres", "sqmeter", "sqmeters", "quadratmeter", "mtk",
             ],
             .squareFeet: [
-                "sqft", "sf", "ft2", "squarefeet", "squarefoot", "sqfeet", "sqfoot", "sqrft",
+                "sqft", "sf", "ft2", "squarefeet", "squarefoot", "sqfeet", "sqfoot", "sqrft", "ftk",
             ],
-            .acres: ["ac", "acre", "acres"],
-            .hectares: ["ha", "hectare", "hectares", "hektar"],
+            .acres: ["ac", "acre", "acres", "acr"],
+            .hectares: ["ha", "hectare", "hectares", "hektar", "har"],
         ]
         return Dictionary(
             table.flatMap { unit, spellings in spellings.map { ($0, unit) } },

@@ -8,6 +8,20 @@ public enum Country: String, Sendable, Codable, CaseIterable {
     case canada = "CA"
     case germany = "DE"
 
+    /// The country a record names: its ISO code (`US`, `CA`, `DE`, also alpha-3) or its name in
+    /// English or German (`Canada`, `United States`, `Deutschland`).
+    init?(naming text: String) {
+        let key = Vocabulary.matchingKey(text)
+        let names: [String: Country] = [
+            "us": .unitedStates, "usa": .unitedStates, "unitedstates": .unitedStates,
+            "unitedstatesofamerica": .unitedStates, "vereinigtestaaten": .unitedStates,
+            "ca": .canada, "can": .canada, "canada": .canada, "kanada": .canada,
+            "de": .germany, "deu": .germany, "germany": .germany, "deutschland": .germany,
+        ]
+        guard let country = names[key] else { return nil }
+        self = country
+    }
+
     /// How numbers are written. Canada is taken as English-speaking; a French
     /// Canadian source configures ``NumberConvention/decimalComma`` itself.
     public var numberConvention: NumberConvention {
