@@ -5,7 +5,8 @@ import Schema
 ///
 /// A new record is compared with the records sharing one of its blocks (``BlockingKeys``).
 /// A pair scoring at least the merge threshold joins clusters; a pair between the review and
-/// merge thresholds becomes an ``Schema/ReviewTaskKind/ambiguousDuplicate`` task, and once a
+/// merge thresholds, at the same house number, becomes an
+/// ``Schema/ReviewTaskKind/ambiguousDuplicate`` task, and once a
 /// human decides, the decision overrides the score for that pair from then on. The cluster's
 /// home is reassembled by the merge policy and keeps a stable id (``HomeIdentity``).
 public struct EntityResolver: Sendable {
@@ -50,7 +51,7 @@ public struct EntityResolver: Sendable {
                     same = true
                 } else {
                     same = false
-                    if score.total >= settings.reviewThreshold {
+                    if score.total >= settings.reviewThreshold, score.sameHouseNumber {
                         let task = decided ?? reviewTask(id: taskId, record, candidate, score: score, now: now)
                         try store.save(reviewTask: task)
                         tasks.append(task)

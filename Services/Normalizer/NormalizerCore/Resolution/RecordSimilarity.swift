@@ -4,19 +4,25 @@
 /// street, house number, unit); streets compare by edit distance, the other parts exactly.
 /// Attributes compare where both records give them: whole numbers exactly, areas within the
 /// configured tolerance, terms by their canonical spelling.
+///
+/// Two flats at one address are told apart by their unit or floor: when both records give a
+/// unit, or both give a floor, and they differ, the records are different homes whatever the
+/// rest of the score says.
 struct RecordSimilarity: Sendable {
     let settings: ResolutionSettings
 
     private static let exactAttributes = ["builtYear", "rooms", "bedrooms", "garageSpaces", "propertyType", "bathrooms"]
     private static let approximateAttributes = ["livingArea", "lotArea"]
 
-    /// The score of two records, or `nil` when either has no street address or they lie in
-    /// different countries.
+    /// The score of two records, or `nil` when either has no street address, they lie in
+    /// different countries, or their units or floors differ.
     func score(_ left: MappedRecord, _ right: MappedRecord) -> SimilarityScore? {
         guard let leftKey = left.matchingKey, let rightKey = right.matchingKey else { return nil }
         let a = leftKey.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         let b = rightKey.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard a.count == 5, b.count == 5, a[0] == b[0] else { return nil }
+        if !a[4].isEmpty, !b[4].isEmpty, a[4] != b[4] { return nil }
+        if let leftFloor = left["floor"], let rightFloor = right["floor"], leftFloor != rightFloor { return nil }
         let weights = settings.weights
         let addressWeight = weights.postalCode + weights.street + weights.houseNumber + weights.unit
         let addressSum =
@@ -28,7 +34,8 @@ struct RecordSimilarity: Sendable {
         let total =
             (addressSum + (attributes ?? 0) * weights.attributes)
             / (addressWeight + (attributes == nil ? 0 : weights.attributes))
-        return SimilarityScore(address: addressSum / addressWeight, attributes: attributes, total: total)
+        return SimilarityScore(
+            address: addressSum / addressWeight, attributes: attributes, total: total, sameHouseNumber: !a[3].isEmpty && a[3] == b[3])
     }
 
     /// The fraction of attributes both records give that agree.

@@ -6,4 +6,7 @@ public struct SimilarityScore: Sendable, Equatable {
     public var attributes: Double?
     /// The weighted combination the thresholds apply to.
     public var total: Double
+    /// Whether both records give the same house number: only such a pair can be a question
+    /// for a person (two numbers on one street are two homes, whatever else they share).
+    public var sameHouseNumber: Bool
 }

@@ -1,0 +1,72 @@
+import Foundation
+import NormalizerCore
+import Schema
+import ServiceSupport
+import Testing
+
+/// Flats in one building share street, number, postal code and often size and rooms: only the
+/// unit or the floor tells them apart, and that must veto a merge however similar the rest is.
+@Suite("Flats at one address")
+struct FlatsAtOneAddressTests {
+    private static let agency = """
+        id: de-flats-test
+        kind: agencyFeed
+        region: DE
+        currency: EUR
+        format: json
+        mapping:
+          address.street: { path: strasse }
+          address.houseNumber: { path: nr }
+          address.unit: { path: wohnung }
+          address.postalCode: { path: plz }
+          address.city: { path: ort }
+          price: { path: preis }
+          livingArea: { path: flaeche, unit: m2 }
+          rooms: { path: zimmer }
+          floor: { path: etage }
+        """
+
+    private func homes(after payloads: [String]) async throws -> [Home] {
+        let normalizer = try await SeedScenario.normalizer()
+        normalizer.update(source: try SourceMappingDocument(yaml: Self.agency, origin: "test").descriptor(publishedAt: .distantPast))
+        var tasks = 0
+        for (index, payload) in payloads.enumerated() {
+            let output = try normalizer.normalize(
+                RawRecord(
+                    sourceId: "de-flats-test", recordId: "W-\(index)", region: "DE", fetchedAt: SeedScenario.now,
+                    contentType: "application/json", payload: payload))
+            #expect(output.deadLetters.isEmpty, "\(output.deadLetters.map(\.reasons))")
+            tasks += output.reviewTasks.count
+        }
+        #expect(tasks == 0, "a differing unit or floor is no question for a person")
+        return try normalizer.store.homes()
+    }
+
+    private static func flat(unit: String? = nil, floor: String? = nil) -> String {
+        var members = [
+            #""strasse": "Schönhauser Allee""#, #""nr": "80""#, #""plz": "10439""#, #""ort": "Berlin""#,
+            #""preis": "389.000 €""#, #""flaeche": "72,5""#, #""zimmer": "2,5""#,
+        ]
+        if let unit { members.append(#""wohnung": "\#(unit)""#) }
+        if let floor { members.append(#""etage": "\#(floor)""#) }
+        return "{" + members.joined(separator: ", ") + "}"
+    }
+
+    @Test("two flats with the same size and price at one address but different unit numbers stay two homes")
+    func differentUnits() async throws {
+        #expect(try await homes(after: [Self.flat(unit: "Whg. 3"), Self.flat(unit: "Whg. 7")]).count == 2)
+    }
+
+    @Test("two flats told apart only by their floor stay two homes")
+    func differentFloors() async throws {
+        #expect(try await homes(after: [Self.flat(floor: "2. OG"), Self.flat(floor: "3. OG")]).count == 2)
+    }
+
+    @Test("the same flat listed twice, once without its floor, is one home")
+    func sameFlat() async throws {
+        let homes = try await homes(after: [Self.flat(floor: "2. OG"), Self.flat()])
+        #expect(homes.count == 1)
+        #expect(homes.first?.floor == 2)
+        #expect(homes.first?.rooms == 2.5)
+    }
+}
