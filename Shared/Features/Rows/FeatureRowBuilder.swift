@@ -3,14 +3,14 @@ import Schema
 
 /// Builds the ``Schema/FeatureRow`` of a canonical ``Schema/Home``: the preprocessor's step.
 ///
-/// - The label is `home.price.amount` only for a sold home (``Schema/PriceKind/sold``) whose
-///   price passes ``LabelCheck``: the region's currency, positive, a plausible price per
-///   square metre. The row's `currency` is then the price's currency. Asking and assessed
-///   prices are never labels; a sale that fails the check leaves the row without a label and
-///   records the issue.
-/// - The label date is the sale date. A home has no sale-date field yet, so it is the
-///   `fetchedAt` of the provenance entry chosen for `price` (the record that reported the
-///   sale), else the home's `normalizedAt`.
+/// - The label is the home's last sale (``Schema/Home/lastSale``, from its price history, so a
+///   home listed again after a sale keeps the sale as its label), else `home.price` of a sold
+///   home (``Schema/PriceKind/sold``; version 1 homes have no history), when it passes
+///   ``LabelCheck``: the region's currency, positive, a plausible price per square metre. The
+///   row's `currency` is then the price's currency. Asking and assessed prices are never
+///   labels; a sale that fails the check leaves the row without a label and records the issue.
+/// - The label date is the sale's own date when the source gives one, else when the record
+///   reporting the sale was fetched, else the home's `normalizedAt`.
 /// - The observation date is the label date for a labelled row, else `normalizedAt`; the
 ///   features are ``Schema/Home/features`` extracted at that date by ``FeatureExtractor``,
 ///   exactly as the server extracts a request.
@@ -39,8 +39,7 @@ public struct FeatureRowBuilder: Sendable {
         var target: Double?
         var labelDate: Date?
         var extracted: ExtractedFeatures?
-        if home.priceKind == .sold, let price = home.price {
-            let saleDate = home.provenance["price"]?.first(where: \.chosen)?.fetchedAt ?? home.normalizedAt
+        if let (price, saleDate) = Self.sale(of: home) {
             let atSale = extractor.extract(home.features, observedAt: saleDate)
             target = labels.target(
                 for: price, region: home.region, livingArea: atSale.numeric[FeatureName.livingArea], issues: &labelIssues)
@@ -65,5 +64,14 @@ public struct FeatureRowBuilder: Sendable {
             computedAt: computedAt
         )
         return BuiltFeatureRow(row: row, issues: features.issues + labelIssues)
+    }
+
+    /// The sale price and date a row's label comes from, if the home was sold.
+    private static func sale(of home: Home) -> (Money, Date)? {
+        if let sale = home.lastSale {
+            return (sale.price, sale.effectiveDate)
+        }
+        guard home.priceKind == .sold, let price = home.price else { return nil }
+        return (price, home.provenance["price"]?.first(where: \.chosen)?.fetchedAt ?? home.normalizedAt)
     }
 }

@@ -7,8 +7,9 @@ import Foundation
 /// currency, categorical values as canonical terms. ``provenance`` keeps every source's
 /// value of every field.
 public struct Home: SchemaMessage {
-    /// Version 2: ``rooms`` is a number (German listings count half rooms: `5,5 Zimmer`) and
-    /// ``floor`` is new. Version 1 messages (whole rooms) read as they are.
+    /// Version 2: ``rooms`` is a number (German listings count half rooms: `5,5 Zimmer`);
+    /// ``floor``, ``listingDate``, ``saleDate`` and ``priceHistory`` are new. Version 1
+    /// messages (whole rooms, no history) read as they are.
     public static let currentSchemaVersion = 2
 
     /// ``Topic/homesNormalized``.
@@ -75,6 +76,16 @@ public struct Home: SchemaMessage {
     /// The canonical cooling term, for example `"central"` or `"none"`.
     public var cooling: String?
 
+    /// When the home was (last) listed for sale, ISO 8601 as precise as the source.
+    public var listingDate: String?
+
+    /// When the home was last sold, ISO 8601 as precise as the source.
+    public var saleDate: String?
+
+    /// Every price any source reported (asking prices, sales, assessments), oldest first;
+    /// absent in version 1 messages.
+    public var priceHistory: [PriceEvent]?
+
     /// Attributes without a canonical field, by name, as text.
     public var extra: [String: String]
 
@@ -95,6 +106,9 @@ public struct Home: SchemaMessage {
 
     /// The home id.
     public var key: String { id }
+
+    /// The most recent sale in ``priceHistory``, if any.
+    public var lastSale: PriceEvent? { priceHistory?.last { $0.kind == .sold } }
 
     /// Creates a canonical home.
     ///
@@ -118,6 +132,9 @@ public struct Home: SchemaMessage {
     ///   - builtMonth: The month the home was built.
     ///   - heating: The canonical heating term.
     ///   - cooling: The canonical cooling term.
+    ///   - listingDate: When the home was last listed.
+    ///   - saleDate: When the home was last sold.
+    ///   - priceHistory: Every price any source reported, oldest first.
     ///   - extra: Attributes without a canonical field.
     ///   - provenance: Every source value of every field.
     ///   - conflicts: The fields on which the sources disagreed.
@@ -144,6 +161,9 @@ public struct Home: SchemaMessage {
         builtMonth: Int? = nil,
         heating: String? = nil,
         cooling: String? = nil,
+        listingDate: String? = nil,
+        saleDate: String? = nil,
+        priceHistory: [PriceEvent]? = nil,
         extra: [String: String] = [:],
         provenance: [String: [ProvenanceEntry]] = [:],
         conflicts: [FieldConflict] = [],
@@ -171,6 +191,9 @@ public struct Home: SchemaMessage {
         self.builtMonth = builtMonth
         self.heating = heating
         self.cooling = cooling
+        self.listingDate = listingDate
+        self.saleDate = saleDate
+        self.priceHistory = priceHistory
         self.extra = extra
         self.provenance = provenance
         self.conflicts = conflicts

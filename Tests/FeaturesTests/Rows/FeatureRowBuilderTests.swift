@@ -26,6 +26,27 @@ struct FeatureRowBuilderTests {
         #expect(built.row.featureSchemaVersion == FeatureSchema.version && built.row.retired == false)
     }
 
+    @Test("a home listed again after a sale keeps its last sale as the label, dated by the sale's own date")
+    func lastSaleFromHistory() {
+        var home = Fixtures.home(
+            Fixtures.fullFeatures, price: Money(amount: 990_000, currency: "EUR"), priceKind: .asking, saleFetchedAt: saleDate)
+        home.priceHistory = [
+            PriceEvent(
+                kind: .sold, price: Money(amount: 640_000, currency: "EUR"), date: "2015-06", sourceId: "register", recordId: "a",
+                fetchedAt: saleDate),
+            PriceEvent(
+                kind: .sold, price: Money(amount: 870_000, currency: "EUR"), date: "2021-09-30", sourceId: "register", recordId: "b",
+                fetchedAt: saleDate),
+            PriceEvent(
+                kind: .asking, price: Money(amount: 990_000, currency: "EUR"), date: "2024-03-01", sourceId: "agency", recordId: "c",
+                fetchedAt: saleDate),
+        ]
+        let built = builder.build(from: home, computedAt: computedAt)
+        #expect(built.row.target == 870_000, "the most recent sale, not the asking price")
+        #expect(built.row.labelDate == Fixtures.date("2021-09-30T00:00:00Z"))
+        #expect(built.row.features["observedYear"] == 2021)
+    }
+
     @Test("a sale without price provenance is dated when the home was normalized")
     func saleWithoutProvenance() {
         let home = Fixtures.home(Fixtures.fullFeatures, price: Money(amount: 890_000, currency: "EUR"), priceKind: .sold)

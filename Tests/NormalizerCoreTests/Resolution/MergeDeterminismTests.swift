@@ -20,6 +20,11 @@ struct MergeDeterminismTests {
                     return entry
                 }
             }
+            home.priceHistory = home.priceHistory?.map { event in
+                var event = event
+                event.fetchedAt = .distantPast
+                return event
+            }
             return home
         }
         return try PipelineFixture.comparableHomes(homes)

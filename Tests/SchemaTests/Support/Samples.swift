@@ -70,6 +70,16 @@ enum Samples {
         builtMonth: 5,
         heating: "gas",
         cooling: "central",
+        listingDate: "2024-04-28",
+        saleDate: "2016-08",
+        priceHistory: [
+            PriceEvent(
+                kind: .sold, price: Money(amount: 389_000, currency: "USD"), date: "2016-08", sourceId: "us-county-sales",
+                recordId: "P-2291", fetchedAt: date),
+            PriceEvent(
+                kind: .asking, price: Money(amount: 612_000, currency: "USD"), date: "2024-04-28", sourceId: "us-listings-crawl",
+                recordId: "z-48213", fetchedAt: date),
+        ],
         extra: ["pool": "true"],
         provenance: [
             "livingArea": [

@@ -5,7 +5,9 @@
 /// fields), `price` (amount and currency in one text, such as `$130,000`) and `builtDate`
 /// (a date such as `1990-05`, giving `builtYear` and `builtMonth`). `priceDate` (the date
 /// the price applies to: a listing's or a sale's date) is not part of the home; the merge policy
-/// uses it to find the most recent record. Names starting with
+/// uses it (else `saleDate` for a sale, `listingDate` for an asking price) to find the most
+/// recent record, and the home's price history dates each price by it. Dates that do not exist
+/// (`02/30/2019`) reject the record. Names starting with
 /// `extra.` keep the source text as it is.
 public enum CanonicalField: String, Sendable, CaseIterable {
     case address
@@ -32,6 +34,8 @@ public enum CanonicalField: String, Sendable, CaseIterable {
     case heating
     case cooling
     case priceDate
+    case listingDate
+    case saleDate
     case floor
     /// The record's country (`US`, `Canada`, `Deutschland`) for sources that list homes of
     /// several countries; read before every other field, since it decides how they are parsed.

@@ -46,6 +46,18 @@ public struct MappedRecord: Sendable, Equatable, Codable {
         self.matchingKey = matchingKey
     }
 
+    /// The date the record's price applies to, as `yyyymmdd` (an unknown month or day is 0):
+    /// `priceDate` when the mapping reads one, else the sale date of a sale or the listing date
+    /// of any other price, else whichever of the two the record gives.
+    public var priceDate: Int? {
+        func date(_ field: CanonicalField) -> Int? {
+            if case .integer(let value) = self[field.rawValue] { return value }
+            return nil
+        }
+        let isSale = self[CanonicalField.priceKind.rawValue] == .text(PriceKind.sold.rawValue)
+        return date(.priceDate) ?? (isSale ? date(.saleDate) : date(.listingDate)) ?? date(.saleDate) ?? date(.listingDate)
+    }
+
     /// The canonical value of a field, if present.
     public subscript(field: String) -> CanonicalValue? {
         fields[field]?.value

@@ -175,7 +175,7 @@ struct RecordReading {
             }
         case .builtMonth:
             try set(field, .integer(Self.month(raw)), raw: raw)
-        case .priceDate:
+        case .priceDate, .listingDate, .saleDate:
             let date = try DateParser(numericOrder: parsing.numericDateOrder(for: mapping)).parse(raw)
             set(field, .integer(date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0)), raw: raw)
         case .heating:

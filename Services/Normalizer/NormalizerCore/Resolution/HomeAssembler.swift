@@ -49,7 +49,38 @@ struct HomeAssembler: Sendable {
             home.coordinates = Coordinates(latitude: latitude, longitude: longitude)
         }
         home.priceInUSD = home.price.flatMap(priceInUSD)
+        home.priceHistory = Self.priceHistory(of: members)
         return home
+    }
+
+    /// Every price the records report, oldest first (by the day it applies from, else the UTC
+    /// day it was fetched, then source and record: the order does not depend on which of two
+    /// records fetched the same day came first), one event per distinct kind, amount and date.
+    private static func priceHistory(of records: [MappedRecord]) -> [PriceEvent]? {
+        var events: [PriceEvent] = []
+        for record in records {
+            guard case .money(let price) = record[CanonicalField.price.rawValue] else { continue }
+            let kind = record[CanonicalField.priceKind.rawValue].flatMap { PriceKind(rawValue: $0.text) } ?? .asking
+            let event = PriceEvent(
+                kind: kind, price: price, date: record.priceDate.map(isoDate), sourceId: record.sourceId, recordId: record.recordId,
+                fetchedAt: record.fetchedAt)
+            if !events.contains(where: { $0.kind == event.kind && $0.price == event.price && $0.date == event.date }) {
+                events.append(event)
+            }
+        }
+        guard !events.isEmpty else { return nil }
+        func day(_ event: PriceEvent) -> Int { Int((event.effectiveDate.timeIntervalSince1970 / 86_400).rounded(.down)) }
+        return events.sorted { (day($0), $0.sourceId, $0.recordId) < (day($1), $1.sourceId, $1.recordId) }
+    }
+
+    /// `yyyymmdd` (0 for an unknown month or day) as ISO 8601: `2019-06-14`, `2019-06`, `2019`.
+    static func isoDate(_ date: Int) -> String {
+        let year = date / 10_000
+        let month = date / 100 % 100
+        let day = date % 100
+        guard month > 0 else { return String(format: "%04d", year) }
+        guard day > 0 else { return String(format: "%04d-%02d", year, month) }
+        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
     private func priceInUSD(_ price: Money) -> Double? {
@@ -76,6 +107,8 @@ struct HomeAssembler: Sendable {
         case .bathrooms: home.bathrooms = value.number
         case .garageSpaces: home.garageSpaces = value.integer
         case .floor: home.floor = value.integer
+        case .listingDate: home.listingDate = value.integer.map(Self.isoDate)
+        case .saleDate: home.saleDate = value.integer.map(Self.isoDate)
         case .builtYear: home.builtYear = value.integer
         case .builtMonth: home.builtMonth = value.integer
         case .heating: home.heating = value.text

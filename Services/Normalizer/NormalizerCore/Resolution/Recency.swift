@@ -1,8 +1,7 @@
 import Foundation
 
 /// How recent a record is for the merge policy, by its own dates: the date its price applies to
-/// (`priceDate`, a listing's or a sale's date, when the mapping reads one), then the UTC day it
-/// was fetched.
+/// (``MappedRecord/priceDate``), then the UTC day it was fetched.
 ///
 /// The fetch *day*, not the instant: two runs over the same sources fetch the same records
 /// milliseconds apart in a different order, and that must not change a canonical value.
@@ -14,11 +13,7 @@ struct Recency: Comparable {
     let fetchDay: Int
 
     init(_ record: MappedRecord) {
-        if case .integer(let date) = record[CanonicalField.priceDate.rawValue] {
-            priceDate = date
-        } else {
-            priceDate = 0
-        }
+        priceDate = record.priceDate ?? 0
         fetchDay = Int((record.fetchedAt.timeIntervalSince1970 / 86_400).rounded(.down))
     }
 
