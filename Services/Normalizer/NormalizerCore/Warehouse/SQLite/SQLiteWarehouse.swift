@@ -54,6 +54,29 @@ public final class SQLiteWarehouse: NormalizerStore {
             CREATE TABLE IF NOT EXISTS review_tasks (task_id TEXT PRIMARY KEY, body TEXT NOT NULL);
             """
         )
+        try rebuildBlocksIfOutdated()
+    }
+
+    /// Rewrites every record's blocks when the file's blocks were written under another
+    /// ``BlockingKeys/version`` (the file's `user_version`), so records stored before keep
+    /// being found.
+    private func rebuildBlocksIfOutdated() throws(NormalizationError) {
+        func current() throws(NormalizationError) -> Bool {
+            try database.query("PRAGMA user_version").first?[0].integer == Int64(BlockingKeys.version)
+        }
+        guard try !current() else { return }
+        try database.transaction { () throws(NormalizationError) in
+            // Another process sharing the file may have rebuilt them while this one waited.
+            guard try !current() else { return }
+            try database.execute("DELETE FROM record_blocks")
+            for row in try database.query("SELECT body FROM records") {
+                let record = try Self.decode(MappedRecord.self, row[0])
+                for block in Set(BlockingKeys.keys(of: record)).sorted() {
+                    try database.query("INSERT INTO record_blocks (block, record_key) VALUES (?, ?)", [.text(block), .text(record.key)])
+                }
+            }
+            try database.execute("PRAGMA user_version = \(BlockingKeys.version)")
+        }
     }
 
     public func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
