@@ -34,6 +34,8 @@ public struct MLError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let io = Code(rawValue: "ml.io")
         /// A linear system could not be solved.
         public static let singularSystem = Code(rawValue: "ml.singular_system")
+        /// Training was stopped from outside (a service shutting down) after a checkpoint.
+        public static let interrupted = Code(rawValue: "ml.interrupted")
     }
 
     /// Where in the input the problem is. Every field is optional.

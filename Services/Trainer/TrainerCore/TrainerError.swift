@@ -13,6 +13,9 @@ public struct TrainerError: Error, Sendable, Equatable, CustomStringConvertible 
         case trainingFailed
         /// The registry or artifact store refused an operation.
         case registryFailed
+        /// A training was stopped at an epoch's end (the trainer is shutting down); its job
+        /// folder and checkpoint stay, and the next start resumes it.
+        case interrupted
     }
 
     /// What failed.

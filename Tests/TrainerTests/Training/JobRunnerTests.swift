@@ -35,6 +35,31 @@ struct JobRunnerTests {
         #expect(!continued.file.isEmpty)
     }
 
+    @Test("a stop asked for mid-training ends it at the epoch's checkpoint, and the next run finishes the same model")
+    func stopAtEpochEndResumes() async throws {
+        let fixture = try await TrainerFixture()
+        defer { fixture.remove() }
+        let job = try fixture.job(fixture.rows(try RealHomes.ames(limit: 600)), region: "US")
+        let runner = JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
+        let reference = try runner.run(job, folder: JobFolder(url: fixture.folder.appendingPathComponent("reference")))
+
+        let folder = JobFolder(url: fixture.folder.appendingPathComponent("stopped"))
+        try folder.save(job)
+        let rounds = RoundsSeen()
+        #expect(throws: TrainerError.self) {
+            try runner.run(job, folder: folder, onEpoch: { rounds.add($0.round) }, shouldStop: { rounds.values.last == 20 })
+        }
+        do {
+            _ = try runner.run(job, folder: folder, shouldStop: { true })
+        } catch {
+            #expect(error.code == .interrupted, "a stop is no failure: \(error)")
+        }
+        #expect(rounds.values.last == 20, "no epoch after the stop")
+        #expect(FileManager.default.fileExists(atPath: folder.checkpoint.path), "the checkpoint stays for the next start")
+        let resumed = try runner.run(job, folder: folder)
+        #expect(resumed.file == reference.file)
+    }
+
     @Test("the gate accepts a better candidate as champion and rejects a worse one with its reasons")
     func gateAcceptsBetterAndRejectsWorse() async throws {
         var fixture = try await TrainerFixture()

@@ -68,8 +68,8 @@ public final class TrainerLoop: Service, Sendable {
     /// A copy of the current state (tests and status).
     public var currentState: TrainerState { state.withLock { $0 } }
 
-    /// Runs until graceful shutdown. A training in progress runs to its end first (its
-    /// checkpoints let a killed trainer resume it instead).
+    /// Runs until graceful shutdown. A training in progress stops at its next epoch's end, its
+    /// job folder and checkpoint kept: the next start resumes it (as after a kill).
     public func run() async throws {
         do {
             try await work()
@@ -290,18 +290,32 @@ public final class TrainerLoop: Service, Sendable {
         let service = configuration.serviceName
         async let published: Void = publishAll(epochs)
         let candidate: TrainedCandidate
+        let stop = StopRequest()
         do {
-            candidate = try await executor.run { [runner] in
-                try runner.run(job, folder: folder) { epoch in
-                    var values = ["round": Double(epoch.round), "train.\(epoch.metricName)": epoch.trainMetric]
-                    if let valid = epoch.validMetric { values["valid.\(epoch.metricName)"] = valid }
-                    sink.yield(
-                        MonitoringEvent(
-                            service: service, kind: .trainingEpoch, name: "training.epoch", values: values, labels: labels, at: Date()))
+            candidate = try await withGracefulShutdownHandler {
+                try await executor.run { [runner] in
+                    try runner.run(
+                        job, folder: folder,
+                        onEpoch: { epoch in
+                            var values = ["round": Double(epoch.round), "train.\(epoch.metricName)": epoch.trainMetric]
+                            if let valid = epoch.validMetric { values["valid.\(epoch.metricName)"] = valid }
+                            sink.yield(
+                                MonitoringEvent(
+                                    service: service, kind: .trainingEpoch, name: "training.epoch", values: values, labels: labels,
+                                    at: Date()))
+                        },
+                        shouldStop: { stop.isRequested })
                 }
+            } onGracefulShutdown: {
+                stop.request()
             }
             sink.finish()
             try await published
+        } catch let error as TrainerError where error.code == .interrupted {
+            sink.finish()
+            try? await published
+            logger.info("training stopped for shutdown; the next start resumes it", metadata: ["job": "\(job.folderName)"])
+            throw CancellationError()
         } catch {
             sink.finish()
             try? await published

@@ -22,12 +22,15 @@ public struct JobRunner: Sendable {
         self.features = features
     }
 
-    /// Trains `job`, checkpointing into `folder`; `onEpoch` sees every finished epoch.
+    /// Trains `job`, checkpointing into `folder`; `onEpoch` sees every finished epoch, and
+    /// `shouldStop`, asked after each epoch's checkpoint, ends the training there.
     /// - Throws: ``TrainerError/Code/stateFailed`` when the folder cannot be written (the job
-    ///   stays for a later start), ``TrainerError/Code/trainingFailed`` when the engine fails on
-    ///   the job's data (it would fail again), each naming the job.
+    ///   stays for a later start), ``TrainerError/Code/interrupted`` when `shouldStop` said so
+    ///   (the checkpoint lets a later start resume), ``TrainerError/Code/trainingFailed`` when
+    ///   the engine fails on the job's data (it would fail again), each naming the job.
     public func run(
-        _ job: TrainingJob, folder: JobFolder, onEpoch: @escaping @Sendable (TrainingEpoch) -> Void = { _ in }
+        _ job: TrainingJob, folder: JobFolder, onEpoch: @escaping @Sendable (TrainingEpoch) -> Void = { _ in },
+        shouldStop: @escaping @Sendable () -> Bool = { false }
     ) throws(TrainerError) -> TrainedCandidate {
         let start = Date()
         do {
@@ -44,6 +47,9 @@ public struct JobRunner: Sendable {
             ) { epoch throws(MLError) in
                 try Self.save(epoch.checkpoint, to: folder.checkpoint)
                 onEpoch(epoch)
+                if shouldStop() {
+                    throw MLError(.interrupted, "stopped after round \(epoch.round); the checkpoint resumes it")
+                }
                 return .proceed
             }
             trained.summary.trainingSeconds = 0
@@ -54,6 +60,8 @@ public struct JobRunner: Sendable {
                 trainingData: data.subset(rows: Array(0..<job.training.count)),
                 validationData: data.subset(rows: validationRows.sorted()),
                 trainingSeconds: Date().timeIntervalSince(start))
+        } catch let error as MLError where error.code == .interrupted {
+            throw TrainerError(.interrupted, reason: error.reason, input: job.folderName)
         } catch let error as MLError where error.code == .io {
             // The folder could not be written (disk full): the job may succeed on a later start.
             throw TrainerError(.stateFailed, reason: "\(error)", input: job.folderName)
