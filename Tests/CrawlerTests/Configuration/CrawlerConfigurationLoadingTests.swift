@@ -94,6 +94,18 @@ struct CrawlerConfigurationLoadingTests {
         }
     }
 
+    @Test("homeprice-crawler with an invalid XPath in its own file exits non-zero at start, naming the key")
+    func invalidXPathStopsTheProcess() async throws {
+        let project = try Self.project(extraction: Self.selectors(price: "//span[@class='price'"))
+        defer { project.remove() }
+        let crawler = TestProject.homepriceExecutable.deletingLastPathComponent().appendingPathComponent("homeprice-crawler")
+        let run = try await ExecutableRun.run(
+            crawler, ["--config", project.layout.configs.appendingPathComponent("crawler-test.yaml").path],
+            environment: ["HOMEPRICE_ROOT": project.layout.root.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("crawler.extraction.selectors") && run.errors.contains("not a valid XPath"), "\(run.errors)")
+    }
+
     @Test("a crawler file and a mapping file may live anywhere")
     func filesOutsideConfigs() async throws {
         let project = try Self.project(extraction: "  extraction:\n    type: jsonLD\n    recordIdPath: identifier\n")
