@@ -64,12 +64,12 @@ final class ListingSiteFixture: Sendable {
 
     /// Crawls the site once with a fresh journal and returns what was published.
     func crawl(
-        types: [String], ignoredParameters: [String] = ["utm_*", "fbclid", "gclid"], politeness: Duration = .zero
+        types: [String], ignoredParameters: [String] = ["utm_*", "fbclid", "gclid"]
     ) async throws -> (publisher: RecordingPublisher, summary: CrawlSummary) {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: state) }
         let settings = CrawlerSettings(
-            userAgent: "HomePriceCrawler/test", politenessDelay: politeness, maximumConcurrency: 4, maximumPendingDeliveries: 8,
+            userAgent: "HomePriceCrawler/test", politenessDelay: .zero, maximumConcurrency: 4, maximumPendingDeliveries: 8,
             maximumAttempts: 2, initialBackoff: .milliseconds(10), requestTimeout: .seconds(10), stateFile: state)
         let publisher = RecordingPublisher()
         var logger = Logger(label: "crawler-tests")
