@@ -146,6 +146,7 @@ public final class Crawler: Service, Sendable {
             values: [
                 "pagesFetched": Double(summary.pagesFetched), "published": Double(summary.published),
                 "notModified": Double(summary.notModified), "unchanged": Double(summary.unchanged),
+                "canonicalAliases": Double(summary.canonicalAliases),
                 "failed": Double(summary.failed), "deadLetters": Double(summary.deadLetters),
             ],
             labels: ["site": site.descriptor.id], at: Date())
