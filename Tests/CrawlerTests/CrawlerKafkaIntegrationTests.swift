@@ -44,6 +44,44 @@ struct CrawlerKafkaIntegrationTests {
         }
     }
 
+    @Test("with the broker down no listing is journalled done: after a restart against a running broker, each lands once")
+    func brokerDownThenRestart() async throws {
+        let fixture = try ScenarioFixture(listings: 60)
+        defer { fixture.server.stop() }
+        let reachable = Set(fixture.website.site.reachableListings.map(\.listingId))
+        let site = fixture.site, settings = fixture.settings
+        await #expect(throws: (any Error).self) {
+            try await KafkaProducer.withProducer(
+                configuration: KafkaTestClients.producer("127.0.0.1:1", messageTimeoutMilliseconds: 1_500), logger: KafkaTestClients.logger
+            ) { producer in
+                try await Crawler(
+                    site: site, settings: settings, publisher: KafkaPublisher(producer: producer), logger: CrawlerTests.logger
+                )
+                .crawl()
+            }
+        }
+        let fetchedWhileDown = Set(fixture.website.site.requestLog.filter { $0.hasPrefix("/listing/") })
+        #expect(!fetchedWhileDown.isEmpty)
+
+        try await TestProject.withBroker { broker in
+            let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
+            try await TopicProvisioner.createAll(using: admin)
+            let requestsBefore = fixture.website.site.requestLog.count
+            _ = try await KafkaProducer.withProducer(
+                configuration: KafkaTestClients.producer(broker.bootstrapServers), logger: KafkaTestClients.logger
+            ) { producer in
+                try await Crawler(
+                    site: site, settings: settings, publisher: KafkaPublisher(producer: producer), logger: CrawlerTests.logger
+                )
+                .crawl()
+            }
+            let raw = try await Self.read(.homesRaw, on: broker).map { try RawRecord.decode(from: Data($0.value)) }
+            #expect(raw.count == reachable.count && Set(raw.map(\.recordId)) == reachable, "every listing once")
+            let refetched = Set(fixture.website.site.requestLog.dropFirst(requestsBefore))
+            #expect(fetchedWhileDown.subtracting(refetched).isEmpty, "every page fetched while the broker was down is fetched again")
+        }
+    }
+
     static func read(_ topic: Topic, on broker: TansuBroker) async throws -> [KafkaConsumerMessage] {
         try await TopicContents.read(topic: topic.name, partitions: topic.defaultPartitionCount, bootstrapServers: broker.bootstrapServers)
     }

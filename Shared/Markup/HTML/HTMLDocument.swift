@@ -31,6 +31,30 @@ public final class HTMLDocument {
         if let document { xmlFreeDoc(document) }
     }
 
+    /// Why `xpath` cannot be evaluated (a syntax error, an unknown function), or `nil` when it
+    /// can; checked against an empty page so a configuration is refused at load instead of
+    /// every page yielding nothing.
+    public static func xpathError(_ xpath: String) -> String? {
+        let probe = HTMLDocument(html: "<html><body></body></html>", url: "about:blank")
+        guard let document = probe.document, let context = xmlXPathNewContext(document) else {
+            return "libxml2 cannot create an XPath context"
+        }
+        defer { xmlXPathFreeContext(context) }
+        // Errors are reported through the result, not printed.
+        context.pointee.error = { _, _ in }
+        let result = xpath.withCString { expression in
+            expression.withMemoryRebound(to: xmlChar.self, capacity: xpath.utf8.count + 1) {
+                xmlXPathEvalExpression($0, context)
+            }
+        }
+        guard let result else {
+            let message = context.pointee.lastError.message.flatMap { String(cString: $0).split(separator: "\n").first }
+            return message.map { "not a valid XPath expression: \($0)" } ?? "not a valid XPath expression"
+        }
+        xmlXPathFreeObject(result)
+        return nil
+    }
+
     /// The text content of every node `xpath` selects (attribute values for attribute steps),
     /// in document order; empty when nothing matches or the expression is invalid.
     public func strings(_ xpath: String) -> [String] {

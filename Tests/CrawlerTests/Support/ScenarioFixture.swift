@@ -40,7 +40,8 @@ struct ScenarioFixture {
 
     var settings: CrawlerSettings {
         CrawlerSettings(
-            userAgent: "HomePriceCrawler/test", politenessDelay: .zero, maximumConcurrency: 4, maximumAttempts: 3,
+            userAgent: "HomePriceCrawler/test", politenessDelay: .zero, maximumConcurrency: 4, maximumPendingDeliveries: 100,
+            maximumAttempts: 3,
             initialBackoff: .milliseconds(10), requestTimeout: .seconds(10), stateFile: stateFile)
     }
 }

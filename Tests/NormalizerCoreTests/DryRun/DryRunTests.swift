@@ -5,73 +5,60 @@ import Testing
 
 @Suite("Dry run for mapping authors")
 struct DryRunTests {
-    private func file(_ text: String, _ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url
+    private static func mls(_ id: String, _ row: String) -> RawRecord {
+        RawRecord(
+            sourceId: "ca-mls-dataset", recordId: id, region: "CA", fetchedAt: SeedScenario.now, contentType: "text/csv",
+            payload: "mls_number,address,list_price,lot_size_sqft,bedrooms,bathrooms,garage,gas_heat,air_conditioning\n" + row)
     }
 
-    @Test("prints one home per CSV row and the errors of a bad row")
-    func csvRows() async throws {
-        let csv = try file(
-            "mls_number,address,list_price,lot_size_sqft,bedrooms,bathrooms,garage,gas_heat,air_conditioning\n"
-                + "W1,\"676 Dougall Ave, Windsor, ON N9B 3H0\",\"$42,000.00\",5500,3,1,0,no,yes\n"
-                + "W2,\"151 Pillette Rd, Windsor, ON N8R 2E7\",free,4790,3,1,1,no,yes\n",
-            "mls.csv"
-        )
-        defer { try? FileManager.default.removeItem(at: csv) }
-        let results = try DryRun(sourceId: "ca-mls-dataset", mappingFile: nil, files: [csv], resolve: false)
+    @Test("prints one home per record and the errors of a bad one, under the records' own keys")
+    func homesAndErrors() async throws {
+        let records = [
+            Self.mls("W1", "W1,\"676 Dougall Ave, Windsor, ON N9B 3H0\",\"$42,000.00\",5500,3,1,0,no,yes"),
+            Self.mls("W2", "W2,\"151 Pillette Rd, Windsor, ON N8R 2E7\",free,4790,3,1,1,no,yes"),
+        ]
+        let results = try DryRun(records: records, resolve: false)
             .run(configuration: try await SeedScenario.configuration(), catalog: try SeedScenario.catalog(), now: SeedScenario.now)
         #expect(results.count == 2)
-        guard case .home(_, let home) = results[0], case .errors(_, let reasons) = results[1] else {
+        guard case .home(let key, let home) = results[0], case .errors(let badKey, let reasons) = results[1] else {
             Issue.record("expected a home then errors, got \(results)")
             return
         }
+        #expect(key == "ca-mls-dataset/W1" && badKey == "ca-mls-dataset/W2")
         #expect(home.price == Money(amount: 42_000, currency: "CAD"))
         #expect(reasons.map(\.field) == ["price"])
         #expect(try results[0].jsonLine().hasPrefix("{"))
     }
 
-    @Test("with resolve, prints clusters with the records they came from")
-    func resolveClusters() async throws {
-        let flat = try file(SeedScenario.flat.payload, "flat.json")
-        defer { try? FileManager.default.removeItem(at: flat) }
-        let results = try DryRun(sourceId: "us-agency-flat", mappingFile: nil, files: [flat], resolve: true)
+    @Test("with resolve, records of two sources merge into one cluster that names both")
+    func resolveAcrossSources() async throws {
+        let results = try DryRun(records: [SeedScenario.flat, SeedScenario.nested], resolve: true)
             .run(configuration: try await SeedScenario.configuration(), catalog: try SeedScenario.catalog(), now: SeedScenario.now)
-        guard case .cluster(let home, let records) = try #require(results.first) else {
-            Issue.record("expected a cluster, got \(results)")
+        let clusters = results.compactMap { result -> [String]? in
+            if case .cluster(_, let records) = result { return records } else { return nil }
+        }
+        #expect(clusters.map { Set($0) } == [["us-agency-flat/L-1", "us-agency-feed/A-77"]])
+    }
+
+    @Test("a mapping given for a source replaces the configured one; a source without a mapping is an error")
+    func mappingsAndUnknownSources() async throws {
+        var mapping = try #require(try SeedScenario.catalog()["ca-mls-dataset"])
+        mapping.mapping["price"] = FieldMapping(path: "lot_size_sqft")
+        let record = Self.mls("W1", "W1,\"676 Dougall Ave, Windsor, ON N9B 3H0\",\"$42,000.00\",5500,3,1,0,no,yes")
+        let results = try DryRun(records: [record], mappings: [mapping], resolve: false)
+            .run(configuration: try await SeedScenario.configuration(), catalog: try SeedScenario.catalog(), now: SeedScenario.now)
+        guard case .home(_, let home) = try #require(results.first) else {
+            Issue.record("expected a home, got \(results)")
             return
         }
-        #expect(records == ["us-agency-flat/flat.json#1"] || records.count == 1)
-        #expect(home.livingArea == 111.48)
-    }
+        #expect(home.price?.amount == 5_500)
 
-    private func dryRunError(_ source: String, _ url: URL) async throws -> NormalizationError? {
-        do {
-            _ = try DryRun(sourceId: source, mappingFile: nil, files: [url], resolve: false)
+        var stray = record
+        stray.sourceId = "nobody"
+        let error = try await #require(throws: NormalizationError.self) {
+            try DryRun(records: [stray], resolve: false)
                 .run(configuration: try await SeedScenario.configuration(), catalog: try SeedScenario.catalog(), now: SeedScenario.now)
-            return nil
-        } catch let error as NormalizationError {
-            return error
         }
-    }
-
-    @Test("an empty file, a file that is not UTF-8 and an XML file declaring entities are clear errors")
-    func unreadableFiles() async throws {
-        let empty = try file(" \n", "empty.csv")
-        let latin1 = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-latin1.json")
-        try Data("{\"listingId\": \"A\"}\n{\"city\": \"M".utf8 + [0xFC] + Data("nchen\"}\n".utf8)).write(to: latin1)
-        let entity = try file(
-            "<!DOCTYPE K [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><K><Vertrag nr=\"1\"><Lage>&x;</Lage></Vertrag></K>", "k.xml")
-        defer { for url in [empty, latin1, entity] { try? FileManager.default.removeItem(at: url) } }
-        let emptyError = try await dryRunError("ca-mls-dataset", empty)
-        #expect(emptyError?.code == .unreadableFile)
-        #expect(emptyError?.reason.contains("empty") == true)
-        let latin1Error = try await dryRunError("us-agency-flat", latin1)
-        #expect(latin1Error?.reason == "the file is not UTF-8: byte 31 (line 2) is not a valid UTF-8 sequence")
-        #expect(latin1Error?.input == latin1.path)
-        let entityError = try await dryRunError("de-kaufpreissammlung", entity)
-        #expect(entityError?.code == .malformedPayload)
-        #expect(entityError?.description.contains("root:") == false)
+        #expect(error.code == .unknownSource && error.input == "nobody")
     }
 }

@@ -101,6 +101,38 @@ struct ProducerConfigurationLoadingTests {
         #expect(error.input?.hasSuffix("configs/sources/test-source.yaml") == true)
     }
 
+    @Test("a user's producer and mapping files may live anywhere; errors name them by path")
+    func filesOutsideConfigs() async throws {
+        let project = try Self.project(producer: "", mapping: nil)
+        defer { project.remove() }
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("own-source-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let producer = elsewhere.appendingPathComponent("producer.yaml")
+        try "producer:\n  format: csv\n  recordId: id\n  input:\n    type: path\n    path: /data/drops\n    watch: false\n"
+            .write(to: producer, atomically: true, encoding: .utf8)
+        let mapping = elsewhere.appendingPathComponent("mapping.yaml")
+        try Self.mapping.replacingOccurrences(of: "region: US", with: "region: CA").write(to: mapping, atomically: true, encoding: .utf8)
+
+        let configuration = try await ProducerConfiguration.load(
+            sourceId: "test-source", file: producer.path, mapping: mapping.path, layout: project.layout)
+        #expect(configuration.descriptor.region == "CA")
+        #expect(configuration.input == .path(URL(fileURLWithPath: "/data/drops"), watch: false))
+        #expect(configuration.timing.initialRetryDelay == .milliseconds(200), "defaults still from configs/producers.yaml")
+
+        try "producer:\n  format: csv\n  input:\n    type: path\n    path: x.csv\n    watch: false\n"
+            .write(to: producer, atomically: true, encoding: .utf8)
+        let missingKey = try await #require(throws: SourceError.self) {
+            try await ProducerConfiguration.load(
+                sourceId: "test-source", file: producer.path, mapping: mapping.path, layout: project.layout)
+        }
+        #expect(missingKey.input == "\(producer.path): producer.recordId")
+        let wrongSource = try await #require(throws: SourceError.self) {
+            try await ProducerConfiguration.load(sourceId: "other", file: producer.path, mapping: mapping.path, layout: project.layout)
+        }
+        #expect(wrongSource.input == mapping.path && wrongSource.reason.contains("not other"))
+    }
+
     /// A project with the real defaults file, a producer file and a mapping for `test-source`.
     static func project(producer: String, mapping: String? = Self.mapping) throws -> TemporaryProject {
         let project = try TemporaryProject()

@@ -13,8 +13,10 @@ import Sources
 /// In one run, on one fresh tansu broker: a generated scenario's dataset file is published by
 /// the generic producer (its real configuration, `configs/sources/producers/<id>.yaml`); the
 /// crawler crawls the scenario website (faults off, politeness off, `configs/crawler.yaml`
-/// otherwise); and the Swift `KafkaProducer` enqueues as many messages of the same size as the
-/// dataset's raw records, the broker's raw produce rate.
+/// otherwise), then crawls its first pages again with the configured politeness delay, whose
+/// request rate must stay at or under one request per delay; and the Swift `KafkaProducer`
+/// enqueues as many messages of the same size as the dataset's raw records, the broker's raw
+/// produce rate.
 struct IngestBenchmark {
     /// What to measure.
     struct Options {
@@ -22,6 +24,8 @@ struct IngestBenchmark {
         var seed: UInt64
         var datasetSource: String
         var crawlConcurrency: Int?
+        /// How deep the polite crawl goes (1: the first search page and its listings).
+        var politeDepth: Int
     }
 
     /// The dataset producer's figures.
@@ -44,6 +48,19 @@ struct IngestBenchmark {
         let listingsPerSecond: Double
     }
 
+    /// The crawler with politeness on: its request rate against the one the delay allows.
+    struct PoliteCrawlFigure: Codable {
+        let delayMilliseconds: Int
+        let pages: Int
+        /// Every request the site received, robots.txt included.
+        let requests: Int
+        let seconds: Double
+        /// Requests after the first per second: n requests one delay apart span n − 1 delays.
+        let requestsPerSecond: Double
+        /// One request per delay: the most a polite crawler may ask of one host.
+        let allowedRequestsPerSecond: Double
+    }
+
     /// The broker's raw produce rate with the Swift client.
     struct RawProduceFigure: Codable {
         let messages: Int
@@ -59,6 +76,7 @@ struct IngestBenchmark {
         let lingerMilliseconds: Int
         let dataset: DatasetFigure
         let crawler: CrawlFigure
+        let politeCrawler: PoliteCrawlFigure
         let rawProduce: RawProduceFigure
         /// Each ingestion rate ÷ the raw produce rate.
         let ratios: [String: Double]
@@ -87,14 +105,19 @@ struct IngestBenchmark {
             let dataset = try await measureDataset(options, scenario: scenario, workspace: workspace, producer: producerConfiguration)
             let raw = try await measureRawProduce(
                 messages: dataset.records, bytes: dataset.averageMessageBytes, topic: rawTopic, producer: producerConfiguration)
-            let crawl = try await measureCrawl(options, scenario: scenario, workspace: workspace, producer: producerConfiguration)
+            let website = try ScenarioWebsite(scenario: scenario, configuration: .init(faultsEnabled: false))
+            let crawl = try await measureCrawl(options, website: website, workspace: workspace, producer: producerConfiguration)
+            let polite = try await measurePoliteCrawl(
+                options, website: ScenarioWebsite(scenario: scenario, configuration: .init(faultsEnabled: false)), workspace: workspace,
+                producer: producerConfiguration)
             await broker.stop()
             return Report(
                 homes: options.homes, librdkafka: LibrdkafkaVersion.string, lingerMilliseconds: producerConfiguration.lingerMilliseconds,
-                dataset: dataset, crawler: crawl, rawProduce: raw,
+                dataset: dataset, crawler: crawl, politeCrawler: polite, rawProduce: raw,
                 ratios: [
                     "datasetRecordsOverRawProduce": dataset.recordsPerSecond / raw.messagesPerSecond,
                     "crawlerListingsOverRawProduce": crawl.listingsPerSecond / raw.messagesPerSecond,
+                    "politeRequestsOverAllowed": polite.requestsPerSecond / polite.allowedRequestsPerSecond,
                 ])
         } catch {
             await broker.stop()
@@ -162,9 +185,38 @@ struct IngestBenchmark {
 
     /// Crawls the scenario website with politeness off and times it.
     private func measureCrawl(
-        _ options: Options, scenario: URL, workspace: URL, producer: KafkaProducerConfiguration
+        _ options: Options, website: ScenarioWebsite, workspace: URL, producer: KafkaProducerConfiguration
     ) async throws -> CrawlFigure {
-        let website = try ScenarioWebsite(scenario: scenario, configuration: .init(faultsEnabled: false))
+        let (summary, seconds, settings) = try await crawl(
+            website, politely: false, maximumDepth: nil, concurrency: options.crawlConcurrency,
+            stateFile: workspace.appendingPathComponent("crawl.jsonl"), producer: producer)
+        return CrawlFigure(
+            pages: summary.pagesFetched, listingsPublished: summary.published, concurrency: settings.maximumConcurrency,
+            seconds: seconds, pagesPerSecond: Double(summary.pagesFetched) / seconds,
+            listingsPerSecond: Double(summary.published) / seconds)
+    }
+
+    /// Crawls the first `politeDepth` levels of the scenario website with the configured
+    /// politeness delay and counts the requests the site received per second.
+    private func measurePoliteCrawl(
+        _ options: Options, website: ScenarioWebsite, workspace: URL, producer: KafkaProducerConfiguration
+    ) async throws -> PoliteCrawlFigure {
+        let (summary, seconds, settings) = try await crawl(
+            website, politely: true, maximumDepth: options.politeDepth, concurrency: options.crawlConcurrency,
+            stateFile: workspace.appendingPathComponent("polite-crawl.jsonl"), producer: producer)
+        let delay = settings.politenessDelay.seconds
+        let requests = website.site.requestLog.count
+        return PoliteCrawlFigure(
+            delayMilliseconds: Int((delay * 1000).rounded()), pages: summary.pagesFetched, requests: requests, seconds: seconds,
+            requestsPerSecond: Double(max(0, requests - 1)) / seconds, allowedRequestsPerSecond: delay > 0 ? 1 / delay : .infinity)
+    }
+
+    /// Crawls `website` once into Kafka with `configs/crawler.yaml` pointed at it, politeness
+    /// as configured or off, and times it.
+    private func crawl(
+        _ website: ScenarioWebsite, politely: Bool, maximumDepth: Int?, concurrency: Int?, stateFile: URL,
+        producer: KafkaProducerConfiguration
+    ) async throws -> (CrawlSummary, Double, CrawlerSettings) {
         let server = try website.serve()
         defer { server.stop() }
         var configuration = try await CrawlerConfiguration.load(layout: layout)
@@ -172,9 +224,10 @@ struct IngestBenchmark {
             server.baseURL.appendingPathComponent("search").appending(queryItems: [URLQueryItem(name: "page", value: "1")])
         ]
         configuration.site.allowedHosts = ["127.0.0.1:\(server.port)"]
-        configuration.settings.politenessDelay = .zero
-        configuration.settings.stateFile = workspace.appendingPathComponent("crawl.jsonl")
-        if let concurrency = options.crawlConcurrency { configuration.settings.maximumConcurrency = concurrency }
+        if let maximumDepth { configuration.site.maximumDepth = maximumDepth }
+        if !politely { configuration.settings.politenessDelay = .zero }
+        configuration.settings.stateFile = stateFile
+        if let concurrency { configuration.settings.maximumConcurrency = concurrency }
         let settings = configuration.settings, site = configuration.site
         let clock = ContinuousClock()
         let (summary, seconds) = try await KafkaProducer.withProducer(configuration: producer, logger: logger) { kafka in
@@ -183,9 +236,6 @@ struct IngestBenchmark {
             let summary = try await crawler.crawl()
             return (summary, (clock.now - start).seconds)
         }
-        return CrawlFigure(
-            pages: summary.pagesFetched, listingsPublished: summary.published, concurrency: settings.maximumConcurrency,
-            seconds: seconds, pagesPerSecond: Double(summary.pagesFetched) / seconds,
-            listingsPerSecond: Double(summary.published) / seconds)
+        return (summary, seconds, settings)
     }
 }

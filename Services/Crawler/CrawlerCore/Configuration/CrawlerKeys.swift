@@ -6,11 +6,11 @@ import Foundation
 struct CrawlerKeys {
     /// The reader, scoped to `crawler.`.
     let reader: ConfigReader
-    /// The file, relative to `configs/`.
+    /// The file as errors name it: `configs/<name>`, or the path of a file elsewhere.
     let file: String
 
-    /// `configs/<file>: crawler.<key>`.
-    func name(_ key: String) -> String { "configs/\(file): crawler.\(key)" }
+    /// `<file>: crawler.<key>`.
+    func name(_ key: String) -> String { "\(file): crawler.\(key)" }
 
     func string(_ key: String) throws(CrawlerError) -> String {
         guard let value = reader.string(forKey: ConfigKey(key)), !value.isEmpty else {

@@ -12,6 +12,9 @@ public struct CrawlerSettings: Sendable, Equatable {
     public var politenessDelay: Duration
     /// How many pages are fetched at once.
     public var maximumConcurrency: Int
+    /// How many pages' messages may be on their way to the broker at once while fetching goes
+    /// on; a page is journalled done only when its messages are delivered.
+    public var maximumPendingDeliveries: Int
     /// How many times a page is tried before it is reported failed.
     public var maximumAttempts: Int
     /// The delay before the first retry; it doubles with each further one.
@@ -26,6 +29,7 @@ public struct CrawlerSettings: Sendable, Equatable {
         userAgent: String,
         politenessDelay: Duration,
         maximumConcurrency: Int,
+        maximumPendingDeliveries: Int,
         maximumAttempts: Int,
         initialBackoff: Duration,
         requestTimeout: Duration,
@@ -34,6 +38,7 @@ public struct CrawlerSettings: Sendable, Equatable {
         self.userAgent = userAgent
         self.politenessDelay = politenessDelay
         self.maximumConcurrency = maximumConcurrency
+        self.maximumPendingDeliveries = maximumPendingDeliveries
         self.maximumAttempts = maximumAttempts
         self.initialBackoff = initialBackoff
         self.requestTimeout = requestTimeout

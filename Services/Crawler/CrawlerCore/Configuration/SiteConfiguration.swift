@@ -18,6 +18,10 @@ public struct SiteConfiguration: Sendable, Equatable {
     public var maximumDepth: Int
     /// How listings are read.
     public var extraction: ExtractionRule
+    /// Query parameters that never make a page different (tracking: `utm_*`, `fbclid`, …);
+    /// a trailing `*` matches any name with that prefix. They are dropped from every URL
+    /// before it is de-duplicated.
+    public var ignoredParameters: [String]
 
     /// Creates a site configuration.
     public init(
@@ -27,7 +31,8 @@ public struct SiteConfiguration: Sendable, Equatable {
         followPatterns: [String],
         recordPatterns: [String],
         maximumDepth: Int,
-        extraction: ExtractionRule
+        extraction: ExtractionRule,
+        ignoredParameters: [String] = []
     ) {
         self.descriptor = descriptor
         self.startURLs = startURLs
@@ -36,5 +41,24 @@ public struct SiteConfiguration: Sendable, Equatable {
         self.recordPatterns = recordPatterns
         self.maximumDepth = maximumDepth
         self.extraction = extraction
+        self.ignoredParameters = ignoredParameters
+    }
+
+    /// A stable hash of everything that decides what a page yields (link and record patterns,
+    /// ignored parameters, the extraction rule). The journal keeps it per page: a page read
+    /// under other rules is fetched whole again (no conditional request), so a fixed rule is
+    /// applied to pages that did not change.
+    public var rulesFingerprint: String {
+        StableHash.of(
+            [
+                "follow=" + followPatterns.joined(separator: "\n"), "records=" + recordPatterns.joined(separator: "\n"),
+                "ignored=" + ignoredParameters.joined(separator: ","), extraction.canonicalText,
+            ].joined(separator: "\n\n"))
+    }
+
+    /// The canonical form of a link `reference` found on `base` (see ``URLNormalizer``), with
+    /// the ignored parameters dropped.
+    public func normalize(_ reference: String, relativeTo base: URL? = nil) -> URL? {
+        URLNormalizer.normalize(reference, relativeTo: base, droppingParameters: ignoredParameters)
     }
 }

@@ -8,6 +8,8 @@ public struct CrawlSummary: Sendable, Equatable {
     public var notModified = 0
     /// Listing pages fetched whose record had not changed.
     public var unchanged = 0
+    /// Pages whose `<link rel="canonical">` names another page, which is crawled instead.
+    public var canonicalAliases = 0
     /// Pages given up on after every retry, reported on `pipeline.monitoring`.
     public var failed = 0
     /// Listing pages without a readable record, sent to `homes.deadletter`.
@@ -21,6 +23,7 @@ public struct CrawlSummary: Sendable, Equatable {
         published += other.published
         notModified += other.notModified
         unchanged += other.unchanged
+        canonicalAliases += other.canonicalAliases
         failed += other.failed
         deadLetters += other.deadLetters
     }

@@ -9,8 +9,10 @@ import ServiceLifecycle
 /// It honours robots.txt (never fetching a disallowed URL), spaces requests per host by the
 /// politeness delay, follows only configured link patterns on allowed hosts up to a maximum
 /// depth, normalises and de-duplicates URLs, retries failures with exponential backoff and
-/// reports pages that keep failing on `pipeline.monitoring`. Listing pages are re-crawled
-/// conditionally (`If-None-Match` / `If-Modified-Since`) and a record is published to
+/// reports pages that keep failing on `pipeline.monitoring`. Tracking parameters are dropped
+/// from URLs and a page whose `<link rel="canonical">` names another page is crawled as that
+/// page. Listing pages are re-crawled conditionally (`If-None-Match` / `If-Modified-Since`)
+/// unless the extraction rules changed since they were read, and a record is published to
 /// `homes.raw` only when its content hash changed. The crawl state lives in a journal
 /// (``CrawlerSettings/stateFile``), so a restart resumes an unfinished crawl.
 public final class Crawler: Service, Sendable {
@@ -66,42 +68,76 @@ public final class Crawler: Service, Sendable {
 
     /// Crawls the site once (resuming an unfinished crawl) and returns what it did. Cancelling
     /// stops it between pages; the journal keeps what was finished.
+    ///
+    /// Fetching and delivery overlap: up to ``CrawlerSettings/maximumConcurrency`` pages are
+    /// fetched at once while the messages of up to ``CrawlerSettings/maximumPendingDeliveries``
+    /// pages are on their way to the broker. A page is marked done in the journal only after
+    /// its messages are delivered, so a crash or a broker outage leaves it to be fetched again.
     public func crawl() async throws -> CrawlSummary {
         let journal = try CrawlJournal(file: settings.stateFile)
         let fetcher = PageFetcher(settings: settings)
+        let scheduler = HostScheduler()
         let processor = PageProcessor(
-            site: site, settings: settings, publisher: publisher, journal: journal, fetcher: fetcher,
-            robots: RobotsCache(fetcher: fetcher, userAgent: settings.userAgent), scheduler: HostScheduler(), logger: logger)
+            site: site, settings: settings, journal: journal, fetcher: fetcher,
+            robots: RobotsCache(fetcher: fetcher, scheduler: scheduler, settings: settings), scheduler: scheduler, logger: logger)
         if await !journal.isInProgress {
             try await journal.begin()
             for url in site.startURLs {
-                if let normalized = URLNormalizer.normalize(url.absoluteString), await processor.mayQueue(normalized) {
+                if let normalized = site.normalize(url.absoluteString), await processor.mayQueue(normalized) {
                     _ = try await journal.discover(normalized.absoluteString, depth: 0)
                 }
             }
         }
+        var frontier = CrawlFrontier(await journal.pending())
         var summary = CrawlSummary()
-        while true {
-            let pending = await journal.pending()
-            guard let depth = pending.first?.depth else { break }
-            let level = pending.filter { $0.depth == depth }.map(\.url)
-            try Task.checkCancellation()
-            try await withThrowingTaskGroup(of: CrawlSummary.self) { group in
-                var next = level.makeIterator()
-                for _ in 0..<max(1, settings.maximumConcurrency) {
-                    guard let url = next.next() else { break }
-                    group.addTask { try await processor.process(url, depth: depth) }
+        try await withThrowingTaskGroup(of: CrawlStep.self) { group in
+            var fetching = 0, delivering = 0
+            while true {
+                while fetching < max(1, settings.maximumConcurrency), delivering < max(1, settings.maximumPendingDeliveries),
+                    let next = frontier.next()
+                {
+                    fetching += 1
+                    group.addTask { .fetched(try await processor.process(next.url, depth: next.depth)) }
                 }
-                while let done = try await group.next() {
-                    summary.add(done)
-                    try Task.checkCancellation()
-                    if let url = next.next() { group.addTask { try await processor.process(url, depth: depth) } }
+                guard let step = try await group.next() else { break }
+                switch step {
+                case .fetched(let page):
+                    fetching -= 1
+                    summary.add(page.summary)
+                    if let canonical = page.canonical, try await journal.discover(canonical, depth: page.depth) {
+                        frontier.append(canonical, depth: page.depth)
+                    }
+                    if page.depth < site.maximumDepth {
+                        for link in page.links {
+                            if try await journal.discover(link, depth: page.depth + 1) { frontier.append(link, depth: page.depth + 1) }
+                        }
+                    }
+                    if page.messages.isEmpty {
+                        try await journal.complete(page.url, status: page.status, memory: page.memory)
+                    } else {
+                        delivering += 1
+                        group.addTask { try await self.deliver(page, journal: journal) }
+                    }
+                case .delivered:
+                    delivering -= 1
                 }
+                try Task.checkCancellation()
             }
         }
         try await journal.finish()
         try await report(summary)
         return summary
+    }
+
+    /// Publishes what `page` yielded and, once delivered, marks it done.
+    private func deliver(_ page: PageOutcome, journal: CrawlJournal) async throws -> CrawlStep {
+        do {
+            try await publisher.publish(page.messages)
+        } catch {
+            throw CrawlerError(code: .publishFailed, reason: error.description, input: page.url)
+        }
+        try await journal.complete(page.url, status: page.status, memory: page.memory)
+        return .delivered
     }
 
     private func report(_ summary: CrawlSummary) async throws(CrawlerError) {
@@ -110,6 +146,7 @@ public final class Crawler: Service, Sendable {
             values: [
                 "pagesFetched": Double(summary.pagesFetched), "published": Double(summary.published),
                 "notModified": Double(summary.notModified), "unchanged": Double(summary.unchanged),
+                "canonicalAliases": Double(summary.canonicalAliases),
                 "failed": Double(summary.failed), "deadLetters": Double(summary.deadLetters),
             ],
             labels: ["site": site.descriptor.id], at: Date())

@@ -4,11 +4,12 @@ import Markup
 import Pipeline
 import Schema
 
-/// Processes one queued URL: politeness, fetch with retries, extraction, publication, journal.
+/// Processes one queued URL: politeness, fetch with retries, canonical link, extraction. It
+/// publishes nothing and journals nothing itself: the ``PageOutcome`` says what to deliver and
+/// what to remember, and the ``Crawler`` marks the page done once that is delivered.
 struct PageProcessor: Sendable {
     let site: SiteConfiguration
     let settings: CrawlerSettings
-    let publisher: any MessagePublisher
     let journal: CrawlJournal
     let fetcher: PageFetcher
     let robots: RobotsCache
@@ -21,79 +22,91 @@ struct PageProcessor: Sendable {
         let pathAndQuery = URLNormalizer.pathAndQuery(of: url)
         guard
             (site.followPatterns + site.recordPatterns).contains(where: { pathAndQuery.range(of: $0, options: .regularExpression) != nil })
-                || site.startURLs.contains(where: { URLNormalizer.normalize($0.absoluteString) == url })
+                || site.startURLs.contains(where: { site.normalize($0.absoluteString) == url })
         else { return false }
         return await robots.rules(for: url).allows(pathAndQuery)
     }
 
-    /// Processes `url`, found at `depth`.
-    func process(_ urlText: String, depth: Int) async throws -> CrawlSummary {
-        var summary = CrawlSummary()
-        guard let url = URL(string: urlText) else {
-            try await journal.complete(urlText, status: 0, memory: nil)
-            return summary
-        }
+    /// Processes `urlText`, found at `depth`.
+    func process(_ urlText: String, depth: Int) async throws -> PageOutcome {
+        var outcome = PageOutcome(url: urlText, depth: depth)
+        guard let url = URL(string: urlText) else { return outcome }
         let memory = await journal.memories[urlText]
+        let rulesHash = site.rulesFingerprint
         let result: FetchResult
         do {
-            result = try await fetchWithRetries(url, memory: memory)
+            // A page read under other rules is fetched whole, so it is extracted again.
+            result = try await fetchWithRetries(url, memory: memory?.rulesHash == rulesHash ? memory : nil)
         } catch let error as CrawlerError {
-            summary.failed += 1
-            try await reportFailure(url, error: error)
-            try await journal.complete(urlText, status: -1, memory: memory)
-            return summary
+            logger.warning("page failed", metadata: ["url": "\(url)", "error": "\(error)"])
+            outcome.summary.failed += 1
+            outcome.status = -1
+            outcome.memory = memory
+            outcome.messages = [
+                MonitoringEvent(
+                    service: "crawler", instance: site.descriptor.id, kind: .alert, name: "pageFailed",
+                    values: ["attempts": Double(settings.maximumAttempts)],
+                    labels: ["site": site.descriptor.id, "url": url.absoluteString],
+                    severity: .warning, message: error.description, at: Date())
+            ]
+            return outcome
         }
-        summary.pagesFetched += 1
+        outcome.summary.pagesFetched += 1
+        outcome.status = result.status
         if result.status == 304, let memory {
-            summary.notModified += 1
-            try await journal.complete(urlText, status: 304, memory: memory)
-            try await queue(memory.links, depth: depth + 1)
-            return summary
+            outcome.summary.notModified += 1
+            outcome.memory = memory
+            outcome.links = memory.links
+            return outcome
         }
         let document = HTMLDocument(html: result.body, url: urlText)
-        var links: [String] = []
         if depth < site.maximumDepth {
             for href in document.strings("//a/@href") {
-                guard let link = URLNormalizer.normalize(href, relativeTo: url), !links.contains(link.absoluteString),
+                guard let link = site.normalize(href, relativeTo: url), !outcome.links.contains(link.absoluteString),
                     await mayQueue(link)
                 else { continue }
-                links.append(link.absoluteString)
+                outcome.links.append(link.absoluteString)
             }
         }
-        var newMemory = PageMemory(etag: result.etag, lastModified: result.lastModified, recordHash: memory?.recordHash, links: links)
+        var newMemory = PageMemory(
+            etag: result.etag, lastModified: result.lastModified, recordHash: memory?.recordHash, links: outcome.links,
+            rulesHash: rulesHash)
+        outcome.memory = newMemory
+        if let href = document.strings("//link[@rel='canonical']/@href").first, let canonical = site.normalize(href, relativeTo: url),
+            canonical.absoluteString != urlText, await mayQueue(canonical)
+        {
+            outcome.canonical = canonical.absoluteString
+            outcome.summary.canonicalAliases += 1
+            return outcome
+        }
         let pathAndQuery = URLNormalizer.pathAndQuery(of: url)
-        if site.recordPatterns.contains(where: { pathAndQuery.range(of: $0, options: .regularExpression) != nil }) {
-            switch RecordExtractor(rule: site.extraction).extract(from: document, url: url) {
-            case .success(let record) where record.hash == memory?.recordHash:
-                summary.unchanged += 1
-            case .success(let record):
-                try await publisher.publish([
-                    RawRecord(
-                        sourceId: site.descriptor.id, recordId: record.recordId, region: site.descriptor.region,
-                        fetchedAt: Date(), contentType: record.contentType, payload: record.payload, url: url,
-                        metadata: ["httpStatus": String(result.status), "depth": String(depth)])
-                ])
-                newMemory.recordHash = record.hash
-                summary.published += 1
-            case .failure(let failure):
-                try await publisher.publish([
-                    DeadLetter(
-                        originalKey: "\(site.descriptor.id)/\(url.absoluteString)", originalBytes: Data(result.body.utf8),
-                        stage: .ingestion, service: "crawler/\(site.descriptor.id)",
-                        reasons: [FailureReason(field: failure.field, code: "crawler.noRecord", message: failure.message)],
-                        failedAt: Date())
-                ])
-                summary.deadLetters += 1
-            }
+        guard site.recordPatterns.contains(where: { pathAndQuery.range(of: $0, options: .regularExpression) != nil }) else {
+            return outcome
         }
-        try await journal.complete(urlText, status: result.status, memory: newMemory)
-        try await queue(links, depth: depth + 1)
-        return summary
-    }
-
-    private func queue(_ links: [String], depth: Int) async throws {
-        guard depth <= site.maximumDepth else { return }
-        for link in links { _ = try await journal.discover(link, depth: depth) }
+        switch RecordExtractor(rule: site.extraction).extract(from: document, url: url) {
+        case .success(let record) where record.hash == memory?.recordHash:
+            outcome.summary.unchanged += 1
+        case .success(let record):
+            outcome.messages = [
+                RawRecord(
+                    sourceId: site.descriptor.id, recordId: record.recordId, region: site.descriptor.region,
+                    fetchedAt: Date(), contentType: record.contentType, payload: record.payload, url: url,
+                    metadata: ["httpStatus": String(result.status), "depth": String(depth)])
+            ]
+            newMemory.recordHash = record.hash
+            outcome.memory = newMemory
+            outcome.summary.published += 1
+        case .failure(let failure):
+            outcome.messages = [
+                DeadLetter(
+                    originalKey: "\(site.descriptor.id)/\(url.absoluteString)", originalBytes: Data(result.body.utf8),
+                    stage: .ingestion, service: "crawler/\(site.descriptor.id)",
+                    reasons: [FailureReason(field: failure.field, code: "crawler.noRecord", message: failure.message)],
+                    failedAt: Date())
+            ]
+            outcome.summary.deadLetters += 1
+        }
+        return outcome
     }
 
     private func fetchWithRetries(_ url: URL, memory: PageMemory?) async throws -> FetchResult {
@@ -120,15 +133,5 @@ struct PageProcessor: Sendable {
             try Task.checkCancellation()
         }
         throw lastError
-    }
-
-    private func reportFailure(_ url: URL, error: CrawlerError) async throws {
-        logger.warning("page failed", metadata: ["url": "\(url)", "error": "\(error)"])
-        try await publisher.publish([
-            MonitoringEvent(
-                service: "crawler", instance: site.descriptor.id, kind: .alert, name: "pageFailed",
-                values: ["attempts": Double(settings.maximumAttempts)], labels: ["site": site.descriptor.id, "url": url.absoluteString],
-                severity: .warning, message: error.description, at: Date())
-        ])
     }
 }

@@ -9,15 +9,27 @@ struct RecordExtractor: Sendable {
     func extract(from document: HTMLDocument, url: URL) -> Result<ExtractedRecord, ExtractionFailure> {
         switch rule {
         case .jsonLD(let types, let recordIdPath):
-            for block in document.strings("//script[@type='application/ld+json']") {
-                let text = block.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else { continue }
-                let type = object["@type"] as? String ?? ""
-                guard types.isEmpty || types.contains(type) else { continue }
-                let id = Self.value(at: recordIdPath, in: object) ?? url.lastPathComponent
-                return .success(ExtractedRecord(recordId: id, payload: text, contentType: "application/ld+json"))
+            let graph = JSONLDGraph(blocks: document.strings("//script[contains(@type,'ld+json')]"))
+            guard let node = graph.listing(types: types) else {
+                let found = graph.nodes.flatMap { JSONLDGraph.types(of: $0.object) }
+                return .failure(
+                    ExtractionFailure(
+                        field: nil,
+                        message:
+                            "no JSON-LD node of a listing type (\(types.isEmpty ? "any but page structure" : types.joined(separator: ", "))) "
+                            + "on \(url.absoluteString); found \(found.isEmpty ? "none" : found.joined(separator: ", "))"))
             }
-            return .failure(ExtractionFailure(field: nil, message: "no JSON-LD block of a listing type on \(url.absoluteString)"))
+            let resolved = graph.resolved(node)
+            let object = resolved ?? node.object
+            var payload = resolved == nil ? node.blockText : nil
+            if payload == nil {
+                guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+                    return .failure(ExtractionFailure(field: nil, message: "the JSON-LD listing cannot be written as JSON"))
+                }
+                payload = String(decoding: data, as: UTF8.self)
+            }
+            let id = Self.value(at: recordIdPath, in: object) ?? url.lastPathComponent
+            return .success(ExtractedRecord(recordId: id, payload: payload ?? "", contentType: "application/ld+json"))
         case .selectors(let selectors, let recordIdField):
             var fields: [String: String] = [:]
             for (field, xpath) in selectors {

@@ -8,4 +8,7 @@ struct PageMemory: Codable, Sendable, Equatable {
     var recordHash: String?
     /// The links followed from the page, so a `304 Not Modified` page still leads on.
     var links: [String]
+    /// The ``SiteConfiguration/rulesFingerprint`` the page was last read under; when the rules
+    /// change, the page is fetched whole again and re-extracted.
+    var rulesHash: String?
 }

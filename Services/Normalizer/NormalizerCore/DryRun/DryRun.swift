@@ -1,55 +1,49 @@
 import Foundation
 import Schema
 
-/// `homeprice normalize`: runs exactly the service's mapping and parsing on records from files,
-/// for mapping authors, without Kafka and without touching the warehouse.
+/// `homeprice normalize`: runs exactly the service's mapping and parsing on raw records read
+/// from files (by the sources' own producer readers), for mapping authors, without Kafka and
+/// without touching the warehouse.
 ///
 /// Without ``resolve`` every record is mapped on its own and printed as a single-source home
-/// (or its errors); with it, entity resolution runs over all given records in a private
-/// in-memory store and the merged clusters and review questions are printed instead.
+/// (or its errors); with it, entity resolution runs over all given records of every source in
+/// a private in-memory store and the merged clusters and review questions are printed instead.
 public struct DryRun: Sendable {
-    /// The source whose records the files hold.
-    public var sourceId: String
-    /// A mapping file to use instead of the source's configured one.
-    public var mappingFile: URL?
-    /// The files to read.
-    public var files: [URL]
+    /// The records, of one source or several, in input order.
+    public var records: [RawRecord]
+    /// Mappings to use instead of the configured ones (each replaces its source's entry).
+    public var mappings: [SourceDescriptor]
     /// Whether to resolve entities over all records.
     public var resolve: Bool
 
     /// Creates a dry run.
-    public init(sourceId: String, mappingFile: URL?, files: [URL], resolve: Bool) {
-        self.sourceId = sourceId
-        self.mappingFile = mappingFile
-        self.files = files
+    public init(records: [RawRecord], mappings: [SourceDescriptor] = [], resolve: Bool) {
+        self.records = records
+        self.mappings = mappings
         self.resolve = resolve
     }
 
-    /// Runs over the files.
+    /// Runs over the records.
     /// - Parameters:
     ///   - configuration: The normalizer settings (merge policy and thresholds).
     ///   - catalog: The configured source mappings.
-    ///   - now: The time stamped on records and homes.
+    ///   - now: The time stamped on homes.
     /// - Returns: The output lines, in input order (clusters by home id).
-    /// - Throws: ``NormalizationError`` for an unknown source, a bad mapping file or an
-    ///   unreadable, empty or non-UTF-8 input file.
+    /// - Throws: ``NormalizationError`` for a source without a mapping or a mapping that is not
+    ///   valid.
     public func run(configuration: NormalizerConfiguration, catalog: SourceCatalog, now: Date) throws(NormalizationError) -> [DryRunResult]
     {
         var catalog = catalog
-        if let mappingFile {
-            var descriptor = try SourceCatalog.loadMapping(file: mappingFile)
-            descriptor.id = sourceId
-            descriptor.publishedAt = now
-            catalog.update(descriptor)
+        for var mapping in mappings {
+            mapping.publishedAt = now
+            catalog.update(mapping)
         }
-        guard let source = catalog[sourceId] else {
-            throw NormalizationError(.unknownSource, reason: "no mapping for source '\(sourceId)'", input: sourceId)
-        }
-        _ = try RecordMapper(descriptor: source)
-        var records: [RawRecord] = []
-        for file in files {
-            let text = try DryRunInput.text(of: file)
-            records += try DryRunInput.records(in: text, file: file.path, source: source, fetchedAt: now)
+        var checked: Set<String> = []
+        for record in records where checked.insert(record.sourceId).inserted {
+            guard let source = catalog[record.sourceId] else {
+                throw NormalizationError(.unknownSource, reason: "no mapping for source '\(record.sourceId)'", input: record.sourceId)
+            }
+            _ = try RecordMapper(descriptor: source)
         }
         guard resolve else {
             return try records.map { record throws(NormalizationError) in

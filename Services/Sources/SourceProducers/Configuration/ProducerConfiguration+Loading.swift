@@ -13,36 +13,51 @@ extension ProducerConfiguration {
     /// The file of every producer's defaults, relative to `configs/`.
     public static let defaultsFile = "producers.yaml"
 
-    /// Loads the producer of `sourceId`: `configs/sources/producers/<id>.yaml` over
-    /// `configs/producers.yaml`, every key overridable by an environment variable
-    /// (`producer.input.path` → `PRODUCER_INPUT_PATH`), and the source's catalog entry from its
-    /// mapping file `configs/sources/<id>.yaml` (the one the normalizer reads).
+    /// Loads the producer of `sourceId`: its producer file over `configs/producers.yaml`, every
+    /// key overridable by an environment variable (`producer.input.path` →
+    /// `PRODUCER_INPUT_PATH`), and the source's catalog entry from its mapping file (the one the
+    /// normalizer reads).
     ///
-    /// Relative input paths resolve against `producer.dataRoot` (itself relative to the project
-    /// root); the state file is `<state folder>/sources/<id>.json`.
+    /// The producer file is `file` when given (a user's own file anywhere: an absolute path or
+    /// one relative to the working directory), else `configs/sources/producers/<id>.yaml`; the
+    /// mapping file is `mapping` when given, else `configs/sources/<id>.yaml`, and must describe
+    /// `sourceId`. Relative input paths resolve against `producer.dataRoot` (itself relative to
+    /// the project root); the state file is `<state folder>/sources/<id>.json`.
     /// - Throws: ``SourceError/Code/invalidConfiguration`` naming the file and key that is
     ///   missing or invalid, or the mapping file that cannot be read.
-    public static func load(sourceId: String, layout: ProjectLayout) async throws(SourceError) -> ProducerConfiguration {
-        let file = file(sourceId: sourceId)
-        guard FileManager.default.fileExists(atPath: layout.configs.appendingPathComponent(file).path) else {
-            throw SourceError(code: .invalidConfiguration, reason: "no producer configuration for this source", input: "configs/\(file)")
+    public static func load(sourceId: String, file: String? = nil, mapping: String? = nil, layout: ProjectLayout) async throws(SourceError)
+        -> ProducerConfiguration
+    {
+        let path =
+            file.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            ?? layout.configs.appendingPathComponent(Self.file(sourceId: sourceId)).path
+        let name = file == nil ? "configs/\(Self.file(sourceId: sourceId))" : path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SourceError(code: .invalidConfiguration, reason: "no producer configuration for this source", input: name)
         }
         let reader: ConfigReader
         do {
-            reader = try await ConfigurationLoader.reader(layout: layout, files: [file, defaultsFile])
+            reader = try await ConfigurationLoader.reader(layout: layout, files: [path, defaultsFile])
         } catch {
-            throw SourceError(code: .invalidConfiguration, reason: error.description, input: "configs/\(file)")
+            throw SourceError(code: .invalidConfiguration, reason: error.description, input: name)
         }
+        let mappingFile = mapping.map { URL(fileURLWithPath: $0) } ?? SourceMappingFiles.file(sourceId: sourceId, layout: layout)
         let descriptor: SourceDescriptor
         do {
-            descriptor = try SourceMappingFiles.descriptor(sourceId: sourceId, layout: layout, publishedAt: Date())
+            descriptor = try SourceMappingFiles.load(file: mappingFile, publishedAt: Date())
         } catch {
             throw SourceError(code: .invalidConfiguration, reason: "the mapping cannot be read: \(error.reason)", input: error.input)
         }
-        return try ProducerConfiguration(reader: reader.scoped(to: "producer"), descriptor: descriptor, layout: layout, file: file)
+        guard descriptor.id == sourceId else {
+            throw SourceError(
+                code: .invalidConfiguration, reason: "the mapping describes source \(descriptor.id), not \(sourceId)",
+                input: mappingFile.path)
+        }
+        return try ProducerConfiguration(reader: reader.scoped(to: "producer"), descriptor: descriptor, layout: layout, file: name)
     }
 
-    /// Reads the configuration under `producer.` from `reader`; `file` names it in errors.
+    /// Reads the configuration under `producer.` from `reader`; `file` names it in errors
+    /// (`configs/<name>` or a path).
     init(reader: ConfigReader, descriptor: SourceDescriptor, layout: ProjectLayout, file: String) throws(SourceError) {
         let keys = RequiredKeys(reader: reader, file: file)
         let format = try keys.enumeration("format", RecordFormat.self)

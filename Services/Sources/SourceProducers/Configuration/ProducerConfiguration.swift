@@ -48,8 +48,11 @@ public struct ProducerConfiguration: Sendable, Equatable {
     }
 
     /// The MIME type of the source's payloads.
-    public var contentType: String {
-        switch descriptor.format {
+    public var contentType: String { Self.contentType(of: descriptor.format) }
+
+    /// The MIME type of payloads in `format`.
+    public static func contentType(of format: RecordFormat) -> String {
+        switch format {
         case .csv: "text/csv"
         case .json: "application/json"
         case .xml: "application/xml"

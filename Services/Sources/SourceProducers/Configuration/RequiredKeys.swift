@@ -3,9 +3,10 @@ import Configuration
 /// Typed reads of keys that must be present, with errors naming the file and the key.
 struct RequiredKeys {
     let reader: ConfigReader
+    /// The file as errors name it: `configs/<name>`, or the path of a file elsewhere.
     let file: String
 
-    func name(_ key: String) -> String { "configs/\(file): producer.\(key)" }
+    func name(_ key: String) -> String { "\(file): producer.\(key)" }
 
     func string(_ key: String) throws(SourceError) -> String {
         guard let value = reader.string(forKey: ConfigKey(key)), !value.isEmpty else {

@@ -21,10 +21,7 @@ struct OutcomePublisher: Sendable {
                 switch outcome {
                 case .record(let record):
                     summary.records += 1
-                    return RawRecord(
-                        sourceId: descriptor.id, recordId: record.recordId, region: descriptor.region, fetchedAt: now,
-                        contentType: configuration.contentType, payload: record.payload, url: url,
-                        metadata: ["location": record.location])
+                    return record.rawRecord(source: descriptor, url: url, fetchedAt: now)
                 case .failure(let failure):
                     summary.deadLetters += 1
                     return deadLetters.deadLetter(

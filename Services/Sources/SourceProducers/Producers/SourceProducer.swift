@@ -108,23 +108,11 @@ public final class SourceProducer: Service, Sendable {
     }
 
     private func parse(_ data: Data, name: String) -> [ParseOutcome] {
-        guard data.contains(where: { !Self.isBlank($0) }) else {
+        let outcomes = RecordFileReader(configuration: configuration).read(data, name: name)
+        if case .failure(let failure) = outcomes.first, failure.code == RecordFailure.emptyFile(name).code {
             logger.warning("empty input file", metadata: ["file": "\(name)"])
-            return [.failure(.emptyFile(name))]
         }
-        switch configuration.descriptor.format {
-        case .csv:
-            return CSVRecordReader(delimiter: configuration.csvDelimiter, recordIdColumn: configuration.recordIdPath).read(data, name: name)
-        case .json, .html:
-            return JSONLinesReader(recordIdPath: configuration.recordIdPath).read(data, name: name)
-        case .xml:
-            return XMLRecordReader(recordElement: configuration.xmlRecordElement, recordIdPath: configuration.recordIdPath).read(
-                data, name: name)
-        }
-    }
-
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        return outcomes
     }
 
     /// The size and modification time of `file` itself (a link's own, never its target's).
