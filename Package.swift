@@ -241,7 +241,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["Kafka", "ML", "Pipeline", "Schema", "ServiceSupport", serviceLifecycle],
+            dependencies: ["Features", "Kafka", "ML", "Pipeline", "Schema", "ServiceSupport", serviceLifecycle],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
