@@ -15,6 +15,7 @@ let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
 
 let package = Package(
     name: "HomePrice",
@@ -193,7 +194,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "homeprice-server",
-            dependencies: ["ServerCore", "Pipeline"],
+            dependencies: ["ServerCore", "Pipeline", nioCore, nioPosix],
             path: "Services/Server/Main",
             swiftSettings: strict
         ),
@@ -241,7 +242,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["Kafka", "ML", "Pipeline", "Schema", "ServiceSupport", serviceLifecycle],
+            dependencies: ["Features", "Kafka", "ML", "Pipeline", "Schema", "ServiceSupport", serviceLifecycle],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),

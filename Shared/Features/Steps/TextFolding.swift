@@ -8,6 +8,12 @@ import Foundation
 public enum TextFolding {
     /// The folded form of `text`, or `nil` when nothing but white space and marks is left.
     public static func fold(_ text: String) -> String? {
+        // ASCII has nothing to decompose and no marks: the serving path's common case, without
+        // Foundation's Unicode normalization.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let words = text.lowercased().split(whereSeparator: \.isWhitespace)
+            return words.isEmpty ? nil : words.joined(separator: " ")
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars
         where scalar.properties.generalCategory != .nonspacingMark {

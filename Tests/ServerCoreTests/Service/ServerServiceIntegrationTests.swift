@@ -88,4 +88,78 @@ struct ServerServiceIntegrationTests {
             }
         }
     }
+
+    @Test("promote and rollback commands on pipeline.control move the champion through models.registry; other targets are skipped")
+    func controlCommands() async throws {
+        let fixture = try await ServerFixture()
+        defer { fixture.remove() }
+        let home = try ServerFixture.requestHomes(count: 1)[0]
+        try await TestProject.withBroker { broker in
+            let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
+            try await TopicProvisioner.createAll(using: admin)
+            try await publish(try fixture.championAndChallenger(), to: broker)
+            let kafka = try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))).connecting(
+                to: broker.bootstrapServers)
+            var configuration = fixture.configuration
+            configuration.port = 0
+            let services = try ServerService.services(
+                configuration: configuration, kafka: kafka,
+                batch: BatchSettings(
+                    stage: .serving, service: "server-test", batchSize: 100,
+                    deadLetters: DeadLetterPolicy(maxPayloadBytes: 16_384, maxReasonCharacters: 1000, maxReasons: 20)),
+                logger: KafkaTestClients.logger)
+            func command(_ id: String, _ action: ControlAction, target: String = "server", _ arguments: [String: String]) -> ControlCommand
+            {
+                ControlCommand(
+                    commandId: id, target: target, action: action, arguments: arguments, issuedBy: "monitor-0", reason: "test",
+                    at: Date())
+            }
+            try await withRunningServices(services) {
+                // The trainer's command and an unknown version are not the server's to apply.
+                try await publish(
+                    [
+                        command("c-0", .promote, target: "trainer", ["model": "homeprice-us", "version": "2"]),
+                        command("c-1", .promote, ["model": "homeprice-us", "version": "9"]),
+                        command("c-2", .promote, ["model": "homeprice-us", "version": "2"]),
+                    ], to: broker)
+                let promoted = try await waitForMessages(ModelEvent.self, on: broker.bootstrapServers, until: "the promotion") {
+                    $0.contains { $0.kind == .promoted && $0.actor == "control:monitor-0" }
+                }
+                let promotion = try #require(promoted.first { $0.actor == "control:monitor-0" })
+                #expect(promotion.alias == ModelAlias.champion && promotion.version == "2" && promotion.previousVersion == "1")
+                #expect(promoted.filter { $0.actor == "control:monitor-0" }.count == 1)
+                try await answered(by: "2", home: home, broker: broker, prefix: "after-promotion")
+                let letters = try await waitForMessages(DeadLetter.self, on: broker.bootstrapServers, until: "the unknown version's letter")
+                {
+                    !$0.isEmpty
+                }
+                #expect(letters.first?.reasons.first?.code == "server.registryRefused")
+
+                try await publish([command("c-3", .rollback, ["region": "US"])], to: broker)
+                let events = try await waitForMessages(ModelEvent.self, on: broker.bootstrapServers, until: "the rollback") {
+                    $0.contains { $0.kind == .rolledBack }
+                }
+                let rollback = try #require(events.first { $0.kind == .rolledBack })
+                #expect(rollback.alias == ModelAlias.champion && rollback.version == "1" && rollback.previousVersion == "2")
+                // The server's own registry reader applied the rollback: version 1 answers the default route again.
+                try await answered(by: "1", home: home, broker: broker, prefix: "after-rollback")
+            }
+        }
+    }
+
+    /// Publishes requests on the default route until one is answered by `version` (the reload
+    /// is asynchronous); the caller's deadline bounds the wait.
+    private func answered(by version: String, home: HomeFeatures, broker: TansuBroker, prefix: String) async throws {
+        try await withDeadline(.seconds(30), waitingFor: "an answer of version \(version)") {
+            for attempt in 0... {
+                let id = "\(prefix)-\(attempt)"
+                try await publish(
+                    [PredictionRequest(requestId: id, clientId: "client-1", features: home, requestedAt: Date())], to: broker)
+                let answers = try await waitForMessages(Prediction.self, on: broker.bootstrapServers, until: "the answer to \(id)") {
+                    $0.contains { $0.requestId == id }
+                }
+                if answers.first(where: { $0.requestId == id })?.modelVersion == version { return }
+            }
+        }
+    }
 }

@@ -259,15 +259,9 @@ struct PipelineTrainingBenchmark {
         training: [FeatureRow], test: [FeatureRow], actual: [Double], region: String, currency: String,
         trainer: TrainerConfiguration, folder: URL
     ) throws -> Double {
-        var store = TrainingStore()
-        for row in training { store.apply(row, at: Self.fetchedAt) }
-        let job = try TrainingJob.plan(
-            modelName: trainer.modelName(of: region), version: "bench", region: region, currency: currency,
-            trigger: TrainingTrigger(kind: .command, detail: "bench pipeline-training"),
-            rows: store.labelledRows(region: region, currency: currency, featureSchemaVersion: FeatureSchema.version),
-            minimumRows: trainer.minimumRows, validationFraction: trainer.validationFraction, sequence: store.sequence,
-            at: Self.fetchedAt)
-        let candidate = try JobRunner(model: trainer.model, features: trainer.features).run(job, folder: JobFolder(url: folder))
+        let candidate = try BenchModelTraining.train(
+            rows: training, region: region, currency: currency, trainer: trainer, folder: folder, at: Self.fetchedAt,
+            benchmark: "pipeline-training")
         var unlabelled = test
         for index in unlabelled.indices { unlabelled[index].target = nil }
         let data = try FeatureEncoder(parameters: candidate.parameters).dataset(rows: unlabelled, includeTarget: false)

@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     public var serviceName: String
     /// The consumer group of `predictions.requests`; instances split its partitions.
     public var groupId: String
+    /// The `target` of the `pipeline.control` commands this server takes (promote, rollback).
+    public var controlTarget: String
     /// Where the HTTP API listens.
     public var host: String
     /// The HTTP port (0 picks a free one).
@@ -61,6 +63,7 @@ public struct ServerConfiguration: Sendable {
         do {
             serviceName = try settings.string("server.serviceName")
             groupId = try settings.string("server.groupId")
+            controlTarget = try settings.string("server.controlTarget")
             host = try settings.string("server.http.host")
             port = try settings.int("server.http.port", atLeast: 0)
             maxBodyBytes = try settings.int("server.http.maxBodyBytes", atLeast: 1)

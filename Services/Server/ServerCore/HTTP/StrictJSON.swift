@@ -78,7 +78,7 @@ extension Decoder {
     /// Refuses an object holding a key outside `allowed`, naming it.
     func rejectUnknownFields(allowed: Set<String>) throws {
         let container = try container(keyedBy: AnyKey.self)
-        if let unknown = container.allKeys.map(\.stringValue).sorted().first(where: { !allowed.contains($0) }) {
+        if let unknown = container.allKeys.lazy.map(\.stringValue).filter({ !allowed.contains($0) }).min() {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: codingPath + [AnyKey(unknown)],

@@ -11,7 +11,7 @@ import ServiceLifecycle
 import ServiceSupport
 
 /// The model server process: the HTTP API (``ServerApplication``) and the Kafka path
-/// (`predictions.requests` → `predictions`), serving every non-archived version that
+/// (`predictions.requests` → `predictions`, `pipeline.control` promote/rollback → `models.registry`), serving every non-archived version that
 /// `models.registry` names from the artifact store, reloaded without restart.
 public enum ServerService: ServiceBuilder {
     /// `homeprice.server`.
@@ -73,10 +73,18 @@ public enum ServerService: ServiceBuilder {
             consumer: requests, producer: producer,
             handler: PredictionRequestHandler(predictor: components.predictor, catalog: catalog, experiments: components.experiments),
             settings: batch, logger: logger)
+        let control = try KafkaConsumer(
+            configuration: kafka.consumer(
+                subscription: .group(id: "\(configuration.groupId)-control", topics: [Topic.pipelineControl.name]),
+                clientId: "\(name)-control"),
+            logger: logger)
+        let controlProcessor = BatchProcessor(
+            consumer: control, producer: producer, handler: ControlCommandHandler(catalog: catalog, configuration: configuration),
+            settings: batch, logger: logger)
         let application = ServerApplication.build(components: components, logger: logger, onServerRunning: onServerRunning)
         return [
-            producer, registryConsumer, registry, sourcesConsumer, sourceReader, catalog, warmup, queue, requests, processor,
-            application,
+            producer, registryConsumer, registry, sourcesConsumer, sourceReader, catalog, warmup, queue, requests, processor, control,
+            controlProcessor, application,
         ]
     }
 

@@ -1,0 +1,301 @@
+import Configuration
+import Features
+import Foundation
+import Kafka
+import Logging
+import ModelRegistry
+import Pipeline
+import Schema
+import ServiceSupport
+import TrainerCore
+
+/// `homeprice bench serve`: requests per second, latency and errors of the model server
+/// (`homeprice-server` of the same build, on a fresh tansu, serving a model trained in the
+/// benchmark from the Ames sales) beside a FastAPI + uvicorn + LightGBM reference
+/// (`scripts/bench/serve_reference.py`) and nginx answering a fixed JSON body (the server's
+/// own answer), each loaded by wrk with the same Ames home in the same POST, at every given
+/// number of connections. Then a longer run against the server while the champion is
+/// promoted and rolled back through `/admin`, counting answers other than 2xx.
+///
+/// Every process runs on this machine at once with wrk; uvicorn and nginx get one worker
+/// process per core, as the server runs one event loop per core.
+struct ServeBenchmark {
+    struct Options {
+        /// The length of each measured load.
+        var seconds: Int
+        var connections: [Int]
+        /// The swap run: its length, connections and promote-plus-rollback pairs.
+        var swapSeconds: Int
+        var swapConnections: Int
+        var swaps: Int
+        var wrkThreads: Int
+        /// The folder with ames.csv.
+        var data: URL
+        var skipPython: Bool
+    }
+
+    /// The promote-and-roll-back run.
+    struct SwapRun: Codable {
+        var seconds: Int
+        var promotions: Int
+        var rollbacks: Int
+        /// Admin calls that did not answer 2xx.
+        var adminFailures: Int
+        /// The prediction load during the swaps; its `non2xx` is the figure the goal is about.
+        var load: WrkLoad.Figures
+    }
+
+    struct Report: Codable {
+        var seconds: Int
+        var cores: Int
+        var wrkThreads: Int
+        var processWorkers: Int
+        var loads: [WrkLoad.Figures]
+        /// `server/fastapi@64`: the server's req/s over the reference's; `p99 server/nginx@64`:
+        /// the server's p99 latency over nginx's.
+        var ratios: [String: Double]
+        var swap: SwapRun
+        /// Each goal of issue #10 and whether this run met it.
+        var goals: [String: Bool]
+    }
+
+    let layout: ProjectLayout
+    let kafka: KafkaSettings
+    let logger: Logger
+
+    private static let region = "US"
+    private static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
+    private static let adminToken = UUID().uuidString
+
+    func run(_ options: Options) async throws -> Report {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let ames = options.data.appendingPathComponent("ames.csv")
+        let homes = try RealSales.ames(file: ames)
+        let events = try await trainModels(homes: homes, workspace: workspace)
+        let body = workspace.appendingPathComponent("body.json")
+        try requestBody(homes[0]).write(to: body)
+        let wrk = WrkLoad(
+            script: layout.root.appendingPathComponent("scripts/bench/serve_load.lua"), body: body, threads: options.wrkThreads)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+
+        let broker = try await TansuBroker.start(layout: layout, logFile: workspace.appendingPathComponent("tansu.log"))
+        var loads: [WrkLoad.Figures] = []
+        let swap: SwapRun
+        let answer: Data
+        do {
+            let settings = kafka.connecting(to: broker.bootstrapServers)
+            let client = settings.client
+            try await withDeadline(.seconds(60), waitingFor: "the benchmark's topics") {
+                try await TopicProvisioner.createAll(using: try KafkaAdmin(configuration: client))
+            }
+            try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-serve-registry"), logger: logger) {
+                _ = try await $0.send(try events.map { try KafkaProducerMessage($0) })
+            }
+            (answer, swap) = try await withProcess(
+                serverCommand(bootstrap: broker.bootstrapServers, workspace: workspace), name: "homeprice-server", workspace: workspace
+            ) { port in
+                let url = "http://127.0.0.1:\(port)"
+                let answer = try await BenchHTTP.send("POST", "\(url)/v1/predictions", body: try Data(contentsOf: body))
+                guard answer.status == 200 else {
+                    throw BenchmarkFailure(reason: "the server answered \(answer.status): \(String(decoding: answer.body, as: UTF8.self))")
+                }
+                for connections in options.connections {
+                    loads.append(
+                        try await wrk.run(
+                            target: "server", url: "\(url)/v1/predictions", connections: connections, seconds: options.seconds))
+                }
+                return (answer.body, try await swapRun(url: url, wrk: wrk, options: options))
+            }
+            await broker.stop()
+        } catch {
+            await broker.stop()
+            throw error
+        }
+
+        if !options.skipPython {
+            let python = layout.virtualEnvironment.appendingPathComponent("bin/python").path
+            let script = layout.root.appendingPathComponent("scripts/bench/serve_reference.py").path
+            try await withProcess(
+                { port in (python, [script, "--csv", ames.path, "--port", "\(port)", "--workers", "\(cores)"], [:], "/health") },
+                name: "the FastAPI reference", workspace: workspace
+            ) { port in
+                for connections in options.connections {
+                    loads.append(
+                        try await wrk.run(
+                            target: "fastapi", url: "http://127.0.0.1:\(port)/v1/predictions", connections: connections,
+                            seconds: options.seconds))
+                }
+            }
+        }
+
+        let nginx = workspace.appendingPathComponent("nginx")
+        try await withProcess(
+            { port in
+                try NginxReference.prepare(folder: nginx, port: port, workers: cores, body: answer)
+                return ("/usr/sbin/nginx", ["-p", nginx.path, "-c", "nginx.conf", "-e", "error.log"], [:], "/health")
+            }, name: "nginx", workspace: workspace
+        ) { port in
+            for connections in options.connections {
+                loads.append(
+                    try await wrk.run(
+                        target: "nginx", url: "http://127.0.0.1:\(port)/v1/predictions", connections: connections, seconds: options.seconds)
+                )
+            }
+        }
+        return report(loads: loads, swap: swap, cores: cores, options: options)
+    }
+
+    // MARK: Models
+
+    /// Trains two versions on the Ames sales as the trainer does (version 2 without every fifth
+    /// home, so the two answer differently), stores their files, and returns the registry
+    /// events that make version 1 the champion and version 2 a validated candidate.
+    private func trainModels(homes: [Home], workspace: URL) async throws -> [ModelEvent] {
+        let reader = try await ConfigurationLoader.reader(layout: layout, files: ["trainer.yaml", "pipeline.yaml"])
+        let trainer = try TrainerConfiguration(reader: reader, layout: layout)
+        let builder = FeatureRowBuilder(settings: trainer.features)
+        let rows = homes.map { builder.build(from: $0, computedAt: $0.normalizedAt).row }
+        let store = try ArtifactStore(directory: workspace.appendingPathComponent("artifacts"))
+        let model = trainer.modelName(of: Self.region)
+        var events: [ModelEvent] = []
+        for (version, training) in [("1", rows), ("2", rows.enumerated().filter { $0.offset % 5 != 0 }.map(\.element))] {
+            let candidate = try BenchModelTraining.train(
+                rows: training, region: Self.region, currency: "USD", trainer: trainer,
+                folder: workspace.appendingPathComponent("job-\(version)"), at: Self.fetchedAt, benchmark: "serve")
+            let registered = ModelEvent.registered(
+                modelName: model, version: version, algorithm: "gbm", featureSchemaVersion: FeatureSchema.version,
+                artifact: try store.put(candidate.file), card: try store.put(Data("{\"version\":\"\(version)\"}".utf8)), metrics: [:],
+                actor: "bench-serve", at: Self.fetchedAt)
+            guard let registeredVersion = ModelVersion(registered) else {
+                throw BenchmarkFailure(reason: "the registration of \(model)@\(version) names no version")
+            }
+            events += [registered, .validated(registeredVersion, actor: "bench-serve", at: Self.fetchedAt.addingTimeInterval(1))]
+        }
+        return events + [
+            .promoted(
+                modelName: model, alias: ModelAlias.champion, version: "1", previousVersion: nil, actor: "bench-serve", reason: nil,
+                at: Self.fetchedAt.addingTimeInterval(2))
+        ]
+    }
+
+    /// `{"clientId": ..., "home": {...}}`: one Ames home as canonical features.
+    private func requestBody(_ home: Home) throws -> Data {
+        struct Body: Encodable {
+            var clientId: String
+            var home: HomeFeatures
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(Body(clientId: "bench-client", home: home.features))
+    }
+
+    // MARK: Processes
+
+    /// The command, arguments, environment and health path of a process listening on `port`.
+    typealias Command = (Int) throws -> (executable: String, arguments: [String], environment: [String: String], health: String)
+
+    /// `homeprice-server` next to this `homeprice`, on the benchmark's broker and artifacts.
+    private func serverCommand(bootstrap: String, workspace: URL) throws -> Command {
+        guard let server = ServiceCommandResolver.resolve("homeprice-server", layout: layout) else {
+            throw BenchmarkFailure(reason: "homeprice-server is not built next to homeprice (swift build -c release)")
+        }
+        return { port in
+            (
+                server.path, [],
+                [
+                    "HOMEPRICE_ROOT": layout.root.path, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "SERVER_HTTP_HOST": "127.0.0.1",
+                    "SERVER_HTTP_PORT": "\(port)", "SERVER_ARTIFACTS_DIRECTORY": workspace.appendingPathComponent("artifacts").path,
+                    "SERVER_ADMIN_TOKEN": Self.adminToken, "SERVER_SERVICE_NAME": "bench-server",
+                ], "/health"
+            )
+        }
+    }
+
+    /// Starts `command` on a free port, waits until it answers 200 on its health path, runs
+    /// `body` with the port, then stops the process (SIGTERM, SIGKILL after 10 s).
+    private func withProcess<Value>(
+        _ command: Command, name: String, workspace: URL, _ body: (Int) async throws -> Value
+    ) async throws -> Value {
+        let port = LocalPort.free()
+        let (executable, arguments, environment, health) = try command(port)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.currentDirectoryURL = layout.root
+        let log = try LogFile.appendingHandle(
+            workspace.appendingPathComponent("\(name.replacingOccurrences(of: " ", with: "-")).log"))
+        process.standardOutput = log
+        process.standardError = log
+        do {
+            try process.run()
+        } catch {
+            throw BenchmarkFailure(reason: "cannot start \(name) (\(executable)): \(error)")
+        }
+        do {
+            try await BenchHTTP.waitUntilAnswering("http://127.0.0.1:\(port)\(health)", process: process, name: name)
+            let value = try await body(port)
+            await ChildProcess.terminate(process, grace: .seconds(10))
+            return value
+        } catch {
+            await ChildProcess.terminate(process, grace: .seconds(10))
+            throw error
+        }
+    }
+
+    // MARK: Swaps
+
+    /// Loads the server for the swap run's length while promoting version 2 and rolling back
+    /// to version 1 `swaps` times, evenly spread over the run.
+    private func swapRun(url: String, wrk: WrkLoad, options: Options) async throws -> SwapRun {
+        async let load = wrk.run(
+            target: "server-swaps", url: "\(url)/v1/predictions", connections: options.swapConnections, seconds: options.swapSeconds)
+        let pause = Duration.milliseconds(options.swapSeconds * 1000 / (2 * options.swaps + 1))
+        let headers = ["Authorization": "Bearer \(Self.adminToken)"]
+        var promotions = 0, rollbacks = 0, failures = 0
+        for _ in 0..<options.swaps {
+            try await Task.sleep(for: pause)
+            let promoted = try await BenchHTTP.send(
+                "POST", "\(url)/admin/promote", body: Data("{\"region\":\"\(Self.region)\",\"version\":\"2\"}".utf8), headers: headers)
+            if (200..<300).contains(promoted.status) { promotions += 1 } else { failures += 1 }
+            try await Task.sleep(for: pause)
+            let rolledBack = try await BenchHTTP.send(
+                "POST", "\(url)/admin/rollback", body: Data("{\"region\":\"\(Self.region)\"}".utf8), headers: headers)
+            if (200..<300).contains(rolledBack.status) { rollbacks += 1 } else { failures += 1 }
+        }
+        return SwapRun(
+            seconds: options.swapSeconds, promotions: promotions, rollbacks: rollbacks, adminFailures: failures, load: try await load)
+    }
+
+    // MARK: Report
+
+    private func report(loads: [WrkLoad.Figures], swap: SwapRun, cores: Int, options: Options) -> Report {
+        func figures(_ target: String, _ connections: Int) -> WrkLoad.Figures? {
+            loads.first { $0.target == target && $0.connections == connections }
+        }
+        var ratios: [String: Double] = [:]
+        var goals: [String: Bool] = [:]
+        for connections in options.connections {
+            guard let server = figures("server", connections) else { continue }
+            if let fastAPI = figures("fastapi", connections) {
+                ratios["server/fastapi@\(connections)"] = server.requestsPerSecond / fastAPI.requestsPerSecond
+                goals["server >= 10x fastapi req/s @\(connections)"] = server.requestsPerSecond >= 10 * fastAPI.requestsPerSecond
+            }
+            if let nginx = figures("nginx", connections) {
+                ratios["server/nginx@\(connections)"] = server.requestsPerSecond / nginx.requestsPerSecond
+                ratios["p99 server/nginx@\(connections)"] = server.p99Milliseconds / nginx.p99Milliseconds
+                goals["server >= 0.3x nginx req/s @\(connections)"] = server.requestsPerSecond >= 0.3 * nginx.requestsPerSecond
+            }
+        }
+        if let server = figures("server", 64) {
+            goals["zero errors @64"] = server.errors == 0
+            if let nginx = figures("nginx", 64) { goals["p99 @64 <= 3x nginx"] = server.p99Milliseconds <= 3 * nginx.p99Milliseconds }
+        }
+        goals["zero non-2xx during swaps"] = swap.load.errors == 0 && swap.adminFailures == 0
+        return Report(
+            seconds: options.seconds, cores: cores, wrkThreads: options.wrkThreads, processWorkers: cores, loads: loads, ratios: ratios,
+            swap: swap, goals: goals)
+    }
+}
