@@ -6,8 +6,10 @@ import Foundation
 /// starts, keyed by ``id``; the normalizer keeps the latest descriptor per source and
 /// applies its ``mapping`` to the source's ``RawRecord``s.
 public struct SourceDescriptor: SchemaMessage {
-    /// Version 1.
-    public static let currentSchemaVersion = 1
+    /// Version 2: a ``FieldMapping`` may give `alternatives`, a `sum`, a `unitPath` and
+    /// `required`, which change how a record is read, so a reader of version 1 must refuse the
+    /// entry rather than silently misread it. Version 1 entries read as they are.
+    public static let currentSchemaVersion = 2
 
     /// ``Topic/sourcesCatalog``.
     public static let topic = Topic.sourcesCatalog

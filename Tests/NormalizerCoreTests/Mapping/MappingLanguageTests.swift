@@ -68,6 +68,22 @@ struct MappingLanguageTests {
         #expect(asString["price"] == .money(Money(amount: 420_000, currency: "EUR")), "the alternative path is taken")
     }
 
+    @Test("a placeholder at the first path does not hide a value at the alternative")
+    func placeholderFallsThrough() throws {
+        let record = try map(
+            try mapper(Self.germanAgency), #"{"adresse": "Hauptstr. 5, 10115 Berlin", "kaufpreis": "TBD", "preis": {"betrag": 510000}}"#
+        ).get()
+        #expect(record["price"] == .money(Money(amount: 510_000, currency: "EUR")))
+    }
+
+    @Test("a sum may only add counts, with finite weights")
+    func sumIsForCounts() throws {
+        for entry in ["livingArea: { sum: { A: 1, B: 1 } }", "bathrooms: { sum: { A: 1, B: .inf } }"] {
+            let yaml = "id: s\nkind: custom\nregion: US\ncurrency: USD\nformat: csv\nmapping:\n  " + entry
+            #expect(throws: NormalizationError.self, "\(entry)") { try mapper(yaml) }
+        }
+    }
+
     @Test("German listings: 5,5 rooms, built ca. 1905, 3. OG, Doppelhaushälfte")
     func germanListingTerms() throws {
         let record = try map(

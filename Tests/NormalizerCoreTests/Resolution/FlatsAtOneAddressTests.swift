@@ -62,6 +62,13 @@ struct FlatsAtOneAddressTests {
         #expect(try await homes(after: [Self.flat(floor: "2. OG"), Self.flat(floor: "3. OG")]).count == 2)
     }
 
+    @Test("a record without a unit that matches two flats does not chain them into one home")
+    func noChainThroughAnUnknownUnit() async throws {
+        let homes = try await homes(after: [Self.flat(unit: "Whg. 3"), Self.flat(unit: "Whg. 7"), Self.flat()])
+        #expect(homes.count >= 2, "Whg. 3 and Whg. 7 stay apart: \(homes.map(\.address.unit))")
+        #expect(!homes.contains { home in Set(home.provenance["address.unit"]?.map(\.value) ?? []).count > 1 })
+    }
+
     @Test("the same flat listed twice, once without its floor, is one home")
     func sameFlat() async throws {
         let homes = try await homes(after: [Self.flat(floor: "2. OG"), Self.flat()])

@@ -14,8 +14,9 @@ public enum CanonicalValue: Sendable, Equatable, Codable {
     /// Whether two values mean the same, numbers within `relativeTolerance` of each other.
     public func agrees(with other: CanonicalValue, relativeTolerance: Double) -> Bool {
         switch (self, other) {
-        case (.number(let left), .number(let right)):
-            Self.close(left, right, relativeTolerance)
+        case (.number, .number), (.number, .integer), (.integer, .number):
+            // Records stored before rooms became a number hold `.integer(3)`, new ones `.number(3)`.
+            Self.close(number ?? .nan, other.number ?? .nan, relativeTolerance)
         case (.money(let left), .money(let right)):
             left.currency == right.currency && Self.close(left.amount, right.amount, relativeTolerance)
         case (.text(let left), .text(let right)):

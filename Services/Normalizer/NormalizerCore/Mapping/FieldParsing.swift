@@ -31,8 +31,11 @@ struct FieldParsing: Sendable {
             )
         }
         self.country = country
-        self.currency = currency
-        convention = Self.convention(language: descriptor.locale) ?? country.numberConvention
+        // A record of another country than the source's (one site, several countries) is read
+        // by that country's currency and number convention.
+        let isSourceCountry = country.rawValue == descriptor.region.uppercased()
+        self.currency = isSourceCountry ? currency : country.defaultCurrency
+        convention = (isSourceCountry ? Self.convention(language: descriptor.locale) : nil) ?? country.numberConvention
     }
 
     /// The number convention of one field: its number format (`#.##0,00`), else its language,

@@ -47,15 +47,15 @@ public struct MappedRecord: Sendable, Equatable, Codable {
     }
 
     /// The date the record's price applies to, as `yyyymmdd` (an unknown month or day is 0):
-    /// `priceDate` when the mapping reads one, else the sale date of a sale or the listing date
-    /// of any other price, else whichever of the two the record gives.
+    /// `priceDate` when the mapping reads one, else the sale date of a sale (or its listing date)
+    /// or the listing date of any other price — never an asking price dated by an old sale.
     public var priceDate: Int? {
         func date(_ field: CanonicalField) -> Int? {
             if case .integer(let value) = self[field.rawValue] { return value }
             return nil
         }
         let isSale = self[CanonicalField.priceKind.rawValue] == .text(PriceKind.sold.rawValue)
-        return date(.priceDate) ?? (isSale ? date(.saleDate) : date(.listingDate)) ?? date(.saleDate) ?? date(.listingDate)
+        return date(.priceDate) ?? (isSale ? date(.saleDate) ?? date(.listingDate) : date(.listingDate))
     }
 
     /// The canonical value of a field, if present.

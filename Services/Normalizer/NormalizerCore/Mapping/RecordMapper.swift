@@ -28,6 +28,16 @@ public struct RecordMapper: Sendable {
                 field: name
             )
         }
+        for (name, mapping) in descriptor.mapping.sorted(by: { $0.key < $1.key }) {
+            guard let weights = mapping.sum else { continue }
+            guard [.rooms, .bedrooms, .bathrooms, .garageSpaces].contains(CanonicalField(rawValue: name)) else {
+                throw NormalizationError(
+                    .invalidMapping, reason: "a sum adds counts: rooms, bedrooms, bathrooms or garageSpaces", field: name)
+            }
+            guard weights.values.allSatisfy({ $0.isFinite && abs($0) <= 10 }) else {
+                throw NormalizationError(.invalidMapping, reason: "a sum's weights are finite numbers within ±10", field: name)
+            }
+        }
         self.descriptor = descriptor
     }
 

@@ -98,7 +98,10 @@ struct RecordReading {
                 guard error.code == .notAScalar, passOver else { throw error }
                 continue
             }
-            if let found, !found.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // A placeholder at one path is no value: the next path (or the default) may have one.
+            if let found, !found.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                !InputScreening.isPlaceholder(TextFolding.collapsingWhitespace(found))
+            {
                 return found
             }
         }
@@ -124,6 +127,9 @@ struct RecordReading {
             found = true
         }
         guard found else { return nil }
+        guard total.isFinite else {
+            throw NormalizationError(.impossibleValue, reason: "the weighted sum is not a finite number", input: "\(total)")
+        }
         let written = total == total.rounded() ? String(Int(total)) : String(total)
         return convention == .decimalComma ? written.replacingOccurrences(of: ".", with: ",") : written
     }

@@ -59,7 +59,17 @@ public struct EntityResolver: Sendable {
                 }
             }
             guard same else { continue }
-            if let cluster = try store.cluster(ofRecord: candidate.key) {
+            let cluster = try store.cluster(ofRecord: candidate.key)
+            var joining = [candidate]
+            if let cluster { joining = try store.records(inCluster: cluster) }
+            // A record without a unit may match two flats of one building; it must not chain
+            // them into one home. A person's approval still merges.
+            if decided?.status != .approved,
+                joining.contains(where: { other in members.values.contains { similarity.vetoes($0, other) } })
+            {
+                continue
+            }
+            if let cluster {
                 try join(cluster, into: &members, clusters: &clusters, in: store)
             } else {
                 members[candidate.key] = candidate

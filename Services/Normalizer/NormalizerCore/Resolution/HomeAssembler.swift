@@ -50,6 +50,9 @@ struct HomeAssembler: Sendable {
         }
         home.priceInUSD = home.price.flatMap(priceInUSD)
         home.priceHistory = Self.priceHistory(of: members)
+        // The dates follow the history, not the merge rule: the last sale and the newest listing.
+        home.saleDate = home.lastSale?.date ?? home.saleDate
+        home.listingDate = home.priceHistory?.last { $0.kind == .asking }?.date ?? home.listingDate
         return home
     }
 

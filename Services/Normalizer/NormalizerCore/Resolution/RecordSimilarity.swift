@@ -20,9 +20,7 @@ struct RecordSimilarity: Sendable {
         guard let leftKey = left.matchingKey, let rightKey = right.matchingKey else { return nil }
         let a = leftKey.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         let b = rightKey.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        guard a.count == 5, b.count == 5, a[0] == b[0] else { return nil }
-        if !a[4].isEmpty, !b[4].isEmpty, a[4] != b[4] { return nil }
-        if let leftFloor = left["floor"], let rightFloor = right["floor"], leftFloor != rightFloor { return nil }
+        guard a.count == 5, b.count == 5, a[0] == b[0], !vetoes(left, right) else { return nil }
         let weights = settings.weights
         let addressWeight = weights.postalCode + weights.street + weights.houseNumber + weights.unit
         let addressSum =
@@ -36,6 +34,16 @@ struct RecordSimilarity: Sendable {
             / (addressWeight + (attributes == nil ? 0 : weights.attributes))
         return SimilarityScore(
             address: addressSum / addressWeight, attributes: attributes, total: total, sameHouseNumber: !a[3].isEmpty && a[3] == b[3])
+    }
+
+    /// Whether two records are certainly different homes: both give a unit, or both a floor,
+    /// and they differ (two flats at one address).
+    func vetoes(_ left: MappedRecord, _ right: MappedRecord) -> Bool {
+        let unit = CanonicalField.unit.rawValue
+        let floor = CanonicalField.floor.rawValue
+        if let a = left[unit], let b = right[unit], !a.agrees(with: b, relativeTolerance: 0) { return true }
+        if let a = left[floor], let b = right[floor], a != b { return true }
+        return false
     }
 
     /// The fraction of attributes both records give that agree.

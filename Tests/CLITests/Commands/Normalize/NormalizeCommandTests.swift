@@ -84,7 +84,7 @@ struct NormalizeCommandTests {
         let configured = try String(
             contentsOf: TestProject.layout.configs.appendingPathComponent("sources/us-county-sales.yaml"), encoding: .utf8)
         let mapping = try Self.write(
-            configured.replacingOccurrences(of: "price: { path: SALE_PRICE }", with: "price: { path: LIVING_SQFT }"), "mine.yaml",
+            configured.replacingOccurrences(of: "path: SALE_PRICE", with: "path: LIVING_SQFT"), "mine.yaml",
             in: folder)
 
         let run = try await HomepriceProcess.run([
