@@ -38,9 +38,9 @@ public struct ServerError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The HTTP status a request failing with this code answers.
         public var httpStatus: Int {
             switch self {
-            case .invalidRequest, .unknownSource, .unmappableRecord, .unknownRegion: 422
+            case .invalidRequest, .unmappableRecord: 422
             case .bodyTooLarge: 413
-            case .unknownModel: 404
+            case .unknownModel, .unknownRegion, .unknownSource: 404
             case .unauthorized: 401
             case .registryRefused: 409
             case .noServableModel, .publishFailed, .modelRefused, .invalidConfiguration: 503

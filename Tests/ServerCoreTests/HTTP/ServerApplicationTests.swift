@@ -61,7 +61,7 @@ struct ServerApplicationTests {
                 .post, "/v1/predictions", json: "{\"requestId\":\"canonical\",\"home\":\(try jsonText(features))}")
             #expect(raw["value"] as? Double == canonical["value"] as? Double)
             let unknown = try await client.send(.post, "/v1/predictions", json: "{\"home\":{\"source\":\"nowhere\",\"record\":{}}}")
-            #expect(unknown.status.code == 422 && unknown["field"] as? String == "home.source")
+            #expect(unknown.status.code == 404 && unknown["field"] as? String == "home.source", "no such source")
         }
     }
 
@@ -72,7 +72,7 @@ struct ServerApplicationTests {
             ("{\"home\":{\"region\":\"US\",\"livingArea\":\"big\"}}", 422, "home.livingArea"),
             ("{\"home\":{\"region\":\"US\",\"livingArea\":-5}}", 422, "home.livingArea"),
             ("{\"home\":{\"region\":\"US\",\"builtMonth\":13}}", 422, "home.builtMonth"),
-            ("{\"homes\":[{\"region\":\"US\"},{\"region\":\"XX\"}]}", 422, "homes[1].region"),
+            ("{\"homes\":[{\"region\":\"US\"},{\"region\":\"XX\"}]}", 404, "homes[1].region"),
             ("{\"home\":{\"region\":\"US\"},\"currency\":\"ZZZ\"}", 422, "currency"),
             ("{\"home\":{\"region\":\"US\"},\"modelVersion\":\"42\"}", 404, "modelVersion"),
             ("{\"homes\":[]}", 422, "homes"),
@@ -191,6 +191,9 @@ struct ServerApplicationTests {
             #expect(try await client.send(.get, "/metrics").status == .ok)
             let document = try await client.send(.get, "/openapi.yaml")
             #expect(document.text.contains("/v1/predictions") && document.text.contains("/admin/promote"))
+            let wrongMethod = try await client.execute(uri: "/v1/predictions", method: .get) { $0 }
+            #expect(wrongMethod.status == .methodNotAllowed && wrongMethod.headers[.allow] == "POST", "405, not 404")
+            #expect(try await client.send(.get, "/v1/nowhere").status == .notFound)
         }
     }
 }
