@@ -170,7 +170,9 @@ struct RecordReading {
         case .rooms, .bathrooms:
             try set(field, .number(CountParser(convention: convention).parse(raw)), raw: raw)
         case .floor:
-            try set(field, .integer(FloorParser.parse(raw, vocabulary: mapping.vocabulary)), raw: raw)
+            // In North America the ground floor is the first floor.
+            let groundFloor = parsing.country == .germany ? 0 : 1
+            try set(field, .integer(FloorParser.parse(raw, vocabulary: mapping.vocabulary, groundFloorNumber: groundFloor)), raw: raw)
         case .region:
             break
         case .builtDate, .builtYear:

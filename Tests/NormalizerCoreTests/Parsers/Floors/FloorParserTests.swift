@@ -14,6 +14,13 @@ struct FloorParserTests {
         #expect(try FloorParser.parse(input) == floor)
     }
 
+    @Test(
+        "counts from the ground floor where it is the first floor (US, Canada)",
+        arguments: [("1st floor", 0), ("Ground floor", 0), ("2nd Floor", 1), ("3", 2), ("Basement", -1)])
+    func northAmerican(input: String, floor: Int) throws {
+        #expect(try FloorParser.parse(input, groundFloorNumber: 1) == floor)
+    }
+
     @Test("takes the mapping's own words first")
     func ownVocabulary() throws {
         #expect(try FloorParser.parse("Dachgeschoss", vocabulary: ["Dachgeschoss": "5"]) == 5)

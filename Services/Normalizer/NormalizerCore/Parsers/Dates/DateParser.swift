@@ -54,7 +54,7 @@ public struct DateParser: Sendable {
     ///   ``ParseError/Code/missingValue``, ``ParseError/Code/malformed``,
     ///   ``ParseError/Code/ambiguous`` or ``ParseError/Code/outOfRange``.
     public func parse(_ input: String) throws(ParseError) -> PartialDate {
-        let text = Self.droppingApproximation(try InputScreening.value(input))
+        let text = String(ApproximationMarker.stripped(Substring(try InputScreening.value(input))))
         let tokens = try DateTokens(Self.droppingTimeOfDay(text), input: input)
         switch tokens.shape {
         case "n":
@@ -84,22 +84,6 @@ public struct DateParser: Sendable {
         default:
             throw ParseError(.malformed, reason: "not a date", input: input)
         }
-    }
-
-    /// Words that mark a date as approximate (`ca. 1905`, `circa 1890`, `um 1900`, `~1950`);
-    /// the date read is the one given.
-    private static let approximationMarks = ["approximately", "approx.", "approx", "circa", "about", "ca.", "ca", "c.", "um", "etwa", "~"]
-
-    /// The text without a leading approximation mark.
-    private static func droppingApproximation(_ text: String) -> String {
-        let lowered = text.lowercased()
-        for mark in approximationMarks where lowered.hasPrefix(mark) {
-            let rest = text.dropFirst(mark.count)
-            if mark.last == "." || mark == "~" || rest.first == " " {
-                return rest.trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return text
     }
 
     /// A day and month in either order followed by the year: `17/05/1990`.

@@ -2,6 +2,9 @@ import Foundation
 
 /// Reads the floor a flat is on, as listings in English and German write it: `3`, `3rd floor`,
 /// `3. OG`, `3. Etage`, `EG` / `Erdgeschoss` / `ground floor` (0), `UG` / `basement` (-1).
+///
+/// The result counts from the ground floor as 0. Where the ground floor is the first floor
+/// (the US and Canada: `groundFloorNumber` 1), `1st floor` is 0 and `3` is 2.
 public enum FloorParser {
     /// Words that name a floor without a number.
     private static let namedFloors: [String: Int] = [
@@ -18,7 +21,7 @@ public enum FloorParser {
     /// - Parameter vocabulary: The mapping's own words for floors (`{"Dachgeschoss": "5"}`), first.
     /// - Throws: ``ParseError/Code/empty``, ``ParseError/Code/missingValue`` or
     ///   ``ParseError/Code/unrecognizedTerm`` for text that names no floor.
-    public static func parse(_ input: String, vocabulary: [String: String]? = nil) throws(ParseError) -> Int {
+    public static func parse(_ input: String, vocabulary: [String: String]? = nil, groundFloorNumber: Int = 0) throws(ParseError) -> Int {
         let text = try InputScreening.value(input)
         let key = Vocabulary.matchingKey(text)
         if let own = vocabulary?.first(where: { Vocabulary.matchingKey($0.key) == key })?.value, let floor = Int(own) {
@@ -32,7 +35,7 @@ public enum FloorParser {
         guard let floor = Int(text) ?? (words.count == 1 ? Int(words[0]) : nil), (-5...200).contains(floor) else {
             throw ParseError(.unrecognizedTerm, reason: "'\(text)' names no floor", input: input)
         }
-        return floor
+        return floor >= groundFloorNumber && floor > 0 ? floor - groundFloorNumber : floor
     }
 
     /// `3rd` → `3`, `rd`; other words as they are.

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Words that say a quantity is approximate (`ca. 120 m²`, `approx. 1,200 sqft`).
-/// The parsers accept them and keep the number.
+/// Words that say a quantity or a date is approximate (`ca. 120 m²`, `approx. 1,200 sqft`,
+/// `ca. 1905`, `um 1900`). The parsers accept them and keep the number or date.
 enum ApproximationMarker {
     /// Longest first, so `approx.` wins over `approx`.
     private static let markers = [
         "approximately", "ungefähr", "approx.", "approx", "circa", "around", "about", "etwa",
-        "rund", "ca.", "ca", "~", "≈",
+        "rund", "ca.", "ca", "c.", "um", "~", "≈",
     ]
 
     /// The text without a leading approximation marker.
