@@ -186,7 +186,7 @@ let package = Package(
             name: "ServerCore",
             dependencies: [
                 "Features", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "Pipeline", "Schema", "ServiceSupport", configuration, crypto,
-                hummingbird, logging, metrics, nioCore, serviceLifecycle,
+                hummingbird, logging, metrics, nioCore, serviceLifecycle, yams,
             ],
             path: "Services/Server/ServerCore",
             resources: [.copy("Resources/openapi.yaml")],

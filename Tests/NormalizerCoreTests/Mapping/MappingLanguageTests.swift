@@ -101,6 +101,14 @@ struct MappingLanguageTests {
         #expect(groundFloor["floor"] == .integer(0))
     }
 
+    @Test("a floor word of the mapping's own vocabulary comes first")
+    func ownFloorWord() throws {
+        let yaml = Self.germanAgency.replacingOccurrences(
+            of: "floor: { path: etage }", with: #"floor: { path: etage, vocabulary: { Dachgeschoss: "5" } }"#)
+        let record = try map(try mapper(yaml), #"{"adresse": "Hauptstr. 5, 10115 Berlin", "kaufpreis": 1, "etage": "Dachgeschoss"}"#).get()
+        #expect(record["floor"] == .integer(5))
+    }
+
     @Test("an unknown heating term keeps the home and records the term as unmapped")
     func unknownTermIsKept() throws {
         let record = try map(

@@ -15,6 +15,8 @@ import Schema
 public struct RecordMapper: Sendable {
     /// The source whose records this mapper reads.
     public let descriptor: SourceDescriptor
+    /// Whether the mapping reads address parts (`address.street`, …) besides any one-line address.
+    private let mapsAddressParts: Bool
 
     /// Creates a mapper for a source.
     /// - Throws: ``NormalizationError/Code/invalidMapping`` naming the first field that is
@@ -39,6 +41,7 @@ public struct RecordMapper: Sendable {
             }
         }
         self.descriptor = descriptor
+        mapsAddressParts = descriptor.mapping.keys.contains { CanonicalField(rawValue: $0)?.isAddressComponent == true }
     }
 
     /// Maps one raw record.
@@ -51,7 +54,7 @@ public struct RecordMapper: Sendable {
             reading = RecordReading(
                 parsing: try FieldParsing(region: try region(of: record, fields: fields), descriptor: descriptor),
                 fields: fields,
-                mapsAddressParts: descriptor.mapping.keys.contains { CanonicalField(rawValue: $0)?.isAddressComponent == true }
+                mapsAddressParts: mapsAddressParts
             )
         } catch {
             return .failure(MappingFailure(errors: [error.inRecord(record.key)]))
@@ -86,16 +89,11 @@ public struct RecordMapper: Sendable {
     ///   record has none and the mapping gives no default.
     private func region(of record: RawRecord, fields: any RecordFields) throws(NormalizationError) -> String {
         guard let mapping = descriptor.mapping[CanonicalField.region.rawValue] else { return record.region }
-        var found: String?
-        for path in mapping.paths where found == nil {
-            found = try fields.text(at: path)
-        }
+        let found = try fields.firstValue(at: mapping.paths)
         guard let text = (found ?? mapping.defaultValue).map(TextFolding.collapsingWhitespace), !text.isEmpty else {
             throw NormalizationError(.missingField, reason: "the record names no country", field: CanonicalField.region.rawValue)
         }
-        let key = Vocabulary.matchingKey(text)
-        let named = mapping.vocabulary?.first { Vocabulary.matchingKey($0.key) == key }?.value ?? text
-        guard let country = Country(naming: named) else {
+        guard let country = Country(naming: mapping.ownTerm(for: text) ?? text) else {
             throw NormalizationError(
                 .unsupportedRegion,
                 reason: "'\(text)' is not one of the supported countries: " + Country.allCases.map(\.rawValue).joined(separator: ", "),

@@ -78,34 +78,13 @@ struct RecordReading {
     /// The source text of a field: the first of its paths with a value, its weighted sum, or
     /// its default; `nil` when there is none or it is blank.
     private func text(of name: String, mapping: FieldMapping) throws -> String? {
-        let found = try mapping.sum.map { try weightedSum($0, mapping: mapping) } ?? firstValue(of: name, paths: mapping.paths)
+        let found =
+            try mapping.sum.map { try weightedSum($0, mapping: mapping) }
+            ?? fields.firstValue(at: mapping.paths, passingOverObjects: name == CanonicalField.address.rawValue && mapsAddressParts)
         guard let raw = found ?? mapping.defaultValue, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return nil
         }
         return raw
-    }
-
-    /// The value at the first path that has one. A path leading to an object or list is passed
-    /// over when another path follows, or for a one-line `address` whose parts are mapped too
-    /// (an address given as an object in some records and as a string in others).
-    private func firstValue(of name: String, paths: [String]) throws(NormalizationError) -> String? {
-        for (index, path) in paths.enumerated() {
-            let found: String?
-            do {
-                found = try fields.text(at: path)
-            } catch {
-                let passOver = index < paths.count - 1 || (name == CanonicalField.address.rawValue && mapsAddressParts)
-                guard error.code == .notAScalar, passOver else { throw error }
-                continue
-            }
-            // A placeholder at one path is no value: the next path (or the default) may have one.
-            if let found, !found.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-                !InputScreening.isPlaceholder(TextFolding.collapsingWhitespace(found))
-            {
-                return found
-            }
-        }
-        return nil
     }
 
     /// The sum of each path's number times its weight, written in the field's number
@@ -172,7 +151,8 @@ struct RecordReading {
         case .floor:
             // In North America the ground floor is the first floor.
             let groundFloor = parsing.country == .germany ? 0 : 1
-            try set(field, .integer(FloorParser.parse(raw, vocabulary: mapping.vocabulary, groundFloorNumber: groundFloor)), raw: raw)
+            let floor = try mapping.ownTerm(for: raw).flatMap(Int.init) ?? FloorParser.parse(raw, groundFloorNumber: groundFloor)
+            set(field, .integer(floor), raw: raw)
         case .region:
             break
         case .builtDate, .builtYear:
@@ -365,8 +345,7 @@ struct RecordReading {
 
     /// The canonical term for a text: the mapping's own vocabulary first, then the built-in one.
     private static func term(_ raw: String, mapping: FieldMapping, builtIn: Vocabulary) throws(ParseError) -> String {
-        let key = Vocabulary.matchingKey(raw)
-        if let term = mapping.vocabulary?.first(where: { Vocabulary.matchingKey($0.key) == key })?.value {
+        if let term = mapping.ownTerm(for: raw) {
             return term
         }
         return try VocabularyParser(vocabulary: builtIn).parse(raw)

@@ -72,8 +72,9 @@ struct HomeAssembler: Sendable {
             }
         }
         guard !events.isEmpty else { return nil }
-        func day(_ event: PriceEvent) -> Int { Int((event.effectiveDate.timeIntervalSince1970 / 86_400).rounded(.down)) }
-        return events.sorted { (day($0), $0.sourceId, $0.recordId) < (day($1), $1.sourceId, $1.recordId) }
+        return events.map { (day: Int(($0.effectiveDate.timeIntervalSince1970 / 86_400).rounded(.down)), event: $0) }
+            .sorted { ($0.day, $0.event.sourceId, $0.event.recordId) < ($1.day, $1.event.sourceId, $1.event.recordId) }
+            .map(\.event)
     }
 
     /// `yyyymmdd` (0 for an unknown month or day) as ISO 8601: `2019-06-14`, `2019-06`, `2019`.

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// The OpenAPI document of the API (`Resources/openapi.yaml`), served at `/openapi.yaml`.
 enum OpenAPIDocument {
@@ -14,23 +15,11 @@ enum OpenAPIDocument {
     /// `paths` section: the server answers 405 with `Allow` for any other method on these paths.
     static let methodsByPath: [String: Set<String>] = {
         let methods: Set = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
-        var table: [String: Set<String>] = [:]
-        var inPaths = false
-        var path: String?
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            if !line.hasPrefix(" ") {
-                inPaths = line.hasPrefix("paths:")
-                continue
-            }
-            guard inPaths else { continue }
-            if line.hasPrefix("  /"), !line.hasPrefix("   ") {
-                path = String(line.dropFirst(2).dropLast(line.hasSuffix(":") ? 1 : 0))
-            } else if let path, line.hasPrefix("    "), !line.hasPrefix("     "),
-                let name = line.dropFirst(4).split(separator: ":").first.map(String.init), methods.contains(name)
-            {
-                table[path, default: []].insert(name.uppercased())
-            }
+        guard let document = try? Yams.load(yaml: String(decoding: data, as: UTF8.self)) as? [String: Any],
+            let paths = document["paths"] as? [String: Any]
+        else { return [:] }
+        return paths.compactMapValues { operations in
+            (operations as? [String: Any]).map { Set($0.keys.filter(methods.contains).map { $0.uppercased() }) }
         }
-        return table
     }()
 }

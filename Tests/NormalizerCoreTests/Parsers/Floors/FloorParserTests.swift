@@ -21,11 +21,6 @@ struct FloorParserTests {
         #expect(try FloorParser.parse(input, groundFloorNumber: 1) == floor)
     }
 
-    @Test("takes the mapping's own words first")
-    func ownVocabulary() throws {
-        #expect(try FloorParser.parse("Dachgeschoss", vocabulary: ["Dachgeschoss": "5"]) == 5)
-    }
-
     @Test(
         "refuses text that names no floor, placeholders and blanks",
         arguments: [

@@ -18,16 +18,11 @@ public enum FloorParser {
     ]
 
     /// The floor number.
-    /// - Parameter vocabulary: The mapping's own words for floors (`{"Dachgeschoss": "5"}`), first.
     /// - Throws: ``ParseError/Code/empty``, ``ParseError/Code/missingValue`` or
     ///   ``ParseError/Code/unrecognizedTerm`` for text that names no floor.
-    public static func parse(_ input: String, vocabulary: [String: String]? = nil, groundFloorNumber: Int = 0) throws(ParseError) -> Int {
+    public static func parse(_ input: String, groundFloorNumber: Int = 0) throws(ParseError) -> Int {
         let text = try InputScreening.value(input)
-        let key = Vocabulary.matchingKey(text)
-        if let own = vocabulary?.first(where: { Vocabulary.matchingKey($0.key) == key })?.value, let floor = Int(own) {
-            return floor
-        }
-        if let floor = namedFloors[key] {
+        if let floor = namedFloors[Vocabulary.matchingKey(text)] {
             return floor
         }
         let words = TextFolding.foldedWords(text).split(separator: " ").flatMap(splittingOrdinalSuffix)

@@ -71,9 +71,7 @@ public final class SQLiteWarehouse: NormalizerStore {
             try database.execute("DELETE FROM record_blocks")
             for row in try database.query("SELECT body FROM records") {
                 let record = try Self.decode(MappedRecord.self, row[0])
-                for block in Set(BlockingKeys.keys(of: record)).sorted() {
-                    try database.query("INSERT INTO record_blocks (block, record_key) VALUES (?, ?)", [.text(block), .text(record.key)])
-                }
+                try insertBlocks(BlockingKeys.keys(of: record), of: record.key)
             }
             try database.execute("PRAGMA user_version = \(BlockingKeys.version)")
         }
@@ -157,9 +155,13 @@ public final class SQLiteWarehouse: NormalizerStore {
                 [.text(record.key), .text(try Self.json(record))]
             )
             try database.query("DELETE FROM record_blocks WHERE record_key = ?", [.text(record.key)])
-            for block in Set(blockingKeys).sorted() {
-                try database.query("INSERT INTO record_blocks (block, record_key) VALUES (?, ?)", [.text(block), .text(record.key)])
-            }
+            try insertBlocks(blockingKeys, of: record.key)
+        }
+    }
+
+    private func insertBlocks(_ blocks: [String], of recordKey: String) throws(NormalizationError) {
+        for block in Set(blocks).sorted() {
+            try database.query("INSERT INTO record_blocks (block, record_key) VALUES (?, ?)", [.text(block), .text(recordKey)])
         }
     }
 

@@ -1,0 +1,24 @@
+extension RecordFields {
+    /// The text at the first of `paths` with a value: not absent, not blank, not a placeholder
+    /// (`TBD`, `n/a`). A path leading to an object or list is passed over when another path
+    /// follows, or always with `passingOverObjects` (a one-line address whose parts are mapped
+    /// too: an address given as an object in some records and as a string in others).
+    /// - Throws: ``NormalizationError/Code/notAScalar`` for an object or list it does not pass over.
+    func firstValue(at paths: [String], passingOverObjects: Bool = false) throws(NormalizationError) -> String? {
+        for (index, path) in paths.enumerated() {
+            let found: String?
+            do {
+                found = try text(at: path)
+            } catch {
+                guard error.code == .notAScalar, passingOverObjects || index < paths.count - 1 else { throw error }
+                continue
+            }
+            if let found, !found.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                !InputScreening.isPlaceholder(TextFolding.collapsingWhitespace(found))
+            {
+                return found
+            }
+        }
+        return nil
+    }
+}
