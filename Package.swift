@@ -323,7 +323,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["HomePriceCLI", "Kafka", "ML", "ModelRegistry", "Pipeline", "Schema", "ServiceSupport", "TestSupport"],
+            dependencies: [
+                "HomePriceCLI", "Kafka", "ML", "ModelRegistry", "Pipeline", "Scenario", "Schema", "ServiceSupport", "TestSupport",
+            ],
             swiftSettings: strict
         ),
     ]

@@ -20,6 +20,7 @@ public struct HomePriceCommand: AsyncParsableCommand {
             ModelCommand.self,
             ModelsCommand.self,
             ReviewCommand.self,
+            DemoCommand.self,
             BenchCommand.self,
         ]
     )

@@ -6,14 +6,15 @@ import Prometheus
 import Schema
 
 /// The monitor's web side on Hummingbird 2: `GET /` the dashboard, `GET /health`,
-/// `GET /metrics` (Prometheus), and `POST /review/{taskId}/approve|reject` (HTTP Basic with the
-/// configured reviewer credentials).
+/// `GET /metrics` (Prometheus), `GET /report` (the latest run report of `homeprice demo`), and
+/// `POST /review/{taskId}/approve|reject` (HTTP Basic with the configured reviewer credentials).
 public enum MonitorApplication {
     /// Builds the router: `data` gives the dashboard's state, `desk` writes review decisions,
-    /// `metrics` is the process's Prometheus registry.
+    /// `metrics` is the process's Prometheus registry, `reportFile` the HTML page `GET /report`
+    /// answers with (404 until a run wrote it).
     public static func buildRouter(
         data: @escaping @Sendable () -> DashboardData, desk: ReviewDesk, credentials: BasicCredentials,
-        metrics: PrometheusCollectorRegistry?
+        metrics: PrometheusCollectorRegistry?, reportFile: URL
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/health") { _, _ in "ok\n" }
@@ -26,6 +27,13 @@ public enum MonitorApplication {
             Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: DashboardPage.render(data()))))
+        }
+        router.get("/report") { _, _ in
+            guard let page = try? Data(contentsOf: reportFile) else {
+                throw HTTPError(.notFound, message: "no run report yet: `homeprice demo` writes \(reportFile.path)")
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: page)))
         }
         for (action, status) in [("approve", ReviewStatus.approved), ("reject", .rejected)] {
             router.post("/review/:taskId/\(action)") { request, context in

@@ -80,7 +80,8 @@ public enum MonitorService: ServiceBuilder {
         let router = MonitorApplication.buildRouter(
             data: { DashboardData(monitor: handler.snapshot, registry: champions.state, reviews: Array(reviews.values.values)) },
             desk: ReviewDesk(tasks: { reviews.values }, publisher: KafkaPublisher(producer: producer)),
-            credentials: BasicCredentials(user: configuration.reviewUser, password: configuration.reviewPassword), metrics: metrics)
+            credentials: BasicCredentials(user: configuration.reviewUser, password: configuration.reviewPassword), metrics: metrics,
+            reportFile: configuration.reportFile)
         let application = MonitorApplication.build(
             router: router, host: configuration.httpHost, port: configuration.httpPort, logger: logger, onServerRunning: onServerRunning)
         return [producer, stream, registryConsumer, registry, reviewConsumer, reviews, application, processor]

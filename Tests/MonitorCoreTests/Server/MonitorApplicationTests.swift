@@ -17,7 +17,9 @@ struct MonitorApplicationTests {
         details: ["similarity": "0.83"], createdBy: "normalizer", createdAt: Date(timeIntervalSince1970: 0))
 
     /// The application over a monitor that watched a US stream drawn from real sales.
-    private func application(publisher: RecordingPublisher) async throws -> some ApplicationProtocol {
+    private func application(
+        publisher: RecordingPublisher, reportFile: URL = URL(fileURLWithPath: "/nonexistent/report.html")
+    ) async throws -> some ApplicationProtocol {
         let fixture = try await MonitorFixture()
         let us = try fixture.usRows()
         var monitor = Monitor(settings: fixture.settings)
@@ -30,7 +32,7 @@ struct MonitorApplicationTests {
         let data = DashboardData(monitor: monitor, registry: RegistryState(), reviews: [Self.task])
         let router = MonitorApplication.buildRouter(
             data: { data }, desk: ReviewDesk(tasks: { [Self.task.taskId: Self.task] }, publisher: publisher),
-            credentials: Self.credentials, metrics: nil)
+            credentials: Self.credentials, metrics: nil, reportFile: reportFile)
         return Application(router: router)
     }
 
@@ -48,6 +50,27 @@ struct MonitorApplicationTests {
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            }
+        }
+    }
+
+    @Test("/report answers the run report once a run wrote it, and 404 naming the file before")
+    func runReport() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("monitor-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("report.html")
+        try await application(publisher: RecordingPublisher(), reportFile: file).test(.router) { client in
+            try await client.execute(uri: "/report", method: .get) { response in
+                #expect(response.status == .notFound)
+                let body = String(buffer: response.body)
+                #expect(body.contains(folder.lastPathComponent) && body.contains("report.html"), "names the file")
+            }
+            try Data("<html>run report</html>".utf8).write(to: file)
+            try await client.execute(uri: "/report", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(String(buffer: response.body) == "<html>run report</html>")
             }
         }
     }

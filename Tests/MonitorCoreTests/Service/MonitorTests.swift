@@ -81,13 +81,21 @@ struct MonitorExperimentTests {
         var settings = fixture.settings
         settings.alerts.actOnVerdicts = act
         var monitor = Monitor(settings: settings)
+        return experiment(on: &monitor, versions: ("1", "2"), errors: (0.2, challengerError), from: 0)
+    }
+
+    /// 600 joins for region US alternating arm A (`versions.a`, off by `errors.a`) and arm B
+    /// (`versions.b`, off by `errors.b`), prediction ids from `first`; the commands sent.
+    private func experiment(
+        on monitor: inout Monitor, versions: (a: String, b: String), errors: (a: Double, b: Double), from first: Int
+    ) -> [ControlCommand] {
         var generator = SplitMix64(seed: 9)
         var commands: [ControlCommand] = []
-        for index in 0..<600 {
+        for index in first..<first + 600 {
             let arm: ExperimentArm = index % 2 == 0 ? .a : .b
             var prediction = PredictionJoinTests.prediction("p\(index)", value: 100, at: Double(index), arm: arm)
-            prediction.modelVersion = arm == .a ? "1" : "2"
-            let error = (arm == .a ? 0.2 : challengerError) * Double.random(in: 0.5..<1.5, using: &generator)
+            prediction.modelVersion = arm == .a ? versions.a : versions.b
+            let error = (arm == .a ? errors.a : errors.b) * Double.random(in: 0.5..<1.5, using: &generator)
             for output in monitor.observe(prediction)
                 + monitor.observe(PredictionJoinTests.sale("p\(index)", price: 100 * (1 + error), at: Double(index)))
             {
@@ -95,6 +103,20 @@ struct MonitorExperimentTests {
             }
         }
         return commands
+    }
+
+    @Test("the next experiment judges its own challenger: the old champion back as challenger, worse, is rolled back by its version")
+    func nextExperimentJudgesItsOwnChallenger() async throws {
+        let fixture = try await MonitorFixture()
+        var settings = fixture.settings
+        settings.alerts.actOnVerdicts = true
+        var monitor = Monitor(settings: settings)
+        let first = experiment(on: &monitor, versions: ("1", "2"), errors: (0.2, 0.1), from: 0)
+        #expect(first.map(\.commandId) == ["monitor-promote-homeprice-us-2"])
+        // Version 2 is the champion now (arm A); version 1 is tried again as the challenger.
+        let second = experiment(on: &monitor, versions: ("2", "1"), errors: (0.1, 0.2), from: 600)
+        #expect(second.map(\.commandId) == ["monitor-rollback-homeprice-us-1"])
+        #expect(second.first?.arguments == ["model": "homeprice-us", "version": "1", "alias": "challenger"])
     }
 
     @Test("a significantly better challenger is promoted once, with its model and version")

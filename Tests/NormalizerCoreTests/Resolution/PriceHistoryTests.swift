@@ -80,6 +80,30 @@ struct PriceHistoryTests {
         #expect(home.lastSale?.sourceId == "us-register-history")
     }
 
+    @Test(
+        "a sale dated the day an undated sale was fetched is the later one: the undated sale happened some time before",
+        arguments: [false, true])
+    func datedSaleAfterUndatedSaleOfTheSameDay(datedFirst: Bool) async throws {
+        let normalizer = try await normalizer()
+        let fetched = Date(timeIntervalSince1970: 1_750_000_000)  // 2025-06-15 15:06 UTC
+        var undated = Self.sale
+        undated.recordId = "R-9"  // after R-1: source and record alone would put it last
+        undated.fetchedAt = fetched
+        undated.payload = undated.payload.replacingOccurrences(of: "06/14/2005", with: "")
+        var dated = Self.sale
+        dated.fetchedAt = fetched
+        dated.payload = dated.payload.replacingOccurrences(of: "06/14/2005", with: "06/15/2025")
+            .replacingOccurrences(of: "185000", with: "212750")
+        for record in datedFirst ? [dated, undated] : [undated, dated] {
+            #expect(try normalizer.normalize(record).deadLetters.isEmpty)
+        }
+        let home = try #require(try normalizer.store.homes().first)
+        #expect(try normalizer.store.homes().count == 1)
+        #expect(home.priceHistory?.map(\.price.amount) == [185_000, 212_750])
+        #expect(home.lastSale?.price == Money(amount: 212_750, currency: "USD"), "the resale of the day is the label")
+        #expect(home.lastSale?.date == "2025-06-15")
+    }
+
     @Test("a sale date that does not exist rejects the record, naming the field", arguments: ["02/30/2019", "13/45/2020"])
     func impossibleSaleDate(date: String) async throws {
         var record = Self.sale

@@ -93,13 +93,7 @@ struct BenchStage {
     private func timeOutputs(topics: [String], count: Int) async throws -> (
         last: ContinuousClock.Instant, counts: [String: Int]
     ) {
-        let partitions = topics.flatMap { topic in
-            (0..<Int32(Topic(rawValue: topic)?.defaultPartitionCount ?? Topic.homesRaw.defaultPartitionCount)).map {
-                KafkaTopicPartitionOffset(topic: topic, partition: $0, position: .beginning)
-            }
-        }
-        let reader = try KafkaConsumer(
-            configuration: settings.consumer(subscription: .partitions(partitions), clientId: "bench-output-reader"), logger: logger)
+        let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(topics)
         var counts: [String: Int] = [:]
         var received = 0
         do {

@@ -97,7 +97,7 @@ struct PipelineTrainingBenchmark {
         ).generate()
         let records = try ScenarioRecords.load(folder: scenario, fetchedAt: Self.fetchedAt)
         let truth = try GroundTruth.load(folder: scenario)
-        let homes = try await normalize(records, workspace: workspace)
+        let homes = try await BenchNormalization(layout: layout).run(records, workspace: workspace).homes
         let reader = try await ConfigurationLoader.reader(layout: layout, files: ["trainer.yaml", "preprocessor.yaml", "pipeline.yaml"])
         let trainer = try TrainerConfiguration(reader: reader, layout: layout)
 
@@ -136,21 +136,6 @@ struct PipelineTrainingBenchmark {
     }
 
     // MARK: Stream
-
-    /// Every home the normalizer publishes for `records`, in order (versions and retirements
-    /// included), normalized in this process with the service's own configuration.
-    private func normalize(_ records: [RawRecord], workspace: URL) async throws -> [Home] {
-        let configuration = try await NormalizerConfiguration.load(layout: layout)
-        let catalog = try SourceCatalog.load(directory: configuration.resolve(configuration.sourcesDirectory, layout: layout))
-        let warehouse = try SQLiteWarehouse(path: workspace.appendingPathComponent("warehouse.sqlite").path)
-        let normalizer = Normalizer(configuration: configuration, catalog: catalog, store: warehouse)
-        var homes: [Home] = []
-        for record in records {
-            guard let output = try? normalizer.normalize(record) else { continue }
-            homes += output.homes
-        }
-        return homes
-    }
 
     private func publish(_ homes: [Home], settings: KafkaSettings) async throws {
         try await withDeadline(.seconds(120), waitingFor: "delivery of \(homes.count) homes") {

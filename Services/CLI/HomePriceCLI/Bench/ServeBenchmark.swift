@@ -63,9 +63,10 @@ struct ServeBenchmark {
     let kafka: KafkaSettings
     let logger: Logger
 
-    private static let region = "US"
-    private static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
-    private static let adminToken = UUID().uuidString
+    private static let region = BenchServer.region
+    private static let adminToken = BenchServer.adminToken
+
+    private var server: BenchServer { BenchServer(layout: layout, logger: logger) }
 
     func run(_ options: Options) async throws -> Report {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-serve-\(UUID().uuidString)")
@@ -73,7 +74,7 @@ struct ServeBenchmark {
         defer { try? FileManager.default.removeItem(at: workspace) }
         let ames = options.data.appendingPathComponent("ames.csv")
         let homes = try RealSales.ames(file: ames)
-        let events = try await trainModels(homes: homes, workspace: workspace)
+        let events = try await server.trainModels(homes: homes, workspace: workspace, benchmark: "serve")
         let body = workspace.appendingPathComponent("body.json")
         try requestBody(homes[0]).write(to: body)
         let wrk = WrkLoad(
@@ -93,8 +94,9 @@ struct ServeBenchmark {
             try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-serve-registry"), logger: logger) {
                 _ = try await $0.send(try events.map { try KafkaProducerMessage($0) })
             }
-            (answer, swap) = try await withProcess(
-                serverCommand(bootstrap: broker.bootstrapServers, workspace: workspace), name: "homeprice-server", workspace: workspace
+            (answer, swap) = try await server.withProcess(
+                server.serverCommand(bootstrap: broker.bootstrapServers, workspace: workspace), name: "homeprice-server",
+                workspace: workspace
             ) { port in
                 let url = "http://127.0.0.1:\(port)"
                 let answer = try await BenchHTTP.send("POST", "\(url)/v1/predictions", body: try Data(contentsOf: body))
@@ -117,7 +119,7 @@ struct ServeBenchmark {
         if !options.skipPython {
             let python = layout.virtualEnvironment.appendingPathComponent("bin/python").path
             let script = layout.root.appendingPathComponent("scripts/bench/serve_reference.py").path
-            try await withProcess(
+            try await server.withProcess(
                 { port in (python, [script, "--csv", ames.path, "--port", "\(port)", "--workers", "\(cores)"], [:], "/health") },
                 name: "the FastAPI reference", workspace: workspace
             ) { port in
@@ -131,7 +133,7 @@ struct ServeBenchmark {
         }
 
         let nginx = workspace.appendingPathComponent("nginx")
-        try await withProcess(
+        try await server.withProcess(
             { port in
                 try NginxReference.prepare(folder: nginx, port: port, workers: cores, body: answer)
                 return ("/usr/sbin/nginx", ["-p", nginx.path, "-c", "nginx.conf", "-e", "error.log"], [:], "/health")
@@ -147,39 +149,6 @@ struct ServeBenchmark {
         return report(loads: loads, swap: swap, cores: cores, options: options)
     }
 
-    // MARK: Models
-
-    /// Trains two versions on the Ames sales as the trainer does (version 2 without every fifth
-    /// home, so the two answer differently), stores their files, and returns the registry
-    /// events that make version 1 the champion and version 2 a validated candidate.
-    private func trainModels(homes: [Home], workspace: URL) async throws -> [ModelEvent] {
-        let reader = try await ConfigurationLoader.reader(layout: layout, files: ["trainer.yaml", "pipeline.yaml"])
-        let trainer = try TrainerConfiguration(reader: reader, layout: layout)
-        let builder = FeatureRowBuilder(settings: trainer.features)
-        let rows = homes.map { builder.build(from: $0, computedAt: $0.normalizedAt).row }
-        let store = try ArtifactStore(directory: workspace.appendingPathComponent("artifacts"))
-        let model = trainer.modelName(of: Self.region)
-        var events: [ModelEvent] = []
-        for (version, training) in [("1", rows), ("2", rows.enumerated().filter { $0.offset % 5 != 0 }.map(\.element))] {
-            let candidate = try BenchModelTraining.train(
-                rows: training, region: Self.region, currency: "USD", trainer: trainer,
-                folder: workspace.appendingPathComponent("job-\(version)"), at: Self.fetchedAt, benchmark: "serve")
-            let registered = ModelEvent.registered(
-                modelName: model, version: version, algorithm: "gbm", featureSchemaVersion: FeatureSchema.version,
-                artifact: try store.put(candidate.file), card: try store.put(Data("{\"version\":\"\(version)\"}".utf8)), metrics: [:],
-                actor: "bench-serve", at: Self.fetchedAt)
-            guard let registeredVersion = ModelVersion(registered) else {
-                throw BenchmarkFailure(reason: "the registration of \(model)@\(version) names no version")
-            }
-            events += [registered, .validated(registeredVersion, actor: "bench-serve", at: Self.fetchedAt.addingTimeInterval(1))]
-        }
-        return events + [
-            .promoted(
-                modelName: model, alias: ModelAlias.champion, version: "1", previousVersion: nil, actor: "bench-serve", reason: nil,
-                at: Self.fetchedAt.addingTimeInterval(2))
-        ]
-    }
-
     /// `{"clientId": ..., "home": {...}}`: one Ames home as canonical features.
     private func requestBody(_ home: Home) throws -> Data {
         struct Body: Encodable {
@@ -189,60 +158,6 @@ struct ServeBenchmark {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return try encoder.encode(Body(clientId: "bench-client", home: home.features))
-    }
-
-    // MARK: Processes
-
-    /// The command, arguments, environment and health path of a process listening on `port`.
-    typealias Command = (Int) throws -> (executable: String, arguments: [String], environment: [String: String], health: String)
-
-    /// `homeprice-server` next to this `homeprice`, on the benchmark's broker and artifacts.
-    private func serverCommand(bootstrap: String, workspace: URL) throws -> Command {
-        guard let server = ServiceCommandResolver.resolve("homeprice-server", layout: layout) else {
-            throw BenchmarkFailure(reason: "homeprice-server is not built next to homeprice (swift build -c release)")
-        }
-        return { port in
-            (
-                server.path, [],
-                [
-                    "HOMEPRICE_ROOT": layout.root.path, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "SERVER_HTTP_HOST": "127.0.0.1",
-                    "SERVER_HTTP_PORT": "\(port)", "SERVER_ARTIFACTS_DIRECTORY": workspace.appendingPathComponent("artifacts").path,
-                    "SERVER_ADMIN_TOKEN": Self.adminToken, "SERVER_SERVICE_NAME": "bench-server",
-                ], "/health"
-            )
-        }
-    }
-
-    /// Starts `command` on a free port, waits until it answers 200 on its health path, runs
-    /// `body` with the port, then stops the process (SIGTERM, SIGKILL after 10 s).
-    private func withProcess<Value>(
-        _ command: Command, name: String, workspace: URL, _ body: (Int) async throws -> Value
-    ) async throws -> Value {
-        let port = LocalPort.free()
-        let (executable, arguments, environment, health) = try command(port)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.currentDirectoryURL = layout.root
-        let log = try LogFile.appendingHandle(
-            workspace.appendingPathComponent("\(name.replacingOccurrences(of: " ", with: "-")).log"))
-        process.standardOutput = log
-        process.standardError = log
-        do {
-            try process.run()
-        } catch {
-            throw BenchmarkFailure(reason: "cannot start \(name) (\(executable)): \(error)")
-        }
-        do {
-            try await BenchHTTP.waitUntilAnswering("http://127.0.0.1:\(port)\(health)", process: process, name: name)
-            let value = try await body(port)
-            await ChildProcess.terminate(process, grace: .seconds(10))
-            return value
-        } catch {
-            await ChildProcess.terminate(process, grace: .seconds(10))
-            throw error
-        }
     }
 
     // MARK: Swaps

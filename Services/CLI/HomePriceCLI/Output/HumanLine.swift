@@ -3,8 +3,9 @@ import Kafka
 import Schema
 
 /// The one readable line per message of `homeprice tail --human`: for `pipeline.monitoring`
-/// `TIME SERVICE KIND SEVERITY NAME: MESSAGE key=value…` (labels, then values); for any other
-/// topic the time, key and message type; an unreadable value says so.
+/// `TIME SERVICE KIND SEVERITY NAME: MESSAGE key=value…` (labels, then values); for
+/// `predictions` `TIME ID REGION MODEL@VERSION arm=ARM VALUE CURRENCY [LOWER–UPPER]`; for any
+/// other topic the time, key and message type; an unreadable value says so.
 public enum HumanLine {
     /// The readable line of `message`, without the newline.
     public static func line(_ message: KafkaConsumerMessage) -> String {
@@ -16,6 +17,10 @@ public enum HumanLine {
             decoded = try topic.decodeMessage(from: Data(message.value))
         } catch {
             return "\(time(message.timestamp)) \(message.topic) \(message.keyString ?? "-") unreadable: \(error)"
+        }
+        if let prediction = decoded as? Prediction {
+            return
+                "\(time(prediction.predictedAt)) \(prediction.predictionId) \(prediction.region) \(prediction.modelName)@\(prediction.modelVersion) arm=\(prediction.arm.rawValue) \(number(prediction.value)) \(prediction.currency) [\(number(prediction.interval.lower))–\(number(prediction.interval.upper))]"
         }
         guard let event = decoded as? MonitoringEvent else {
             return "\(time(message.timestamp)) \(message.topic) \(decoded.key) \(type(of: decoded).typeName)"

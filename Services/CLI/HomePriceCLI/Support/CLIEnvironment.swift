@@ -7,7 +7,7 @@ import ServiceSupport
 ///
 /// The broker address comes from `KAFKA_BOOTSTRAP_SERVERS` when set, else from the running
 /// local cluster's state file, else from `configs/kafka.yaml`.
-struct CLIEnvironment {
+struct CLIEnvironment: Sendable {
     let layout: ProjectLayout
     let kafka: KafkaSettings
     let logger: Logger

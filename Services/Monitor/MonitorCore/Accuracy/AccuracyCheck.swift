@@ -6,6 +6,8 @@ public struct AccuracyCheck: Sendable, Equatable {
     public var figures: [AccuracyKey: AccuracyFigures]
     /// The A/B verdict over the region's arms.
     public var verdict: ABVerdict
+    /// The model version the verdict's challenger arm (`B`) holds, if any.
+    public var challenger: AccuracyKey?
     /// Whether this check raised (`true`) or cleared (`false`) the region's accuracy alert.
     public var alertChange: Bool?
     /// The champion's live MAPE and the bound it was held to, when checked.
@@ -13,7 +15,8 @@ public struct AccuracyCheck: Sendable, Equatable {
 
     /// Equal when every part is.
     public static func == (lhs: AccuracyCheck, rhs: AccuracyCheck) -> Bool {
-        lhs.region == rhs.region && lhs.figures == rhs.figures && lhs.verdict == rhs.verdict && lhs.alertChange == rhs.alertChange
+        lhs.region == rhs.region && lhs.figures == rhs.figures && lhs.verdict == rhs.verdict && lhs.challenger == rhs.challenger
+            && lhs.alertChange == rhs.alertChange
             && lhs.championMAPE?.live == rhs.championMAPE?.live && lhs.championMAPE?.bound == rhs.championMAPE?.bound
     }
 }

@@ -13,6 +13,10 @@ public struct AccuracyTracker: Sendable {
 
     private struct RegionState: Sendable {
         var armErrors: [ExperimentArm: ValueWindow] = [:]
+        /// The model version each arm's window holds: a new version in an arm (the next
+        /// experiment's challenger, the promoted champion) starts its window empty, so a verdict
+        /// always compares one version with one version.
+        var armModels: [ExperimentArm: AccuracyKey] = [:]
         var joinsSinceCheck = 0
         var consecutiveDegraded = 0
         var isAlerting = false
@@ -88,6 +92,10 @@ public struct AccuracyTracker: Sendable {
         if windows.count > settings.maximumKeys, let stale = windows.min(by: { $0.value.lastJoin < $1.value.lastJoin })?.key {
             windows[stale] = nil
         }
+        if regions[joined.region]?.armModels[joined.arm] != key {
+            regions[joined.region, default: RegionState()].armModels[joined.arm] = key
+            regions[joined.region, default: RegionState()].armErrors[joined.arm] = ValueWindow(capacity: settings.windowJoins)
+        }
         regions[joined.region, default: RegionState()].armErrors[joined.arm, default: ValueWindow(capacity: settings.windowJoins)].add(
             percentage)
         regions[joined.region, default: RegionState()].joinsSinceCheck += 1
@@ -124,6 +132,7 @@ public struct AccuracyTracker: Sendable {
         }
         regions[name] = region
         return AccuracyCheck(
-            region: name, figures: figures, verdict: verdict(region: name), alertChange: change, championMAPE: championMAPE)
+            region: name, figures: figures, verdict: verdict(region: name), challenger: region.armModels[.b], alertChange: change,
+            championMAPE: championMAPE)
     }
 }

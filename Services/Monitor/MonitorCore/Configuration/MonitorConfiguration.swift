@@ -18,6 +18,8 @@ public struct MonitorConfiguration: Sendable {
     public var httpHost: String
     /// The HTTP port (0 picks a free one).
     public var httpPort: Int
+    /// The run report of `homeprice demo` that `GET /report` serves.
+    public var reportFile: URL
     /// The user name review decisions need.
     public var reviewUser: String
     /// The password review decisions need.
@@ -45,11 +47,10 @@ public struct MonitorConfiguration: Sendable {
         let serviceName = try settings.string("monitor.serviceName")
         regions = try settings.strings("monitor.regions").map { $0.uppercased() }
         modelNamePrefix = try settings.string("monitor.modelNamePrefix")
-        let artifacts = try settings.string("monitor.artifactsDirectory")
-        artifactsDirectory =
-            artifacts.hasPrefix("/")
-            ? URL(fileURLWithPath: artifacts)
-            : (layout?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(artifacts)
+        let root = layout?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let resolve = { (path: String) in path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path) }
+        artifactsDirectory = resolve(try settings.string("monitor.artifactsDirectory"))
+        reportFile = resolve(try settings.string("monitor.reportFile"))
         httpHost = try settings.string("monitor.http.host")
         httpPort = try settings.int("monitor.http.port", atLeast: 0)
         reviewUser = try settings.string("monitor.review.user")

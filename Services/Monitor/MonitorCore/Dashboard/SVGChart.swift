@@ -1,8 +1,8 @@
 /// Inline SVG charts drawn on the server, so the dashboard needs nothing from the internet: the
 /// reference and live distributions side by side per bin, and a metric's line over time.
-enum SVGChart {
+public enum SVGChart {
     /// The chart of two share vectors on the same bins (bin 0, the missing bin, first).
-    static func histogram(reference: [Double], live: [Double], width: Int = 360, height: Int = 120) -> String {
+    public static func histogram(reference: [Double], live: [Double], width: Int = 360, height: Int = 120) -> String {
         let bins = max(reference.count, live.count, 1)
         let top = max(reference.max() ?? 0, live.max() ?? 0, 1e-9)
         let slot = Double(width) / Double(bins)
@@ -21,7 +21,7 @@ enum SVGChart {
 
     /// An inline SVG line of `values` (oldest first) scaled to the chart, with the last value's
     /// percentage as its title.
-    static func line(_ values: [Double], width: Int = 240, height: Int = 60) -> String {
+    public static func line(_ values: [Double], width: Int = 240, height: Int = 60) -> String {
         guard values.count > 1, let top = values.max(), top > 0 else { return "" }
         let step = Double(width) / Double(values.count - 1)
         let points = values.enumerated().map { index, value in
@@ -32,7 +32,7 @@ enum SVGChart {
     }
 
     /// Counts as shares of their total (zeros when empty).
-    static func shares(_ counts: [Int]) -> [Double] {
+    public static func shares(_ counts: [Int]) -> [Double] {
         let total = Double(counts.reduce(0, +))
         return counts.map { total > 0 ? Double($0) / total : 0 }
     }

@@ -168,10 +168,7 @@ public struct Monitor: Sendable {
         case .challengerWorse: action = .rollback
         case .noDifference, .insufficientData: return []
         }
-        guard settings.alerts.actOnVerdicts,
-            let challenger = check.figures.keys.filter({ $0.arm == .b }).max(by: {
-                ($0.modelVersion.count, $0.modelVersion) < ($1.modelVersion.count, $1.modelVersion)
-            }),
+        guard settings.alerts.actOnVerdicts, let challenger = check.challenger,
             actedOn.insert("\(challenger.modelName)@\(challenger.modelVersion)").inserted
         else { return [] }
         let arguments =

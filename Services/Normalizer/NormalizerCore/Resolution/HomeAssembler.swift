@@ -59,6 +59,8 @@ struct HomeAssembler: Sendable {
     /// Every price the records report, oldest first (by the day it applies from, else the UTC
     /// day it was fetched, then source and record: the order does not depend on which of two
     /// records fetched the same day came first), one event per distinct kind, amount and date.
+    /// On one day, an event without a date of its own comes before a dated one: it happened at
+    /// some unknown time up to the day it was fetched, the dated one on that day.
     private static func priceHistory(of records: [MappedRecord]) -> [PriceEvent]? {
         var events: [PriceEvent] = []
         for record in records {
@@ -72,9 +74,13 @@ struct HomeAssembler: Sendable {
             }
         }
         guard !events.isEmpty else { return nil }
-        return events.map { (day: Int(($0.effectiveDate.timeIntervalSince1970 / 86_400).rounded(.down)), event: $0) }
-            .sorted { ($0.day, $0.event.sourceId, $0.event.recordId) < ($1.day, $1.event.sourceId, $1.event.recordId) }
-            .map(\.event)
+        return events.map {
+            (day: Int(($0.effectiveDate.timeIntervalSince1970 / 86_400).rounded(.down)), dated: $0.date == nil ? 0 : 1, event: $0)
+        }
+        .sorted {
+            ($0.day, $0.dated, $0.event.sourceId, $0.event.recordId) < ($1.day, $1.dated, $1.event.sourceId, $1.event.recordId)
+        }
+        .map(\.event)
     }
 
     /// `yyyymmdd` (0 for an unknown month or day) as ISO 8601: `2019-06-14`, `2019-06`, `2019`.

@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Benchmarks: figures and ratios against a reference measured in the same run.",
         subcommands: [
             BenchIngestCommand.self, BenchKafkaCommand.self, BenchMonitorCommand.self, BenchNormalizeCommand.self,
-            BenchPipelineTrainingCommand.self, BenchServeCommand.self,
+            BenchPipelineCommand.self, BenchPipelineTrainingCommand.self, BenchServeCommand.self,
             BenchTrainingCommand.self,
         ]
     )

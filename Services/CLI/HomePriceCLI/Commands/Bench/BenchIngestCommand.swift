@@ -23,9 +23,7 @@ struct BenchIngestCommand: AsyncParsableCommand {
         let report = try await IngestBenchmark(layout: environment.layout, kafka: environment.kafka, logger: environment.logger).run(
             .init(homes: homes, seed: seed, datasetSource: dataset, crawlConcurrency: crawlConcurrency, politeDepth: politeDepth))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try BenchJSON.print(report)
             return
         }
         print(

@@ -30,9 +30,7 @@ struct BenchKafkaCommand: AsyncParsableCommand {
             .init(messages: messages, messageBytes: messageBytes, partitions: partitions, includePython: !skipPython)
         )
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try BenchJSON.print(report)
             return
         }
         print(

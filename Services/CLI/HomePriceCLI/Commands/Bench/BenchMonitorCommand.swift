@@ -22,9 +22,7 @@ struct BenchMonitorCommand: AsyncParsableCommand {
         let report = try await MonitorBenchmark(layout: environment.layout, kafka: environment.kafka, logger: environment.logger).run(
             rows: rows, memoryRows: memoryRows)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try BenchJSON.print(report)
             return
         }
         print("bench monitor: \(report.rows) feature rows on homes.features, fresh tansu")

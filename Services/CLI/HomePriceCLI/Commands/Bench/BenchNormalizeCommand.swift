@@ -28,9 +28,7 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
         let seedFolder = seedData.hasPrefix("/") ? URL(fileURLWithPath: seedData) : environment.layout.root.appendingPathComponent(seedData)
         let report = try await benchmark.run(.init(seed: seed, homes: homes, seedData: seedFolder))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try BenchJSON.print(report)
             return
         }
         print("bench normalize: scenario seed \(report.seed), \(report.homes) homes, \(report.records) raw records, fresh tansu")

@@ -36,9 +36,7 @@ struct BenchPipelineTrainingCommand: AsyncParsableCommand {
         let report = try await benchmark.run(
             .init(seed: seed, homes: homes, seedData: seedFolder, goal: goal, holdOutEvery: holdOutEvery))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try BenchJSON.print(report)
             return
         }
         print(

@@ -44,9 +44,7 @@ struct BenchServeCommand: AsyncParsableCommand {
                 seconds: seconds, connections: [8, 64], swapSeconds: swapSeconds, swapConnections: 64, swaps: swaps,
                 wrkThreads: wrkThreads, data: folder, skipPython: skipPython))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try BenchJSON.print(report)
             return
         }
         print("bench serve: \(report.seconds) s per load, \(report.cores) cores shared with wrk (\(report.wrkThreads) threads)")

@@ -40,10 +40,7 @@ struct BenchTrainingCommand: AsyncParsableCommand {
                 python: swiftOnly ? nil : try path(python, ".venv/bin/python"),
                 referenceScript: try path(referenceScript, "scripts/bench/training_reference.py")))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try BenchJSON.print(report)
         } else {
             print(report.text)
         }

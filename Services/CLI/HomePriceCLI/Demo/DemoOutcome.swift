@@ -1,0 +1,30 @@
+/// What the main job's phases measured, for the report.
+struct DemoOutcome: Sendable {
+    /// The regions of the run.
+    var regions: [String]
+    /// The number of reported monitoring events when each phase started (`before`, `shift`,
+    /// `experiment`, `after`).
+    var marks: [String: Int] = [:]
+    /// Live MAPE per region before the shift.
+    var before: [String: Double] = [:]
+    /// Live MAPE of the shift region after the promotion.
+    var after: [String: Double] = [:]
+    /// The A/B experiments, in order.
+    var experiments: [DemoExperiment] = []
+    /// HTTP requests that did not get a 2xx answer.
+    var failedRequests: [String] = []
+}
+
+/// One A/B experiment of the main job and what it decided.
+struct DemoExperiment: Sendable, Equatable {
+    /// The experiment id (sticky assignment hashes it with the client id).
+    var id: String
+    /// The challenger's version.
+    var challenger: String
+    /// `challengerBetter` or `challengerWorse`.
+    var verdict: String
+    /// The Mann–Whitney p-value of the verdict.
+    var pValue: Double?
+    /// The alias move the verdict caused, e.g. `homeprice-de#champion → v3 (promoted)`.
+    var registryChange: String
+}
