@@ -102,4 +102,43 @@ struct TrainerServiceIntegrationTests {
             }
         }
     }
+
+    @Test("an unreadable feature row, sale price or command is dead-lettered by the trainer with its reason; the good rows are taken")
+    func unreadableInputsAreDeadLettered() async throws {
+        var fixture = try await TrainerFixture()
+        defer { fixture.remove() }
+        fixture.configuration.checkInterval = .milliseconds(200)
+        try await TestProject.withBroker { broker in
+            let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
+            try await TopicProvisioner.createAll(using: admin)
+            let good = fixture.rows(try RealHomes.ames(limit: 20))
+            let bad = [
+                KafkaProducerMessage(topic: Topic.homesFeatures.name, key: Array("row-x".utf8), value: Array("{\"homeId\": 7".utf8)),
+                KafkaProducerMessage(
+                    topic: Topic.feedback.name, key: Array("fb-x".utf8), value: Array(#"{"schemaVersion": 99, "kind": "salePrice"}"#.utf8)),
+                KafkaProducerMessage(
+                    topic: Topic.pipelineControl.name, key: Array("trainer".utf8), value: Array(repeating: 0xFF, count: 64)),
+            ]
+            _ = try await KafkaProducer.withProducer(
+                configuration: KafkaTestClients.producer(broker.bootstrapServers), logger: KafkaTestClients.logger
+            ) { try await $0.send(bad) }
+            try await KafkaTestClients.publish(good, to: broker.bootstrapServers)
+            let trainer = try services(fixture, broker: broker)
+            try await withRunningServices(trainer) {
+                let letters = try await waitForMessages(DeadLetter.self, on: broker.bootstrapServers, until: "three dead letters") {
+                    $0.count >= 3
+                }
+                #expect(Set(letters.map(\.originalKey)) == ["row-x", "fb-x", "trainer"])
+                #expect(letters.allSatisfy { $0.stage == .training && $0.service == fixture.configuration.serviceName })
+                #expect(
+                    Set(letters.compactMap { $0.reasons.first?.code }) == ["trainer.unreadableInput", "trainer.unreadableCommand"])
+                #expect(
+                    Set(letters.compactMap(\.origin?.topic)) == [Topic.homesFeatures.name, Topic.feedback.name, Topic.pipelineControl.name])
+                let loop = try #require(trainer.compactMap { $0 as? TrainerLoop }.first)
+                try await withDeadline(.seconds(60), waitingFor: "the 20 good rows in the store") {
+                    while loop.currentState.store.entries.count < 20 { try await Task.sleep(for: .milliseconds(50)) }
+                }
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ import Features
 import Foundation
 import ML
 import ModelRegistry
+import Pipeline
 import ServiceSupport
 
 /// The trainer's settings from `configs/trainer.yaml` (keys under `trainer.`), each overridable
@@ -45,6 +46,9 @@ public struct TrainerConfiguration: Sendable {
     public var gate: GateSettings
     /// What an accepted candidate becomes.
     public var promotion: PromotionPolicy
+    /// The bounds of the dead letters of unreadable inputs and commands
+    /// (`pipeline.deadLetters.*`).
+    public var deadLetters: DeadLetterPolicy = .standard
 
     /// The model name of `region`.
     public func modelName(of region: String) -> String { modelNamePrefix + region.lowercased() }
@@ -113,6 +117,7 @@ public struct TrainerConfiguration: Sendable {
             throw TrainerError(.invalidConfiguration, reason: "\(error)", input: modelPath)
         }
         features = try FeatureSettings(reader: settings.reader)
+        deadLetters = DeadLetterPolicy(reader: settings.reader.scoped(to: "pipeline.deadLetters"))
         minimumRows = try settings.int("trainer.minimumRows", atLeast: 2)
         validationFraction = try settings.double("trainer.validationFraction", atLeast: 0.01, atMost: 0.9)
         checkInterval = .milliseconds(try settings.double("trainer.checkIntervalSeconds", atLeast: 0.01) * 1_000)

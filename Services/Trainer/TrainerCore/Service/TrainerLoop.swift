@@ -21,6 +21,8 @@ import Synchronization
 public final class TrainerLoop: Service, Sendable {
     private let configuration: TrainerConfiguration
     private let inputs: KafkaConsumer
+    /// Dead letters of inputs and commands no schema reads.
+    private let deadLetters: DeadLetterWriter
     private let control: KafkaConsumer
     private let producer: KafkaProducer
     private let registry: LatestValueReader<ModelEvent>
@@ -58,6 +60,7 @@ public final class TrainerLoop: Service, Sendable {
         self.clock = clock
         self.logger = logger
         runner = JobRunner(model: configuration.model, features: configuration.features)
+        deadLetters = DeadLetterWriter(stage: .training, service: configuration.serviceName, policy: configuration.deadLetters)
         evaluator = TriggerEvaluator(configuration: configuration)
         self.metrics = TrainerMetrics(factory: metrics)
     }
@@ -104,6 +107,7 @@ public final class TrainerLoop: Service, Sendable {
             let now = clock.now
             var rows: [FeatureRow] = []
             var feedback: [Feedback] = []
+            var letters: [DeadLetter] = []
             for message in batch {
                 do {
                     if message.topic == Topic.feedback.name {
@@ -112,9 +116,12 @@ public final class TrainerLoop: Service, Sendable {
                         rows.append(try FeatureRow.decode(from: Data(message.value)))
                     }
                 } catch {
-                    logger.warning("unreadable input skipped", metadata: ["kafka.position": "\(message.position)", "error": "\(error)"])
+                    letters.append(
+                        deadLetters.deadLetter(
+                            for: message, reasons: [FailureReason(code: "trainer.unreadableInput", message: "\(error)")]))
                 }
             }
+            await publish(letters)
             state.withLock { state in
                 rows.forEach { state.store.apply($0, at: now) }
                 feedback.forEach { state.store.apply($0) }
@@ -127,12 +134,28 @@ public final class TrainerLoop: Service, Sendable {
 
     private func readCommands() async throws {
         for try await message in control.messages {
-            if let command = try? ControlCommand.decode(from: Data(message.value)), command.target == "trainer",
-                command.action == .retrain
-            {
-                take(command)
+            do {
+                let command = try ControlCommand.decode(from: Data(message.value))
+                if command.target == "trainer", command.action == .retrain { take(command) }
+            } catch {
+                await publish([
+                    deadLetters.deadLetter(for: message, reasons: [FailureReason(code: "trainer.unreadableCommand", message: "\(error)")])
+                ])
             }
             try control.storeOffset(message)
+        }
+    }
+
+    /// Publishes the dead letters of unreadable messages; when even that fails, the messages
+    /// are skipped with a log line, so one message never stalls the trainer.
+    private func publish(_ letters: [DeadLetter]) async {
+        guard !letters.isEmpty else { return }
+        do {
+            try await KafkaPublisher(producer: producer).publish(letters)
+        } catch {
+            logger.error(
+                "dead letters not delivered; the messages are skipped",
+                metadata: ["count": "\(letters.count)", "error": "\(error)", "keys": "\(letters.map(\.originalKey))"])
         }
     }
 
