@@ -37,6 +37,40 @@ struct KafkaAdminTests {
         }
     }
 
+    @Test("a group's lag is what it has not committed past: the whole topic before it read, the rest once it read four and closed")
+    func consumerLag() async throws {
+        try await TestProject.withBroker { broker in
+            let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
+            let topic = TestProject.uniqueTopic("lag")
+            try await KafkaTestClients.createTopic(topic, partitions: 2, on: broker.bootstrapServers)
+            _ = try await KafkaProducer.withProducer(
+                configuration: KafkaTestClients.producer(broker.bootstrapServers), logger: KafkaTestClients.logger
+            ) { producer in
+                _ = try await producer.send((0..<10).map { KafkaProducerMessage(topic: topic, key: nil, value: "m\($0)", partition: 0) })
+                _ = try await producer.send((0..<3).map { KafkaProducerMessage(topic: topic, key: nil, value: "n\($0)", partition: 1) })
+            }
+            let before = try await admin.lag(group: "lag-readers", topic: topic)
+            #expect(before.total == 13)
+            #expect(before.partitions.map(\.committed) == [nil, nil])
+
+            var configuration = KafkaTestClients.groupConsumer(broker.bootstrapServers, group: "lag-readers", topics: [topic])
+            configuration.offsetReset = .earliest
+            let consumer = try KafkaConsumer(configuration: configuration, logger: KafkaTestClients.logger)
+            var read = 0
+            for try await message in consumer.messages where message.partition == 0 {
+                try consumer.storeOffset(message)
+                read += 1
+                if read == 4 { break }
+            }
+            await consumer.close()
+            let after = try await admin.lag(group: "lag-readers", topic: topic)
+            #expect(after.partitions.first { $0.partition == 0 }?.committed == 4)
+            #expect(after.partitions.first { $0.partition == 0 }?.lag == 6)
+            #expect(after.partitions.first { $0.partition == 1 }?.committed == nil, "nothing stored there, nothing committed")
+            #expect(after.total == 9)
+        }
+    }
+
     @Test("every topic of the design is provisioned with its partition count")
     func provisionerCreatesEveryDesignTopic() async throws {
         try await TestProject.withBroker { broker in

@@ -10,9 +10,15 @@ struct MockClusterTests {
     @Test("the mock cluster's thread blocks signals, so a signal to the test process cannot stop it (EINTR in its poll frees the cluster)")
     func mockThreadBlocksSignals() throws {
         let cluster = try KafkaMockCluster()
-        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
-        let mockThreads = tasks.filter {
-            (try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8))?.hasPrefix("rdk:mock") == true
+        // The thread names itself once it runs: look until it has (under a loaded test run
+        // that can be after the cluster's creation returned).
+        var mockThreads: [String] = []
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while mockThreads.isEmpty, ContinuousClock.now < deadline {
+            mockThreads = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").filter {
+                (try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8))?.hasPrefix("rdk:mock") == true
+            }
+            if mockThreads.isEmpty { usleep(10_000) }
         }
         try #require(!mockThreads.isEmpty, "the mock cluster runs its own thread")
         for thread in mockThreads {

@@ -77,13 +77,17 @@ public enum MonitorService: ServiceBuilder {
             regions: configuration.regions, modelName: { configuration.modelName(of: $0) })
         let handler = MonitorHandler(monitor: Monitor(settings: configuration.settings), champions: champions, logger: logger)
         let processor = BatchProcessor(consumer: stream, producer: producer, handler: handler, settings: batch, logger: logger)
+        let lag = ConsumerLagWatcher(
+            admin: try KafkaAdmin(configuration: kafka.client), groups: configuration.watchedGroups, interval: configuration.lagInterval)
         let router = MonitorApplication.buildRouter(
-            data: { DashboardData(monitor: handler.snapshot, registry: champions.state, reviews: Array(reviews.values.values)) },
+            data: {
+                DashboardData(monitor: handler.snapshot, registry: champions.state, reviews: Array(reviews.values.values), lag: lag.lag)
+            },
             desk: ReviewDesk(tasks: { reviews.values }, publisher: KafkaPublisher(producer: producer)),
             credentials: BasicCredentials(user: configuration.reviewUser, password: configuration.reviewPassword), metrics: metrics,
             reportFile: configuration.reportFile)
         let application = MonitorApplication.build(
             router: router, host: configuration.httpHost, port: configuration.httpPort, logger: logger, onServerRunning: onServerRunning)
-        return [producer, stream, registryConsumer, registry, reviewConsumer, reviews, application, processor]
+        return [producer, stream, registryConsumer, registry, reviewConsumer, reviews, lag, application, processor]
     }
 }

@@ -122,6 +122,30 @@ public final class KafkaAdmin: Sendable {
         }
     }
 
+    /// How far `group` is behind on `topic`: per partition, the high watermark minus the
+    /// group's committed offset (the whole partition from its low watermark when the group
+    /// committed nothing there).
+    public func lag(group: String, topic: String) async throws(KafkaError) -> KafkaConsumerLag {
+        guard let description = try await listTopics().first(where: { $0.name == topic }) else {
+            throw KafkaError(code: .queryFailed, reason: "no such topic", input: topic)
+        }
+        let marks = try await watermarks(topic: topic, partitions: description.partitions)
+        let properties = probeProperties
+        let timeout = timeout
+        let committed = try await runBlocking { () throws(KafkaError) in
+            try CommittedOffsetProbe(properties: properties).committed(
+                group: group, topic: topic, partitions: description.partitions, timeout: timeout)
+        }
+        return KafkaConsumerLag(
+            group: group, topic: topic,
+            partitions: marks.map { mark in
+                let position = (committed[mark.partition] ?? nil).map { max($0, mark.low) } ?? mark.low
+                return KafkaConsumerLag.Partition(
+                    partition: mark.partition, committed: committed[mark.partition] ?? nil, high: mark.high,
+                    lag: max(0, mark.high - position))
+            })
+    }
+
     // MARK: Plumbing
 
     /// Runs one metadata request and reads the answer with `read`.

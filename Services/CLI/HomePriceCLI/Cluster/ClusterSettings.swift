@@ -37,9 +37,13 @@ public struct ClusterSettings: Sendable, Equatable {
     public var readyTimeoutSeconds: Int
     /// The services, in start order.
     public var services: [ServiceDefinition]
+    /// The consumer groups whose lag `homeprice status` and the main job show (`lag.groups`).
+    public var watchedGroups: [WatchedConsumerGroup]
 
-    /// Reads the settings (keys `broker.*`, `supervisor.*`, `services.*`).
-    public init(reader: ConfigReader) {
+    /// Reads the settings (keys `broker.*`, `supervisor.*`, `services.*`, `lag.*`).
+    /// - Throws: ``ServiceSupportError`` when a `lag.groups` entry is not `GROUP=TOPIC`.
+    public init(reader: ConfigReader) throws(ServiceSupportError) {
+        watchedGroups = try WatchedConsumerGroup.parse(reader.stringArray(forKey: "lag.groups", default: []), key: "lag.groups")
         brokerPort = reader.int(forKey: "broker.port", default: 9092)
         brokerStartTimeoutSeconds = reader.int(forKey: "broker.startTimeoutSeconds", default: 20)
         restartDelayMilliseconds = reader.int(forKey: "supervisor.restartDelayMs", default: 500)
@@ -61,6 +65,6 @@ public struct ClusterSettings: Sendable, Equatable {
 
     /// Reads `configs/cluster.yaml` with environment overrides.
     public static func load(layout: ProjectLayout) async throws(ServiceSupportError) -> ClusterSettings {
-        ClusterSettings(reader: try await ConfigurationLoader.reader(layout: layout, files: ["cluster.yaml"]))
+        try ClusterSettings(reader: try await ConfigurationLoader.reader(layout: layout, files: ["cluster.yaml"]))
     }
 }

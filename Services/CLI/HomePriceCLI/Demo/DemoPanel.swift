@@ -1,4 +1,5 @@
 import Foundation
+import Kafka
 import Schema
 
 /// The live panel under the narration: records per stage with progress bars, the models of
@@ -12,6 +13,8 @@ struct DemoPanel {
     var observations: DemoObservations
     /// The regions.
     var regions: [String]
+    /// The lag of the pipeline's consumer groups now.
+    var lag: [KafkaConsumerLag]
 
     /// The panel's lines.
     var lines: [String] {
@@ -24,6 +27,11 @@ struct DemoPanel {
             Self.stage("homes.features", features, of: normalized, note: "behind normalized: \(max(0, normalized - features))"),
             Self.stage("predictions", requests, of: max(requests, 1), note: "feedback \(count(.feedback))"),
         ]
+        if !lag.isEmpty {
+            lines.append(
+                "lag          "
+                    + lag.map { "\($0.group.replacingOccurrences(of: "homeprice-", with: "")) \($0.total)" }.joined(separator: " | "))
+        }
         let models = regions.map { region -> String in
             let champion = observations.champion(of: region, prefix: "homeprice-").map { "v\($0)" } ?? "training…"
             let challenger = observations.version(for: "challenger", of: region, prefix: "homeprice-").map { ", challenger v\($0)" } ?? ""

@@ -20,6 +20,10 @@ public struct MonitorConfiguration: Sendable {
     public var httpPort: Int
     /// The run report of `homeprice demo` that `GET /report` serves.
     public var reportFile: URL
+    /// The consumer groups whose lag the dashboard and `monitor_consumer_lag` show.
+    public var watchedGroups: [WatchedConsumerGroup]
+    /// How often their lag is read.
+    public var lagInterval: Duration
     /// The user name review decisions need.
     public var reviewUser: String
     /// The password review decisions need.
@@ -55,6 +59,8 @@ public struct MonitorConfiguration: Sendable {
         httpPort = try settings.int("monitor.http.port", atLeast: 0)
         reviewUser = try settings.string("monitor.review.user")
         reviewPassword = try settings.string("monitor.review.password")
+        watchedGroups = try WatchedConsumerGroup.parse(try settings.strings("monitor.lag.groups"), key: "monitor.lag.groups")
+        lagInterval = .seconds(try settings.int("monitor.lag.intervalSeconds", atLeast: 1))
         let drift = DriftSettings(
             windowRows: try settings.int("monitor.drift.windowRows", atLeast: 10),
             minimumRows: try settings.int("monitor.drift.minimumRows", atLeast: 1),

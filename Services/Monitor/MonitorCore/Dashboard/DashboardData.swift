@@ -1,3 +1,4 @@
+import Kafka
 import ModelRegistry
 import Schema
 
@@ -9,12 +10,15 @@ public struct DashboardData: Sendable {
     public var registry: RegistryState
     /// Every review task's latest state.
     public var reviews: [ReviewTask]
+    /// The watched consumer groups' lag, as last read.
+    public var lag: [KafkaConsumerLag]
 
     /// Creates the data from its parts.
-    public init(monitor: Monitor, registry: RegistryState, reviews: [ReviewTask]) {
+    public init(monitor: Monitor, registry: RegistryState, reviews: [ReviewTask], lag: [KafkaConsumerLag] = []) {
         self.monitor = monitor
         self.registry = registry
         self.reviews = reviews
+        self.lag = lag
     }
 
     /// The tasks waiting for a decision, oldest first.

@@ -1,4 +1,5 @@
 import Foundation
+import Kafka
 import ModelRegistry
 import Schema
 
@@ -15,7 +16,7 @@ public enum DashboardPage {
             .significant{background:#f8d0c8}.moderate{background:#fbeec1}.legend span{padding:0 6px}</style></head><body>
             <h1>HomePrice monitor</h1>
             """
-        html += section("Pipeline", pipeline(monitor.health))
+        html += section("Pipeline", pipeline(monitor.health, lag: data.lag))
         html += section("Drift", drift(monitor))
         html += section("Live accuracy", accuracy(monitor))
         html += section("Model registry", registry(data.registry))
@@ -35,7 +36,7 @@ public enum DashboardPage {
         return "<table><tr>\(head)</tr>\(body)</table>"
     }
 
-    private static func pipeline(_ health: PipelineHealth) -> String {
+    private static func pipeline(_ health: PipelineHealth, lag: [KafkaConsumerLag]) -> String {
         var sources = table(
             ["source", "raw records", "last seen"],
             health.sources.sorted { $0.key < $1.key }.map { source, flow in
@@ -54,6 +55,10 @@ public enum DashboardPage {
             Set(health.crashes.keys).union(health.restarts.keys).sorted().map {
                 [HTMLText.escape($0), "\(health.crashes[$0] ?? 0)", "\(health.restarts[$0] ?? 0)"]
             })
+        html += "<h3>Consumer lag</h3>"
+        html += table(
+            ["group", "topic", "messages behind"],
+            lag.map { [HTMLText.escape($0.group), HTMLText.escape($0.topic), "\($0.total)"] })
         html += "<h3>Dead letters</h3>"
         html += table(
             ["stage", "reason", "count"],

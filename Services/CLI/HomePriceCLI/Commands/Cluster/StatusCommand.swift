@@ -3,11 +3,12 @@ import Foundation
 import Kafka
 import ServiceSupport
 
-/// `homeprice status`: librdkafka in use, the broker, and every supervised service.
+/// `homeprice status`: librdkafka in use, the broker, the lag of the pipeline's consumer groups
+/// (`lag.groups` of `configs/cluster.yaml`), and every supervised service.
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the librdkafka in use, the broker, and every supervised service."
+        abstract: "Show the librdkafka in use, the broker, the consumer groups' lag, and every supervised service."
     )
 
     @Flag(help: "Print one JSON object.")
@@ -23,6 +24,8 @@ struct StatusCommand: AsyncParsableCommand {
         let brokerStatus: String
         let brokers: [KafkaBrokerDescription]
         let topics: Int
+        /// The watched consumer groups' lag (empty when the broker does not answer).
+        let lag: [KafkaConsumerLag]
         let cluster: ClusterState?
     }
 
@@ -33,6 +36,7 @@ struct StatusCommand: AsyncParsableCommand {
         let admin = try KafkaAdmin(configuration: environment.kafka.client, timeout: .seconds(3))
         let brokers = (try? await admin.brokers()) ?? []
         let topics = brokers.isEmpty ? 0 : ((try? await admin.listTopics())?.count ?? 0)
+        let lag = brokers.isEmpty ? [] : await admin.lag(of: try await ClusterSettings.load(layout: environment.layout).watchedGroups)
         let report = Report(
             librdkafka: LibrdkafkaVersion.string,
             bootstrapServers: environment.kafka.client.bootstrapServers,
@@ -40,6 +44,7 @@ struct StatusCommand: AsyncParsableCommand {
             brokerStatus: Self.brokerStatus(state, reachable: !brokers.isEmpty),
             brokers: brokers,
             topics: topics,
+            lag: lag,
             cluster: state
         )
         if json {
@@ -74,6 +79,9 @@ struct StatusCommand: AsyncParsableCommand {
             "librdkafka  \(report.librdkafka)",
             "broker      \(report.bootstrapServers) \(broker)",
         ]
+        if !report.lag.isEmpty {
+            lines.append("lag         " + report.lag.map { "\($0.group) on \($0.topic) \($0.total)" }.joined(separator: ", "))
+        }
         guard let cluster = report.cluster else {
             lines.append("cluster     down (start it with `homeprice up`)")
             return lines.joined(separator: "\n")

@@ -64,10 +64,12 @@ struct DemoCommand: AsyncParsableCommand {
                 }
                 group.addTask {
                     let admin = try environment.admin()
+                    let watched = try await ClusterSettings.load(layout: layout).watchedGroups
                     while !Task.isCancelled {
+                        let lag = await admin.lag(of: watched)
                         let panel = DemoPanel(
                             topicMessages: try await Self.topicMessages(admin), expectedRaw: expectedRaw,
-                            observations: watcher.observations, regions: settings.regions)
+                            observations: watcher.observations, regions: settings.regions, lag: lag)
                         view.draw(panel.lines)
                         try await Task.sleep(for: settings.refresh)
                     }
