@@ -61,7 +61,7 @@ struct DemoReportTests {
         #expect(observations.events.map(\.name) == ["accuracy.live", "accuracy.live", "accuracy.live", "ab.verdict"])
         #expect(observations.latestAccuracy(region: "DE", arm: .defaultRoute, version: "1")?.values["mape"] == 0.16)
         #expect(observations.latestAccuracy(region: "DE", arm: .defaultRoute, version: "2")?.values["mape"] == 0.09)
-        #expect(observations.latestAccuracy(region: "DE", arm: .defaultRoute, version: "2", after: 4) == nil)
+        #expect(observations.latestAccuracy(region: "DE", arm: .defaultRoute, version: "2", since: Self.time.addingTimeInterval(1)) == nil)
         #expect(observations.deadLetters == ["serving": 1])
     }
 

@@ -53,14 +53,16 @@ struct DemoObservations: Sendable {
         registry.version(for: alias, of: prefix + region.lowercased())?.version
     }
 
-    /// The monitoring events named `name` about `region` (label `region`) after the first `skip` events.
-    func events(named name: String, region: String, after skip: Int = 0) -> [MonitoringEvent] {
-        events.dropFirst(skip).filter { $0.name == name && $0.labels["region"] == region }
+    /// The monitoring events named `name` about `region` (label `region`) of event time
+    /// `since` or later: a monitor that restarts replays its topics and publishes the events of
+    /// the replayed part again, with their old times.
+    func events(named name: String, region: String, since: Date = .distantPast) -> [MonitoringEvent] {
+        events.filter { $0.name == name && $0.labels["region"] == region && $0.at >= since }
     }
 
-    /// The latest live accuracy of `region`'s `version` in `arm` after the first `skip` events.
-    func latestAccuracy(region: String, arm: ExperimentArm, version: String, after skip: Int = 0) -> MonitoringEvent? {
-        events(named: "accuracy.live", region: region, after: skip).last {
+    /// The latest live accuracy of `region`'s `version` in `arm` of event time `since` or later.
+    func latestAccuracy(region: String, arm: ExperimentArm, version: String, since: Date = .distantPast) -> MonitoringEvent? {
+        events(named: "accuracy.live", region: region, since: since).last {
             $0.labels["arm"] == arm.rawValue && $0.labels["version"] == version
         }
     }

@@ -1,10 +1,11 @@
+import Foundation
+
 /// What the main job's phases measured, for the report.
 struct DemoOutcome: Sendable {
     /// The regions of the run.
     var regions: [String]
-    /// The number of reported monitoring events when each phase started (`before`, `shift`,
-    /// `experiment`, `after`).
-    var marks: [String: Int] = [:]
+    /// When each measured phase started (`before`, `after`).
+    var marks: [String: Date] = [:]
     /// Live MAPE per region before the shift.
     var before: [String: Double] = [:]
     /// Live MAPE of the shift region after the promotion.

@@ -22,7 +22,7 @@ struct DemoRun {
     func run() async throws -> DemoOutcome {
         var outcome = DemoOutcome(regions: settings.regions)
         try await waitForChampions()
-        outcome.marks["before"] = watcher.observations.events.count
+        outcome.marks["before"] = Date()
         var heldOut = try HeldOutHomes(seed: settings.seed, scenarioHomes: settings.homes, seedData: settings.seedData)
         try await waitForServer()
 
@@ -40,13 +40,12 @@ struct DemoRun {
         }
         view.narrate("== 4. feedback: the true sale prices; the monitor's live accuracy ==")
         try await client.tellSalePrices(before)
-        outcome.before = try await waitForAccuracy(of: before, after: outcome.marks["before"] ?? 0, arm: .defaultRoute)
+        outcome.before = try await waitForAccuracy(of: before, since: outcome.marks["before"] ?? .distantPast, arm: .defaultRoute)
 
         view.narrate("== 5. market shift: \(settings.shift.region) prices ×\(settings.shift.priceFactor), a new agency in square feet ==")
         guard let shiftRegion = ScenarioRegion(rawValue: settings.shift.region) else {
             throw DemoFailure(reason: "demo.shift.region: unknown region \(settings.shift.region)")
         }
-        outcome.marks["shift"] = watcher.observations.events.count
         let versionsAtShift = watcher.observations.registry.versions(of: modelName(settings.shift.region)).count
         let resales = heldOut.published.filter { $0.region == shiftRegion }
         let newBuilds = heldOut.take(settings.shift.newBuilds, of: shiftRegion) { ($0.builtYear ?? 0) >= settings.shift.newBuildsFromYear }
@@ -77,11 +76,11 @@ struct DemoRun {
             experiment:
                 "{\"id\":\"\(settings.shift.region.lowercased())-default\",\"kind\":\"none\",\"control\":\"champion\",\"candidatePercent\":0}"
         )
-        outcome.marks["after"] = watcher.observations.events.count
+        outcome.marks["after"] = Date()
         let after = try await client.ask(
             asks.asks(for: heldOut.take(settings.shift.requests, of: shiftRegion), phase: "after", priceFactor: settings.shift.priceFactor))
         try await client.tellSalePrices(after)
-        outcome.after = try await waitForAccuracy(of: after, after: outcome.marks["after"] ?? 0, arm: .defaultRoute)
+        outcome.after = try await waitForAccuracy(of: after, since: outcome.marks["after"] ?? .distantPast, arm: .defaultRoute)
         outcome.failedRequests = client.failedRequests
         return outcome
     }
@@ -125,7 +124,7 @@ struct DemoRun {
 
     /// Waits for the monitor's live accuracy of every region of `answers` (arm `arm`) counting
     /// at least most of them, and narrates it.
-    private func waitForAccuracy(of answers: [DemoAnswer], after mark: Int, arm: ExperimentArm) async throws -> [String: Double] {
+    private func waitForAccuracy(of answers: [DemoAnswer], since start: Date, arm: ExperimentArm) async throws -> [String: Double] {
         var result: [String: Double] = [:]
         for (region, count) in Dictionary(answers.map { ($0.ask.home.region.rawValue, 1) }, uniquingKeysWith: +).sorted(by: {
             $0.key < $1.key
@@ -135,7 +134,7 @@ struct DemoRun {
             }
             let event = try await watcher.wait("the monitor's live accuracy of \(region)", timeout: settings.timeouts.accuracy) {
                 observations in
-                observations.latestAccuracy(region: region, arm: arm, version: champion, after: mark).flatMap {
+                observations.latestAccuracy(region: region, arm: arm, version: champion, since: start).flatMap {
                     ($0.values["count"] ?? 0) >= Double(count) * 0.9 ? $0 : nil
                 }
             }
@@ -245,7 +244,7 @@ struct DemoRun {
     private func runExperiment(
         region: ScenarioRegion, challenger: String, name: String, heldOut: inout HeldOutHomes
     ) async throws -> DemoExperiment {
-        let mark = watcher.observations.events.count
+        let start = Date()
         let registryMark = watcher.observations.registryEvents.count
         let experimentId = "\(region.rawValue.lowercased())-\(name)-\(Int(Date().timeIntervalSince1970))"
         try await setTraffic(
@@ -270,7 +269,7 @@ struct DemoRun {
                     + arms.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             round += 1
             let settled = try? await watcher.wait("the A/B verdict", timeout: settings.timeouts.accuracy) { observations in
-                observations.events(named: "ab.verdict", region: region.rawValue, after: mark).last {
+                observations.events(named: "ab.verdict", region: region.rawValue, since: start).last {
                     $0.labels["outcome"] == "challengerBetter" || $0.labels["outcome"] == "challengerWorse"
                 }
             }
