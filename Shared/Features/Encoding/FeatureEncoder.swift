@@ -11,18 +11,22 @@ import Schema
 /// seen in training is missing (NaN). The linear baseline's inputs are clipped, imputed with
 /// the median and standardised; its categorical inputs are the same level codes, which
 /// ``ML/RidgeRegression`` expands into one 0/1 column per level (a missing or unseen value
-/// sets none).
+/// sets none). Before either, a model fitted with imputation fills missing inputs from
+/// neighbouring training homes (``NeighbourImputer``).
 public struct FeatureEncoder: Sendable {
     /// The fitted parameters.
     public let parameters: FittedFeatureParameters
     /// Per categorical feature, the code of each known value (levels and folded values).
     private let codes: [[String: Double]]
+    /// The imputation of missing inputs, when the parameters have one.
+    private let imputer: NeighbourImputer?
 
     /// Creates an encoder.
     ///
     /// - Parameter parameters: The fitted parameters.
     public init(parameters: FittedFeatureParameters) {
         self.parameters = parameters
+        imputer = parameters.imputation.map(NeighbourImputer.init(parameters:))
         codes = parameters.categorical.map { feature in
             var codes: [String: Double] = [:]
             for (index, level) in feature.levels.enumerated() { codes[level] = Double(index) }
@@ -36,24 +40,38 @@ public struct FeatureEncoder: Sendable {
     /// The model inputs as the engine describes them.
     public var features: [FeatureInfo] { parameters.featureInfos }
 
-    /// The tree model's input for one row: clipped numbers (NaN when missing), then level
-    /// codes (NaN when missing or unseen).
+    /// The tree model's input for one row: imputed, clipped numbers (NaN when still missing),
+    /// then level codes (NaN when missing or unseen).
     ///
     /// - Parameters:
     ///   - numeric: Numeric features by name, as in ``Schema/FeatureRow/features``.
     ///   - categorical: Categorical features by name, as in ``Schema/FeatureRow/categorical``.
     public func modelInput(numeric: [String: Double], categorical: [String: String]) -> [Double] {
-        parameters.numeric.map { $0.clipped(numeric[$0.name]) } + levelCodes(categorical)
+        let (numeric, categorical) = imputed(numeric: numeric, categorical: categorical)
+        return parameters.numeric.map { $0.clipped(numeric[$0.name]) } + levelCodes(categorical)
     }
 
-    /// The linear baseline's input for one row: clipped, imputed and standardised numbers,
-    /// then level codes (NaN when missing or unseen).
+    /// The linear baseline's input for one row: numbers imputed from neighbours, clipped,
+    /// imputed with the median and standardised, then level codes (NaN when missing or unseen).
     ///
     /// - Parameters:
     ///   - numeric: Numeric features by name.
     ///   - categorical: Categorical features by name.
     public func linearInput(numeric: [String: Double], categorical: [String: String]) -> [Double] {
-        parameters.numeric.map { $0.scaled(numeric[$0.name]) } + levelCodes(categorical)
+        let (numeric, categorical) = imputed(numeric: numeric, categorical: categorical)
+        return parameters.numeric.map { $0.scaled(numeric[$0.name]) } + levelCodes(categorical)
+    }
+
+    /// `numeric` and `categorical` with missing inputs filled by the model's imputation, or as
+    /// given when it has none.
+    ///
+    /// - Parameters:
+    ///   - numeric: Numeric features by name.
+    ///   - categorical: Categorical features by name.
+    public func imputed(
+        numeric: [String: Double], categorical: [String: String]
+    ) -> (numeric: [String: Double], categorical: [String: String]) {
+        imputer?.imputed(numeric: numeric, categorical: categorical) ?? (numeric, categorical)
     }
 
     /// The names of the numeric features whose value lies beyond its bounds and is clipped,

@@ -10,13 +10,18 @@ extension FittedFeatureParameters {
     /// standard deviation after clipping and imputing the median. Per categorical feature: the
     /// sorted levels seen at least ``FeatureSettings/minLevelCount`` times, and the rarer
     /// values, which fold into ``otherLevel``. Every value is computed from sorted data, so
-    /// the same rows in any order give identical parameters.
+    /// the same rows in any order give identical parameters. With `imputation`, the
+    /// neighbours that fill missing inputs (``ImputationParameters/fit(rows:settings:)``);
+    /// the other parameters describe the rows as given.
     ///
     /// - Parameters:
     ///   - rows: The training window's feature rows.
     ///   - settings: The outlier quantiles, the rare-level count, and the settings to record.
+    ///   - imputation: How to impute missing inputs, or nil to leave them missing.
     /// - Throws: ``FeatureError/Code/noTrainingRows`` when no row is left to fit on.
-    public static func fit(rows: [FeatureRow], settings: FeatureSettings) throws(FeatureError) -> FittedFeatureParameters {
+    public static func fit(
+        rows: [FeatureRow], settings: FeatureSettings, imputation: ImputationSettings? = nil
+    ) throws(FeatureError) -> FittedFeatureParameters {
         let live = rows.filter { !$0.retired }
         guard !live.isEmpty else {
             throw FeatureError(.noTrainingRows, reason: "no feature rows to fit on (\(rows.count) retired)")
@@ -39,7 +44,8 @@ extension FittedFeatureParameters {
         }
         return FittedFeatureParameters(
             featureSchemaVersion: FeatureSchema.version, settings: settings, trainingRows: live.count,
-            numeric: numeric, categorical: categorical)
+            numeric: numeric, categorical: categorical,
+            imputation: imputation.map { ImputationParameters.fit(rows: live, settings: $0) })
     }
 
     private static func fitNumeric(

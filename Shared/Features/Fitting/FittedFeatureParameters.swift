@@ -20,6 +20,9 @@ public struct FittedFeatureParameters: Codable, Sendable, Equatable {
     public var numeric: [NumericFeatureParameters]
     /// The categorical features, sorted by name: the model inputs after the numeric ones.
     public var categorical: [CategoricalFeatureParameters]
+    /// The imputation of missing inputs from neighbouring training homes, applied before
+    /// encoding; nil when the model was trained without (missing inputs stay missing).
+    public var imputation: ImputationParameters?
 
     /// Creates parameters.
     ///
@@ -29,18 +32,21 @@ public struct FittedFeatureParameters: Codable, Sendable, Equatable {
     ///   - trainingRows: The number of rows fitted on.
     ///   - numeric: The numeric features in input order.
     ///   - categorical: The categorical features in input order.
+    ///   - imputation: The fitted imputation, or nil for none.
     public init(
         featureSchemaVersion: Int,
         settings: FeatureSettings,
         trainingRows: Int,
         numeric: [NumericFeatureParameters],
-        categorical: [CategoricalFeatureParameters]
+        categorical: [CategoricalFeatureParameters],
+        imputation: ImputationParameters? = nil
     ) {
         self.featureSchemaVersion = featureSchemaVersion
         self.settings = settings
         self.trainingRows = trainingRows
         self.numeric = numeric
         self.categorical = categorical
+        self.imputation = imputation
     }
 
     /// The model inputs in order: numeric names, then categorical names.

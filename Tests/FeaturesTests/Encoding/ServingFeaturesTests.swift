@@ -67,6 +67,34 @@ struct ServingFeaturesTests {
         #expect(streamed.map(\.bitPattern) == served.map(\.bitPattern))
     }
 
+    @Test("with imputation fitted, the stream path and the serving path still give bit-identical model inputs", arguments: homes.indices)
+    func imputedStreamAndServingAgree(index: Int) throws {
+        let home = Self.homes[index]
+        let plain = try Self.parameters()
+        let rows = Fixtures.soldHomes(count: 400).map { Self.builder.build(from: $0, computedAt: Self.computedAt).row }
+        let imputation = ImputationSettings(
+            targets: [FeatureName.lotArea, FeatureName.heating, FeatureName.propertyType],
+            distanceFeatures: [FeatureName.livingArea, FeatureName.builtYear, FeatureName.rooms], groupFeature: FeatureName.city,
+            neighbours: 5, minGroupSize: 10, missingDistance: 10, maxDonors: 300)
+        let fitted = try FittedFeatureParameters.fit(rows: rows, settings: plain.settings, imputation: imputation)
+        // The parameters as the server reads them from the model file.
+        let parameters = try JSONDecoder().decode(FittedFeatureParameters.self, from: try JSONEncoder().encode(fitted))
+        #expect(parameters == fitted && parameters.imputation?.donors.count == 300)
+        let built = Self.builder.build(from: home, computedAt: Self.computedAt)
+        let observedAt = try #require(built.row.observedAt)
+        let published = try FeatureRow.decode(from: try built.row.encoded())
+        let streamed = FeatureEncoder(parameters: fitted).modelInput(numeric: published.features, categorical: published.categorical)
+        let served = ServingFeatures(parameters: parameters).modelInput(for: home.features, at: observedAt)
+        #expect(streamed.map(\.bitPattern) == served.map(\.bitPattern))
+        let unimputed = FeatureEncoder(parameters: plain).modelInput(numeric: published.features, categorical: published.categorical)
+        let lot = try #require(fitted.featureNames.firstIndex(of: FeatureName.lotArea))
+        if published.features[FeatureName.lotArea] == nil {
+            #expect(unimputed[lot].isNaN && !streamed[lot].isNaN, "the missing lot area is imputed")
+        } else {
+            #expect(streamed[lot].bitPattern == unimputed[lot].bitPattern, "a lot area the home has stays")
+        }
+    }
+
     @Test("the prepared input reports issues and clipped features along with the values")
     func preparedInputReports() throws {
         let serving = ServingFeatures(parameters: try Self.parameters())

@@ -65,6 +65,25 @@ struct PreprocessorServiceIntegrationTests {
                 streamedInputs.append(streamed)
             }
 
+            // With imputation from neighbouring homes too: both paths fill the same values.
+            let imputing = try FittedFeatureParameters.fit(
+                rows: Array(rows.values), settings: settings,
+                imputation: ImputationSettings(
+                    targets: [FeatureName.garageSpaces, FeatureName.cooling, FeatureName.latitude, FeatureName.longitude],
+                    distanceFeatures: [FeatureName.livingArea, FeatureName.builtYear], groupFeature: FeatureName.city, neighbours: 3,
+                    minGroupSize: 2, missingDistance: 2, maxDonors: 100))
+            let imputingEncoder = FeatureEncoder(parameters: imputing)
+            let imputingServing = ServingFeatures(parameters: imputing)
+            var filled = 0
+            for (home, plain) in zip(Homes.known, streamedInputs) {
+                let row = try #require(rows[home.id])
+                let streamed = imputingEncoder.modelInput(numeric: row.features, categorical: row.categorical)
+                let served = imputingServing.modelInput(for: home.features, at: try #require(row.observedAt))
+                #expect(streamed.map(\.bitPattern) == served.map(\.bitPattern), "\(home.id) (\(home.address.city)) imputed")
+                filled += zip(plain, streamed).count(where: { $0.isNaN && !$1.isNaN })
+            }
+            #expect(filled > 0, "imputation filled missing inputs")
+
             // What the comparison covered: missing values, clipped values, kept and folded levels.
             let values = streamedInputs.joined()
             #expect(values.contains { $0.isNaN } && values.contains { !$0.isNaN })

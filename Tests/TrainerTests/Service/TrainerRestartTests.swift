@@ -49,8 +49,10 @@ struct TrainerRestartTests {
             // The same job run uninterrupted in this process.
             let whole = JobFolder(url: fixture.folder.appendingPathComponent("uninterrupted"))
             try whole.save(job)
-            let uninterrupted = try JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
-                .run(job, folder: whole)
+            let uninterrupted = try JobRunner(
+                model: fixture.configuration.model, features: fixture.configuration.features, imputation: fixture.configuration.imputation
+            )
+            .run(job, folder: whole)
 
             let restarted = try HomepriceProcess([], environment: environment, executable: ExecutableRun.product("homeprice-trainer"))
             defer { restarted.kill() }

@@ -1,3 +1,4 @@
+import Features
 import Foundation
 import ML
 import ModelRegistry
@@ -18,7 +19,8 @@ struct JobRunnerTests {
         let newestTraining = try #require(job.training.compactMap(\.labelDate).max())
         #expect(job.validation.allSatisfy { ($0.labelDate ?? .distantPast) >= newestTraining }, "a time-aware split")
 
-        let runner = JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
+        let runner = JobRunner(
+            model: fixture.configuration.model, features: fixture.configuration.features, imputation: fixture.configuration.imputation)
         let whole = JobFolder(url: fixture.folder.appendingPathComponent("whole"))
         try whole.save(job)
         let savedEarly = fixture.folder.appendingPathComponent("epoch-2.hpm")
@@ -35,12 +37,35 @@ struct JobRunnerTests {
         #expect(!continued.file.isEmpty)
     }
 
+    @Test("with imputation, the model file carries the fitted neighbours and the training inputs are filled with them")
+    func imputationTravelsInTheModel() async throws {
+        let fixture = try await TrainerFixture()
+        defer { fixture.remove() }
+        var rows = fixture.rows(try RealHomes.ames(limit: 600))
+        // Every third home's source carries no garage, as for a county register.
+        for index in rows.indices where index % 3 == 0 { rows[index].features[FeatureName.garageSpaces] = nil }
+        let job = try fixture.job(rows, region: "US")
+        let imputation = ImputationSettings(
+            targets: [FeatureName.garageSpaces], distanceFeatures: [FeatureName.livingArea, FeatureName.builtYear],
+            groupFeature: FeatureName.city, neighbours: 5, minGroupSize: 10, missingDistance: 10, maxDonors: 5_000)
+        let runner = JobRunner(model: fixture.configuration.model, features: fixture.configuration.features, imputation: imputation)
+        let candidate = try runner.run(job, folder: JobFolder(url: fixture.folder.appendingPathComponent("imputing")))
+        let fitted = try #require(candidate.parameters.imputation)
+        #expect(fitted.settings == imputation)
+        #expect(fitted.donors.count == job.training.filter { $0.features[FeatureName.garageSpaces] != nil }.count)
+        #expect(try FittedFeatureParameters(from: candidate.model) == candidate.parameters, "the server reads the same parameters")
+        let garage = try #require(candidate.parameters.featureNames.firstIndex(of: FeatureName.garageSpaces))
+        #expect(job.training.contains { $0.features[FeatureName.garageSpaces] == nil })
+        #expect(candidate.trainingData.column(garage).allSatisfy { !$0.isNaN }, "every missing garage was imputed")
+    }
+
     @Test("a stop asked for mid-training ends it at the epoch's checkpoint, and the next run finishes the same model")
     func stopAtEpochEndResumes() async throws {
         let fixture = try await TrainerFixture()
         defer { fixture.remove() }
         let job = try fixture.job(fixture.rows(try RealHomes.ames(limit: 600)), region: "US")
-        let runner = JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
+        let runner = JobRunner(
+            model: fixture.configuration.model, features: fixture.configuration.features, imputation: fixture.configuration.imputation)
         let reference = try runner.run(job, folder: JobFolder(url: fixture.folder.appendingPathComponent("reference")))
 
         let folder = JobFolder(url: fixture.folder.appendingPathComponent("stopped"))
@@ -63,12 +88,14 @@ struct JobRunnerTests {
         var fixture = try await TrainerFixture()
         defer { fixture.remove() }
         let job = try fixture.job(fixture.rows(try RealHomes.ames(limit: 900)), region: "US")
-        let good = try JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
-            .run(job, folder: JobFolder(url: fixture.folder.appendingPathComponent("good")))
+        let good = try JobRunner(
+            model: fixture.configuration.model, features: fixture.configuration.features, imputation: fixture.configuration.imputation
+        )
+        .run(job, folder: JobFolder(url: fixture.folder.appendingPathComponent("good")))
         var weak = fixture.configuration.model
         weak.gbm.rounds = 3
         weak.gbm.epochRounds = 3
-        let worse = try JobRunner(model: weak, features: fixture.configuration.features)
+        let worse = try JobRunner(model: weak, features: fixture.configuration.features, imputation: fixture.configuration.imputation)
             .run(job, folder: JobFolder(url: fixture.folder.appendingPathComponent("worse")))
         fixture.configuration.promotion = .challenger
 
@@ -110,7 +137,8 @@ struct JobRunnerTests {
         let fixture = try await TrainerFixture()
         defer { fixture.remove() }
         let job = try fixture.job(fixture.rows(try RealHomes.ames(limit: 900)), region: "US")
-        let runner = JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
+        let runner = JobRunner(
+            model: fixture.configuration.model, features: fixture.configuration.features, imputation: fixture.configuration.imputation)
         let candidate = try runner.run(job, folder: JobFolder(url: fixture.folder.appendingPathComponent("candidate")))
         // A champion that learned from the older half of this job's validation homes too, as
         // when sales arrive out of date order between two trainings.
@@ -159,7 +187,8 @@ struct JobRunnerTests {
         let blocker = fixture.folder.appendingPathComponent("jobs")
         try FileManager.default.createDirectory(at: fixture.folder, withIntermediateDirectories: true)
         try Data("not a folder".utf8).write(to: blocker)
-        let runner = JobRunner(model: fixture.configuration.model, features: fixture.configuration.features)
+        let runner = JobRunner(
+            model: fixture.configuration.model, features: fixture.configuration.features, imputation: fixture.configuration.imputation)
         do {
             _ = try runner.run(job, folder: JobFolder(url: blocker.appendingPathComponent(job.folderName)))
             Issue.record("a job ran in a folder that cannot exist")

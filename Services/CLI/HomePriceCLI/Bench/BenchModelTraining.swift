@@ -19,6 +19,7 @@ enum BenchModelTraining {
             trigger: TrainingTrigger(kind: .command, detail: "bench \(benchmark)"),
             rows: store.labelledRows(region: region, currency: currency, featureSchemaVersion: FeatureSchema.version),
             minimumRows: trainer.minimumRows, validationFraction: trainer.validationFraction, sequence: store.sequence, at: date)
-        return try JobRunner(model: trainer.model, features: trainer.features).run(job, folder: JobFolder(url: folder))
+        return try JobRunner(model: trainer.model, features: trainer.features, imputation: trainer.imputation).run(
+            job, folder: JobFolder(url: folder))
     }
 }

@@ -209,7 +209,12 @@ struct PipelineTrainingBenchmark {
             var featuresOff: [String: Int] = [:]
             for row in pipelineTraining {
                 guard let trueId = trueHomeOf[row.homeId], let cleanRow = clean[trueId] else { continue }
-                sameHomes[trueId] = cleanRow
+                // The clean row under the pipeline row's id and sale date, so the trainer's split
+                // (by sale date, then id) gives both models the same training and validation homes.
+                var sameHome = cleanRow
+                sameHome.homeId = row.homeId
+                sameHome.labelDate = row.labelDate
+                sameHomes[trueId] = sameHome
                 if let label = row.target, let truth = cleanRow.target, abs(label - truth) > 0.01 * truth { labelsOff += 1 }
                 for name in Set(row.features.keys).union(cleanRow.features.keys) {
                     switch (row.features[name], cleanRow.features[name]) {

@@ -26,6 +26,9 @@ public struct TrainerConfiguration: Sendable {
     public var model: ModelFitConfig
     /// The feature steps' settings (`features.` in `pipeline.yaml`).
     public var features: FeatureSettings
+    /// How missing inputs are imputed from neighbouring training homes; nil when
+    /// `trainer.imputation.enabled` is false.
+    public var imputation: ImputationSettings?
     /// A region with fewer labelled homes is not trained (it keeps its current model).
     public var minimumRows: Int
     /// The newest fraction of the labelled rows (by sale date) that validates.
@@ -58,7 +61,8 @@ public struct TrainerConfiguration: Sendable {
         serviceName: String, groupId: String, regions: [String], modelNamePrefix: String, stateDirectory: URL,
         artifactsDirectory: URL, model: ModelFitConfig, features: FeatureSettings, minimumRows: Int, validationFraction: Double,
         checkInterval: Duration, snapshotInterval: Duration, schedule: WeeklySchedule, timeZones: [String: TimeZone],
-        volumeThreshold: Int, settle: Duration, gate: GateSettings, promotion: PromotionPolicy
+        volumeThreshold: Int, settle: Duration, gate: GateSettings, promotion: PromotionPolicy,
+        imputation: ImputationSettings?
     ) {
         self.serviceName = serviceName
         self.groupId = groupId
@@ -78,6 +82,7 @@ public struct TrainerConfiguration: Sendable {
         self.settle = settle
         self.gate = gate
         self.promotion = promotion
+        self.imputation = imputation
     }
 
     /// Reads the settings under `trainer.` and `features.`; relative paths resolve against
@@ -118,6 +123,7 @@ public struct TrainerConfiguration: Sendable {
         }
         features = try FeatureSettings(reader: settings.reader)
         deadLetters = DeadLetterPolicy(reader: settings.reader.scoped(to: "pipeline.deadLetters"))
+        imputation = try Self.imputation(settings)
         minimumRows = try settings.int("trainer.minimumRows", atLeast: 2)
         validationFraction = try settings.double("trainer.validationFraction", atLeast: 0.01, atMost: 0.9)
         checkInterval = .milliseconds(try settings.double("trainer.checkIntervalSeconds", atLeast: 0.01) * 1_000)
@@ -170,5 +176,18 @@ public struct TrainerConfiguration: Sendable {
             throw settings.invalid("trainer.promotion", "'\(policy)' is not one of \(PromotionPolicy.allCases.map(\.rawValue))")
         }
         self.promotion = promotion
+    }
+
+    /// The imputation settings under `trainer.imputation.`, nil when it is not enabled.
+    private static func imputation(_ settings: RequiredSettings) throws -> ImputationSettings? {
+        guard try settings.bool("trainer.imputation.enabled") else { return nil }
+        return ImputationSettings(
+            targets: try settings.strings("trainer.imputation.targets"),
+            distanceFeatures: try settings.strings("trainer.imputation.distanceFeatures"),
+            groupFeature: try settings.string("trainer.imputation.groupFeature"),
+            neighbours: try settings.int("trainer.imputation.neighbours", atLeast: 1),
+            minGroupSize: try settings.int("trainer.imputation.minGroupSize", atLeast: 1),
+            missingDistance: try settings.double("trainer.imputation.missingDistance", atLeast: 0),
+            maxDonors: try settings.int("trainer.imputation.maxDonors", atLeast: 1))
     }
 }

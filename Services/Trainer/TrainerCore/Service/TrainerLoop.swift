@@ -59,7 +59,7 @@ public final class TrainerLoop: Service, Sendable {
         self.artifacts = artifacts
         self.clock = clock
         self.logger = logger
-        runner = JobRunner(model: configuration.model, features: configuration.features)
+        runner = JobRunner(model: configuration.model, features: configuration.features, imputation: configuration.imputation)
         deadLetters = DeadLetterWriter(stage: .training, service: configuration.serviceName, policy: configuration.deadLetters)
         evaluator = TriggerEvaluator(configuration: configuration)
         self.metrics = TrainerMetrics(factory: metrics)

@@ -15,11 +15,15 @@ public struct JobRunner: Sendable {
     public let model: ModelFitConfig
     /// The feature steps' settings.
     public let features: FeatureSettings
+    /// How missing inputs are imputed (fitted on the training rows with the other
+    /// parameters), or nil to leave them missing.
+    public let imputation: ImputationSettings?
 
     /// Creates a runner.
-    public init(model: ModelFitConfig, features: FeatureSettings) {
+    public init(model: ModelFitConfig, features: FeatureSettings, imputation: ImputationSettings?) {
         self.model = model
         self.features = features
+        self.imputation = imputation
     }
 
     /// Trains `job`, checkpointing into `folder`; `onEpoch` sees every finished epoch, and
@@ -35,7 +39,7 @@ public struct JobRunner: Sendable {
         let start = Date()
         do {
             try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
-            let parameters = try FittedFeatureParameters.fit(rows: job.training, settings: features)
+            let parameters = try FittedFeatureParameters.fit(rows: job.training, settings: features, imputation: imputation)
             let encoder = FeatureEncoder(parameters: parameters)
             let data = try encoder.dataset(rows: job.training + job.validation, includeTarget: true)
             let validationRows = Set(job.training.count..<(job.training.count + job.validation.count))
