@@ -78,6 +78,11 @@ struct DemoReportTests {
                 id: "de-recheck-2", challenger: "1", verdict: "challengerWorse", pValue: 0.002,
                 registryChange: "homeprice-de#challenger → v2 (rolledBack)"),
         ]
+        outcome.askedPredictions = 450
+        outcome.retriedAttempts = 3
+        outcome.kills = [
+            DemoChaos.Kill(service: "normalizer", pid: 11, at: Self.time), DemoChaos.Kill(service: "server", pid: 12, at: Self.time),
+        ]
         let report = DemoReport(
             topicMessages: ["homes.raw": 6_397, "homes.normalized": 7_100], canonicalHomes: 3_900,
             reviewTasks: ["ambiguousDuplicate": 12, "lowConfidencePrediction": 40],
@@ -91,6 +96,8 @@ struct DemoReportTests {
         #expect(
             text.contains("experiment de-recheck-2: challenger v1 → challengerWorse, p = 0.002; homeprice-de#challenger → v2 (rolledBack)"))
         #expect(text.contains("failed requests: 0"))
+        #expect(text.contains("predictions: 450 asked, 450 answered; 0 distinct prediction ids in 0 messages"))
+        #expect(text.contains("chaos: SIGKILL normalizer, server; 0 restarts reported by the supervisor; 3 HTTP attempts retried"))
         #expect(text.contains("serving 1"))
         #expect(text.contains("homeprice-de#champion → v2 promoted by server: A/B"))
         let html = report.html
@@ -105,7 +112,9 @@ struct DemoReportTests {
             seed: 42, scenarioHomes: 100,
             seedData: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data"))
-        let settings = DemoSettings.Client(requestsPerRegion: 100, httpShare: 0.5, rawRecordShare: 0.3, clients: 7, batchSize: 10)
+        let settings = DemoSettings.Client(
+            requestsPerRegion: 100, httpShare: 0.5, rawRecordShare: 0.3, clients: 7, batchSize: 10, retries: 0, retryDelay: .milliseconds(1)
+        )
         let us = DemoAsks(settings: settings).asks(for: heldOut.take(100, of: .us), phase: "before", priceFactor: 1.15)
         let routes = Dictionary(us.map { ($0.route, 1) }, uniquingKeysWith: +)
         #expect(routes == [.kafka: 50, .httpRawRecord: 15, .httpFeatures: 35])

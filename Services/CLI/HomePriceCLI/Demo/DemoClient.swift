@@ -44,7 +44,9 @@ struct DemoClient: Sendable {
     let settings: DemoSettings
     let producer: KafkaProducer
     let watcher: DemoWatcher
-    private let failures = FailureLog()
+    private let failures = TextLog()
+    private let retries = TextLog()
+    private let answered = TextLog()
 
     init(settings: DemoSettings, producer: KafkaProducer, watcher: DemoWatcher) {
         self.settings = settings
@@ -52,8 +54,15 @@ struct DemoClient: Sendable {
         self.watcher = watcher
     }
 
-    /// Requests that did not get a 2xx answer, each with its status and reason.
+    /// Requests that did not get a 2xx answer (after their retries), each with its status and
+    /// reason.
     var failedRequests: [String] { failures.entries }
+
+    /// Every retried attempt, with what it got.
+    var retriedAttempts: [String] { retries.entries }
+
+    /// The prediction requests asked and answered so far.
+    var asked: Int { answered.entries.count }
 
     /// Sends `asks` in batches and waits until every answer is on `predictions`.
     func ask(_ asks: [DemoAsk]) async throws -> [DemoAnswer] {
@@ -76,6 +85,7 @@ struct DemoClient: Sendable {
             try await KafkaPublisher(producer: producer).publish(kafka)
         }
         let ids = Set(answers.map(\.predictionId))
+        for id in ids { answered.add(id) }
         _ = try await watcher.wait("the answers to \(asks.count) prediction requests on predictions", timeout: settings.timeouts.answers) {
             observations in ids.isSubset(of: observations.predictions.keys) ? true : nil
         }
@@ -109,32 +119,45 @@ struct DemoClient: Sendable {
         request.httpMethod = "POST"
         request.httpBody = Data(body.utf8)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        do {
-            let (data, response) = try await URLSession.shared.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            guard (200..<300).contains(status),
-                let answer = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                let id = answer["predictionId"] as? String
-            else {
-                failures.add(
-                    "\(ask.requestId) (\(ask.route.rawValue)): HTTP \(status) \(String(decoding: data.prefix(200), as: UTF8.self))")
+        var attempt = 0
+        while true {
+            let outcome: String
+            do {
+                let (data, response) = try await URLSession.shared.data(for: request)
+                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                if (200..<300).contains(status), let answer = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                    let id = answer["predictionId"] as? String
+                {
+                    return id
+                }
+                outcome = "HTTP \(status) \(String(decoding: data.prefix(200), as: UTF8.self))"
+                // A request the server refused is not retried: it would be refused again.
+                guard status >= 500 else {
+                    failures.add("\(ask.requestId) (\(ask.route.rawValue)): \(outcome)")
+                    return nil
+                }
+            } catch {
+                outcome = error.localizedDescription
+            }
+            // Refused or 5xx: a server restarting. The same request id gives the same prediction.
+            guard attempt < settings.client.retries else {
+                failures.add("\(ask.requestId) (\(ask.route.rawValue)) after \(attempt) retries: \(outcome)")
                 return nil
             }
-            return id
-        } catch {
-            failures.add("\(ask.requestId) (\(ask.route.rawValue)): \(error.localizedDescription)")
-            return nil
+            attempt += 1
+            retries.add("\(ask.requestId): \(outcome)")
+            try await Task.sleep(for: settings.client.retryDelay)
         }
     }
 }
 
-/// The failed requests of a client stream.
-final class FailureLog: Sendable {
+/// An append-only list of texts shared by concurrent tasks (failures, retries, answered ids).
+final class TextLog: Sendable {
     private let state = Mutex<[String]>([])
 
-    /// Every failure so far.
+    /// Every entry so far.
     var entries: [String] { state.withLock { $0 } }
 
-    /// Records one failure.
+    /// Appends one entry.
     func add(_ entry: String) { state.withLock { $0.append(entry) } }
 }

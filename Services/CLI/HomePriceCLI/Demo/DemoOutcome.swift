@@ -12,8 +12,14 @@ struct DemoOutcome: Sendable {
     var after: [String: Double] = [:]
     /// The A/B experiments, in order.
     var experiments: [DemoExperiment] = []
-    /// HTTP requests that did not get a 2xx answer.
+    /// HTTP requests that did not get a 2xx answer after their retries.
     var failedRequests: [String] = []
+    /// HTTP attempts retried (refused or 5xx while the server restarted).
+    var retriedAttempts = 0
+    /// Prediction requests asked, each answered once on `predictions` or the run fails.
+    var askedPredictions = 0
+    /// The services chaos mode killed.
+    var kills: [DemoChaos.Kill] = []
 }
 
 /// One A/B experiment of the main job and what it decided.

@@ -42,10 +42,27 @@ struct DemoReport: Sendable {
             lines.append("  \(region): before the shift \(DemoRun.percent(outcome.before[region]))\(after)")
         }
         lines += outcome.experiments.map { "experiment \(Self.describe($0))" }
+        lines += robustness
         lines.append("failed requests: \(outcome.failedRequests.count)")
         for failure in outcome.failedRequests.prefix(5) { lines.append("  failed: \(failure)") }
         lines.append("registry history:")
         lines += observations.registryEvents.map { "  \(Self.describe($0))" }
+        return lines
+    }
+
+    /// Delivery and faults: answered predictions (each id once downstream, duplicates counted),
+    /// the services chaos mode killed and the restarts the supervisor reported, retried attempts.
+    var robustness: [String] {
+        let messages = topicMessages[Topic.predictions.name] ?? 0
+        var lines = [
+            "predictions: \(outcome.askedPredictions) asked, \(outcome.askedPredictions) answered; \(observations.predictions.count) distinct prediction ids in \(messages) messages on predictions (a repeat carries the same id: consumers keep the latest per id)"
+        ]
+        if !outcome.kills.isEmpty {
+            let restarts = observations.events.filter { $0.name == "service.restarted" }.count
+            lines.append(
+                "chaos: SIGKILL \(outcome.kills.map(\.service).joined(separator: ", ")); \(restarts) restarts reported by the supervisor; \(outcome.retriedAttempts) HTTP attempts retried"
+            )
+        }
         return lines
     }
 
@@ -77,7 +94,8 @@ struct DemoReport: Sendable {
         }
         page += "</ul><h2>Experiments</h2><ul>"
         for experiment in outcome.experiments { page += "<li>\(HTMLText.escape(Self.describe(experiment)))</li>" }
-        page += "</ul><p>Failed requests: \(outcome.failedRequests.count).</p><h2>Registry history</h2><ol>"
+        page += "</ul><p>" + robustness.map(HTMLText.escape).joined(separator: "<br>")
+        page += "<br>Failed requests: \(outcome.failedRequests.count).</p><h2>Registry history</h2><ol>"
         for event in observations.registryEvents { page += "<li>\(HTMLText.escape(Self.describe(event)))</li>" }
         page += "</ol></body></html>\n"
         return page

@@ -82,6 +82,8 @@ struct DemoRun {
         try await client.tellSalePrices(after)
         outcome.after = try await waitForAccuracy(of: after, since: outcome.marks["after"] ?? .distantPast, arm: .defaultRoute)
         outcome.failedRequests = client.failedRequests
+        outcome.retriedAttempts = client.retriedAttempts.count
+        outcome.askedPredictions = client.asked
         return outcome
     }
 

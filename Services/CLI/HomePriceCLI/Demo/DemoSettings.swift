@@ -11,6 +11,8 @@ struct DemoSettings: Sendable {
         var rawRecordShare: Double
         var clients: Int
         var batchSize: Int
+        var retries: Int
+        var retryDelay: Duration
     }
 
     /// The market shift.
@@ -47,6 +49,8 @@ struct DemoSettings: Sendable {
     var experimentRequests: Int
     var timeouts: Timeouts
     var refresh: Duration
+    var chaosInterval: Duration
+    var chaosSpared: [String]
 
     /// Reads `configs/demo.yaml` (or `file`) with environment overrides.
     static func load(layout: ProjectLayout, file: String?) async throws -> DemoSettings {
@@ -77,7 +81,9 @@ struct DemoSettings: Sendable {
                 httpShare: try settings.double("demo.client.httpShare", atLeast: 0, atMost: 1),
                 rawRecordShare: try settings.double("demo.client.rawRecordShare", atLeast: 0, atMost: 1),
                 clients: try settings.int("demo.client.clients", atLeast: 2),
-                batchSize: try settings.int("demo.client.batchSize", atLeast: 1)),
+                batchSize: try settings.int("demo.client.batchSize", atLeast: 1),
+                retries: try settings.int("demo.client.retries", atLeast: 0),
+                retryDelay: .milliseconds(try settings.int("demo.client.retryDelayMs", atLeast: 1))),
             shift: Shift(
                 region: try settings.string("demo.shift.region"),
                 priceFactor: try settings.double("demo.shift.priceFactor", atLeast: 0.01),
@@ -90,7 +96,9 @@ struct DemoSettings: Sendable {
                 champions: try seconds("championsSeconds"), answers: try seconds("answersSeconds"),
                 accuracy: try seconds("accuracySeconds"), challenger: try seconds("challengerSeconds"),
                 verdict: try seconds("verdictSeconds")),
-            refresh: .milliseconds(try settings.int("demo.refreshMs", atLeast: 50))
+            refresh: .milliseconds(try settings.int("demo.refreshMs", atLeast: 50)),
+            chaosInterval: .seconds(try settings.int("demo.chaos.intervalSeconds", atLeast: 1)),
+            chaosSpared: try settings.strings("demo.chaos.spared")
         )
     }
 }

@@ -24,6 +24,12 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "A demo configuration file instead of configs/demo.yaml.")
     var config: String?
 
+    @Flag(
+        help:
+            "Chaos: SIGKILL every service once during the run (demo.chaos.*); the supervisor restarts them, the run must still lose nothing and fail no request."
+    )
+    var chaos = false
+
     func run() async throws {
         let started = ContinuousClock.now
         guard let layout = ProjectLayout.current() else {
@@ -51,6 +57,11 @@ struct DemoCommand: AsyncParsableCommand {
 
         let environment = try await CLIEnvironment.load(label: "homeprice-demo")
         let watcher = DemoWatcher()
+        let chaos =
+            self.chaos
+            ? DemoChaos(
+                stateDirectory: state, interval: settings.chaosInterval, seed: settings.seed, spared: Set(settings.chaosSpared), view: view)
+            : nil
         let expectedRaw = Int64(
             manifest.totalRecords + (manifest.homesPerRegion[settings.shift.region] ?? 0) + settings.shift.newBuilds)
         let outcome = try await KafkaProducer.withProducer(
@@ -75,8 +86,23 @@ struct DemoCommand: AsyncParsableCommand {
                     }
                     return nil
                 }
+                if let chaos {
+                    group.addTask {
+                        try await chaos.run {
+                            _ = try await watcher.wait("a champion in every region", timeout: settings.timeouts.champions) {
+                                observations in
+                                settings.regions.allSatisfy { observations.champion(of: $0, prefix: "homeprice-") != nil } ? true : nil
+                            }
+                        }
+                        return nil
+                    }
+                }
                 group.addTask {
-                    try await DemoRun(environment: environment, settings: settings, view: view, watcher: watcher, client: client).run()
+                    var outcome = try await DemoRun(
+                        environment: environment, settings: settings, view: view, watcher: watcher, client: client
+                    ).run()
+                    outcome.kills = chaos?.done ?? []
+                    return outcome
                 }
                 defer { group.cancelAll() }
                 while let result = try await group.next() {
