@@ -51,7 +51,7 @@ public struct EntityResolver: Sendable {
                     same = true
                 } else {
                     same = false
-                    if score.total >= settings.reviewThreshold, score.sameHouseNumber {
+                    if score.total >= settings.reviewThreshold, score.isReviewable {
                         let task = decided ?? reviewTask(id: taskId, record, candidate, score: score, now: now)
                         try store.save(reviewTask: task)
                         tasks.append(task)

@@ -33,7 +33,8 @@ struct RecordSimilarity: Sendable {
             (addressSum + (attributes ?? 0) * weights.attributes)
             / (addressWeight + (attributes == nil ? 0 : weights.attributes))
         return SimilarityScore(
-            address: addressSum / addressWeight, attributes: attributes, total: total, sameHouseNumber: !a[3].isEmpty && a[3] == b[3])
+            address: addressSum / addressWeight, attributes: attributes, total: total, sameHouseNumber: !a[3].isEmpty && a[3] == b[3],
+            samePlace: a[1].isEmpty || b[1].isEmpty || a[1] == b[1])
     }
 
     /// Whether two records are certainly different homes: both give a unit, or both a floor,

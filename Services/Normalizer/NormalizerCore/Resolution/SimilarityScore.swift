@@ -9,4 +9,11 @@ public struct SimilarityScore: Sendable, Equatable {
     /// Whether both records give the same house number: only such a pair can be a question
     /// for a person (two numbers on one street are two homes, whatever else they share).
     public var sameHouseNumber: Bool
+    /// Whether the records' postal codes (or cities, where a record gives no postal code) do
+    /// not contradict each other: equal, or one of them unknown. The same street name and
+    /// number in two towns is two homes, not a question for a person.
+    public var samePlace: Bool
+
+    /// Whether the pair may become a review task: one house number in one place.
+    public var isReviewable: Bool { sameHouseNumber && samePlace }
 }
