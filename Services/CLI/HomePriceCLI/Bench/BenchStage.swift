@@ -12,8 +12,11 @@ struct BenchStage {
     let settings: KafkaSettings
     let logger: Logger
 
-    /// How long a stage may take from start (group join included) to its last output.
-    static let stageTimeout: Duration = .seconds(300)
+    /// How long a stage may take from start (group join included) to its last output: five
+    /// minutes, or longer for a stage of many messages (down to 100 messages/s).
+    static func stageTimeout(messages: Int) -> Duration {
+        max(.seconds(300), .milliseconds(10 * messages))
+    }
     /// How long a stage's services may take to stop once shut down.
     static let shutdownTimeout: Duration = .seconds(30)
 
@@ -45,14 +48,15 @@ struct BenchStage {
         let group = ServiceGroup(configuration: configuration)
         return try await withThrowingTaskGroup(of: (seconds: Double, counts: [String: Int])?.self) { tasks in
             tasks.addTask {
-                try await withDeadline(Self.stageTimeout + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
+                try await withDeadline(Self.stageTimeout(messages: records) + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
                     try await group.run()
                 }
                 return nil
             }
             tasks.addTask {
                 let figures = try await withDeadline(
-                    Self.stageTimeout, waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
+                    Self.stageTimeout(messages: records),
+                    waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
                 ) {
                     async let assigned = Self.assignment(of: input)
                     let (last, counts) = try await timeOutputs(topics: outputs, count: records)
