@@ -29,8 +29,11 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
         let benchmark = NormalizeBenchmark(layout: environment.layout, kafka: environment.kafka, logger: environment.logger)
         let seedFolder = seedData.hasPrefix("/") ? URL(fileURLWithPath: seedData) : environment.layout.root.appendingPathComponent(seedData)
         var reports: [NormalizeBenchmark.Report] = []
-        for size in homes {
-            reports.append(try await benchmark.run(.init(seed: seed, homes: size, seedData: seedFolder)))
+        for size in homes.sorted() {
+            let report = try await benchmark.run(.init(seed: seed, homes: size, seedData: seedFolder))
+            reports.append(report)
+            // Each size's figures as soon as they are measured: a large size takes minutes.
+            if !json { Self.printFigures(report) }
         }
         let sizes = NormalizeBenchmark.Sizes(runs: reports)
         if json {
@@ -39,24 +42,25 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(sizes), as: UTF8.self))
             return
         }
-        for report in reports {
-            print("bench normalize: scenario seed \(report.seed), \(report.homes) homes, \(report.records) raw records, fresh tansu")
-            print("stage        records/s   seconds   µs/record")
-            print(
-                String(
-                    format: "relay       %10.1f   %7.2f   %9.1f", report.relayRecordsPerSecond, report.relaySeconds,
-                    1e6 / report.relayRecordsPerSecond))
-            print(
-                String(
-                    format: "normalizer  %10.1f   %7.2f   %9.1f", report.normalizerRecordsPerSecond, report.normalizerSeconds,
-                    report.normalizerMicrosecondsPerRecord))
-            print(String(format: "ratio normalizer/relay: %.2f", report.normalizerOverRelay))
-            print(EvaluationSummary.text(report.evaluation))
-        }
         if let ratio = sizes.costRatioLargestOverSmallest, let smallest = reports.first, let largest = reports.last {
             print(
                 String(
                     format: "per-record cost at %d homes / at %d homes: %.2f", largest.homes, smallest.homes, ratio))
         }
+    }
+
+    private static func printFigures(_ report: NormalizeBenchmark.Report) {
+        print("bench normalize: scenario seed \(report.seed), \(report.homes) homes, \(report.records) raw records, fresh tansu")
+        print("stage        records/s   seconds   µs/record")
+        print(
+            String(
+                format: "relay       %10.1f   %7.2f   %9.1f", report.relayRecordsPerSecond, report.relaySeconds,
+                1e6 / report.relayRecordsPerSecond))
+        print(
+            String(
+                format: "normalizer  %10.1f   %7.2f   %9.1f", report.normalizerRecordsPerSecond, report.normalizerSeconds,
+                report.normalizerMicrosecondsPerRecord))
+        print(String(format: "ratio normalizer/relay: %.2f", report.normalizerOverRelay))
+        print(EvaluationSummary.text(report.evaluation))
     }
 }
