@@ -39,8 +39,12 @@ struct BenchStage {
     ///
     /// The stage's time runs from the moment the group assigned `input` its partitions (so the
     /// join, seconds on tansu, counts for neither stage) to the arrival of the last output.
+    ///
+    /// Only outputs for which `answersAnInput` holds count towards `count` (a stage may publish
+    /// more than one message per input).
     func measure(
-        _ stage: String, services: [any Service], input: KafkaConsumer, outputs: [String], count records: Int
+        _ stage: String, services: [any Service], input: KafkaConsumer, outputs: [String], count records: Int,
+        answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool = { _ in true }
     ) async throws -> (seconds: Double, counts: [String: Int]) {
         var configuration = ServiceGroupConfiguration(services: services, logger: logger)
         configuration.maximumGracefulShutdownDuration = Self.shutdownTimeout
@@ -59,7 +63,7 @@ struct BenchStage {
                     waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
                 ) {
                     async let assigned = Self.assignment(of: input)
-                    let (last, counts) = try await timeOutputs(topics: outputs, count: records)
+                    let (last, counts) = try await timeOutputs(topics: outputs, count: records, answersAnInput: answersAnInput)
                     return (seconds: (last - (await assigned)).seconds, counts: counts)
                 }
                 await group.triggerGracefulShutdown()
@@ -94,7 +98,9 @@ struct BenchStage {
 
     /// Reads `topics` from the beginning until `count` messages arrived; returns when the last
     /// arrived and the count per topic.
-    private func timeOutputs(topics: [String], count: Int) async throws -> (
+    private func timeOutputs(
+        topics: [String], count: Int, answersAnInput: (KafkaConsumerMessage) -> Bool
+    ) async throws -> (
         last: ContinuousClock.Instant, counts: [String: Int]
     ) {
         let partitions = topics.flatMap { topic in
@@ -108,6 +114,7 @@ struct BenchStage {
         var received = 0
         do {
             for try await message in reader.messages {
+                guard answersAnInput(message) else { continue }
                 counts[message.topic, default: 0] += 1
                 received += 1
                 if received == count { break }
