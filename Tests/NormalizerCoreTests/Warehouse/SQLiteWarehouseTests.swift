@@ -5,6 +5,9 @@ import Testing
 
 @Suite("SQLite warehouse")
 struct SQLiteWarehouseTests {
+    private static let springfieldHome = Home(
+        id: "home-1", region: "US", address: Address(city: "Springfield", country: "US"), rooms: 3, normalizedAt: SeedScenario.now)
+
     @Test("replaying the same raw records changes nothing")
     func replayIsIdempotent() async throws {
         let store = try SQLiteWarehouse(path: ":memory:")
@@ -24,8 +27,7 @@ struct SQLiteWarehouseTests {
     @Test("keeps the history of a home's changes")
     func history() throws {
         let store = try SQLiteWarehouse(path: ":memory:")
-        var home = Home(
-            id: "home-1", region: "US", address: Address(city: "Springfield", country: "US"), rooms: 3, normalizedAt: SeedScenario.now)
+        var home = Self.springfieldHome
         #expect(try store.upsert(home) == .inserted)
         home.normalizedAt = SeedScenario.now.addingTimeInterval(60)
         #expect(try store.upsert(home) == .unchanged)
@@ -38,6 +40,20 @@ struct SQLiteWarehouseTests {
         try store.retire(homeId: "home-1", mergedInto: "home-2")
         #expect(try store.homes().isEmpty)
         #expect(try store.history(ofHome: "home-1").last?.changedFields == ["retiredInto:home-2"])
+    }
+
+    @Test("names a changed nested value by its top-level field, and only the fields that changed")
+    func changedFieldsOfNestedValues() throws {
+        let store = try SQLiteWarehouse(path: ":memory:")
+        var home = Self.springfieldHome
+        #expect(try store.upsert(home) == .inserted)
+        home.address.postalCode = "62704"
+        home.extra["pool"] = "yes \"heated\", {indoor}"
+        home.normalizedAt = SeedScenario.now.addingTimeInterval(60)
+        #expect(try store.upsert(home) == .updated)
+        #expect(try store.history(ofHome: "home-1").last?.changedFields == ["address", "extra"])
+        home.normalizedAt = SeedScenario.now.addingTimeInterval(120)
+        #expect(try store.upsert(home) == .unchanged)
     }
 
     @Test("a transaction holds the shared file's write lock from its start, and another connection waits for its busy timeout")

@@ -12,8 +12,11 @@ struct BenchStage {
     let settings: KafkaSettings
     let logger: Logger
 
-    /// How long a stage may take from start (group join included) to its last output.
-    static let stageTimeout: Duration = .seconds(300)
+    /// How long a stage may take from start (group join included) to its last output: five
+    /// minutes, or longer for a stage of many messages (down to 100 messages/s).
+    static func stageTimeout(messages: Int) -> Duration {
+        max(.seconds(300), .milliseconds(10 * messages))
+    }
     /// How long a stage's services may take to stop once shut down.
     static let shutdownTimeout: Duration = .seconds(30)
 
@@ -36,8 +39,12 @@ struct BenchStage {
     ///
     /// The stage's time runs from the moment the group assigned `input` its partitions (so the
     /// join, seconds on tansu, counts for neither stage) to the arrival of the last output.
+    ///
+    /// Only outputs for which `answersAnInput` holds count towards `count` (a stage may publish
+    /// more than one message per input).
     func measure(
-        _ stage: String, services: [any Service], input: KafkaConsumer, outputs: [String], count records: Int
+        _ stage: String, services: [any Service], input: KafkaConsumer, outputs: [String], count records: Int,
+        answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool = { _ in true }
     ) async throws -> (seconds: Double, counts: [String: Int]) {
         var configuration = ServiceGroupConfiguration(services: services, logger: logger)
         configuration.maximumGracefulShutdownDuration = Self.shutdownTimeout
@@ -45,17 +52,18 @@ struct BenchStage {
         let group = ServiceGroup(configuration: configuration)
         return try await withThrowingTaskGroup(of: (seconds: Double, counts: [String: Int])?.self) { tasks in
             tasks.addTask {
-                try await withDeadline(Self.stageTimeout + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
+                try await withDeadline(Self.stageTimeout(messages: records) + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
                     try await group.run()
                 }
                 return nil
             }
             tasks.addTask {
                 let figures = try await withDeadline(
-                    Self.stageTimeout, waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
+                    Self.stageTimeout(messages: records),
+                    waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
                 ) {
                     async let assigned = Self.assignment(of: input)
-                    let (last, counts) = try await timeOutputs(topics: outputs, count: records)
+                    let (last, counts) = try await timeOutputs(topics: outputs, count: records, answersAnInput: answersAnInput)
                     return (seconds: (last - (await assigned)).seconds, counts: counts)
                 }
                 await group.triggerGracefulShutdown()
@@ -90,7 +98,9 @@ struct BenchStage {
 
     /// Reads `topics` from the beginning until `count` messages arrived; returns when the last
     /// arrived and the count per topic.
-    private func timeOutputs(topics: [String], count: Int) async throws -> (
+    private func timeOutputs(
+        topics: [String], count: Int, answersAnInput: (KafkaConsumerMessage) -> Bool
+    ) async throws -> (
         last: ContinuousClock.Instant, counts: [String: Int]
     ) {
         let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(topics)
@@ -98,6 +108,7 @@ struct BenchStage {
         var received = 0
         do {
             for try await message in reader.messages {
+                guard answersAnInput(message) else { continue }
                 counts[message.topic, default: 0] += 1
                 received += 1
                 if received == count { break }

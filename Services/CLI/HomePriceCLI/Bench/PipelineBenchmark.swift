@@ -238,7 +238,7 @@ struct PipelineBenchmark {
     private func timeLive(
         _ messages: [KafkaProducerMessage], outputs: [String], expected: Int, settings: KafkaSettings
     ) async throws -> Double {
-        try await withDeadline(BenchStage.stageTimeout, waitingFor: "\(expected) outputs on \(outputs.joined(separator: ", "))") {
+        try await withDeadline(BenchStage.stageTimeout(messages: expected), waitingFor: "\(expected) outputs on \(outputs.joined(separator: ", "))") {
             try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-live"), logger: logger) {
                 producer in
                 let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(outputs)

@@ -56,7 +56,7 @@ public struct DryRun: Sendable {
                 return Self.result(record, output)
             }
         }
-        let store = try SQLiteWarehouse(path: ":memory:", clock: { now })
+        let store = try SQLiteWarehouse(path: ":memory:", recordCacheSize: configuration.warehouseRecordCacheSize, clock: { now })
         let normalizer = Normalizer(configuration: configuration, catalog: catalog, store: store, clock: { now })
         var results: [DryRunResult] = []
         var tasks: [String: ReviewTask] = [:]

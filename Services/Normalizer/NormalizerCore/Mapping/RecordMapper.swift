@@ -15,6 +15,8 @@ import Schema
 public struct RecordMapper: Sendable {
     /// The source whose records this mapper reads.
     public let descriptor: SourceDescriptor
+    /// The mapped fields but the region, by name: the order they are read in.
+    private let fields: [(name: String, mapping: FieldMapping)]
     /// Whether the mapping reads address parts (`address.street`, …) besides any one-line address.
     private let mapsAddressParts: Bool
 
@@ -41,6 +43,8 @@ public struct RecordMapper: Sendable {
             }
         }
         self.descriptor = descriptor
+        fields = descriptor.mapping.sorted { $0.key < $1.key }.filter { $0.key != CanonicalField.region.rawValue }
+            .map { (name: $0.key, mapping: $0.value) }
         mapsAddressParts = descriptor.mapping.keys.contains { CanonicalField(rawValue: $0)?.isAddressComponent == true }
     }
 
@@ -59,7 +63,7 @@ public struct RecordMapper: Sendable {
         } catch {
             return .failure(MappingFailure(errors: [error.inRecord(record.key)]))
         }
-        for (name, mapping) in descriptor.mapping.sorted(by: { $0.key < $1.key }) where name != CanonicalField.region.rawValue {
+        for (name, mapping) in fields {
             reading.read(name, mapping: mapping)
         }
         reading.finish(fetchedAt: record.fetchedAt)

@@ -81,7 +81,7 @@ struct RecordReading {
         let found =
             try mapping.sum.map { try weightedSum($0, mapping: mapping) }
             ?? fields.firstValue(at: mapping.paths, passingOverObjects: name == CanonicalField.address.rawValue && mapsAddressParts)
-        guard let raw = found ?? mapping.defaultValue, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let raw = found ?? mapping.defaultValue, !raw.allSatisfy(\.isWhitespace) else {
             return nil
         }
         return raw

@@ -11,6 +11,9 @@ import ServiceSupport
 public struct SourceCatalog: Sendable {
     /// The known sources, by id.
     public private(set) var descriptors: [String: SourceDescriptor]
+    /// Each known source's mapper, made once when its descriptor is taken, or why its mapping
+    /// is invalid.
+    private var mappers: [String: Result<RecordMapper, NormalizationError>] = [:]
 
     /// Creates a catalog of the given sources; for one id, the latest published wins.
     public init(_ descriptors: [SourceDescriptor] = []) {
@@ -50,7 +53,13 @@ public struct SourceCatalog: Sendable {
             return false
         }
         descriptors[descriptor.id] = descriptor
+        mappers[descriptor.id] = Result { () throws(NormalizationError) in try RecordMapper(descriptor: descriptor) }
         return true
+    }
+
+    /// The mapper of a source, or the error of its invalid mapping; `nil` for an unknown source.
+    public func mapper(for sourceId: String) -> Result<RecordMapper, NormalizationError>? {
+        mappers[sourceId]
     }
 
     /// The descriptor of a source, if known.

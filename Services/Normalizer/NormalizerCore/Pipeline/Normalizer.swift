@@ -60,17 +60,25 @@ public final class Normalizer: Sendable {
     /// - Throws: ``NormalizationError/Code/storageFailed`` only; the caller must not store the
     ///   offset and should retry or stop.
     public func normalize(message value: Data, key: String?, origin: MessageOrigin?) throws(NormalizationError) -> NormalizerOutput {
-        let record: RawRecord
+        switch decode(message: value, key: key, origin: origin) {
+        case .success(let record): try normalize(record, origin: origin)
+        case .failure(let letter): NormalizerOutput(deadLetters: [letter.deadLetter])
+        }
+    }
+
+    /// Decodes a `homes.raw` record value as read from Kafka, or makes the dead letter of a
+    /// value that is no raw record of a supported schema version.
+    public func decode(message value: Data, key: String?, origin: MessageOrigin?) -> Result<RawRecord, UndecodableRecord> {
         do {
-            record = try RawRecord.decode(from: value)
+            return .success(try RawRecord.decode(from: value))
         } catch {
             let code: NormalizationError.Code = error.code == .unsupportedSchemaVersion ? .unsupportedSchemaVersion : .invalidMessage
             let reasons = [FailureReason(error), NormalizationError(code, reason: error.reason, field: error.fieldPath).failureReason]
-            return NormalizerOutput(deadLetters: [
-                deadLetter(key: key ?? origin.map(Self.positionKey) ?? "", bytes: value, origin: origin, reasons: reasons)
-            ])
+            return .failure(
+                UndecodableRecord(
+                    deadLetter: deadLetter(key: key ?? origin.map(Self.positionKey) ?? "", bytes: value, origin: origin, reasons: reasons)
+                ))
         }
-        return try normalize(record, origin: origin)
     }
 
     /// Normalizes one raw record.
@@ -133,7 +141,7 @@ public final class Normalizer: Sendable {
                 ])
             )
         }
-        guard let descriptor = source(record.sourceId) else {
+        guard let mapper = catalog.withLock({ $0.mapper(for: record.sourceId) }) else {
             return .failure(
                 MappingFailure(errors: [
                     NormalizationError(
@@ -146,10 +154,9 @@ public final class Normalizer: Sendable {
                 ])
             )
         }
-        do {
-            return try RecordMapper(descriptor: descriptor).map(record)
-        } catch {
-            return .failure(MappingFailure(errors: [error.inRecord(record.key)]))
+        switch mapper {
+        case .success(let mapper): return mapper.map(record)
+        case .failure(let error): return .failure(MappingFailure(errors: [error.inRecord(record.key)]))
         }
     }
 

@@ -33,26 +33,57 @@ public struct NormalizerBatchHandler: BatchHandler {
 
     /// Normalizes every message of `batch` in one warehouse transaction.
     public func handle(_ batch: [KafkaConsumerMessage]) async throws -> [MessageOutcome] {
-        try await awaitCatalogIfNeeded(batch)
-        return try await executor.run { [normalizer, logger] in
+        let inputs = try await executor.run { [normalizer, logger] in
+            batch.map { Self.input(of: $0, normalizer: normalizer, logger: logger) }
+        }
+        try await awaitCatalogIfNeeded(inputs)
+        return try await executor.run { [normalizer] in
             try normalizer.store.transaction { () throws(NormalizationError) -> [MessageOutcome] in
                 var outcomes: [MessageOutcome] = []
-                outcomes.reserveCapacity(batch.count)
-                for message in batch {
-                    outcomes.append(Self.outcome(try Self.output(of: message, normalizer: normalizer, logger: logger)))
+                outcomes.reserveCapacity(inputs.count)
+                for input in inputs {
+                    outcomes.append(Self.outcome(try Self.output(of: input, normalizer: normalizer)))
                 }
                 return outcomes
             }
         }
     }
 
-    /// Waits (bounded) for the catalog when a raw record of `batch` names an unknown source.
-    private func awaitCatalogIfNeeded(_ batch: [KafkaConsumerMessage]) async throws {
+    /// A message as the normalizer takes it, decoded once.
+    private enum Input: Sendable {
+        /// A raw record and where it was read.
+        case record(RawRecord, MessageOrigin)
+        /// A decision on `review.tasks`.
+        case decision(ReviewTask)
+        /// A message that produces only `output`: an undecodable record's dead letter, or
+        /// nothing for an unreadable review task.
+        case done(NormalizerOutput)
+    }
+
+    /// Decodes one message.
+    private static func input(of message: KafkaConsumerMessage, normalizer: Normalizer, logger: Logger) -> Input {
+        let origin = MessageOrigin(topic: message.topic, partition: Int(message.partition), offset: message.offset)
+        if message.topic == Topic.reviewTasks.name {
+            guard let task = try? ReviewTask.decode(from: Data(message.value)) else {
+                logger.warning("unreadable review task", metadata: ["kafka.position": "\(message.position)"])
+                return .done(NormalizerOutput())
+            }
+            return .decision(task)
+        }
+        switch normalizer.decode(message: Data(message.value), key: message.keyString, origin: origin) {
+        case .success(let record): return .record(record, origin)
+        case .failure(let undecodable): return .done(NormalizerOutput(deadLetters: [undecodable.deadLetter]))
+        }
+    }
+
+    /// Waits (bounded) for the catalog when a raw record of the batch names an unknown source.
+    private func awaitCatalogIfNeeded(_ inputs: [Input]) async throws {
         guard let catalogCaughtUp else { return }
         let unknown = Set(
-            batch.lazy.filter { $0.topic == Topic.homesRaw.name }
-                .compactMap { try? RawRecord.decode(from: Data($0.value)).sourceId }
-                .filter { normalizer.source($0) == nil })
+            inputs.compactMap { input -> String? in
+                guard case .record(let record, _) = input, normalizer.source(record.sourceId) == nil else { return nil }
+                return record.sourceId
+            })
         guard !unknown.isEmpty else { return }
         let wait = normalizer.configuration.unknownSourceWait
         do {
@@ -66,18 +97,12 @@ public struct NormalizerBatchHandler: BatchHandler {
     }
 
     /// What the normalizer made of one message.
-    private static func output(
-        of message: KafkaConsumerMessage, normalizer: Normalizer, logger: Logger
-    ) throws(NormalizationError) -> NormalizerOutput {
-        let origin = MessageOrigin(topic: message.topic, partition: Int(message.partition), offset: message.offset)
-        if message.topic == Topic.reviewTasks.name {
-            guard let task = try? ReviewTask.decode(from: Data(message.value)) else {
-                logger.warning("unreadable review task", metadata: ["kafka.position": "\(message.position)"])
-                return NormalizerOutput()
-            }
-            return try normalizer.apply(decision: task)
+    private static func output(of input: Input, normalizer: Normalizer) throws(NormalizationError) -> NormalizerOutput {
+        switch input {
+        case .record(let record, let origin): try normalizer.normalize(record, origin: origin)
+        case .decision(let task): try normalizer.apply(decision: task)
+        case .done(let output): output
         }
-        return try normalizer.normalize(message: Data(message.value), key: message.keyString, origin: origin)
     }
 
     /// A rejected record (dead letters and nothing else) is a failure the processor

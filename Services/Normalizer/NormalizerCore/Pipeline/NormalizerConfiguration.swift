@@ -17,6 +17,9 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     /// How long a batch waits for the warehouse while another normalizer process sharing the
     /// file holds its write lock, before the batch fails (and the service stops).
     public var warehouseBusyTimeout: Duration
+    /// How many mapped records the warehouse keeps decoded in memory for entity resolution
+    /// (candidates and cluster members are then read without decoding their JSON).
+    public var warehouseRecordCacheSize: Int
     /// The folder of the source mapping files, relative to the project root unless absolute.
     public var sourcesDirectory: String
     /// How long a batch holding a record of a source not (yet) in the catalog waits for the
@@ -37,6 +40,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         groupId: String,
         warehousePath: String,
         warehouseBusyTimeout: Duration,
+        warehouseRecordCacheSize: Int,
         sourcesDirectory: String,
         unknownSourceWait: Duration,
         resolution: ResolutionSettings,
@@ -47,6 +51,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         self.groupId = groupId
         self.warehousePath = warehousePath
         self.warehouseBusyTimeout = warehouseBusyTimeout
+        self.warehouseRecordCacheSize = warehouseRecordCacheSize
         self.sourcesDirectory = sourcesDirectory
         self.unknownSourceWait = unknownSourceWait
         self.resolution = resolution
@@ -69,6 +74,11 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         let busyMilliseconds = try settings.double(root, "warehouseBusyTimeoutMs")
         guard busyMilliseconds >= 0 else { throw settings.invalid("warehouseBusyTimeoutMs", "must not be negative") }
         warehouseBusyTimeout = .milliseconds(busyMilliseconds)
+        let cacheSize = try settings.double(root, "warehouseRecordCacheSize")
+        guard cacheSize >= 0, cacheSize == cacheSize.rounded() else {
+            throw settings.invalid("warehouseRecordCacheSize", "must be a whole number, not negative")
+        }
+        warehouseRecordCacheSize = Int(cacheSize)
         sourcesDirectory = root.string(forKey: "sourcesDirectory", default: "configs/sources")
         let waitMilliseconds = try settings.double(root, "unknownSourceWaitMs")
         guard waitMilliseconds >= 0 else { throw settings.invalid("unknownSourceWaitMs", "must not be negative") }

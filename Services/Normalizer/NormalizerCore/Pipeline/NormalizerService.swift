@@ -30,7 +30,8 @@ public enum NormalizerService: ServiceBuilder {
         let catalog = try SourceCatalog.load(directory: configuration.resolve(configuration.sourcesDirectory, layout: layout))
         let store = try SQLiteWarehouse(
             path: configuration.resolve(configuration.warehousePath, layout: layout).path,
-            busyTimeout: configuration.warehouseBusyTimeout
+            busyTimeout: configuration.warehouseBusyTimeout,
+            recordCacheSize: configuration.warehouseRecordCacheSize
         )
         let normalizer = Normalizer(configuration: configuration, catalog: catalog, store: store)
         return try services(

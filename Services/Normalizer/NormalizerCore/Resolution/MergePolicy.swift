@@ -51,6 +51,8 @@ public struct MergePolicy: Sendable, Equatable {
         field: String,
         among candidates: [(record: MappedRecord, value: FieldValue)]
     ) -> (chosen: Int, conflict: FieldConflict?) {
+        // One value has nothing to disagree with.
+        guard candidates.count > 1 else { return (0, nil) }
         let rule = rule(for: field)
         let ranked = candidates.indices.sorted { left, right in
             let a = candidates[left].record
@@ -70,7 +72,7 @@ public struct MergePolicy: Sendable, Equatable {
         let chosen = ranked[0]
         let chosenValue = candidates[chosen].value.value
         let disagree = candidates.contains {
-            !$0.value.value.agrees(with: chosenValue, relativeTolerance: numericTolerance)
+            $0.value.value != chosenValue && !$0.value.value.agrees(with: chosenValue, relativeTolerance: numericTolerance)
         }
         return (chosen, disagree ? FieldConflict(field: field, resolution: rule.resolution) : nil)
     }

@@ -13,8 +13,10 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
     @Option(help: "The scenario's seed.")
     var seed: UInt64 = 42
 
-    @Option(help: "How many homes the scenario has (each in one to three sources).")
-    var homes = 300
+    @Option(
+        parsing: .upToNextOption,
+        help: "How many homes the scenario has (each in one to three sources); several sizes run one after the other.")
+    var homes = [1000]
 
     @Option(help: "The folder with ames.csv, saratoga.csv and windsor.csv (relative to the project root).")
     var seedData = "data"
@@ -26,15 +28,36 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
         let environment = try await CLIEnvironment.load()
         let benchmark = NormalizeBenchmark(layout: environment.layout, kafka: environment.kafka, logger: environment.logger)
         let seedFolder = seedData.hasPrefix("/") ? URL(fileURLWithPath: seedData) : environment.layout.root.appendingPathComponent(seedData)
-        let report = try await benchmark.run(.init(seed: seed, homes: homes, seedData: seedFolder))
+        var reports: [NormalizeBenchmark.Report] = []
+        for size in homes.sorted() {
+            let report = try await benchmark.run(.init(seed: seed, homes: size, seedData: seedFolder))
+            reports.append(report)
+            // Each size's figures as soon as they are measured: a large size takes minutes.
+            if !json { Self.printFigures(report) }
+        }
+        let sizes = NormalizeBenchmark.Sizes(runs: reports)
         if json {
-            try BenchJSON.print(report)
+            try BenchJSON.print(sizes)
             return
         }
+        if let ratio = sizes.costRatioLargestOverSmallest, let smallest = reports.first, let largest = reports.last {
+            print(
+                String(
+                    format: "per-record cost at %d homes / at %d homes: %.2f", largest.homes, smallest.homes, ratio))
+        }
+    }
+
+    private static func printFigures(_ report: NormalizeBenchmark.Report) {
         print("bench normalize: scenario seed \(report.seed), \(report.homes) homes, \(report.records) raw records, fresh tansu")
-        print("stage        records/s   seconds")
-        print(String(format: "relay       %10.1f   %7.2f", report.relayRecordsPerSecond, report.relaySeconds))
-        print(String(format: "normalizer  %10.1f   %7.2f", report.normalizerRecordsPerSecond, report.normalizerSeconds))
+        print("stage        records/s   seconds   µs/record")
+        print(
+            String(
+                format: "relay       %10.1f   %7.2f   %9.1f", report.relayRecordsPerSecond, report.relaySeconds,
+                1e6 / report.relayRecordsPerSecond))
+        print(
+            String(
+                format: "normalizer  %10.1f   %7.2f   %9.1f", report.normalizerRecordsPerSecond, report.normalizerSeconds,
+                report.normalizerMicrosecondsPerRecord))
         print(String(format: "ratio normalizer/relay: %.2f", report.normalizerOverRelay))
         print(EvaluationSummary.text(report.evaluation))
     }

@@ -13,7 +13,7 @@ extension RecordFields {
                 guard error.code == .notAScalar, passingOverObjects || index < paths.count - 1 else { throw error }
                 continue
             }
-            if let found, !found.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+            if let found, !found.allSatisfy(\.isWhitespace),
                 !InputScreening.isPlaceholder(TextFolding.collapsingWhitespace(found))
             {
                 return found

@@ -14,23 +14,34 @@ enum PostalCode {
         let compact = text.uppercased().filter { $0 != " " }
         switch country {
         case .unitedStates:
-            guard let match = compact.wholeMatch(of: /([0-9]{5})(?:-?([0-9]{4}))?/),
-                !match.output.1.hasPrefix("000")
-            else { return nil }
-            return match.output.2.map { "\(match.output.1)-\($0)" } ?? String(match.output.1)
+            // 5 digits, then optionally 4 more after an optional hyphen.
+            var scanner = ASCIIScanner(compact)
+            guard let code = scanner.digits(5...5), !code.hasPrefix("000") else { return nil }
+            guard !scanner.isAtEnd else { return code }
+            _ = scanner.skip(oneOf: "-")
+            guard let suffix = scanner.digits(4...4), scanner.isAtEnd else { return nil }
+            return "\(code)-\(suffix)"
         case .canada:
-            guard let match = compact.wholeMatch(of: /([A-Z])([0-9])([A-Z])-?([0-9])([A-Z])([0-9])/),
-                let first = match.output.1.first, canadianFirstLetters.contains(first),
-                let third = match.output.3.first, canadianLetters.contains(third),
-                let fifth = match.output.5.first, canadianLetters.contains(fifth)
+            // Letter, digit, letter, an optional hyphen, digit, letter, digit.
+            var scanner = ASCIIScanner(compact)
+            guard let first = scanner.letters(1...1), let second = scanner.digits(1...1), let third = scanner.letters(1...1)
             else { return nil }
-            let output = match.output
-            return "\(output.1)\(output.2)\(output.3) \(output.4)\(output.5)\(output.6)"
+            _ = scanner.skip(oneOf: "-")
+            guard let fourth = scanner.digits(1...1), let fifth = scanner.letters(1...1), let sixth = scanner.digits(1...1),
+                scanner.isAtEnd,
+                canadianFirstLetters.contains(Character(first)), canadianLetters.contains(Character(third)),
+                canadianLetters.contains(Character(fifth))
+            else { return nil }
+            return "\(first)\(second)\(third) \(fourth)\(fifth)\(sixth)"
         case .germany:
-            guard let match = compact.wholeMatch(of: /(?:DE?-)?([0-9]{5})/), !match.output.1.hasPrefix("00") else {
-                return nil
+            // 5 digits, perhaps after `D-` or `DE-`.
+            var scanner = ASCIIScanner(compact)
+            if scanner.skip(oneOf: "D") {
+                _ = scanner.skip(oneOf: "E")
+                guard scanner.skip(oneOf: "-") else { return nil }
             }
-            return String(match.output.1)
+            guard let code = scanner.digits(5...5), scanner.isAtEnd, !code.hasPrefix("00") else { return nil }
+            return code
         }
     }
 }

@@ -43,12 +43,12 @@ struct StreetLine {
     static func northAmerican(_ words: [String], country: Country, input: String) throws(ParseError) -> StreetLine {
         var (words, unit) = try splittingUnit(from: words, input: input)
         var houseNumber: String?
-        if let first = words.first, first.wholeMatch(of: /[0-9]+[A-Za-z]?(-[0-9]+[A-Za-z]?)?/) != nil {
+        if let first = words.first, let number = Self.numberParts(first, separators: "-") {
             words.removeFirst()
             houseNumber = first.uppercased()
-            if country == .canada, unit == nil, let match = first.wholeMatch(of: /([0-9]+[A-Za-z]?)-([0-9]+[A-Za-z]?)/) {
-                unit = match.output.1.uppercased()
-                houseNumber = match.output.2.uppercased()
+            if country == .canada, unit == nil, let second = number.second {
+                unit = number.first.uppercased()
+                houseNumber = second.uppercased()
             }
             if words.first == "1/2", let number = houseNumber {
                 words.removeFirst()
@@ -63,11 +63,11 @@ struct StreetLine {
     static func german(_ words: [String], input: String) throws(ParseError) -> StreetLine {
         var (words, unit) = try splittingUnit(from: words, input: input)
         var houseNumber: String?
-        if let last = words.last, last.wholeMatch(of: /[0-9]+[A-Za-z]?([-\/][0-9]+[A-Za-z]?)?/) != nil {
+        if let last = words.last, Self.numberParts(last, separators: "-/") != nil {
             words.removeLast()
             houseNumber = last.lowercased()
         } else if words.count >= 3, let letter = words.last, letter.count == 1, letter.first?.isLetter == true,
-            words[words.count - 2].wholeMatch(of: /[0-9]+/) != nil
+            Self.numberParts(words[words.count - 2], separators: "", allowsLetter: false) != nil
         {
             houseNumber = (words[words.count - 2] + letter).lowercased()
             words.removeLast(2)
@@ -79,6 +79,23 @@ struct StreetLine {
             throw ParseError(.missingComponent, reason: "the address has no street name", input: input)
         }
         return StreetLine(street: street.joined(separator: " "), houseNumber: houseNumber, unit: unit)
+    }
+
+    /// A house number as one word: digits and perhaps a letter (`12`, `12B`), perhaps followed
+    /// by one of `separators` and a second such number (`12-14`, `5/1`).
+    /// - Returns: The first and the second number, or `nil` when the word is no house number.
+    static func numberParts(
+        _ word: String, separators: String, allowsLetter: Bool = true
+    ) -> (first: String, second: String?)? {
+        var scanner = ASCIIScanner(word)
+        func number() -> String? {
+            guard let digits = scanner.digits() else { return nil }
+            return digits + (allowsLetter ? scanner.letters(0...1) ?? "" : "")
+        }
+        guard let first = number() else { return nil }
+        if scanner.isAtEnd { return (first, nil) }
+        guard scanner.skip(oneOf: separators), let second = number(), scanner.isAtEnd else { return nil }
+        return (first, second)
     }
 
     /// The unit identifier in words such as `Apt 4B`, `#12`, `Whg. 2`: `4B`, `12`, `2`.

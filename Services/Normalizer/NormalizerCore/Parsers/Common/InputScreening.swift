@@ -9,6 +9,9 @@ enum InputScreening {
         "ka", "keineangabe", "unbekannt",
     ]
 
+    /// The length of the longest of ``placeholders``.
+    private static let longestPlaceholder = placeholders.map(\.count).max() ?? 0
+
     /// Characters that on their own mean "no value": `-`, `—`, `?`.
     private static let placeholderPunctuation: Set<Character> = ["-", "–", "—", "?", "/", "."]
 
@@ -35,9 +38,12 @@ enum InputScreening {
 
     /// Whether the text is a placeholder for "no value", such as `n/a`, `-` or `k. A.`.
     static func isPlaceholder(_ text: String) -> Bool {
+        // Folding keeps at least one character per letter or digit: more of them than the
+        // longest placeholder has cannot fold into one.
+        guard text.lazy.filter({ $0.isLetter || $0.isNumber }).count <= longestPlaceholder else { return false }
         if text.allSatisfy({ placeholderPunctuation.contains($0) || $0 == " " }) {
             return true
         }
-        return placeholders.contains(TextFolding.foldedWords(text).replacingOccurrences(of: " ", with: ""))
+        return placeholders.contains(TextFolding.foldedWords(text).filter { $0 != " " })
     }
 }

@@ -5,6 +5,11 @@ enum TextFolding {
     /// Lowercases, spells German umlauts and `ß` out (`ä` → `ae`, `ß` → `ss`),
     /// strips every other diacritic (`é` → `e`) and collapses whitespace.
     static func folded(_ text: some StringProtocol) -> String {
+        // ASCII text has no umlauts and no marks: lowercasing is all there is to do (the
+        // common case, and far cheaper than a canonical decomposition).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return collapsingWhitespace(text.lowercased())
+        }
         var spelledOut = ""
         for character in text.lowercased() {
             switch character {

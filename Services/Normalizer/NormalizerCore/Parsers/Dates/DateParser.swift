@@ -150,9 +150,13 @@ public struct DateParser: Sendable {
 
     /// `1990-05-17T10:30:00Z` and `1990-05-17 10:30` without the time of day.
     private static func droppingTimeOfDay(_ text: String) -> Substring {
-        if let match = text.wholeMatch(of: /([0-9]{4}-[0-9]{2}-[0-9]{2})[T ][0-9]{2}:[0-9]{2}.*/) {
-            return match.output.1
-        }
-        return text[...]
+        var scanner = ASCIIScanner(text)
+        guard scanner.digits(4...4) != nil, scanner.skip(oneOf: "-"), scanner.digits(2...2) != nil, scanner.skip(oneOf: "-"),
+            scanner.digits(2...2) != nil
+        else { return text[...] }
+        let day = scanner.consumed
+        guard scanner.skip(oneOf: "T "), scanner.digits(2...2) != nil, scanner.skip(oneOf: ":"), scanner.digits(2...2) != nil
+        else { return text[...] }
+        return day[...]
     }
 }

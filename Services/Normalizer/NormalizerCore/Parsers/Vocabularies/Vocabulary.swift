@@ -51,7 +51,7 @@ public struct Vocabulary: Sendable, Equatable, Codable {
     /// The form in which synonyms are compared: folded (lowercase, `ä` → `ae`,
     /// `ß` → `ss`, no accents) with everything but letters and digits removed.
     public static func matchingKey(_ text: String) -> String {
-        TextFolding.foldedWords(text).replacingOccurrences(of: " ", with: "")
+        TextFolding.foldedWords(text).filter { $0 != " " }
     }
 
     public init(from decoder: any Decoder) throws {

@@ -14,6 +14,9 @@ final class SQLiteDatabase: @unchecked Sendable {
     private let path: String
     private let lock = NSRecursiveLock()
     private var transactionDepth = 0
+    /// Prepared statements by their SQL, reused: the warehouse runs the same few statements for
+    /// every record, and preparing one costs more than running it.
+    private var statements: [String: OpaquePointer] = [:]
 
     /// Opens (creating if needed) a database.
     /// - Parameters:
@@ -37,6 +40,9 @@ final class SQLiteDatabase: @unchecked Sendable {
     }
 
     deinit {
+        for statement in statements.values {
+            sqlite3_finalize(statement)
+        }
         sqlite3_close_v2(handle)
     }
 
@@ -54,11 +60,11 @@ final class SQLiteDatabase: @unchecked Sendable {
     func query(_ sql: String, _ bindings: [SQLiteValue] = []) throws(NormalizationError) -> [[SQLiteValue]] {
         lock.lock()
         defer { lock.unlock() }
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw failure(sql)
+        let statement = try prepared(sql)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
         }
-        defer { sqlite3_finalize(statement) }
         for (index, value) in bindings.enumerated() {
             let position = Int32(index + 1)
             let status =
@@ -82,18 +88,31 @@ final class SQLiteDatabase: @unchecked Sendable {
         }
     }
 
+    /// The prepared statement of `sql`, prepared on first use.
+    private func prepared(_ sql: String) throws(NormalizationError) -> OpaquePointer {
+        if let statement = statements[sql] { return statement }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
+            let statement
+        else {
+            throw failure(sql)
+        }
+        statements[sql] = statement
+        return statement
+    }
+
     /// Runs `body` in a transaction (a savepoint when nested): committed if it returns, rolled
     /// back if it throws.
     func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
         lock.lock()
         defer { lock.unlock() }
         let name = "sp\(transactionDepth)"
-        try execute(transactionDepth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(name)")
+        try query(transactionDepth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(name)")
         transactionDepth += 1
         defer { transactionDepth -= 1 }
         do {
             let value = try body()
-            try execute(transactionDepth == 1 ? "COMMIT" : "RELEASE \(name)")
+            try query(transactionDepth == 1 ? "COMMIT" : "RELEASE \(name)")
             return value
         } catch {
             try? execute(transactionDepth == 1 ? "ROLLBACK" : "ROLLBACK TO \(name); RELEASE \(name)")

@@ -14,6 +14,7 @@ import Schema
 public final class SQLiteWarehouse: NormalizerStore {
     private let database: SQLiteDatabase
     private let clock: @Sendable () -> Date
+    private let recordCache: MappedRecordCache
 
     /// Opens (creating if needed) the warehouse at `path`; `":memory:"` for a private one.
     /// - Parameters:
@@ -22,11 +23,14 @@ public final class SQLiteWarehouse: NormalizerStore {
     ///     the file's write lock before it fails with ``NormalizationError/Code/storageFailed``;
     ///     the default, zero, suits a database no other process opens. A shared file needs
     ///     at least the time one batch's transaction takes (`normalizer.warehouseBusyTimeoutMs`).
+    ///   - recordCacheSize: How many mapped records are kept decoded in memory for entity
+    ///     resolution (`normalizer.warehouseRecordCacheSize`); the default suits tests and dry runs.
     ///   - clock: The time stamped on history rows.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
     public init(
         path: String,
         busyTimeout: Duration = .zero,
+        recordCacheSize: Int = 10_000,
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws(NormalizationError) {
         if path != ":memory:" {
@@ -37,6 +41,7 @@ public final class SQLiteWarehouse: NormalizerStore {
         }
         database = try SQLiteDatabase(path: path, busyTimeout: busyTimeout)
         self.clock = clock
+        recordCache = MappedRecordCache(limit: recordCacheSize)
         try database.execute(
             """
             PRAGMA journal_mode = WAL;
@@ -78,7 +83,13 @@ public final class SQLiteWarehouse: NormalizerStore {
     }
 
     public func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
-        try database.transaction(body)
+        do {
+            return try database.transaction(body)
+        } catch {
+            // The records kept since the transaction began may be rolled back.
+            recordCache.removeAll()
+            throw error
+        }
     }
 
     // MARK: Warehouse
@@ -86,7 +97,8 @@ public final class SQLiteWarehouse: NormalizerStore {
     public func upsert(_ home: Home) throws(NormalizationError) -> UpsertOutcome {
         try database.transaction { () throws(NormalizationError) -> UpsertOutcome in
             let body = try Self.json(home)
-            let content = try Self.content(of: home)
+            let members = StoredJSONMembers.members(of: body)
+            let content = Self.content(of: body, members: members)
             let stored = try database.query("SELECT version, content, body, retired_into FROM homes WHERE id = ?", [.text(home.id)]).first
             if let stored, stored[1].text == content, stored[3] == .null {
                 return .unchanged
@@ -94,7 +106,7 @@ public final class SQLiteWarehouse: NormalizerStore {
             let version = (stored?[0].integer ?? 0) + 1
             let changed =
                 stored.map { row in
-                    Self.changedFields(from: row[2].text ?? "{}", to: body)
+                    Self.changedFields(from: StoredJSONMembers.members(of: row[2].text ?? "{}"), to: members)
                 } ?? ["*"]
             try database.query(
                 "INSERT INTO homes (id, version, content, body, retired_into) VALUES (?, ?, ?, ?, NULL) "
@@ -157,6 +169,7 @@ public final class SQLiteWarehouse: NormalizerStore {
             try database.query("DELETE FROM record_blocks WHERE record_key = ?", [.text(record.key)])
             try insertBlocks(blockingKeys, of: record.key)
         }
+        recordCache.keep(record)
     }
 
     private func insertBlocks(_ blocks: [String], of recordKey: String) throws(NormalizationError) {
@@ -166,20 +179,16 @@ public final class SQLiteWarehouse: NormalizerStore {
     }
 
     public func record(key: String) throws(NormalizationError) -> MappedRecord? {
-        try database.query("SELECT body FROM records WHERE key = ?", [.text(key)]).first.map { row throws(NormalizationError) in
-            try Self.decode(MappedRecord.self, row[0])
-        }
+        try validateRecords()
+        return try storedRecord(key: key)
     }
 
     public func records(inBlocks keys: [String]) throws(NormalizationError) -> [MappedRecord] {
         guard !keys.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        let rows = try database.query(
-            "SELECT DISTINCT r.body FROM records r JOIN record_blocks b ON b.record_key = r.key "
-                + "WHERE b.block IN (\(placeholders)) ORDER BY r.key",
-            keys.map { .text($0) }
-        )
-        return try rows.map { row throws(NormalizationError) in try Self.decode(MappedRecord.self, row[0]) }
+        return try records(
+            keysFrom: "SELECT DISTINCT record_key FROM record_blocks WHERE block IN (\(placeholders)) ORDER BY record_key",
+            keys.map { .text($0) })
     }
 
     public func cluster(ofRecord key: String) throws(NormalizationError) -> String? {
@@ -187,9 +196,33 @@ public final class SQLiteWarehouse: NormalizerStore {
     }
 
     public func records(inCluster id: String) throws(NormalizationError) -> [MappedRecord] {
-        try database.query("SELECT body FROM records WHERE cluster = ? ORDER BY key", [.text(id)]).map { row throws(NormalizationError) in
-            try Self.decode(MappedRecord.self, row[0])
+        try records(keysFrom: "SELECT key FROM records WHERE cluster = ? ORDER BY key", [.text(id)])
+    }
+
+    /// The records whose keys `sql` selects, in its order: kept ones from memory, the others
+    /// decoded (and kept).
+    private func records(keysFrom sql: String, _ bindings: [SQLiteValue]) throws(NormalizationError) -> [MappedRecord] {
+        try validateRecords()
+        var found: [MappedRecord] = []
+        for row in try database.query(sql, bindings) {
+            if let key = row[0].text, let record = try storedRecord(key: key) { found.append(record) }
         }
+        return found
+    }
+
+    /// A record from memory, else decoded from its row (and kept).
+    private func storedRecord(key: String) throws(NormalizationError) -> MappedRecord? {
+        if let kept = recordCache.record(key) { return kept }
+        guard let row = try database.query("SELECT body FROM records WHERE key = ?", [.text(key)]).first else { return nil }
+        let record = try Self.decode(MappedRecord.self, row[0])
+        recordCache.keep(record)
+        return record
+    }
+
+    /// Forgets the kept records if another connection has written the file since they were kept.
+    private func validateRecords() throws(NormalizationError) {
+        guard recordCache.limit > 0, let version = try database.query("PRAGMA data_version").first?[0].integer else { return }
+        recordCache.validate(dataVersion: version)
     }
 
     public func assign(recordKeys: [String], toCluster id: String) throws(NormalizationError) {
@@ -245,19 +278,21 @@ public final class SQLiteWarehouse: NormalizerStore {
         try decode(Home.self, column)
     }
 
-    /// The home's JSON without `normalizedAt`.
-    private static func content(of home: Home) throws(NormalizationError) -> String {
-        var timeless = home
-        timeless.normalizedAt = Date(timeIntervalSince1970: 0)
-        return try json(timeless)
+    /// The text of `normalizedAt` in ``content(of:members:)``: the epoch, as the encoder
+    /// writes a date.
+    private static let timelessStamp: Substring = {
+        let list = (try? SchemaJSON.makeEncoder().encode([Date(timeIntervalSince1970: 0)])) ?? Data("[]".utf8)
+        return String(decoding: list, as: UTF8.self).dropFirst().dropLast()
+    }()
+
+    /// A home's JSON `body` with `normalizedAt` set to the epoch: what an upsert compares.
+    private static func content(of body: String, members: [Substring: Substring]) -> String {
+        guard let stamp = members["normalizedAt"] else { return body }
+        return String(body[..<stamp.startIndex]) + timelessStamp + body[stamp.endIndex...]
     }
 
     /// The top-level JSON keys whose values differ, ignoring `normalizedAt`.
-    private static func changedFields(from old: String, to new: String) -> [String] {
-        let before = (try? JSONSerialization.jsonObject(with: Data(old.utf8))) as? [String: Any] ?? [:]
-        let after = (try? JSONSerialization.jsonObject(with: Data(new.utf8))) as? [String: Any] ?? [:]
-        return Set(before.keys).union(after.keys).filter { key in
-            key != "normalizedAt" && !NSDictionary(dictionary: [key: before[key] ?? NSNull()]).isEqual(to: [key: after[key] ?? NSNull()])
-        }.sorted()
+    private static func changedFields(from old: [Substring: Substring], to new: [Substring: Substring]) -> [String] {
+        Set(old.keys).union(new.keys).filter { key in key != "normalizedAt" && old[key] != new[key] }.map(String.init).sorted()
     }
 }
