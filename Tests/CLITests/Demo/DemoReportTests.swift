@@ -78,7 +78,8 @@ struct DemoReportTests {
                 id: "de-recheck-2", challenger: "1", verdict: "challengerWorse", pValue: 0.002,
                 registryChange: "homeprice-de#challenger → v2 (rolledBack)"),
         ]
-        outcome.askedPredictions = 450
+        outcome.askedPredictions = 451
+        outcome.answeredPredictions = 450
         outcome.retriedAttempts = 3
         outcome.kills = [
             DemoChaos.Kill(service: "normalizer", pid: 11, at: Self.time), DemoChaos.Kill(service: "server", pid: 12, at: Self.time),
@@ -96,7 +97,7 @@ struct DemoReportTests {
         #expect(
             text.contains("experiment de-recheck-2: challenger v1 → challengerWorse, p = 0.002; homeprice-de#challenger → v2 (rolledBack)"))
         #expect(text.contains("failed requests: 0"))
-        #expect(text.contains("predictions: 450 asked, 450 answered; 0 distinct prediction ids in 0 messages"))
+        #expect(text.contains("predictions: 451 asked, 450 answered; 0 distinct prediction ids in 0 messages"))
         #expect(text.contains("chaos: SIGKILL normalizer, server; 0 restarts reported by the supervisor; 3 HTTP attempts retried"))
         #expect(text.contains("serving 1"))
         #expect(text.contains("homeprice-de#champion → v2 promoted by server: A/B"))
@@ -115,13 +116,13 @@ struct DemoReportTests {
         let settings = DemoSettings.Client(
             requestsPerRegion: 100, httpShare: 0.5, rawRecordShare: 0.3, clients: 7, batchSize: 10, retries: 0, retryDelay: .milliseconds(1)
         )
-        let us = DemoAsks(settings: settings).asks(for: heldOut.take(100, of: .us), phase: "before", priceFactor: 1.15)
+        let us = DemoAsks(settings: settings).asks(for: try heldOut.take(100, of: .us), phase: "before", priceFactor: 1.15)
         let routes = Dictionary(us.map { ($0.route, 1) }, uniquingKeysWith: +)
         #expect(routes == [.kafka: 50, .httpRawRecord: 15, .httpFeatures: 35])
         #expect(us.allSatisfy { $0.clientId == "client-\($0.home.index % 7)" && $0.truePrice == $0.home.price * 1.15 })
         #expect(Set(us.map(\.requestId)).count == 100 && us[0].requestId == "demo-before-us-0")
         #expect(us.first { $0.route == .httpRawRecord }?.rawSource == .usAgencyFlat)
-        let ca = DemoAsks(settings: settings).asks(for: heldOut.take(20, of: .ca), phase: "before")
+        let ca = DemoAsks(settings: settings).asks(for: try heldOut.take(20, of: .ca), phase: "before")
         #expect(!ca.contains { $0.route == .httpRawRecord }, "Canada's sources are CSV and XML: features instead")
     }
 }

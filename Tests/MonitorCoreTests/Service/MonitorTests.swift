@@ -86,8 +86,10 @@ struct MonitorExperimentTests {
 
     /// 600 joins for region US alternating arm A (`versions.a`, off by `errors.a`) and arm B
     /// (`versions.b`, off by `errors.b`), prediction ids from `first`; the commands sent.
+    /// `lateB`: every tenth arm-B join is late feedback for that version instead.
     private func experiment(
-        on monitor: inout Monitor, versions: (a: String, b: String), errors: (a: Double, b: Double), from first: Int
+        on monitor: inout Monitor, versions: (a: String, b: String), errors: (a: Double, b: Double), from first: Int,
+        lateB: String? = nil
     ) -> [ControlCommand] {
         var generator = SplitMix64(seed: 9)
         var commands: [ControlCommand] = []
@@ -95,6 +97,7 @@ struct MonitorExperimentTests {
             let arm: ExperimentArm = index % 2 == 0 ? .a : .b
             var prediction = PredictionJoinTests.prediction("p\(index)", value: 100, at: Double(index), arm: arm)
             prediction.modelVersion = arm == .a ? versions.a : versions.b
+            if arm == .b, let lateB, index % 10 == 1 { prediction.modelVersion = lateB }
             let error = (arm == .a ? errors.a : errors.b) * Double.random(in: 0.5..<1.5, using: &generator)
             for output in monitor.observe(prediction)
                 + monitor.observe(PredictionJoinTests.sale("p\(index)", price: 100 * (1 + error), at: Double(index)))
@@ -105,7 +108,9 @@ struct MonitorExperimentTests {
         return commands
     }
 
-    @Test("the next experiment judges its own challenger: the old champion back as challenger, worse, is rolled back by its version")
+    @Test(
+        "the next experiment judges its own challenger, late feedback for the last one aside: the old champion back as challenger, worse, is rolled back by its version"
+    )
     func nextExperimentJudgesItsOwnChallenger() async throws {
         let fixture = try await MonitorFixture()
         var settings = fixture.settings
@@ -114,7 +119,8 @@ struct MonitorExperimentTests {
         let first = experiment(on: &monitor, versions: ("1", "2"), errors: (0.2, 0.1), from: 0)
         #expect(first.map(\.commandId) == ["monitor-promote-homeprice-us-2"])
         // Version 2 is the champion now (arm A); version 1 is tried again as the challenger.
-        let second = experiment(on: &monitor, versions: ("2", "1"), errors: (0.1, 0.2), from: 600)
+        // Late feedback for version 2's arm-B predictions of the first experiment keeps arriving.
+        let second = experiment(on: &monitor, versions: ("2", "1"), errors: (0.1, 0.2), from: 600, lateB: "2")
         #expect(second.map(\.commandId) == ["monitor-rollback-homeprice-us-1"])
         #expect(second.first?.arguments == ["model": "homeprice-us", "version": "1", "alias": "challenger"])
     }

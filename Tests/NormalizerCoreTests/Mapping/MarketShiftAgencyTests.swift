@@ -10,7 +10,7 @@ struct MarketShiftAgencyTests {
     @Test("square feet come back as square metres, the number price as the sale, the ISO date as the sale date")
     func readsTheAgencysRecords() async throws {
         var heldOut = try HeldOutHomes(seed: 42, scenarioHomes: 200, seedData: TestProject.layout.root.appendingPathComponent("data"))
-        let homes = heldOut.take(60, of: .de)
+        let homes = try heldOut.take(60, of: .de)
         let configuration = try await NormalizerConfiguration.load(layout: TestProject.layout)
         let catalog = try SourceCatalog.load(directory: TestProject.layout.configs.appendingPathComponent("sources"))
         let source = try #require(catalog[SquareFeetAgencyRenderer.sourceId])

@@ -17,24 +17,29 @@ struct HeldOutHomesTests {
         let seen = Set(try Self.groundTruth(smallFolder).keys)
         var heldOut = try HeldOutHomes(seed: 5, scenarioHomes: small.homes, seedData: ScenarioGeneratorTests.seedData)
         for region in ScenarioRegion.allCases {
-            let homes = heldOut.take(5, of: region)
+            let homes = try heldOut.take(5, of: region)
             #expect(homes.count == 5 && homes.allSatisfy { $0.region == region })
             for home in homes {
                 #expect(!seen.contains(home.id), "\(home.id) was in the scenario's sources")
-                if let expected = truth[home.id] {
-                    #expect(home.canonical == expected, "\(home.id) differs from the larger scenario's home")
-                }
+                let expected = try #require(truth[home.id], "\(home.id) is one of the larger scenario's homes")
+                #expect(home.canonical == expected, "\(home.id) differs from the larger scenario's home")
             }
         }
+    }
+
+    @Test("a condition the market never meets is an error, not an endless search")
+    func impossibleCondition() throws {
+        var heldOut = try HeldOutHomes(seed: 9, scenarioHomes: 50, seedData: ScenarioGeneratorTests.seedData)
+        #expect(throws: ScenarioError.self) { try heldOut.take(3, of: .de) { ($0.builtYear ?? 0) >= 3_000 } }
     }
 
     @Test("a condition selects the homes: newer homes only, in order, never the same twice")
     func condition() throws {
         var heldOut = try HeldOutHomes(seed: 9, scenarioHomes: 50, seedData: ScenarioGeneratorTests.seedData)
-        let newer = heldOut.take(20, of: .de) { ($0.builtYear ?? 0) >= 1995 }
+        let newer = try heldOut.take(20, of: .de) { ($0.builtYear ?? 0) >= 1995 }
         #expect(newer.allSatisfy { ($0.builtYear ?? 0) >= 1995 && $0.region == .de })
         #expect(zip(newer, newer.dropFirst()).allSatisfy { $0.index < $1.index })
-        let next = heldOut.take(5, of: .de)
+        let next = try heldOut.take(5, of: .de)
         #expect((next.first?.index ?? 0) > (newer.last?.index ?? .max))
     }
 

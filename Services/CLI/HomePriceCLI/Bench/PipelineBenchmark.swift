@@ -59,11 +59,10 @@ struct PipelineBenchmark {
     let kafka: KafkaSettings
     let logger: Logger
 
-    /// The relays read a copy of their stage's input (`bench.input`) into their own topic.
-    private static let relayInputTopic = "bench.input"
-    private static let recordRelayTopic = "bench.relay-records"
-    private static let requestRelayTopic = "bench.relay-requests"
-    private static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
+    /// Each relay reads its own copy of its stage's input into its own topic.
+    private static let recordRelay = (input: "bench.records", output: "bench.relay-records")
+    private static let requestRelay = (input: "bench.requests", output: "bench.relay-requests")
+    private static let fetchedAt = BenchServer.fetchedAt
 
     func run(_ options: Options) async throws -> Report {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-pipeline-\(UUID().uuidString)")
@@ -87,12 +86,12 @@ struct PipelineBenchmark {
                 let admin = try KafkaAdmin(configuration: client)
                 try await TopicProvisioner.createAll(using: admin)
                 try await admin.createTopics(
-                    [Self.relayInputTopic, Self.recordRelayTopic, Self.requestRelayTopic].map {
+                    [Self.recordRelay.input, Self.recordRelay.output, Self.requestRelay.input, Self.requestRelay.output].map {
                         KafkaTopicSpecification(name: $0, partitions: Topic.homesRaw.defaultPartitionCount)
                     })
             }
             let rawMessages = try records.map { try KafkaProducerMessage($0) }
-            let relaySeconds = try await timeRelay(rawMessages, through: Self.recordRelayTopic, settings: settings)
+            let relaySeconds = try await timeRelay(rawMessages, through: Self.recordRelay, settings: settings)
             let pipelineSeconds = try await timeStage(
                 pipelineServices(settings: settings, workspace: workspace), messages: rawMessages,
                 outputs: [Topic.homesFeatures.name, Topic.homesDeadLetter.name], expected: expected.homes.count + expected.deadLetters,
@@ -108,7 +107,7 @@ struct PipelineBenchmark {
             ) { _ in
                 try await timeLive(requestMessages, outputs: [Topic.predictions.name], expected: requestMessages.count, settings: settings)
             }
-            let requestRelaySeconds = try await timeRelay(requestMessages, through: Self.requestRelayTopic, settings: settings)
+            let requestRelaySeconds = try await timeRelay(requestMessages, through: Self.requestRelay, settings: settings)
             await broker.stop()
 
             let sorted = latencies.sorted()
@@ -185,18 +184,20 @@ struct PipelineBenchmark {
         }
     }
 
-    /// The do-nothing relay of `messages` (sent to a copy of their topic) into `output`,
-    /// timed as the stage it stands beside.
-    private func timeRelay(_ messages: [KafkaProducerMessage], through output: String, settings: KafkaSettings) async throws -> Double {
+    /// The do-nothing relay of `messages`, sent to the relay's own input topic, into its output
+    /// topic, timed as the stage it stands beside.
+    private func timeRelay(
+        _ messages: [KafkaProducerMessage], through relay: (input: String, output: String), settings: KafkaSettings
+    ) async throws -> Double {
         let producer = try KafkaProducer(configuration: settings.producer(clientId: "bench-relay"), logger: logger)
         let consumer = try KafkaConsumer(
             configuration: settings.consumer(
-                subscription: .group(id: "bench-relay-\(output)", topics: [Self.relayInputTopic]), clientId: "bench-relay"),
+                subscription: .group(id: "bench-relay-\(relay.input)", topics: [relay.input]), clientId: "bench-relay"),
             logger: logger)
-        let copies = messages.map { KafkaProducerMessage(topic: Self.relayInputTopic, key: $0.key, value: $0.value) }
+        let copies = messages.map { KafkaProducerMessage(topic: relay.input, key: $0.key, value: $0.value) }
         return try await timeStage(
-            [producer, consumer, BenchRelay(consumer: consumer, producer: producer, outputTopic: output)], messages: copies,
-            outputs: [output], expected: copies.count, settings: settings)
+            [producer, consumer, BenchRelay(consumer: consumer, producer: producer, outputTopic: relay.output)], messages: copies,
+            outputs: [relay.output], expected: copies.count, settings: settings)
     }
 
     /// Runs `services` in a service group and times them with ``timeLive(_:outputs:expected:settings:)``,
@@ -238,7 +239,9 @@ struct PipelineBenchmark {
     private func timeLive(
         _ messages: [KafkaProducerMessage], outputs: [String], expected: Int, settings: KafkaSettings
     ) async throws -> Double {
-        try await withDeadline(BenchStage.stageTimeout(messages: expected), waitingFor: "\(expected) outputs on \(outputs.joined(separator: ", "))") {
+        try await withDeadline(
+            BenchStage.stageTimeout(messages: expected), waitingFor: "\(expected) outputs on \(outputs.joined(separator: ", "))"
+        ) {
             try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-live"), logger: logger) {
                 producer in
                 let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(outputs)

@@ -53,13 +53,17 @@ final class DemoChaos: Sendable {
         let names = state.services.map(\.name).filter { !spared.contains($0) }
         let stages = names.filter(Self.stages.contains).shuffled(using: &random)
         var order = stages + names.filter { !Self.stages.contains($0) }.shuffled(using: &random)
+        var attempts: [String: Int] = [:]
         while !order.isEmpty, !Task.isCancelled {
             try await Task.sleep(for: interval)
             let name = order.removeFirst()
-            guard let pid = try ClusterState.read(from: stateDirectory)?.services.first(where: { $0.name == name })?.pid else {
+            let service = try ClusterState.read(from: stateDirectory)?.services.first { $0.name == name }
+            guard let pid = service?.pid, kill(pid, SIGKILL) == 0 else {
+                // Restarting right now: try again later; a finished producer has nothing to kill.
+                attempts[name, default: 0] += 1
+                if service?.status != "completed", attempts[name, default: 0] < 5 { order.append(name) }
                 continue
             }
-            kill(pid, SIGKILL)
             kills.withLock { $0.append(Kill(service: name, pid: pid, at: Date())) }
             view.narrate("chaos: SIGKILL \(name) (pid \(pid)); the supervisor restarts it")
         }

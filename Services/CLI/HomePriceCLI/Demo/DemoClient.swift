@@ -47,6 +47,7 @@ struct DemoClient: Sendable {
     private let failures = TextLog()
     private let retries = TextLog()
     private let answered = TextLog()
+    private let requested = TextLog()
 
     init(settings: DemoSettings, producer: KafkaProducer, watcher: DemoWatcher) {
         self.settings = settings
@@ -61,11 +62,15 @@ struct DemoClient: Sendable {
     /// Every retried attempt, with what it got.
     var retriedAttempts: [String] { retries.entries }
 
-    /// The prediction requests asked and answered so far.
-    var asked: Int { answered.entries.count }
+    /// The prediction requests asked so far.
+    var asked: Int { requested.entries.count }
+
+    /// The prediction requests answered on `predictions` so far.
+    var answeredCount: Int { answered.entries.count }
 
     /// Sends `asks` in batches and waits until every answer is on `predictions`.
     func ask(_ asks: [DemoAsk]) async throws -> [DemoAnswer] {
+        for ask in asks { requested.add(ask.requestId) }
         var answers: [DemoAnswer] = []
         for batch in stride(from: 0, to: asks.count, by: settings.client.batchSize).map({
             Array(asks[$0..<min($0 + settings.client.batchSize, asks.count)])
@@ -85,10 +90,10 @@ struct DemoClient: Sendable {
             try await KafkaPublisher(producer: producer).publish(kafka)
         }
         let ids = Set(answers.map(\.predictionId))
-        for id in ids { answered.add(id) }
         _ = try await watcher.wait("the answers to \(asks.count) prediction requests on predictions", timeout: settings.timeouts.answers) {
             observations in ids.isSubset(of: observations.predictions.keys) ? true : nil
         }
+        for id in ids { answered.add(id) }
         return answers
     }
 

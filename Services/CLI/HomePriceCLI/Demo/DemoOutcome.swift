@@ -16,8 +16,10 @@ struct DemoOutcome: Sendable {
     var failedRequests: [String] = []
     /// HTTP attempts retried (refused or 5xx while the server restarted).
     var retriedAttempts = 0
-    /// Prediction requests asked, each answered once on `predictions` or the run fails.
+    /// Prediction requests asked.
     var askedPredictions = 0
+    /// Prediction requests whose answer arrived on `predictions`.
+    var answeredPredictions = 0
     /// The services chaos mode killed.
     var kills: [DemoChaos.Kill] = []
 }

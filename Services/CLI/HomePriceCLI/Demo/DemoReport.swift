@@ -55,7 +55,7 @@ struct DemoReport: Sendable {
     var robustness: [String] {
         let messages = topicMessages[Topic.predictions.name] ?? 0
         var lines = [
-            "predictions: \(outcome.askedPredictions) asked, \(outcome.askedPredictions) answered; \(observations.predictions.count) distinct prediction ids in \(messages) messages on predictions (a repeat carries the same id: consumers keep the latest per id)"
+            "predictions: \(outcome.askedPredictions) asked, \(outcome.answeredPredictions) answered; \(observations.predictions.count) distinct prediction ids in \(messages) messages on predictions (a repeat carries the same id: consumers keep the latest per id)"
         ]
         if !outcome.kills.isEmpty {
             let restarts = observations.events.filter { $0.name == "service.restarted" }.count

@@ -31,7 +31,8 @@ struct DemoRun {
         var before: [DemoAnswer] = []
         for region in settings.regions {
             guard let market = ScenarioRegion(rawValue: region) else { throw DemoFailure(reason: "demo.regions: unknown region \(region)") }
-            let answers = try await client.ask(asks.asks(for: heldOut.take(settings.client.requestsPerRegion, of: market), phase: "before"))
+            let answers = try await client.ask(
+                asks.asks(for: try heldOut.take(settings.client.requestsPerRegion, of: market), phase: "before"))
             before += answers
             let routes = Dictionary(answers.map { ($0.ask.route.rawValue, 1) }, uniquingKeysWith: +)
             view.narrate(
@@ -40,23 +41,26 @@ struct DemoRun {
         }
         view.narrate("== 4. feedback: the true sale prices; the monitor's live accuracy ==")
         try await client.tellSalePrices(before)
-        outcome.before = try await waitForAccuracy(of: before, since: outcome.marks["before"] ?? .distantPast, arm: .defaultRoute)
+        outcome.before = try await measureAccuracy(of: before, since: outcome.marks["before"] ?? .distantPast, arm: .defaultRoute)
 
         view.narrate("== 5. market shift: \(settings.shift.region) prices ×\(settings.shift.priceFactor), a new agency in square feet ==")
         guard let shiftRegion = ScenarioRegion(rawValue: settings.shift.region) else {
             throw DemoFailure(reason: "demo.shift.region: unknown region \(settings.shift.region)")
         }
-        let versionsAtShift = watcher.observations.registry.versions(of: modelName(settings.shift.region)).count
+        let shiftStart = Date()
         let resales = heldOut.published.filter { $0.region == shiftRegion }
-        let newBuilds = heldOut.take(settings.shift.newBuilds, of: shiftRegion) { ($0.builtYear ?? 0) >= settings.shift.newBuildsFromYear }
+        let newBuilds = try heldOut.take(settings.shift.newBuilds, of: shiftRegion) {
+            ($0.builtYear ?? 0) >= settings.shift.newBuildsFromYear
+        }
         try await deployShiftAgency(resales: resales, newBuilds: newBuilds)
         let shifted = try await client.ask(
-            asks.asks(for: heldOut.take(settings.shift.requests, of: shiftRegion), phase: "shift", priceFactor: settings.shift.priceFactor))
+            asks.asks(
+                for: try heldOut.take(settings.shift.requests, of: shiftRegion), phase: "shift", priceFactor: settings.shift.priceFactor))
         try await client.tellSalePrices(shifted)
         view.narrate(
             "\(shifted.count) \(settings.shift.region) predictions answered; their sale prices are \(settings.shift.priceFactor)× the old market's"
         )
-        let challenger = try await waitForChallenger(after: versionsAtShift)
+        let challenger = try await waitForChallenger(since: shiftStart)
 
         view.narrate("== 6. A/B experiment: champion against challenger v\(challenger), sticky clients ==")
         let previousChampion = watcher.observations.champion(of: settings.shift.region, prefix: "homeprice-")
@@ -78,12 +82,14 @@ struct DemoRun {
         )
         outcome.marks["after"] = Date()
         let after = try await client.ask(
-            asks.asks(for: heldOut.take(settings.shift.requests, of: shiftRegion), phase: "after", priceFactor: settings.shift.priceFactor))
+            asks.asks(
+                for: try heldOut.take(settings.shift.requests, of: shiftRegion), phase: "after", priceFactor: settings.shift.priceFactor))
         try await client.tellSalePrices(after)
-        outcome.after = try await waitForAccuracy(of: after, since: outcome.marks["after"] ?? .distantPast, arm: .defaultRoute)
+        outcome.after = try await measureAccuracy(of: after, since: outcome.marks["after"] ?? .distantPast, arm: .defaultRoute)
         outcome.failedRequests = client.failedRequests
         outcome.retriedAttempts = client.retriedAttempts.count
         outcome.askedPredictions = client.asked
+        outcome.answeredPredictions = client.answeredCount
         return outcome
     }
 
@@ -124,25 +130,31 @@ struct DemoRun {
         throw DemoFailure(reason: "the model server at \(settings.serverURL) did not become healthy; see .homeprice/logs/server.log")
     }
 
-    /// Waits for the monitor's live accuracy of every region of `answers` (arm `arm`) counting
-    /// at least most of them, and narrates it.
-    private func waitForAccuracy(of answers: [DemoAnswer], since start: Date, arm: ExperimentArm) async throws -> [String: Double] {
+    /// The MAPE of `answers` per region, measured by the client from its own predictions and
+    /// sale prices, and the monitor's live accuracy of the region's champion (arm `arm`) from a
+    /// check after `start`, narrated side by side. The monitor's figure is over its window of
+    /// the last joins, which can reach back before `start`; the client's is over these answers.
+    private func measureAccuracy(of answers: [DemoAnswer], since start: Date, arm: ExperimentArm) async throws -> [String: Double] {
+        let predictions = watcher.observations.predictions
+        var errors: [String: [Double]] = [:]
+        for answer in answers {
+            guard let prediction = predictions[answer.predictionId], prediction.currency == answer.ask.home.currency,
+                answer.ask.truePrice > 0
+            else { continue }
+            errors[answer.ask.home.region.rawValue, default: []].append(abs(prediction.value - answer.ask.truePrice) / answer.ask.truePrice)
+        }
         var result: [String: Double] = [:]
-        for (region, count) in Dictionary(answers.map { ($0.ask.home.region.rawValue, 1) }, uniquingKeysWith: +).sorted(by: {
-            $0.key < $1.key
-        }) {
+        for (region, values) in errors.sorted(by: { $0.key < $1.key }) {
             guard let champion = watcher.observations.champion(of: region, prefix: "homeprice-") else {
                 throw DemoFailure(reason: "\(region) has no champion")
             }
+            let mape = values.reduce(0, +) / Double(values.count)
+            result[region] = mape
             let event = try await watcher.wait("the monitor's live accuracy of \(region)", timeout: settings.timeouts.accuracy) {
-                observations in
-                observations.latestAccuracy(region: region, arm: arm, version: champion, since: start).flatMap {
-                    ($0.values["count"] ?? 0) >= Double(count) * 0.9 ? $0 : nil
-                }
+                observations in observations.latestAccuracy(region: region, arm: arm, version: champion, since: start)
             }
-            result[region] = event.values["mape"]
             view.narrate(
-                "\(region): live MAPE \(Self.percent(event.values["mape"])) over \(Int(event.values["count"] ?? 0)) sales (model v\(event.labels["version"] ?? "?"))"
+                "\(region): MAPE \(Self.percent(mape)) over these \(values.count) sales (model v\(champion)); the monitor's live MAPE \(Self.percent(event.values["mape"])) over its last \(Int(event.values["count"] ?? 0)) joins"
             )
         }
         return result
@@ -201,16 +213,21 @@ struct DemoRun {
         view.narrate("\(homes.count) records of \(SquareFeetAgencyRenderer.sourceId) on homes.raw")
     }
 
-    /// Narrates the alerts and retrain commands of the shift and waits for the challenger the
-    /// retraining produces (a version newer than the `known` ones that `challenger` points at).
-    private func waitForChallenger(after known: Int) async throws -> String {
+    /// Narrates the shift's alerts and retrain commands (event time `since` or later, so a
+    /// restarted monitor's replay is not told twice) and waits for the challenger the
+    /// retraining produces: a version registered after `since` that the `challenger` alias
+    /// points at.
+    private func waitForChallenger(since shift: Date) async throws -> String {
         let region = settings.shift.region
         let model = modelName(region)
         var told = 0
+        var toldCommands = 0
         let deadline = ContinuousClock.now.advanced(by: settings.timeouts.challenger)
         while true {
             let observations = watcher.observations
-            let alerts = observations.events.dropFirst(told).filter { $0.kind == .alert && $0.labels["region"] == region }
+            let alerts = observations.events.dropFirst(told).filter {
+                $0.kind == .alert && $0.labels["region"] == region && $0.at >= shift
+            }
             let drifted = alerts.filter { $0.name == "drift.alert" }.compactMap { $0.labels["feature"] }
             if !drifted.isEmpty {
                 view.narrate("monitor: drift.alert in \(region), sustained on \(drifted.count) inputs: \(drifted.joined(separator: ", "))")
@@ -219,13 +236,16 @@ struct DemoRun {
                 view.narrate("monitor: \(event.name) \(event.message ?? "")")
             }
             told = observations.events.count
-            let versions = observations.registry.versions(of: model)
-            if versions.count > known, let version = observations.version(for: "challenger", of: region, prefix: "homeprice-"),
-                let number = Int(version), number > known
+            for command in observations.commands.dropFirst(toldCommands)
+            where command.action == .retrain && command.arguments["region"] == region && command.at >= shift {
+                view.narrate("control: retrain \(region) by \(command.issuedBy): \(command.reason ?? "")")
+            }
+            toldCommands = observations.commands.count
+            if let version = observations.version(for: "challenger", of: region, prefix: "homeprice-"),
+                observations.registryEvents.contains(where: {
+                    $0.modelName == model && $0.version == version && $0.kind == .registered && $0.at >= shift
+                })
             {
-                for command in observations.commands where command.action == .retrain && command.arguments["region"] == region {
-                    view.narrate("control: retrain \(region) by \(command.issuedBy): \(command.reason ?? "")")
-                }
                 let metrics = observations.registry.version(version, of: model)?.metrics ?? [:]
                 view.narrate(
                     "trainer: \(model) v\(version) validated by the gate, now the challenger (validation MAPE \(Self.percent(metrics["mape"])))"
@@ -249,17 +269,17 @@ struct DemoRun {
         let start = Date()
         let registryMark = watcher.observations.registryEvents.count
         let experimentId = "\(region.rawValue.lowercased())-\(name)-\(Int(Date().timeIntervalSince1970))"
-        try await setTraffic(
-            experiment:
-                "{\"id\":\"\(experimentId)\",\"kind\":\"ab\",\"control\":\"champion\",\"candidate\":\"challenger\",\"candidatePercent\":\(settings.experimentCandidatePercent)}"
-        )
+        let plan =
+            "{\"id\":\"\(experimentId)\",\"kind\":\"ab\",\"control\":\"champion\",\"candidate\":\"challenger\",\"candidatePercent\":\(settings.experimentCandidatePercent)}"
         let asks = DemoAsks(settings: settings.client)
         let deadline = ContinuousClock.now.advanced(by: settings.timeouts.verdict)
         var round = 0
         while ContinuousClock.now < deadline {
+            // Set before every round: a server restarted since (chaos mode) starts champion-only.
+            try await setTraffic(experiment: plan)
             let answers = try await client.ask(
                 asks.asks(
-                    for: heldOut.take(settings.experimentRequests, of: region), phase: "\(name)\(round)",
+                    for: try heldOut.take(settings.experimentRequests, of: region), phase: "\(name)\(round)",
                     priceFactor: settings.shift.priceFactor))
             try await client.tellSalePrices(answers)
             let predictions = watcher.observations.predictions
@@ -272,7 +292,8 @@ struct DemoRun {
             round += 1
             let settled = try? await watcher.wait("the A/B verdict", timeout: settings.timeouts.accuracy) { observations in
                 observations.events(named: "ab.verdict", region: region.rawValue, since: start).last {
-                    $0.labels["outcome"] == "challengerBetter" || $0.labels["outcome"] == "challengerWorse"
+                    $0.labels["challenger"] == challenger
+                        && ($0.labels["outcome"] == "challengerBetter" || $0.labels["outcome"] == "challengerWorse")
                 }
             }
             guard let verdict = settled else { continue }
@@ -288,6 +309,7 @@ struct DemoRun {
                 observations in
                 observations.registryEvents.dropFirst(registryMark).last {
                     $0.modelName == modelName(region.rawValue) && $0.alias == alias && $0.kind == kind
+                        && (kind == .promoted ? $0.version == challenger : $0.previousVersion == challenger)
                 }
             }
             view.narrate("registry: \(moved.modelName)#\(alias) → v\(moved.version) (\(moved.kind.rawValue) by \(moved.actor))")

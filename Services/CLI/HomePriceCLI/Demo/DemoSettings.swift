@@ -49,6 +49,7 @@ struct DemoSettings: Sendable {
     var experimentRequests: Int
     var timeouts: Timeouts
     var refresh: Duration
+    var lagInterval: Duration
     var chaosInterval: Duration
     var chaosSpared: [String]
 
@@ -97,6 +98,7 @@ struct DemoSettings: Sendable {
                 accuracy: try seconds("accuracySeconds"), challenger: try seconds("challengerSeconds"),
                 verdict: try seconds("verdictSeconds")),
             refresh: .milliseconds(try settings.int("demo.refreshMs", atLeast: 50)),
+            lagInterval: .seconds(try settings.int("demo.lagIntervalSeconds", atLeast: 1)),
             chaosInterval: .seconds(try settings.int("demo.chaos.intervalSeconds", atLeast: 1)),
             chaosSpared: try settings.strings("demo.chaos.spared")
         )

@@ -13,10 +13,13 @@ public struct AccuracyTracker: Sendable {
 
     private struct RegionState: Sendable {
         var armErrors: [ExperimentArm: ValueWindow] = [:]
-        /// The model version each arm's window holds: a new version in an arm (the next
+        /// The model version each arm's window holds: a version new to an arm (the next
         /// experiment's challenger, the promoted champion) starts its window empty, so a verdict
-        /// always compares one version with one version.
+        /// always compares one version with one version; late feedback for a version the arm
+        /// held before is left out of the arm's window (it stays in its version's figures).
         var armModels: [ExperimentArm: AccuracyKey] = [:]
+        /// Every version each arm has held.
+        var armHistory: [ExperimentArm: Set<AccuracyKey>] = [:]
         var joinsSinceCheck = 0
         var consecutiveDegraded = 0
         var isAlerting = false
@@ -92,12 +95,17 @@ public struct AccuracyTracker: Sendable {
         if windows.count > settings.maximumKeys, let stale = windows.min(by: { $0.value.lastJoin < $1.value.lastJoin })?.key {
             windows[stale] = nil
         }
-        if regions[joined.region]?.armModels[joined.arm] != key {
+        var current = regions[joined.region]?.armModels[joined.arm] == key
+        if !current, regions[joined.region]?.armHistory[joined.arm]?.contains(key) != true {
             regions[joined.region, default: RegionState()].armModels[joined.arm] = key
+            regions[joined.region, default: RegionState()].armHistory[joined.arm, default: []].insert(key)
             regions[joined.region, default: RegionState()].armErrors[joined.arm] = ValueWindow(capacity: settings.windowJoins)
+            current = true
         }
-        regions[joined.region, default: RegionState()].armErrors[joined.arm, default: ValueWindow(capacity: settings.windowJoins)].add(
-            percentage)
+        if current {
+            regions[joined.region, default: RegionState()].armErrors[joined.arm, default: ValueWindow(capacity: settings.windowJoins)]
+                .add(percentage)
+        }
         regions[joined.region, default: RegionState()].joinsSinceCheck += 1
         guard (regions[joined.region]?.joinsSinceCheck ?? 0) >= settings.checkEveryJoins else { return nil }
         return check(region: joined.region)

@@ -134,7 +134,10 @@ public struct Monitor: Sendable {
             outputs.append(
                 event(
                     kind: .metric, name: "ab.verdict", values: check.verdict.values,
-                    labels: ["region": check.region, "outcome": check.verdict.outcome.rawValue, "test": "mann-whitney-u"],
+                    labels: [
+                        "region": check.region, "outcome": check.verdict.outcome.rawValue, "test": "mann-whitney-u",
+                        "model": check.challenger?.modelName ?? "", "challenger": check.challenger?.modelVersion ?? "",
+                    ],
                     severity: check.verdict.outcome == .challengerWorse ? .warning : .info,
                     message: "\(check.region) A/B: \(check.verdict.outcome.rawValue)", at: time))
         }

@@ -29,11 +29,19 @@ public struct HeldOutHomes: Sendable {
     }
 
     /// The next `count` held-out homes of `region` that satisfy `condition`, in order.
+    /// - Throws: ``ScenarioError`` when 1,000 draws per home wanted found too few (a condition
+    ///   the market never meets, such as homes built in the future).
     public mutating func take(
         _ count: Int, of region: ScenarioRegion, where condition: (ScenarioHome) -> Bool = { _ in true }
-    ) -> [ScenarioHome] {
+    ) throws(ScenarioError) -> [ScenarioHome] {
         var homes: [ScenarioHome] = []
+        let limit = next + max(count, 1) * 1_000
         while homes.count < count {
+            guard next < limit else {
+                throw ScenarioError(
+                    code: .invalidParameter, reason: "only \(homes.count) of \(count) \(region.rawValue) homes met the condition",
+                    input: "held-out homes")
+            }
             let home = factory.home(at: next)
             next += 1
             if home.region == region, condition(home) { homes.append(home) }
