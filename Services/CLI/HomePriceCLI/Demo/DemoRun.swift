@@ -48,6 +48,8 @@ struct DemoRun {
             throw DemoFailure(reason: "demo.shift.region: unknown region \(settings.shift.region)")
         }
         let shiftStart = Date()
+        let eventsBefore = watcher.observations.events.count
+        let commandsBefore = watcher.observations.commands.count
         let resales = heldOut.published.filter { $0.region == shiftRegion }
         let newBuilds = try heldOut.take(settings.shift.newBuilds, of: shiftRegion) {
             ($0.builtYear ?? 0) >= settings.shift.newBuildsFromYear
@@ -60,7 +62,8 @@ struct DemoRun {
         view.narrate(
             "\(shifted.count) \(settings.shift.region) predictions answered; their sale prices are \(settings.shift.priceFactor)× the old market's"
         )
-        let challenger = try await waitForChallenger(since: shiftStart)
+        let challenger = try await waitForChallenger(
+            since: shiftStart, eventsBefore: eventsBefore, commandsBefore: commandsBefore)
 
         view.narrate("== 6. A/B experiment: champion against challenger v\(challenger), sticky clients ==")
         let previousChampion = watcher.observations.champion(of: settings.shift.region, prefix: "homeprice-")
@@ -184,7 +187,7 @@ struct DemoRun {
         }
         try Data(lines.utf8).write(to: folder.appendingPathComponent("\(SquareFeetAgencyRenderer.sourceId).jsonl"))
         let admin = try environment.admin()
-        let rawBefore = try await Self.messages(in: Topic.homesRaw.name, admin: admin)
+        let rawBefore = try await DemoCommand.topicMessages(admin)[Topic.homesRaw.name] ?? 0
         guard let executable = ServiceCommandResolver.resolve("homeprice-source", layout: environment.layout) else {
             throw DemoFailure(reason: "homeprice-source is not built next to homeprice")
         }
@@ -200,7 +203,7 @@ struct DemoRun {
             "new source deployed: homeprice-source --source \(SquareFeetAgencyRenderer.sourceId): \(resales.count) \(settings.shift.region) homes sold again and \(newBuilds.count) new builds (from \(settings.shift.newBuildsFromYear)), areas in sq ft"
         )
         let deadline = ContinuousClock.now.advanced(by: settings.timeouts.answers)
-        while try await Self.messages(in: Topic.homesRaw.name, admin: admin) < rawBefore + Int64(homes.count) {
+        while (try await DemoCommand.topicMessages(admin)[Topic.homesRaw.name] ?? 0) < rawBefore + Int64(homes.count) {
             guard ContinuousClock.now < deadline, producer.isRunning || producer.terminationStatus == 0 else {
                 producer.terminate()
                 throw DemoFailure(
@@ -213,21 +216,19 @@ struct DemoRun {
         view.narrate("\(homes.count) records of \(SquareFeetAgencyRenderer.sourceId) on homes.raw")
     }
 
-    /// Narrates the shift's alerts and retrain commands (event time `since` or later, so a
-    /// restarted monitor's replay is not told twice) and waits for the challenger the
-    /// retraining produces: a version registered after `since` that the `challenger` alias
-    /// points at.
-    private func waitForChallenger(since shift: Date) async throws -> String {
+    /// Narrates the alerts and retrain commands published since the shift (by position: their
+    /// event times are the data's, a sale dated today is older than the shift; a restarted
+    /// monitor's replay is told again) and waits for the challenger the retraining produces: a
+    /// version registered after `shift` that the `challenger` alias points at.
+    private func waitForChallenger(since shift: Date, eventsBefore: Int, commandsBefore: Int) async throws -> String {
         let region = settings.shift.region
         let model = modelName(region)
-        var told = 0
-        var toldCommands = 0
+        var told = eventsBefore
+        var toldCommands = commandsBefore
         let deadline = ContinuousClock.now.advanced(by: settings.timeouts.challenger)
         while true {
             let observations = watcher.observations
-            let alerts = observations.events.dropFirst(told).filter {
-                $0.kind == .alert && $0.labels["region"] == region && $0.at >= shift
-            }
+            let alerts = observations.events.dropFirst(told).filter { $0.kind == .alert && $0.labels["region"] == region }
             let drifted = alerts.filter { $0.name == "drift.alert" }.compactMap { $0.labels["feature"] }
             if !drifted.isEmpty {
                 view.narrate("monitor: drift.alert in \(region), sustained on \(drifted.count) inputs: \(drifted.joined(separator: ", "))")
@@ -237,7 +238,7 @@ struct DemoRun {
             }
             told = observations.events.count
             for command in observations.commands.dropFirst(toldCommands)
-            where command.action == .retrain && command.arguments["region"] == region && command.at >= shift {
+            where command.action == .retrain && command.arguments["region"] == region {
                 view.narrate("control: retrain \(region) by \(command.issuedBy): \(command.reason ?? "")")
             }
             toldCommands = observations.commands.count
@@ -333,12 +334,6 @@ struct DemoRun {
     /// Sets the shift region's traffic plan on the model server.
     private func setTraffic(experiment: String) async throws {
         try await admin("traffic", body: "{\"region\":\"\(settings.shift.region)\",\"experiment\":\(experiment)}")
-    }
-
-    /// The messages a topic holds now.
-    static func messages(in topic: String, admin: KafkaAdmin) async throws -> Int64 {
-        guard let description = try await admin.listTopics().first(where: { $0.name == topic }) else { return 0 }
-        return try await admin.watermarks(topic: topic, partitions: description.partitions).reduce(0) { $0 + $1.high - $1.low }
     }
 
     /// `0.123` as `12.3 %`, `?` when missing.
