@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MonitorCore
+import Pipeline
 import Prometheus
 import Schema
 
@@ -28,8 +29,9 @@ public enum MonitorApplication {
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: DashboardPage.render(data()))))
         }
+        let files = BlockingExecutor(label: "homeprice.monitor.report")
         router.get("/report") { _, _ in
-            guard let page = try? Data(contentsOf: reportFile) else {
+            guard let page = try? await files.run({ try Data(contentsOf: reportFile) }) else {
                 throw HTTPError(.notFound, message: "no run report yet: `homeprice demo` writes \(reportFile.path)")
             }
             return Response(

@@ -114,8 +114,8 @@ struct DemoReportTests {
             seedData: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data"))
         let settings = DemoSettings.Client(
-            requestsPerRegion: 100, httpShare: 0.5, rawRecordShare: 0.3, clients: 7, batchSize: 10, retries: 0, retryDelay: .milliseconds(1)
-        )
+            requestsPerRegion: 100, httpShare: 0.5, rawRecordShare: 0.3, clients: 7, batchSize: 10, retries: 0,
+            retryDelay: .milliseconds(1), requestTimeout: .seconds(1))
         let us = DemoAsks(settings: settings).asks(for: try heldOut.take(100, of: .us), phase: "before", priceFactor: 1.15)
         let routes = Dictionary(us.map { ($0.route, 1) }, uniquingKeysWith: +)
         #expect(routes == [.kafka: 50, .httpRawRecord: 15, .httpFeatures: 35])

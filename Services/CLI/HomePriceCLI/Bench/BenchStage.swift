@@ -20,6 +20,15 @@ struct BenchStage {
     /// How long a stage's services may take to stop once shut down.
     static let shutdownTimeout: Duration = .seconds(30)
 
+    /// Publishes a benchmark's input with one awaited send (bounded by two minutes).
+    func publish(_ messages: [KafkaProducerMessage]) async throws {
+        try await withDeadline(.seconds(120), waitingFor: "delivery of \(messages.count) messages") {
+            try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-source"), logger: logger) {
+                _ = try await $0.send(messages)
+            }
+        }
+    }
+
     /// Times the do-nothing relay (``BenchRelay``) from `input` to `output` in its own consumer
     /// group, until `count` messages came out.
     func measureRelay(from input: String, to output: String, count: Int) async throws -> Double {

@@ -62,8 +62,6 @@ struct NormalizeBenchmark {
 
     private static let relayTopic = "bench.relay"
     private static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
-    /// How long publishing the raw records may take.
-    private static let publishTimeout: Duration = .seconds(120)
 
     func run(_ options: Options) async throws -> Report {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-normalize-\(UUID().uuidString)")
@@ -88,7 +86,7 @@ struct NormalizeBenchmark {
                     KafkaTopicSpecification(name: Self.relayTopic, partitions: Topic.homesRaw.defaultPartitionCount)
                 ])
             }
-            try await publish(records, settings: settings)
+            try await BenchStage(settings: settings, logger: logger).publish(try records.map { try KafkaProducerMessage($0) })
             let relaySeconds = try await BenchStage(settings: settings, logger: logger).measureRelay(
                 from: Topic.homesRaw.name, to: Self.relayTopic, count: records.count)
             var configuration = try await NormalizerConfiguration.load(layout: layout)
@@ -113,18 +111,6 @@ struct NormalizeBenchmark {
         } catch {
             await broker.stop()
             throw error
-        }
-    }
-
-    private func publish(_ records: [RawRecord], settings: KafkaSettings) async throws {
-        try await withDeadline(Self.publishTimeout, waitingFor: "delivery of \(records.count) raw records") {
-            try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-normalize-source"), logger: logger) {
-                producer in
-                _ = try await producer.send(
-                    try records.map {
-                        KafkaProducerMessage(topic: Topic.homesRaw.name, key: Array($0.key.utf8), value: Array(try $0.encoded()))
-                    })
-            }
         }
     }
 

@@ -98,7 +98,7 @@ struct PipelineBenchmark {
                 settings: settings)
             let latencies = try await latencies(records: records.count, features: expected.homes.count, settings: settings)
 
-            try await send(try events.map { try KafkaProducerMessage($0) }, settings: settings)
+            try await BenchStage(settings: settings, logger: logger).publish(try events.map { try KafkaProducerMessage($0) })
             let requests = Self.requests(ames: ames, count: options.requests + 1)
             let requestMessages = try requests.map { try KafkaProducerMessage($0) }
             let serverSeconds = try await server.withProcess(
@@ -262,14 +262,6 @@ struct PipelineBenchmark {
                     await reader.close()
                     throw error
                 }
-            }
-        }
-    }
-
-    private func send(_ messages: [KafkaProducerMessage], settings: KafkaSettings) async throws {
-        try await withDeadline(.seconds(120), waitingFor: "delivery of \(messages.count) messages") {
-            try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-pipeline-source"), logger: logger) {
-                _ = try await $0.send(messages)
             }
         }
     }

@@ -112,7 +112,7 @@ struct PipelineTrainingBenchmark {
                     KafkaTopicSpecification(name: Self.relayTopic, partitions: Topic.homesNormalized.defaultPartitionCount)
                 ])
             }
-            try await publish(homes, settings: settings)
+            try await BenchStage(settings: settings, logger: logger).publish(try homes.map { try KafkaProducerMessage($0) })
             let stage = BenchStage(settings: settings, logger: logger)
             let relaySeconds = try await stage.measureRelay(from: Topic.homesNormalized.name, to: Self.relayTopic, count: homes.count)
             let preprocessorSeconds = try await measurePreprocessor(
@@ -136,15 +136,6 @@ struct PipelineTrainingBenchmark {
     }
 
     // MARK: Stream
-
-    private func publish(_ homes: [Home], settings: KafkaSettings) async throws {
-        try await withDeadline(.seconds(120), waitingFor: "delivery of \(homes.count) homes") {
-            try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-pipeline-source"), logger: logger) {
-                producer in
-                _ = try await producer.send(try homes.map { try KafkaProducerMessage($0) })
-            }
-        }
-    }
 
     /// Runs the preprocessor service as the executable does, until one feature row or dead
     /// letter per home message has been published.

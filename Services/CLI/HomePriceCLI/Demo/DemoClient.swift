@@ -120,7 +120,7 @@ struct DemoClient: Sendable {
         guard let url = URL(string: settings.serverURL + "/v1/predictions") else {
             throw DemoFailure(reason: "demo.serverURL is not a URL: \(settings.serverURL)")
         }
-        var request = URLRequest(url: url, timeoutInterval: 10)
+        var request = URLRequest(url: url, timeoutInterval: Double(settings.client.requestTimeout.components.seconds))
         request.httpMethod = "POST"
         request.httpBody = Data(body.utf8)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")

@@ -15,6 +15,8 @@ struct DemoPanel {
     var regions: [String]
     /// The lag of the pipeline's consumer groups now.
     var lag: [KafkaConsumerLag]
+    /// A region's model is this prefix plus the region in lower case.
+    var modelNamePrefix: String
 
     /// The panel's lines.
     var lines: [String] {
@@ -30,12 +32,13 @@ struct DemoPanel {
         if !lag.isEmpty {
             lines.append(
                 "lag          "
-                    + lag.map { "\($0.group.replacingOccurrences(of: "homeprice-", with: "")) \($0.total)" }.joined(separator: " | "))
+                    + lag.map { "\($0.group) \($0.total)" }.joined(separator: " | "))
         }
         let models = regions.map { region -> String in
-            let champion = observations.champion(of: region, prefix: "homeprice-").map { "v\($0)" } ?? "training…"
-            let challenger = observations.version(for: "challenger", of: region, prefix: "homeprice-").map { ", challenger v\($0)" } ?? ""
-            let versions = observations.registry.versions(of: "homeprice-\(region.lowercased())").count
+            let champion = observations.champion(of: region, prefix: modelNamePrefix).map { "v\($0)" } ?? "training…"
+            let challenger =
+                observations.version(for: "challenger", of: region, prefix: modelNamePrefix).map { ", challenger v\($0)" } ?? ""
+            let versions = observations.registry.versions(of: modelNamePrefix + region.lowercased()).count
             return "\(region) \(champion)\(challenger) (\(versions) versions)"
         }
         lines.append("models       " + models.joined(separator: " | "))

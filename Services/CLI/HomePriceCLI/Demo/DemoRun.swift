@@ -66,7 +66,7 @@ struct DemoRun {
             since: shiftStart, eventsBefore: eventsBefore, commandsBefore: commandsBefore)
 
         view.narrate("== 6. A/B experiment: champion against challenger v\(challenger), sticky clients ==")
-        let previousChampion = watcher.observations.champion(of: settings.shift.region, prefix: "homeprice-")
+        let previousChampion = watcher.observations.champion(of: settings.shift.region, prefix: settings.modelNamePrefix)
         outcome.experiments.append(try await runExperiment(region: shiftRegion, challenger: challenger, name: "shift", heldOut: &heldOut))
         if let previousChampion, outcome.experiments.last?.verdict == "challengerBetter" {
             view.narrate(
@@ -96,7 +96,7 @@ struct DemoRun {
         return outcome
     }
 
-    private func modelName(_ region: String) -> String { "homeprice-" + region.lowercased() }
+    private func modelName(_ region: String) -> String { settings.modelNamePrefix + region.lowercased() }
 
     /// Waits until every region has a champion, narrating each.
     private func waitForChampions() async throws {
@@ -107,7 +107,7 @@ struct DemoRun {
         while announced.count < settings.regions.count {
             let observations = watcher.observations
             for region in settings.regions where !announced.contains(region) {
-                guard let version = observations.champion(of: region, prefix: "homeprice-") else { continue }
+                guard let version = observations.champion(of: region, prefix: settings.modelNamePrefix) else { continue }
                 announced.insert(region)
                 let metrics = observations.registry.version(version, of: modelName(region))?.metrics ?? [:]
                 view.narrate(
@@ -148,7 +148,7 @@ struct DemoRun {
         }
         var result: [String: Double] = [:]
         for (region, values) in errors.sorted(by: { $0.key < $1.key }) {
-            guard let champion = watcher.observations.champion(of: region, prefix: "homeprice-") else {
+            guard let champion = watcher.observations.champion(of: region, prefix: settings.modelNamePrefix) else {
                 throw DemoFailure(reason: "\(region) has no champion")
             }
             let mape = values.reduce(0, +) / Double(values.count)
@@ -242,7 +242,7 @@ struct DemoRun {
                 view.narrate("control: retrain \(region) by \(command.issuedBy): \(command.reason ?? "")")
             }
             toldCommands = observations.commands.count
-            if let version = observations.version(for: "challenger", of: region, prefix: "homeprice-"),
+            if let version = observations.version(for: "challenger", of: region, prefix: settings.modelNamePrefix),
                 observations.registryEvents.contains(where: {
                     $0.modelName == model && $0.version == version && $0.kind == .registered && $0.at >= shift
                 })

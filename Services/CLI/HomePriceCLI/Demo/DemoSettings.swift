@@ -13,6 +13,7 @@ struct DemoSettings: Sendable {
         var batchSize: Int
         var retries: Int
         var retryDelay: Duration
+        var requestTimeout: Duration
     }
 
     /// The market shift.
@@ -31,13 +32,16 @@ struct DemoSettings: Sendable {
         var accuracy: Duration
         var challenger: Duration
         var verdict: Duration
+        var report: Duration
     }
 
     var seed: UInt64
     var homes: Int
     var seedData: URL
     var regions: [String]
-    var reportDirectory: URL
+    /// The report page, where the monitor serves it (`monitor.reportFile`).
+    var reportFile: URL
+    var modelNamePrefix: String
     var resetPaths: [String]
     var serviceEnvironment: [String: String]
     var serverURL: String
@@ -50,13 +54,15 @@ struct DemoSettings: Sendable {
     var timeouts: Timeouts
     var refresh: Duration
     var lagInterval: Duration
+    var plainPanelInterval: Duration
     var chaosInterval: Duration
     var chaosSpared: [String]
 
-    /// Reads `configs/demo.yaml` (or `file`) with environment overrides.
+    /// Reads `configs/demo.yaml` (or `file`) and `monitor.reportFile` of `configs/monitor.yaml`,
+    /// with environment overrides.
     static func load(layout: ProjectLayout, file: String?) async throws -> DemoSettings {
         let settings = RequiredSettings(
-            reader: try await ConfigurationLoader.reader(layout: layout, files: [file ?? "demo.yaml"]))
+            reader: try await ConfigurationLoader.reader(layout: layout, files: [file ?? "demo.yaml", "monitor.yaml"]))
         let seconds = { (key: String) throws(ServiceSupportError) in Duration.seconds(try settings.int("demo.timeouts.\(key)", atLeast: 1))
         }
         var environment: [String: String] = [:]
@@ -71,7 +77,8 @@ struct DemoSettings: Sendable {
             homes: try settings.int("demo.homes", atLeast: 1),
             seedData: layout.root.appendingPathComponent(try settings.string("demo.seedData")),
             regions: try settings.strings("demo.regions"),
-            reportDirectory: layout.root.appendingPathComponent(try settings.string("demo.reportDirectory")),
+            reportFile: layout.resolve(try settings.string("monitor.reportFile")),
+            modelNamePrefix: try settings.string("demo.modelNamePrefix"),
             resetPaths: try settings.strings("demo.resetPaths"),
             serviceEnvironment: environment,
             serverURL: try settings.string("demo.serverURL"),
@@ -84,7 +91,8 @@ struct DemoSettings: Sendable {
                 clients: try settings.int("demo.client.clients", atLeast: 2),
                 batchSize: try settings.int("demo.client.batchSize", atLeast: 1),
                 retries: try settings.int("demo.client.retries", atLeast: 0),
-                retryDelay: .milliseconds(try settings.int("demo.client.retryDelayMs", atLeast: 1))),
+                retryDelay: .milliseconds(try settings.int("demo.client.retryDelayMs", atLeast: 1)),
+                requestTimeout: .milliseconds(try settings.int("demo.client.requestTimeoutMs", atLeast: 1))),
             shift: Shift(
                 region: try settings.string("demo.shift.region"),
                 priceFactor: try settings.double("demo.shift.priceFactor", atLeast: 0.01),
@@ -96,9 +104,10 @@ struct DemoSettings: Sendable {
             timeouts: Timeouts(
                 champions: try seconds("championsSeconds"), answers: try seconds("answersSeconds"),
                 accuracy: try seconds("accuracySeconds"), challenger: try seconds("challengerSeconds"),
-                verdict: try seconds("verdictSeconds")),
+                verdict: try seconds("verdictSeconds"), report: try seconds("reportSeconds")),
             refresh: .milliseconds(try settings.int("demo.refreshMs", atLeast: 50)),
             lagInterval: .seconds(try settings.int("demo.lagIntervalSeconds", atLeast: 1)),
+            plainPanelInterval: .seconds(try settings.int("demo.plainPanelSeconds", atLeast: 1)),
             chaosInterval: .seconds(try settings.int("demo.chaos.intervalSeconds", atLeast: 1)),
             chaosSpared: try settings.strings("demo.chaos.spared")
         )

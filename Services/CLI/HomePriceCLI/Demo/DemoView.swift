@@ -14,7 +14,12 @@ final class DemoView: Sendable {
     private let started = ContinuousClock.now
     private let state = Mutex(State())
     /// Without a terminal, the panel is printed once per this many refreshes.
-    private let plainEvery = 15
+    private let plainEvery: Int
+
+    /// Creates the view; without a terminal the panel is printed every `plainEvery` refreshes.
+    init(plainEvery: Int) {
+        self.plainEvery = plainEvery
+    }
 
     /// Prints one narration line with the time since the start.
     func narrate(_ text: String) {

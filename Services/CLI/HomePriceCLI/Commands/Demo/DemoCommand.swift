@@ -39,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
         if let homes { loaded.homes = homes }
         if let seed { loaded.seed = seed }
         let settings = loaded
-        let view = DemoView()
+        let view = DemoView(plainEvery: max(1, Int(settings.plainPanelInterval / settings.refresh)))
         let state = layout.stateDirectory()
         let controller = ClusterController(layout: layout, stateDirectory: state)
         if let running = try controller.runningState() {
@@ -89,7 +89,7 @@ struct DemoCommand: AsyncParsableCommand {
                         messages = (try? await Self.topicMessages(admin)) ?? messages
                         let panel = DemoPanel(
                             topicMessages: messages, expectedRaw: expectedRaw, observations: watcher.observations,
-                            regions: settings.regions, lag: lag)
+                            regions: settings.regions, lag: lag, modelNamePrefix: settings.modelNamePrefix)
                         view.draw(panel.lines)
                         try await Task.sleep(for: settings.refresh)
                     }
@@ -100,7 +100,8 @@ struct DemoCommand: AsyncParsableCommand {
                         try await chaos.run {
                             _ = try await watcher.wait("a champion in every region", timeout: settings.timeouts.champions) {
                                 observations in
-                                settings.regions.allSatisfy { observations.champion(of: $0, prefix: "homeprice-") != nil } ? true : nil
+                                settings.regions.allSatisfy { observations.champion(of: $0, prefix: settings.modelNamePrefix) != nil }
+                                    ? true : nil
                             }
                         }
                         return nil
@@ -147,17 +148,17 @@ struct DemoCommand: AsyncParsableCommand {
     ) async throws {
         let admin = try environment.admin()
         let homes = try await LatestValueReader<Home>.snapshot(
-            settings: environment.kafka, clientId: "homeprice-demo-report", timeout: .seconds(60), logger: environment.logger)
+            settings: environment.kafka, clientId: "homeprice-demo-report", timeout: settings.timeouts.report, logger: environment.logger)
         let tasks = try await LatestValueReader<ReviewTask>.snapshot(
-            settings: environment.kafka, clientId: "homeprice-demo-report", timeout: .seconds(60), logger: environment.logger)
+            settings: environment.kafka, clientId: "homeprice-demo-report", timeout: settings.timeouts.report, logger: environment.logger)
         let report = DemoReport(
             topicMessages: try await Self.topicMessages(admin), canonicalHomes: homes.values.filter { $0.retiredInto == nil }.count,
             reviewTasks: Dictionary(tasks.values.map { ($0.kind.rawValue, 1) }, uniquingKeysWith: +),
             observations: observations, outcome: outcome, seconds: seconds, shiftRegion: settings.shift.region,
             priceFactor: settings.shift.priceFactor)
         for line in report.lines { view.narrate(line) }
-        try FileManager.default.createDirectory(at: settings.reportDirectory, withIntermediateDirectories: true)
-        let page = settings.reportDirectory.appendingPathComponent("report.html")
+        let page = settings.reportFile
+        try FileManager.default.createDirectory(at: page.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(report.html.utf8).write(to: page)
         view.narrate("report: \(page.path) (also on the monitor's dashboard: \(settings.dashboardURL)report)")
         view.narrate(
