@@ -98,7 +98,10 @@ struct DemoReportTests {
             text.contains("experiment de-recheck-2: challenger v1 → challengerWorse, p = 0.002; homeprice-de#challenger → v2 (rolledBack)"))
         #expect(text.contains("failed requests: 0"))
         #expect(text.contains("predictions: 451 asked, 450 answered; 0 distinct prediction ids in 0 messages"))
-        #expect(text.contains("chaos: SIGKILL normalizer, server; 0 restarts reported by the supervisor; 3 HTTP attempts retried"))
+        #expect(
+            text.contains(
+                "chaos: SIGKILL normalizer, server; 0 restarts reported by the supervisor; 3 HTTP attempts retried; 0 HTTP answers never published"
+            ))
         #expect(text.contains("serving 1"))
         #expect(text.contains("homeprice-de#champion → v2 promoted by server: A/B"))
         let html = report.html

@@ -48,6 +48,7 @@ struct DemoClient: Sendable {
     private let retries = TextLog()
     private let answered = TextLog()
     private let requested = TextLog()
+    private let republished = TextLog()
 
     init(settings: DemoSettings, producer: KafkaProducer, watcher: DemoWatcher) {
         self.settings = settings
@@ -61,6 +62,10 @@ struct DemoClient: Sendable {
 
     /// Every retried attempt, with what it got.
     var retriedAttempts: [String] { retries.entries }
+
+    /// HTTP requests asked again because their answer never reached `predictions` (the server
+    /// was killed between answering and publishing).
+    var republishedRequests: [String] { republished.entries }
 
     /// The prediction requests asked so far.
     var asked: Int { requested.entries.count }
@@ -90,8 +95,24 @@ struct DemoClient: Sendable {
             try await KafkaPublisher(producer: producer).publish(kafka)
         }
         let ids = Set(answers.map(\.predictionId))
-        _ = try await watcher.wait("the answers to \(asks.count) prediction requests on predictions", timeout: settings.timeouts.answers) {
-            observations in ids.isSubset(of: observations.predictions.keys) ? true : nil
+        let waitForAnswers = { @Sendable () async throws in
+            _ = try await watcher.wait(
+                "the answers to \(asks.count) prediction requests on predictions", timeout: settings.timeouts.answers
+            ) { observations in ids.isSubset(of: observations.predictions.keys) ? true : nil }
+        }
+        do {
+            try await waitForAnswers()
+        } catch let failure as DemoFailure {
+            // An HTTP answer the server gave but was killed before its publishing queue sent it
+            // to `predictions`: asked again under the same request id (the same prediction id).
+            let seen = watcher.observations.predictions
+            let lost = answers.filter { seen[$0.predictionId] == nil }
+            guard !lost.isEmpty, lost.allSatisfy({ $0.ask.route != .kafka }) else { throw failure }
+            for answer in lost {
+                republished.add(answer.predictionId)
+                _ = try await http(answer.ask)
+            }
+            try await waitForAnswers()
         }
         for id in ids { answered.add(id) }
         return answers

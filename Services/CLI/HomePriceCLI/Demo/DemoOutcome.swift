@@ -16,6 +16,9 @@ struct DemoOutcome: Sendable {
     var failedRequests: [String] = []
     /// HTTP attempts retried (refused or 5xx while the server restarted).
     var retriedAttempts = 0
+    /// HTTP requests answered but never published on `predictions` (the server was killed
+    /// before its publishing queue sent them), asked again.
+    var republishedRequests = 0
     /// Prediction requests asked.
     var askedPredictions = 0
     /// Prediction requests whose answer arrived on `predictions`.

@@ -60,7 +60,7 @@ struct DemoReport: Sendable {
         if !outcome.kills.isEmpty {
             let restarts = observations.events.filter { $0.name == "service.restarted" }.count
             lines.append(
-                "chaos: SIGKILL \(outcome.kills.map(\.service).joined(separator: ", ")); \(restarts) restarts reported by the supervisor; \(outcome.retriedAttempts) HTTP attempts retried"
+                "chaos: SIGKILL \(outcome.kills.map(\.service).joined(separator: ", ")); \(restarts) restarts reported by the supervisor; \(outcome.retriedAttempts) HTTP attempts retried; \(outcome.republishedRequests) HTTP answers never published on predictions (the server killed before its publishing queue sent them) asked again"
             )
         }
         return lines

@@ -91,6 +91,7 @@ struct DemoRun {
         outcome.after = try await measureAccuracy(of: after, since: outcome.marks["after"] ?? .distantPast, arm: .defaultRoute)
         outcome.failedRequests = client.failedRequests
         outcome.retriedAttempts = client.retriedAttempts.count
+        outcome.republishedRequests = client.republishedRequests.count
         outcome.askedPredictions = client.asked
         outcome.answeredPredictions = client.answeredCount
         return outcome
