@@ -17,7 +17,6 @@ struct BenchServer {
     static let region = "US"
     /// The admin token the benchmark's server accepts.
     static let adminToken = UUID().uuidString
-    static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
 
     /// Trains two versions on the Ames sales as the trainer does (version 2 without every fifth
     /// home, so the two answer differently), stores their files, and returns the registry
@@ -33,20 +32,22 @@ struct BenchServer {
         for (version, training) in [("1", rows), ("2", rows.enumerated().filter { $0.offset % 5 != 0 }.map(\.element))] {
             let candidate = try BenchModelTraining.train(
                 rows: training, region: Self.region, currency: "USD", trainer: trainer,
-                folder: workspace.appendingPathComponent("job-\(version)"), at: Self.fetchedAt, benchmark: benchmark)
+                folder: workspace.appendingPathComponent("job-\(version)"), at: BenchScenario.fetchedAt, benchmark: benchmark)
             let registered = ModelEvent.registered(
                 modelName: model, version: version, algorithm: "gbm", featureSchemaVersion: FeatureSchema.version,
                 artifact: try store.put(candidate.file), card: try store.put(Data("{\"version\":\"\(version)\"}".utf8)), metrics: [:],
-                actor: "bench-\(benchmark)", at: Self.fetchedAt)
+                actor: "bench-\(benchmark)", at: BenchScenario.fetchedAt)
             guard let registeredVersion = ModelVersion(registered) else {
                 throw BenchmarkFailure(reason: "the registration of \(model)@\(version) names no version")
             }
-            events += [registered, .validated(registeredVersion, actor: "bench-\(benchmark)", at: Self.fetchedAt.addingTimeInterval(1))]
+            events += [
+                registered, .validated(registeredVersion, actor: "bench-\(benchmark)", at: BenchScenario.fetchedAt.addingTimeInterval(1)),
+            ]
         }
         return events + [
             .promoted(
                 modelName: model, alias: ModelAlias.champion, version: "1", previousVersion: nil, actor: "bench-\(benchmark)", reason: nil,
-                at: Self.fetchedAt.addingTimeInterval(2))
+                at: BenchScenario.fetchedAt.addingTimeInterval(2))
         ]
     }
 

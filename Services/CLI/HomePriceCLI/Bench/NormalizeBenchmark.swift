@@ -61,16 +61,12 @@ struct NormalizeBenchmark {
     let logger: Logger
 
     private static let relayTopic = "bench.relay"
-    private static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
 
     func run(_ options: Options) async throws -> Report {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-normalize-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: workspace) }
-        let scenario = workspace.appendingPathComponent("scenario")
-        _ = try ScenarioGenerator(
-            parameters: .init(seed: options.seed, homes: options.homes, output: scenario, seedData: options.seedData)
-        ).generate()
-        let records = try ScenarioRecords.load(folder: scenario, fetchedAt: Self.fetchedAt)
+        let (scenario, records) = try BenchScenario.generate(
+            seed: options.seed, homes: options.homes, seedData: options.seedData, in: workspace)
         let truth = try GroundTruth.load(folder: scenario)
 
         let broker = try await TansuBroker.start(layout: layout)

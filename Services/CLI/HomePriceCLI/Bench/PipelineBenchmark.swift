@@ -62,17 +62,13 @@ struct PipelineBenchmark {
     /// Each relay reads its own copy of its stage's input into its own topic.
     private static let recordRelay = (input: "bench.records", output: "bench.relay-records")
     private static let requestRelay = (input: "bench.requests", output: "bench.relay-requests")
-    private static let fetchedAt = BenchServer.fetchedAt
 
     func run(_ options: Options) async throws -> Report {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-pipeline-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
-        let scenario = workspace.appendingPathComponent("scenario")
-        _ = try ScenarioGenerator(
-            parameters: .init(seed: options.seed, homes: options.homes, output: scenario, seedData: options.seedData)
-        ).generate()
-        let records = try ScenarioRecords.load(folder: scenario, fetchedAt: Self.fetchedAt)
+        let (_, records) = try BenchScenario.generate(
+            seed: options.seed, homes: options.homes, seedData: options.seedData, in: workspace)
         let expected = try await BenchNormalization(layout: layout).run(records, workspace: workspace)
         let server = BenchServer(layout: layout, logger: logger)
         let ames = try RealSales.ames(file: options.seedData.appendingPathComponent("ames.csv"))
@@ -180,7 +176,7 @@ struct PipelineBenchmark {
         (0..<count).map { index in
             PredictionRequest(
                 requestId: "bench-\(index)", clientId: "bench-client-\(index % 50)", features: ames[index % ames.count].features,
-                requestedAt: fetchedAt)
+                requestedAt: BenchScenario.fetchedAt)
         }
     }
 

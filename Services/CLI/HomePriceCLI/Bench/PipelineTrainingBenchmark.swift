@@ -86,16 +86,12 @@ struct PipelineTrainingBenchmark {
     let logger: Logger
 
     private static let relayTopic = "bench.relay"
-    private static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
 
     func run(_ options: Options) async throws -> Report {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-pipeline-training-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: workspace) }
-        let scenario = workspace.appendingPathComponent("scenario")
-        _ = try ScenarioGenerator(
-            parameters: .init(seed: options.seed, homes: options.homes, output: scenario, seedData: options.seedData)
-        ).generate()
-        let records = try ScenarioRecords.load(folder: scenario, fetchedAt: Self.fetchedAt)
+        let (scenario, records) = try BenchScenario.generate(
+            seed: options.seed, homes: options.homes, seedData: options.seedData, in: workspace)
         let truth = try GroundTruth.load(folder: scenario)
         let homes = try await BenchNormalization(layout: layout).run(records, workspace: workspace).homes
         let reader = try await ConfigurationLoader.reader(layout: layout, files: ["trainer.yaml", "preprocessor.yaml", "pipeline.yaml"])
@@ -241,7 +237,7 @@ struct PipelineTrainingBenchmark {
         trainer: TrainerConfiguration, folder: URL
     ) throws -> Double {
         let candidate = try BenchModelTraining.train(
-            rows: training, region: region, currency: currency, trainer: trainer, folder: folder, at: Self.fetchedAt,
+            rows: training, region: region, currency: currency, trainer: trainer, folder: folder, at: BenchScenario.fetchedAt,
             benchmark: "pipeline-training")
         var unlabelled = test
         for index in unlabelled.indices { unlabelled[index].target = nil }
