@@ -24,6 +24,9 @@ public struct KafkaProducerConfiguration: Sendable, Equatable {
     public var idempotent: Bool
     /// Compression codec (`compression.codec`).
     public var compression: String
+    /// While no broker answers, how often the producer asks for metadata to learn that one
+    /// answers again (an idle producer delivers nothing that would tell it).
+    public var brokerProbeIntervalMilliseconds: Int
 
     /// Creates a producer configuration with the local-profile defaults.
     public init(
@@ -35,7 +38,8 @@ public struct KafkaProducerConfiguration: Sendable, Equatable {
         queueMaxMessages: Int = 100_000,
         acks: String = "all",
         idempotent: Bool = false,
-        compression: String = "none"
+        compression: String = "none",
+        brokerProbeIntervalMilliseconds: Int = 2_000
     ) {
         self.client = client
         self.lingerMilliseconds = lingerMilliseconds
@@ -46,6 +50,7 @@ public struct KafkaProducerConfiguration: Sendable, Equatable {
         self.acks = acks
         self.idempotent = idempotent
         self.compression = compression
+        self.brokerProbeIntervalMilliseconds = brokerProbeIntervalMilliseconds
     }
 
     /// Every librdkafka property of this producer, pass-through properties last.

@@ -19,9 +19,9 @@ final class ConsumerContext: Sendable {
     /// How many times partitions were revoked.
     let revocations = Atomic(0)
 
-    init(logger: Logger) {
+    init(clientId: String, logger: Logger) {
         self.logger = logger
-        connectivity = ConnectivityLog(client: "kafka consumer", logger: logger)
+        connectivity = ConnectivityLog(client: "kafka consumer", clientId: clientId, logger: logger)
     }
 
     /// Records partitions the group assigned.

@@ -29,7 +29,7 @@ public final class KafkaConsumer: Service, Sendable {
     public init(configuration: KafkaConsumerConfiguration, logger: Logger) throws(KafkaError) {
         self.configuration = configuration
         consumedCounter = Counter(label: "kafka_consumer_messages_total", dimensions: [("client", configuration.client.clientId)])
-        let context = ConsumerContext(logger: logger)
+        let context = ConsumerContext(clientId: configuration.client.clientId, logger: logger)
         self.context = context
         let opaque = Unmanaged.passRetained(context).toOpaque()
         do {

@@ -1,4 +1,5 @@
 import CRdKafka
+import Dispatch
 import Logging
 import Metrics
 import ServiceLifecycle
@@ -20,6 +21,10 @@ public final class KafkaProducer: Service, Sendable {
     private let state = Mutex(ProducerState())
     private let logger: Logger
     private let connectivity: ConnectivityLog
+    /// Where metadata probes block while no broker answers.
+    private let probeQueue = DispatchQueue(label: "homeprice.kafka.producer.probe")
+    /// Whether a metadata probe is running.
+    private let probing = Atomic(false)
     private let deliveredCounter: Counter
     private let failedCounter: Counter
 
@@ -30,7 +35,7 @@ public final class KafkaProducer: Service, Sendable {
     public init(configuration: KafkaProducerConfiguration, logger: Logger) throws(KafkaError) {
         self.configuration = configuration
         self.logger = logger
-        connectivity = ConnectivityLog(client: "kafka producer", logger: logger)
+        connectivity = ConnectivityLog(client: "kafka producer", clientId: configuration.client.clientId, logger: logger)
         let dimensions = [("client", configuration.client.clientId)]
         deliveredCounter = Counter(label: "kafka_producer_delivered_total", dimensions: dimensions)
         failedCounter = Counter(label: "kafka_producer_failed_total", dimensions: dimensions)
@@ -121,6 +126,14 @@ public final class KafkaProducer: Service, Sendable {
         }
         try await enqueue(message, opaque: 0)
     }
+
+    /// Every broker outage this producer lived through, as it ends (the broker's first answer:
+    /// a delivery or a metadata probe); the newest few are kept until read. One reader.
+    public var brokerRecoveries: AsyncStream<BrokerOutage> { connectivity.recoveries }
+
+    /// Whether the producer reaches a broker: false from its first connectivity error until
+    /// the broker answers again.
+    public var reachesBroker: Bool { !connectivity.isDisconnected }
 
     /// Waits until every queued message is delivered or failed, or `timeout` passes.
     public func flush(timeout: Duration) async throws(KafkaError) {
@@ -238,8 +251,13 @@ public final class KafkaProducer: Service, Sendable {
         let clock = ContinuousClock()
         var shutdownDeadline: ContinuousClock.Instant?
         await withGracefulShutdownHandler {
+            var nextProbe = clock.now
             for await _ in wakeups.stream {
                 drainEvents()
+                if connectivity.isDisconnected, clock.now >= nextProbe {
+                    nextProbe = clock.now.advanced(by: .milliseconds(configuration.brokerProbeIntervalMilliseconds))
+                    probeBroker()
+                }
                 let lifecycle = state.withLock { $0.lifecycle }
                 guard case .shuttingDown = lifecycle else { continue }
                 let deadline =
@@ -258,6 +276,20 @@ public final class KafkaProducer: Service, Sendable {
             resumption.resume()
         }
         logger.debug("kafka producer stopped", metadata: ["kafka.client": "\(handle.name)"])
+    }
+
+    /// Asks the broker for metadata off the event loop (one probe at a time); an answer ends
+    /// the outage in progress.
+    private func probeBroker() {
+        guard probing.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        let timeout = Int32(clamping: configuration.brokerProbeIntervalMilliseconds)
+        probeQueue.async { [self] in
+            defer { probing.store(false, ordering: .releasing) }
+            var metadata: UnsafePointer<rd_kafka_metadata>?
+            let err = rd_kafka_metadata(handle.pointer, 0, nil, &metadata, timeout)
+            if let metadata { rd_kafka_metadata_destroy(metadata) }
+            if err == RD_KAFKA_RESP_ERR_NO_ERROR { connectivity.answered() }
+        }
     }
 
     /// Stops taking messages; ``run()`` delivers what is queued and returns.

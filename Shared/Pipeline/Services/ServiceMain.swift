@@ -1,4 +1,5 @@
 import Foundation
+import Kafka
 import Logging
 import ServiceLifecycle
 import ServiceSupport
@@ -17,7 +18,9 @@ public enum ServiceMain {
             let files = try userConfiguration(arguments) + Builder.configurationFiles + ["pipeline.yaml", "kafka.yaml"]
             let (logger, observability) = try await Observability.bootstrap(label: Builder.label, layout: layout)
             let reader = try await ConfigurationLoader.reader(layout: layout, files: files)
-            let services = try await Builder.services(reader: reader, layout: layout, logger: logger) + observability
+            let services =
+                withBrokerOutageReports(try await Builder.services(reader: reader, layout: layout, logger: logger), logger: logger)
+                + observability
             let group = ServiceGroup(
                 configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
@@ -26,6 +29,16 @@ public enum ServiceMain {
             FileHandle.standardError.write(Data("\(name) stopped: \(error)\n".utf8))
             exit(1)
         }
+    }
+
+    /// `services` with a ``BrokerOutageReporter`` right after the first producer among them, so
+    /// every service process reports the broker's return on `pipeline.monitoring`.
+    public static func withBrokerOutageReports(_ services: [any Service], logger: Logger) -> [any Service] {
+        guard let index = services.firstIndex(where: { $0 is KafkaProducer }), let producer = services[index] as? KafkaProducer
+        else { return services }
+        var reported = services
+        reported.insert(BrokerOutageReporter(producer: producer, logger: logger), at: index + 1)
+        return reported
     }
 
     /// The file of `--config PATH`, made absolute, if the arguments name one.

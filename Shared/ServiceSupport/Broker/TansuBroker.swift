@@ -81,17 +81,20 @@ public final class TansuBroker: Sendable {
     }
 
     /// Stops the broker and waits for it to exit.
-    public func stop() async {
+    /// - Returns: Whether the watchdog stopped the broker and exited on its own within 5 s
+    ///   (otherwise it was terminated); `true` when the broker was already stopped.
+    @discardableResult
+    public func stop() async -> Bool {
         guard
             let running = process.withLock({ process -> Process? in
                 defer { process = nil }
                 return process
             })
-        else { return }
+        else { return true }
         try? lifeline.close()
-        if !(await ChildProcess.waitForExit(running, timeout: .seconds(5))) {
-            await ChildProcess.terminate(running, grace: .seconds(1))
-        }
+        if await ChildProcess.waitForExit(running, timeout: .seconds(5)) { return true }
+        await ChildProcess.terminate(running, grace: .seconds(1))
+        return false
     }
 
     /// A shell wrapper that runs the broker until its standard input reaches end of file:
@@ -99,10 +102,16 @@ public final class TansuBroker: Sendable {
     /// a killed test run or CLI leaves no broker behind. Signals are not used: a child started
     /// from a thread that blocks SIGTERM inherits the block. tansu holds nothing worth saving
     /// (memory storage), so it gets SIGKILL.
+    ///
+    /// The shell then polls until tansu is gone (no longer in /proc, or a zombie: its sockets
+    /// are closed) rather than `wait`ing: it inherits its parent's blocked SIGCHLD, and dash's
+    /// `wait` sleeps until a SIGCHLD that never comes — the watchdog hung, and every stop took
+    /// the 5 s timeout plus a kill. Its exit hands the zombie to init, which reaps it.
     private static let watchdogScript = """
         "$@" </dev/null & broker=$!
         read ignored
-        kill -9 $broker 2>/dev/null; wait $broker
+        kill -9 $broker 2>/dev/null
+        while [ -e /proc/$broker ] && [ "$(cut -d' ' -f3 /proc/$broker/stat 2>/dev/null)" != Z ]; do sleep 0.02; done
         """
 
     /// Waits until the broker accepts connections and answers metadata.

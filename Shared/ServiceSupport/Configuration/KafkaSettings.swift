@@ -46,7 +46,8 @@ public struct KafkaSettings: Sendable, Equatable {
             queueMaxMessages: producer.int(forKey: "queueMaxMessages", default: 100_000),
             acks: producer.string(forKey: "acks", default: "all"),
             idempotent: producer.bool(forKey: "idempotent", default: false),
-            compression: producer.string(forKey: "compression", default: "none")
+            compression: producer.string(forKey: "compression", default: "none"),
+            brokerProbeIntervalMilliseconds: producer.int(forKey: "brokerProbeIntervalMs", default: 2_000)
         )
         let consumer = kafka.scoped(to: "consumer")
         let reset = consumer.string(forKey: "offsetReset", default: "earliest")

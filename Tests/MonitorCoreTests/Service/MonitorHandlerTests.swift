@@ -2,6 +2,7 @@ import Foundation
 import Kafka
 import Logging
 import MonitorCore
+import Pipeline
 import Schema
 import Testing
 
@@ -12,7 +13,9 @@ struct MonitorHandlerTests {
             topic: topic.name, partition: 0, offset: 0, key: key.map { Array($0.utf8) }, value: value, headers: [], timestamp: time)
     }
 
-    @Test("raw records are counted per source from their key, an unreadable row fails alone, dead letters and restarts are counted")
+    @Test(
+        "raw records are counted per source from their key, an unreadable row fails alone, dead letters, restarts and broker outages are counted"
+    )
     func handlesEveryTopic() async throws {
         let fixture = try await MonitorFixture()
         let handler = MonitorHandler(monitor: Monitor(settings: fixture.settings), champions: nil, logger: Logger(label: "test"))
@@ -33,13 +36,20 @@ struct MonitorHandlerTests {
                         service: "normalizer", instance: "supervisor", kind: .serviceStatus, name: "service.restarted", severity: .warning,
                         at: seen
                     ).encoded())),
+            message(
+                .pipelineMonitoring, key: "preprocessor",
+                value: Array(
+                    try BrokerOutageReporter.event(
+                        for: BrokerOutage(client: "preprocessor", began: seen, ended: seen.addingTimeInterval(42))
+                    ).encoded())),
         ])
-        #expect(outcomes.map(\.isFailure) == [false, false, true, false, true, false])
+        #expect(outcomes.map(\.isFailure) == [false, false, true, false, true, false, false])
         let health = handler.snapshot.health
         #expect(health.sources["us-agency-flat"]?.records == 2)
         #expect(health.sources["us-agency-flat"]?.lastSeen == seen.addingTimeInterval(5))
         #expect(health.deadLetters == ["normalization": ["mapping.missingField": 1]])
         #expect(health.restarts == ["normalizer": 1] && health.crashes.isEmpty)
-        #expect(handler.handledMessages == 6)
+        #expect(health.brokerOutages["preprocessor"]?.count == 1 && health.brokerOutages["preprocessor"]?.longestSeconds == 42)
+        #expect(handler.handledMessages == 7)
     }
 }

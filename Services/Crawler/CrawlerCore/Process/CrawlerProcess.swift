@@ -7,7 +7,7 @@ import ServiceSupport
 /// What a `homeprice-crawler` process runs.
 public enum CrawlerProcess {
     /// The services of a crawler process, in `ServiceGroup` order: the Kafka producer (from
-    /// `configs/kafka.yaml`), then the crawler of the site in `file` (a name inside `configs/` or
+    /// `configs/kafka.yaml`) and its broker-outage reporter, then the crawler of the site in `file` (a name inside `configs/` or
     /// a path anywhere), announced with `mapping` when given (see
     /// ``CrawlerConfiguration/load(file:mapping:layout:)``).
     ///
@@ -28,6 +28,7 @@ public enum CrawlerProcess {
             logger: crawlerLogger, recrawlInterval: configuration.recrawlInterval)
         return [
             .init(service: producer),
+            .init(service: BrokerOutageReporter(producer: producer, logger: logger)),
             .init(service: crawler, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
     }

@@ -51,9 +51,13 @@ public enum DashboardPage {
                 regions.map { [HTMLText.escape($0), "\(health.featureRows[$0] ?? 0)", "\(health.predictions[$0] ?? 0)"] })
         html += "<p>Feedback seen: \(health.feedback)</p><h3>Services</h3>"
         html += table(
-            ["service", "crashes", "restarts"],
-            Set(health.crashes.keys).union(health.restarts.keys).sorted().map {
-                [HTMLText.escape($0), "\(health.crashes[$0] ?? 0)", "\(health.restarts[$0] ?? 0)"]
+            ["service", "crashes", "restarts", "broker outages", "longest outage"],
+            Set(health.crashes.keys).union(health.restarts.keys).union(health.brokerOutages.keys).sorted().map {
+                [
+                    HTMLText.escape($0), "\(health.crashes[$0] ?? 0)", "\(health.restarts[$0] ?? 0)",
+                    "\(health.brokerOutages[$0]?.count ?? 0)",
+                    health.brokerOutages[$0].map { "\($0.longestSeconds) s" } ?? "-",
+                ]
             })
         html += "<h3>Consumer lag</h3>"
         html += table(

@@ -3,7 +3,8 @@ import Schema
 
 /// What flows through the pipeline as the monitor sees it: raw records per source (and when
 /// each source was last seen), feature rows per region, predictions per region, feedback, dead
-/// letters per stage and reason, and services' crashes and restarts.
+/// letters per stage and reason, services' crashes and restarts, and the broker outages each
+/// service lived through.
 public struct PipelineHealth: Sendable, Equatable {
     /// One source's raw records.
     public struct SourceFlow: Sendable, Equatable {
@@ -27,6 +28,17 @@ public struct PipelineHealth: Sendable, Equatable {
     public private(set) var crashes: [String: Int] = [:]
     /// Restarts per service, as the supervisor reported them (`service.restarted`).
     public private(set) var restarts: [String: Int] = [:]
+    /// Broker outages per service (its Kafka client id), as each reported the broker's return
+    /// (`broker.back`), with the longest outage in seconds.
+    public private(set) var brokerOutages: [String: BrokerOutages] = [:]
+
+    /// The broker outages one service reported.
+    public struct BrokerOutages: Sendable, Equatable {
+        /// How many outages ended.
+        public var count: Int
+        /// The longest, in seconds.
+        public var longestSeconds: Double
+    }
 
     /// Nothing seen yet.
     public init() {}
@@ -55,6 +67,11 @@ public struct PipelineHealth: Sendable, Equatable {
         switch event.name {
         case "service.crashed": crashes[event.service, default: 0] += 1
         case "service.restarted": restarts[event.service, default: 0] += 1
+        case "broker.back":
+            var outages = brokerOutages[event.service] ?? BrokerOutages(count: 0, longestSeconds: 0)
+            outages.count += 1
+            outages.longestSeconds = max(outages.longestSeconds, event.values["outageSeconds"] ?? 0)
+            brokerOutages[event.service] = outages
         default: break
         }
     }

@@ -7,7 +7,7 @@ import ServiceSupport
 /// What a `homeprice-source --source ID` process runs.
 public enum SourceProcess {
     /// The services of one source's producer process, in `ServiceGroup` order: the Kafka
-    /// producer (from `configs/kafka.yaml`), then the generic producer of `sourceId` (from
+    /// producer (from `configs/kafka.yaml`) and its broker-outage reporter, then the generic producer of `sourceId` (from
     /// `configs/sources/producers/<id>.yaml` or `file`, and `configs/sources/<id>.yaml` or
     /// `mapping`; see ``ProducerConfiguration/load(sourceId:file:mapping:layout:)``).
     ///
@@ -28,6 +28,7 @@ public enum SourceProcess {
             configuration: configuration, publisher: KafkaPublisher(producer: producer), logger: sourceLogger)
         return [
             .init(service: producer),
+            .init(service: BrokerOutageReporter(producer: producer, logger: logger)),
             .init(service: source, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
     }

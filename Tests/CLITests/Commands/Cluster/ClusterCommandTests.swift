@@ -1,4 +1,5 @@
 import Foundation
+import Schema
 import ServiceSupport
 import TestSupport
 import Testing
@@ -130,6 +131,46 @@ struct ClusterCommandTests {
             unreachable.errors.trimmingCharacters(in: .whitespacesAndNewlines)
                 == "Error: the Kafka broker at 127.0.0.1:\(port) is not reachable (Local: Broker transport failure); is the cluster up? See `homeprice status`."
         )
+    }
+
+    @Test("down + up republishes: a source producer that finished reads its file again into the fresh broker, catalog entry and records")
+    func downAndUpRepublishes() async throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("homeprice-cluster-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let dataset = state.appendingPathComponent("feed.jsonl")
+        let ids = (1...5).map { "republish-\($0)" }
+        try Data(ids.map { #"{"id": "\#($0)", "price": 250000, "city": "Ames"}"# + "\n" }.joined().utf8).write(to: dataset)
+        let port = LocalPort.free()
+        let environment = [
+            "HOMEPRICE_STATE_DIR": state.appendingPathComponent("state").path, "BROKER_PORT": String(port), "SERVICES_ENABLED": "feed",
+            "SERVICES_FEED_COMMAND": "homeprice-source", "SERVICES_FEED_ARGUMENTS": "--source,us-open-data",
+            "PRODUCER_INPUT_PATH": dataset.path,
+        ]
+        let bootstrap = "127.0.0.1:\(port)"
+        for round in ["first up", "up after down"] {
+            let up = try await HomepriceProcess.run(["up"], environment: environment)
+            #expect(up.status == 0, "\(round): \(up.errors)")
+            do {
+                try await withDeadline(.seconds(60), waitingFor: "\(round): the feed to finish") {
+                    while try await Self.status(environment).services.first(where: { $0.name == "feed" })?.status != "completed" {
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
+                }
+                let records = try await TopicContents.read(
+                    topic: Topic.homesRaw.name, partitions: Topic.homesRaw.defaultPartitionCount, bootstrapServers: bootstrap)
+                #expect(Set(records.compactMap(\.keyString)) == Set(ids.map { "us-open-data/\($0)" }), "\(round)")
+                #expect(records.count == ids.count, "\(round)")
+                let catalog = try await TopicContents.read(
+                    topic: Topic.sourcesCatalog.name, partitions: Topic.sourcesCatalog.defaultPartitionCount, bootstrapServers: bootstrap)
+                #expect(catalog.count == 1, "\(round)")
+            } catch {
+                _ = try? await HomepriceProcess.run(["down"], environment: environment)
+                throw error
+            }
+            let down = try await HomepriceProcess.run(["down"], environment: environment)
+            #expect(down.status == 0, "\(round): \(down.errors)")
+        }
     }
 
     /// What `status --json` reports, the parts these tests read.

@@ -1,0 +1,43 @@
+import Foundation
+import Kafka
+import ServiceSupport
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("The local tansu broker's watchdog")
+struct TansuBrokerTests {
+    @Test(
+        "with SIGCHLD blocked (as the supervisor's threads have it) and a client connected, the watchdog stops tansu and exits on its own")
+    func watchdogExitsWithSIGCHLDBlocked() async throws {
+        var blocked = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGCHLD)
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        let broker: TansuBroker
+        do {
+            broker = try await TestProject.startBroker()
+        } catch {
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+            throw error
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        let tansu = try #require(broker.brokerProcessIdentifier)
+        try await KafkaProducer.withProducer(
+            configuration: KafkaTestClients.producer(broker.bootstrapServers), logger: KafkaTestClients.logger
+        ) {
+            producer in
+            try await KafkaTestClients.createTopic("watchdog", partitions: 1, on: broker.bootstrapServers)
+            _ = try await producer.send(KafkaProducerMessage(topic: "watchdog", key: [1], value: Array(repeating: 7, count: 100_000)))
+            #expect(await broker.stop(), "the watchdog exited by itself, not after the stop's timeout and a kill")
+        }
+        #expect(broker.processIdentifier == nil)
+        #expect(!LocalPort.isAccepting(broker.port), "tansu's port is closed")
+        let state = (try? String(contentsOfFile: "/proc/\(tansu)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+        #expect(state == nil || state == "Z", "tansu is gone")
+    }
+}
