@@ -18,7 +18,7 @@ import Synchronization
 ///
 /// **One dead letter per entry and process.** The reader re-reads the topic on every start, so
 /// each start of a service dead-letters a bad entry again (same origin topic, partition and
-/// offset, which is how a reader of `homes.deadletter` recognises the repeat); within one
+/// offset, so a reader of `homes.deadletter` can recognise the repeat); within one
 /// process an offset is dead-lettered at most once, even if the consumer re-delivers it.
 /// Marking entries as dead-lettered across restarts would need committed offsets for a
 /// consumer outside any group, and `homes.deadletter` is not compacted, so a stable key alone
