@@ -21,7 +21,8 @@ import ServiceSupport
 /// partition outside any consumer group, so after a restart the windows and the join hold what
 /// they held before (within the topics' retention). Alerts of the replayed part are published
 /// again; a `retrain` command keeps its id (region and event time), which the trainer applies
-/// once.
+/// once. A message it cannot read (on the stream, `models.registry` or `review.tasks`) is
+/// dead-lettered once per start, with the same origin each time.
 public enum MonitorService: ServiceBuilder {
     /// `homeprice.monitor`.
     public static let label = "homeprice.monitor"
@@ -61,11 +62,12 @@ public enum MonitorService: ServiceBuilder {
         let registryConsumer = try KafkaConsumer(
             configuration: LatestValueReader<ModelEvent>.consumerConfiguration(settings: kafka, clientId: "\(name)-registry"),
             logger: logger)
-        let registry = LatestValueReader<ModelEvent>(consumer: registryConsumer, logger: logger)
+        let deadLetters = DeadLetterPublisher(settings: batch, producer: producer, logger: logger)
+        let registry = LatestValueReader<ModelEvent>(consumer: registryConsumer, deadLetters: deadLetters, logger: logger)
         let reviewConsumer = try KafkaConsumer(
             configuration: LatestValueReader<ReviewTask>.consumerConfiguration(settings: kafka, clientId: "\(name)-reviews"),
             logger: logger)
-        let reviews = LatestValueReader<ReviewTask>(consumer: reviewConsumer, logger: logger)
+        let reviews = LatestValueReader<ReviewTask>(consumer: reviewConsumer, deadLetters: deadLetters, logger: logger)
         let artifacts: ArtifactStore
         do {
             artifacts = try ArtifactStore(directory: configuration.artifactsDirectory)

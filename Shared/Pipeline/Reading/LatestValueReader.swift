@@ -10,8 +10,19 @@ import Synchronization
 /// whether or not the broker compacts.
 ///
 /// It reads every partition from the beginning outside any consumer group, so every instance
-/// of a service sees every entry. An unreadable entry is logged and skipped (a reader never
-/// stops on one bad message); an empty value (a tombstone) removes its key.
+/// of a service sees every entry. An unreadable entry (not JSON, the wrong shape, a schema
+/// version this build does not know) is skipped — a reader never stops on one bad message —
+/// and, when the reader has a ``DeadLetterPublisher``, dead-lettered with the schema's reason
+/// (`schema.invalidJSON`, `schema.unsupportedSchemaVersion`, …); an empty value (a tombstone)
+/// removes its key.
+///
+/// **One dead letter per entry and process.** The reader re-reads the topic on every start, so
+/// each start of a service dead-letters a bad entry again (same origin topic, partition and
+/// offset, so a reader of `homes.deadletter` can recognise the repeat); within one
+/// process an offset is dead-lettered at most once, even if the consumer re-delivers it.
+/// Marking entries as dead-lettered across restarts would need committed offsets for a
+/// consumer outside any group, and `homes.deadletter` is not compacted, so a stable key alone
+/// would not replace the earlier letter.
 /// ``waitUntilCaughtUp(admin:)`` returns once everything on the topic when it was called has
 /// been read, so a service can act on the whole state (the trainer picks the next version
 /// number only then).
@@ -31,14 +42,22 @@ public final class LatestValueReader<Message: SchemaMessage>: Service, Sendable 
 
     private let consumer: KafkaConsumer
     private let onUpdate: (@Sendable (Message) -> Void)?
+    private let deadLetters: DeadLetterPublisher?
     private let logger: Logger
     private let state = Mutex(State())
 
     /// Creates a reader over `consumer`, which must be assigned every partition of
     /// `Message.topic` from the beginning (``consumerConfiguration(settings:clientId:)``).
-    /// - Parameter onUpdate: Called with every value read, after it is stored.
-    public init(consumer: KafkaConsumer, logger: Logger, onUpdate: (@Sendable (Message) -> Void)? = nil) {
+    /// - Parameters:
+    ///   - deadLetters: Dead-letters unreadable entries; `nil` (commands and benchmarks that
+    ///     only take a snapshot) logs and skips them.
+    ///   - onUpdate: Called with every value read, after it is stored.
+    public init(
+        consumer: KafkaConsumer, deadLetters: DeadLetterPublisher? = nil, logger: Logger,
+        onUpdate: (@Sendable (Message) -> Void)? = nil
+    ) {
         self.consumer = consumer
+        self.deadLetters = deadLetters
         self.logger = logger
         self.onUpdate = onUpdate
     }
@@ -63,24 +82,31 @@ public final class LatestValueReader<Message: SchemaMessage>: Service, Sendable 
         defer { finish() }
         try await cancelWhenGracefulShutdown {
             for try await message in self.consumer.messages {
-                self.read(message)
+                if let reasons = self.read(message) {
+                    await self.deadLetters?.deadLetter(message, reasons: reasons)
+                }
             }
         }
     }
 
-    /// Stores one consumed message (exposed for tests that feed messages without a broker).
-    public func read(_ message: KafkaConsumerMessage) {
+    /// Stores one consumed message.
+    /// - Returns: Why the message is unreadable when it is and was not read before in this
+    ///   process (so it is dead-lettered once); `nil` otherwise.
+    private func read(_ message: KafkaConsumerMessage) -> [FailureReason]? {
         var decoded: Message?
+        var failure: SchemaError?
         if !message.value.isEmpty {
             do {
                 decoded = try Message.decode(from: Data(message.value))
             } catch {
+                failure = error
                 logger.warning(
                     "unreadable \(Message.topic.name) entry skipped",
                     metadata: ["kafka.position": "\(message.position)", "error": "\(error)"])
             }
         }
-        let ready = state.withLock { state in
+        let (ready, firstRead) = state.withLock { state in
+            let firstRead = message.offset >= state.positions[message.partition] ?? 0
             if let decoded {
                 state.values[decoded.key] = decoded
             } else if message.value.isEmpty, let key = message.keyString {
@@ -89,10 +115,12 @@ public final class LatestValueReader<Message: SchemaMessage>: Service, Sendable 
             state.positions[message.partition] = max(state.positions[message.partition] ?? 0, message.offset + 1)
             let ready = state.waiters.filter { state.reached($0.targets) }
             state.waiters.removeAll { waiter in ready.contains { $0.id == waiter.id } }
-            return ready.map(\.continuation)
+            return (ready.map(\.continuation), firstRead)
         }
         if let decoded { onUpdate?(decoded) }
         ready.forEach { $0.resume() }
+        guard let failure, firstRead else { return nil }
+        return failure.failureReasons
     }
 
     /// Returns once every message that was on the topic when called has been read.

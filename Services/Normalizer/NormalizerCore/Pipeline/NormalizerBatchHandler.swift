@@ -42,7 +42,7 @@ public struct NormalizerBatchHandler: BatchHandler {
                 var outcomes: [MessageOutcome] = []
                 outcomes.reserveCapacity(inputs.count)
                 for input in inputs {
-                    outcomes.append(Self.outcome(try Self.output(of: input, normalizer: normalizer)))
+                    outcomes.append(try Self.outcome(of: input, normalizer: normalizer))
                 }
                 return outcomes
             }
@@ -55,20 +55,22 @@ public struct NormalizerBatchHandler: BatchHandler {
         case record(RawRecord, MessageOrigin)
         /// A decision on `review.tasks`.
         case decision(ReviewTask)
-        /// A message that produces only `output`: an undecodable record's dead letter, or
-        /// nothing for an unreadable review task.
+        /// A message that produces only `output`: an undecodable record's dead letter.
         case done(NormalizerOutput)
+        /// A review task no schema reads, failed for `reasons` (the processor dead-letters it).
+        case unreadable([FailureReason])
     }
 
     /// Decodes one message.
     private static func input(of message: KafkaConsumerMessage, normalizer: Normalizer, logger: Logger) -> Input {
         let origin = MessageOrigin(topic: message.topic, partition: Int(message.partition), offset: message.offset)
         if message.topic == Topic.reviewTasks.name {
-            guard let task = try? ReviewTask.decode(from: Data(message.value)) else {
-                logger.warning("unreadable review task", metadata: ["kafka.position": "\(message.position)"])
-                return .done(NormalizerOutput())
+            do {
+                return .decision(try ReviewTask.decode(from: Data(message.value)))
+            } catch {
+                logger.warning("unreadable review task", metadata: ["kafka.position": "\(message.position)", "error": "\(error)"])
+                return .unreadable(error.failureReasons)
             }
-            return .decision(task)
         }
         switch normalizer.decode(message: Data(message.value), key: message.keyString, origin: origin) {
         case .success(let record): return .record(record, origin)
@@ -97,11 +99,12 @@ public struct NormalizerBatchHandler: BatchHandler {
     }
 
     /// What the normalizer made of one message.
-    private static func output(of input: Input, normalizer: Normalizer) throws(NormalizationError) -> NormalizerOutput {
+    private static func outcome(of input: Input, normalizer: Normalizer) throws(NormalizationError) -> MessageOutcome {
         switch input {
-        case .record(let record, let origin): try normalizer.normalize(record, origin: origin)
-        case .decision(let task): try normalizer.apply(decision: task)
-        case .done(let output): output
+        case .record(let record, let origin): outcome(try normalizer.normalize(record, origin: origin))
+        case .decision(let task): outcome(try normalizer.apply(decision: task))
+        case .done(let output): outcome(output)
+        case .unreadable(let reasons): .failed(reasons)
         }
     }
 

@@ -55,7 +55,9 @@ public enum NormalizerService: ServiceBuilder {
             configuration: LatestValueReader<SourceDescriptor>.consumerConfiguration(settings: kafka, clientId: "\(name)-catalog"),
             logger: logger
         )
-        let catalog = LatestValueReader<SourceDescriptor>(consumer: catalogConsumer, logger: logger) { descriptor in
+        let deadLetters = DeadLetterPublisher(settings: batch, producer: producer, logger: logger)
+        let catalog = LatestValueReader<SourceDescriptor>(consumer: catalogConsumer, deadLetters: deadLetters, logger: logger) {
+            descriptor in
             if normalizer.update(source: descriptor) {
                 logger.info("source mapping updated", metadata: ["source.id": "\(descriptor.id)"])
             }

@@ -56,13 +56,18 @@ public enum ServerService: ServiceBuilder {
         let registryConsumer = try KafkaConsumer(
             configuration: LatestValueReader<ModelEvent>.consumerConfiguration(settings: kafka, clientId: "\(name)-registry"),
             logger: logger)
-        let registry = LatestValueReader<ModelEvent>(consumer: registryConsumer, logger: logger) { catalog.receive($0) }
+        let deadLetters = DeadLetterPublisher(settings: batch, producer: producer, logger: logger)
+        let registry = LatestValueReader<ModelEvent>(consumer: registryConsumer, deadLetters: deadLetters, logger: logger) {
+            catalog.receive($0)
+        }
         let warmup = CatalogWarmup(registry: registry, admin: try KafkaAdmin(configuration: kafka.client), catalog: catalog, logger: logger)
         let rawRecords = RawRecordReader(catalog: sources, configuration: configuration.normalizer)
         let sourcesConsumer = try KafkaConsumer(
             configuration: LatestValueReader<SourceDescriptor>.consumerConfiguration(settings: kafka, clientId: "\(name)-catalog"),
             logger: logger)
-        let sourceReader = LatestValueReader<SourceDescriptor>(consumer: sourcesConsumer, logger: logger) { rawRecords.update($0) }
+        let sourceReader = LatestValueReader<SourceDescriptor>(consumer: sourcesConsumer, deadLetters: deadLetters, logger: logger) {
+            rawRecords.update($0)
+        }
         let components = ServerComponents(
             configuration: configuration, catalog: catalog, rawRecords: rawRecords, queue: queue, publisher: publisher)
         let requests = try KafkaConsumer(

@@ -22,7 +22,7 @@ public final class TrainerLoop: Service, Sendable {
     private let configuration: TrainerConfiguration
     private let inputs: KafkaConsumer
     /// Dead letters of inputs and commands no schema reads.
-    private let deadLetters: DeadLetterWriter
+    private let deadLetters: DeadLetterPublisher
     private let control: KafkaConsumer
     private let producer: KafkaProducer
     private let registry: LatestValueReader<ModelEvent>
@@ -42,11 +42,13 @@ public final class TrainerLoop: Service, Sendable {
     static let algorithm = "gbt"
 
     /// Creates the loop; `state` is what ``TrainerService`` loaded from `stateFile` (its input
-    /// positions configured `inputs`).
+    /// positions configured `inputs`); `deadLetters` publishes the dead letters of unreadable
+    /// inputs and commands.
     public init(
         configuration: TrainerConfiguration, state: TrainerState, stateFile: StateFile<TrainerState>, inputs: KafkaConsumer,
-        control: KafkaConsumer, producer: KafkaProducer, registry: LatestValueReader<ModelEvent>, admin: KafkaAdmin,
-        artifacts: ArtifactStore, clock: TrainerClock, logger: Logger, metrics: any MetricsFactory = MetricsSystem.factory
+        control: KafkaConsumer, producer: KafkaProducer, deadLetters: DeadLetterPublisher, registry: LatestValueReader<ModelEvent>,
+        admin: KafkaAdmin, artifacts: ArtifactStore, clock: TrainerClock, logger: Logger,
+        metrics: any MetricsFactory = MetricsSystem.factory
     ) {
         self.configuration = configuration
         self.state = Mutex(state)
@@ -60,7 +62,7 @@ public final class TrainerLoop: Service, Sendable {
         self.clock = clock
         self.logger = logger
         runner = JobRunner(model: configuration.model, features: configuration.features, imputation: configuration.imputation)
-        deadLetters = DeadLetterWriter(stage: .training, service: configuration.serviceName, policy: configuration.deadLetters)
+        self.deadLetters = deadLetters
         evaluator = TriggerEvaluator(configuration: configuration)
         self.metrics = TrainerMetrics(factory: metrics)
     }
@@ -117,11 +119,11 @@ public final class TrainerLoop: Service, Sendable {
                     }
                 } catch {
                     letters.append(
-                        deadLetters.deadLetter(
+                        deadLetters.writer.deadLetter(
                             for: message, reasons: [FailureReason(code: "trainer.unreadableInput", message: "\(error)")]))
                 }
             }
-            await publish(letters)
+            await deadLetters.publish(letters)
             state.withLock { state in
                 rows.forEach { state.store.apply($0, at: now) }
                 feedback.forEach { state.store.apply($0) }
@@ -138,24 +140,9 @@ public final class TrainerLoop: Service, Sendable {
                 let command = try ControlCommand.decode(from: Data(message.value))
                 if command.target == "trainer", command.action == .retrain { take(command) }
             } catch {
-                await publish([
-                    deadLetters.deadLetter(for: message, reasons: [FailureReason(code: "trainer.unreadableCommand", message: "\(error)")])
-                ])
+                await deadLetters.deadLetter(message, reasons: [FailureReason(code: "trainer.unreadableCommand", message: "\(error)")])
             }
             try control.storeOffset(message)
-        }
-    }
-
-    /// Publishes the dead letters of unreadable messages; when even that fails, the messages
-    /// are skipped with a log line, so one message never stalls the trainer.
-    private func publish(_ letters: [DeadLetter]) async {
-        guard !letters.isEmpty else { return }
-        do {
-            try await KafkaPublisher(producer: producer).publish(letters)
-        } catch {
-            logger.error(
-                "dead letters not delivered; the messages are skipped",
-                metadata: ["count": "\(letters.count)", "error": "\(error)", "keys": "\(letters.map(\.originalKey))"])
         }
     }
 

@@ -45,7 +45,10 @@ public enum TrainerService: ServiceBuilder {
         let registryConsumer = try KafkaConsumer(
             configuration: LatestValueReader<ModelEvent>.consumerConfiguration(settings: kafka, clientId: "\(name)-registry"),
             logger: logger)
-        let registry = LatestValueReader<ModelEvent>(consumer: registryConsumer, logger: logger)
+        let deadLetters = DeadLetterPublisher(
+            writer: DeadLetterWriter(stage: .training, service: name, policy: configuration.deadLetters),
+            publisher: KafkaPublisher(producer: producer), logger: logger)
+        let registry = LatestValueReader<ModelEvent>(consumer: registryConsumer, deadLetters: deadLetters, logger: logger)
         let admin = try KafkaAdmin(configuration: kafka.client)
         let artifacts: ArtifactStore
         do {
@@ -55,7 +58,7 @@ public enum TrainerService: ServiceBuilder {
         }
         let loop = TrainerLoop(
             configuration: configuration, state: state, stateFile: stateFile, inputs: inputs, control: control, producer: producer,
-            registry: registry, admin: admin, artifacts: artifacts, clock: clock, logger: logger)
+            deadLetters: deadLetters, registry: registry, admin: admin, artifacts: artifacts, clock: clock, logger: logger)
         return [producer, inputs, control, registryConsumer, registry, loop]
     }
 
