@@ -57,6 +57,14 @@ public struct ProjectLayout: Sendable, Equatable {
         return components.dropFirst().reduce(stateDirectory(environment: environment)) { $0.appendingPathComponent(String($1)) }
     }
 
+    /// A path from a configuration file read with or without a project: ``resolve(_:environment:)``
+    /// in `layout`; without one, absolute as written or relative to the working directory.
+    public static func resolve(_ configured: String, in layout: ProjectLayout?) -> URL {
+        if let layout { return layout.resolve(configured) }
+        if configured.hasPrefix("/") { return URL(fileURLWithPath: configured) }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(configured)
+    }
+
     /// The `site-packages` folders of the virtual environment.
     public var sitePackages: [URL] {
         let lib = virtualEnvironment.appendingPathComponent("lib")

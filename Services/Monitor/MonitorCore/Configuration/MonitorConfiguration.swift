@@ -51,8 +51,7 @@ public struct MonitorConfiguration: Sendable {
         let serviceName = try settings.string("monitor.serviceName")
         regions = try settings.strings("monitor.regions").map { $0.uppercased() }
         modelNamePrefix = try settings.string("monitor.modelNamePrefix")
-        let root = layout?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let resolve = { (path: String) in path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path) }
+        let resolve = { (path: String) in ProjectLayout.resolve(path, in: layout) }
         artifactsDirectory = resolve(try settings.string("monitor.artifactsDirectory"))
         reportFile = resolve(try settings.string("monitor.reportFile"))
         httpHost = try settings.string("monitor.http.host")

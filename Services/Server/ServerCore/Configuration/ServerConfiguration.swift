@@ -53,13 +53,13 @@ public struct ServerConfiguration: Sendable {
     /// The model of `region`.
     public func modelName(of region: String) -> String { modelNamePrefix + region.lowercased() }
 
-    /// Reads every setting; paths are relative to the project root of `layout`.
+    /// Reads every setting; paths resolve in `layout` (`.homeprice/…` in the state folder,
+    /// others in the project root).
     ///
     /// - Throws: ``ServerError/Code/invalidConfiguration`` naming the missing or bad key.
     public init(reader: ConfigReader, layout: ProjectLayout?) throws(ServerError) {
         let settings = RequiredSettings(reader: reader)
-        let root = layout?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        func path(_ text: String) -> URL { text.hasPrefix("/") ? URL(fileURLWithPath: text) : root.appendingPathComponent(text) }
+        func path(_ text: String) -> URL { ProjectLayout.resolve(text, in: layout) }
         do {
             serviceName = try settings.string("server.serviceName")
             groupId = try settings.string("server.groupId")

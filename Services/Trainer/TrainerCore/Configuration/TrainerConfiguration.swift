@@ -103,12 +103,7 @@ public struct TrainerConfiguration: Sendable {
     }
 
     private init(settings: RequiredSettings, layout: ProjectLayout?) throws {
-        func path(_ key: String) throws -> URL {
-            let value = try settings.string(key)
-            if let layout { return layout.resolve(value) }
-            if value.hasPrefix("/") { return URL(fileURLWithPath: value) }
-            return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(value)
-        }
+        func path(_ key: String) throws -> URL { ProjectLayout.resolve(try settings.string(key), in: layout) }
         serviceName = try settings.string("trainer.serviceName")
         groupId = try settings.string("trainer.groupId")
         regions = try settings.strings("trainer.regions").map { $0.uppercased() }
