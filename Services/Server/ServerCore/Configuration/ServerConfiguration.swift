@@ -62,7 +62,7 @@ public struct ServerConfiguration: Sendable {
         let settings = RequiredSettings(reader: reader)
         let root = layout?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func path(_ text: String) -> URL { text.hasPrefix("/") ? URL(fileURLWithPath: text) : root.appendingPathComponent(text) }
-        do {
+        do throws(ServiceSupportError) {
             serviceName = try settings.string("server.serviceName")
             groupId = try settings.string("server.groupId")
             controlTarget = try settings.string("server.controlTarget")
@@ -83,6 +83,9 @@ public struct ServerConfiguration: Sendable {
                 segmentBytes: try settings.int("server.journal.segmentBytes", atLeast: 1),
                 maxBytes: try settings.int("server.journal.maxBytes", atLeast: 1),
                 syncEveryWrite: try settings.bool("server.journal.syncEveryWrite"))
+            guard journal.segmentBytes <= journal.maxBytes else {
+                throw settings.invalid("server.journal.segmentBytes", "a segment must fit in server.journal.maxBytes")
+            }
         } catch {
             throw ServerError(.invalidConfiguration, reason: error.reason, field: error.input)
         }
