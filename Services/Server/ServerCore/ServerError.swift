@@ -34,6 +34,10 @@ public struct ServerError: Error, Sendable, Equatable, CustomStringConvertible {
         case registryRefused
         /// A message could not be published.
         case publishFailed
+        /// The publishing journal holds its size limit of undelivered messages.
+        case journalFull
+        /// The publishing journal cannot be written (disk full, I/O error) or read back.
+        case journalFailed
 
         /// The HTTP status a request failing with this code answers.
         public var httpStatus: Int {
@@ -43,7 +47,7 @@ public struct ServerError: Error, Sendable, Equatable, CustomStringConvertible {
             case .unknownModel, .unknownRegion, .unknownSource: 404
             case .unauthorized: 401
             case .registryRefused: 409
-            case .noServableModel, .publishFailed, .modelRefused, .invalidConfiguration: 503
+            case .noServableModel, .publishFailed, .journalFull, .journalFailed, .modelRefused, .invalidConfiguration: 503
             }
         }
     }

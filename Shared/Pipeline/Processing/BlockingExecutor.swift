@@ -17,4 +17,10 @@ public final class BlockingExecutor: Sendable {
             queue.async { continuation.resume(with: Result { try work() }) }
         }
     }
+
+    /// Starts `work` on the executor's queue and returns at once, for work whose outcome the
+    /// caller learns another way (a writer that resumes its waiting requests itself).
+    public func execute(_ work: @escaping @Sendable () -> Void) {
+        queue.async(execute: work)
+    }
 }

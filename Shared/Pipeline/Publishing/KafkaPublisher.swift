@@ -19,10 +19,15 @@ public struct KafkaPublisher: MessagePublisher {
         for message in messages {
             batch.append(try KafkaProducerMessage(message))
         }
+        try await publish(encoded: batch)
+    }
+
+    /// Sends the records as they are with one awaited send and returns when all are delivered.
+    public func publish(encoded records: [KafkaProducerMessage]) async throws(PipelineError) {
         do {
-            _ = try await producer.send(batch)
+            _ = try await producer.send(records)
         } catch {
-            throw PipelineError(.publishFailed, reason: error.description, input: batch.first?.topic)
+            throw PipelineError(.publishFailed, reason: error.description, input: records.first?.topic)
         }
     }
 }

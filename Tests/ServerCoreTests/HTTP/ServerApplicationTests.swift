@@ -178,6 +178,22 @@ struct ServerApplicationTests {
         }
     }
 
+    @Test("a prediction the journal cannot take is refused with 503 and a problem body, never answered; health says degraded")
+    func journalFull() async throws {
+        var fixture = try await ServerFixture()
+        defer { fixture.remove() }
+        fixture.configuration.journal.maxBytes = 100
+        let home = try ServerFixture.requestHomes(count: 1)[0]
+        try await withApplication(fixture) { client, components in
+            let refused = try await client.send(.post, "/v1/predictions", json: "{\"requestId\":\"full\",\"home\":\(try jsonText(home))}")
+            #expect(refused.status == .serviceUnavailable && refused["title"] as? String == "server.journalFull", "\(refused.text)")
+            #expect(refused["predictionId"] == nil && components.queue.pendingCount == 0)
+            let health = try await client.send(.get, "/health")
+            #expect(health.status == .serviceUnavailable && health["status"] as? String == "degraded")
+            #expect((health["journal"] as? String)?.contains("server.journalFull") == true)
+        }
+    }
+
     @Test("models, health, metrics and the OpenAPI document are served")
     func systemRoutes() async throws {
         let fixture = try await ServerFixture()

@@ -1,5 +1,7 @@
 import Configuration
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import Kafka
 import ModelRegistry
 import NIOCore
@@ -25,28 +27,38 @@ struct ServerServiceIntegrationTests {
         ) { producer in try await producer.send(batch) }
     }
 
+    /// The server's real wiring on `broker` (topics created, the fixture's two versions
+    /// registered), listening on a free port.
+    private func serverServices(
+        _ fixture: ServerFixture, on broker: TansuBroker, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) async throws -> [any Service] {
+        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
+        try await TopicProvisioner.createAll(using: admin)
+        try await publish(try fixture.championAndChallenger(), to: broker)
+        let kafka = try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))).connecting(
+            to: broker.bootstrapServers)
+        var configuration = fixture.configuration
+        configuration.port = 0
+        return try ServerService.services(
+            configuration: configuration, kafka: kafka,
+            batch: BatchSettings(
+                stage: .serving, service: "server-test", batchSize: 100,
+                deadLetters: DeadLetterPolicy(maxPayloadBytes: 16_384, maxReasonCharacters: 1000, maxReasons: 20)),
+            logger: KafkaTestClients.logger, onServerRunning: onServerRunning)
+    }
+
     @Test(
         "models come from models.registry and the artifact store; a Kafka request and a live HTTP request are both answered on predictions"
     )
     func kafkaAndHTTPEndToEnd() async throws {
-        var fixture = try await ServerFixture()
+        let fixture = try await ServerFixture()
         defer { fixture.remove() }
-        fixture.configuration.port = 0
         let home = try ServerFixture.requestHomes(count: 1)[0]
         try await TestProject.withBroker { broker in
-            let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
-            try await TopicProvisioner.createAll(using: admin)
-            try await publish(try fixture.championAndChallenger(), to: broker)
-            let kafka = try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))).connecting(
-                to: broker.bootstrapServers)
             let port = Mutex<Int?>(nil)
-            let services = try ServerService.services(
-                configuration: fixture.configuration, kafka: kafka,
-                batch: BatchSettings(
-                    stage: .serving, service: "server-test", batchSize: 100,
-                    deadLetters: DeadLetterPolicy(maxPayloadBytes: 16_384, maxReasonCharacters: 1000, maxReasons: 20)),
-                logger: KafkaTestClients.logger
-            ) { channel in port.withLock { $0 = channel.localAddress?.port } }
+            let services = try await serverServices(fixture, on: broker) { channel in
+                port.withLock { $0 = channel.localAddress?.port }
+            }
 
             try await withRunningServices(services) {
                 let request = PredictionRequest(
@@ -95,19 +107,7 @@ struct ServerServiceIntegrationTests {
         defer { fixture.remove() }
         let home = try ServerFixture.requestHomes(count: 1)[0]
         try await TestProject.withBroker { broker in
-            let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
-            try await TopicProvisioner.createAll(using: admin)
-            try await publish(try fixture.championAndChallenger(), to: broker)
-            let kafka = try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))).connecting(
-                to: broker.bootstrapServers)
-            var configuration = fixture.configuration
-            configuration.port = 0
-            let services = try ServerService.services(
-                configuration: configuration, kafka: kafka,
-                batch: BatchSettings(
-                    stage: .serving, service: "server-test", batchSize: 100,
-                    deadLetters: DeadLetterPolicy(maxPayloadBytes: 16_384, maxReasonCharacters: 1000, maxReasons: 20)),
-                logger: KafkaTestClients.logger)
+            let services = try await serverServices(fixture, on: broker)
             func command(_ id: String, _ action: ControlAction, target: String = "server", _ arguments: [String: String]) -> ControlCommand
             {
                 ControlCommand(
@@ -145,6 +145,53 @@ struct ServerServiceIntegrationTests {
                 try await answered(by: "1", home: home, broker: broker, prefix: "after-rollback")
             }
         }
+    }
+
+    @Test(
+        "every HTTP prediction answered by a server killed before publishing it is published on predictions by the next start on the same journal"
+    )
+    func journalledPredictionsSurviveAKill() async throws {
+        let fixture = try await ServerFixture()
+        defer { fixture.remove() }
+        let homes = try ServerFixture.requestHomes(count: 3)
+        // The first server answers, then dies before its queue ever sends: no graceful
+        // shutdown, nothing published, only what its journal holds.
+        let catalog = fixture.catalog()
+        try await catalog.apply(try fixture.championAndChallenger())
+        catalog.markReady()
+        let killed = try fixture.components(catalog: catalog)
+        let answered = try await Application(router: ServerApplication.router(components: killed)).test(.router) { client in
+            var answered: Set<String> = []
+            for (index, home) in homes.enumerated() {
+                let answer = try await client.send(
+                    .post, "/v1/predictions", json: "{\"requestId\":\"kill-\(index)\",\"home\":\(try jsonText(home))}")
+                #expect(answer.status == .ok, "\(answer.text)")
+                answered.insert(try #require(answer["predictionId"] as? String))
+            }
+            let batch = try await client.send(
+                .post, "/v1/predictions", json: "{\"requestId\":\"kill-batch\",\"homes\":\(try jsonText(homes))}")
+            #expect(batch.status == .ok, "\(batch.text)")
+            let answers = try #require(batch["predictions"] as? [[String: Any]])
+            answered.formUnion(answers.compactMap { $0["predictionId"] as? String })
+            return answered
+        }
+        #expect(answered.count == 6)
+        #expect(killed.queue.pendingCount == 6 && fixture.publisher.published(Prediction.self).isEmpty)
+
+        try await TestProject.withBroker { broker in
+            let services = try await serverServices(fixture, on: broker)
+            try await withRunningServices(services) {
+                let published = try await waitForMessages(Prediction.self, on: broker.bootstrapServers, until: "every answered prediction")
+                {
+                    answered.isSubset(of: Set($0.map(\.predictionId)))
+                }
+                let byId = Dictionary(published.map { ($0.predictionId, $0) }) { first, _ in first }
+                #expect(byId["kill-0"]?.modelVersion == "1" && byId["kill-batch-2"]?.modelVersion == "1")
+            }
+        }
+        // Delivered and confirmed: the graceful shutdown left no segment behind.
+        let left = try FileManager.default.contentsOfDirectory(atPath: fixture.configuration.journal.directory.path)
+        #expect(left.filter { $0.hasPrefix("segment-") }.isEmpty, "\(left)")
     }
 
     /// Publishes requests on the default route until one is answered by `version` (the reload

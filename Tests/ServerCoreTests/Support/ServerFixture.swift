@@ -33,6 +33,7 @@ struct ServerFixture {
             environment: ["SERVER_ADMIN_TOKEN": Self.adminToken].merging(environment) { $1 })
         configuration = try ServerConfiguration(reader: reader, layout: TestProject.layout)
         configuration.artifactsDirectory = folder
+        configuration.journal.directory = folder.appendingPathComponent("journal")
         store = try ArtifactStore(directory: folder)
         files = try await TrainedModels.shared.modelFiles()
     }
@@ -76,7 +77,10 @@ struct ServerFixture {
         return ServerComponents(
             configuration: configuration, catalog: catalog,
             rawRecords: RawRecordReader(catalog: sources, configuration: configuration.normalizer),
-            queue: PublishingQueue(publisher: publisher, batchSize: 100, capacity: 10_000, logger: Self.logger), publisher: publisher)
+            queue: PublishingQueue(
+                publisher: publisher, journal: try PublishingJournal(settings: configuration.journal, logger: Self.logger), batchSize: 100,
+                retryDelay: .milliseconds(100), logger: Self.logger),
+            publisher: publisher)
     }
 
     /// Real homes' features to price (sales the models did not learn from).

@@ -66,6 +66,7 @@ struct BenchServer {
                     "HOMEPRICE_ROOT": layout.root.path, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "SERVER_HTTP_HOST": "127.0.0.1",
                     "SERVER_HTTP_PORT": "\(port)", "SERVER_ARTIFACTS_DIRECTORY": workspace.appendingPathComponent("artifacts").path,
                     "SERVER_ADMIN_TOKEN": Self.adminToken, "SERVER_SERVICE_NAME": "bench-server",
+                    "SERVER_JOURNAL_DIRECTORY": workspace.appendingPathComponent("journal").path,
                 ], "/health"
             )
         }

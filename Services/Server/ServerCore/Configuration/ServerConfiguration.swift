@@ -41,8 +41,10 @@ public struct ServerConfiguration: Sendable {
     public var experiments: [String: Experiment]
     /// How HTTP predictions are published on `predictions`: at most this many per send.
     public var publishBatchSize: Int
-    /// At most this many messages wait to be published; beyond, the oldest are dropped and counted.
-    public var maxPendingMessages: Int
+    /// How long a failed send waits before it is tried again.
+    public var publishRetryDelay: Duration
+    /// The journal HTTP predictions are written to before the answer.
+    public var journal: JournalSettings
     /// The feature settings (regions, currencies).
     public var features: FeatureSettings
     /// The normalizer's settings: merge policy and exchange rates for raw records.
@@ -60,7 +62,7 @@ public struct ServerConfiguration: Sendable {
     public init(reader: ConfigReader, layout: ProjectLayout?) throws(ServerError) {
         let settings = RequiredSettings(reader: reader)
         func path(_ text: String) -> URL { ProjectLayout.resolve(text, in: layout) }
-        do {
+        do throws(ServiceSupportError) {
             serviceName = try settings.string("server.serviceName")
             groupId = try settings.string("server.groupId")
             controlTarget = try settings.string("server.controlTarget")
@@ -74,7 +76,16 @@ public struct ServerConfiguration: Sendable {
             sourcesDirectory = path(try settings.string("server.sourcesDirectory"))
             reviewIntervalFraction = try settings.double("server.reviewIntervalFraction", atLeast: 0)
             publishBatchSize = try settings.int("server.publishing.batchSize", atLeast: 1)
-            maxPendingMessages = try settings.int("server.publishing.maxPendingMessages", atLeast: 1)
+            publishRetryDelay = .milliseconds(try settings.int("server.publishing.retryDelayMilliseconds", atLeast: 1))
+            let journalDirectory = try settings.string("server.journal.directory")
+            journal = JournalSettings(
+                directory: path(journalDirectory).appendingPathComponent(serviceName),
+                segmentBytes: try settings.int("server.journal.segmentBytes", atLeast: 1),
+                maxBytes: try settings.int("server.journal.maxBytes", atLeast: 1),
+                syncEveryWrite: try settings.bool("server.journal.syncEveryWrite"))
+            guard journal.segmentBytes <= journal.maxBytes else {
+                throw settings.invalid("server.journal.segmentBytes", "a segment must fit in server.journal.maxBytes")
+            }
         } catch {
             throw ServerError(.invalidConfiguration, reason: error.reason, field: error.input)
         }

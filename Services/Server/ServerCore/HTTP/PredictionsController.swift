@@ -3,7 +3,8 @@ import Hummingbird
 import Schema
 
 /// `POST /v1/predictions`: prices one home or a batch, all with the same snapshot of models,
-/// and queues every prediction (with shadows and review tasks) for `predictions`.
+/// and journals every prediction (with shadows and review tasks) for `predictions` before it
+/// answers: an answer that could not be journalled is a 503, never an answer that could be lost.
 struct PredictionsController<Context: RequestContext>: Sendable {
     let components: ServerComponents
 
@@ -54,7 +55,7 @@ struct PredictionsController<Context: RequestContext>: Sendable {
                 throw error.located(under: location)
             }
         }
-        components.queue.enqueue(outcomes.flatMap(\.messages))
+        try await components.queue.enqueue(outcomes.flatMap(\.messages))
         let answers = outcomes.map(PredictionAnswer.init)
         return body.isBatch ? JSONResponse.make(PredictionBatchAnswer(predictions: answers)) : JSONResponse.make(answers[0])
     }

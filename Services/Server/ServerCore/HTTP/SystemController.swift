@@ -10,9 +10,15 @@ struct SystemController<Context: RequestContext>: Sendable {
         router.get("health") { _, _ in
             let snapshot = components.catalog.snapshot
             let ready = components.catalog.isReady
+            let journal = components.queue.journal.health
+            let status = !ready ? "starting" : journal.problem == nil ? "ok" : "degraded"
             return JSONResponse.make(
-                ["status": ready ? "ok" : "starting", "models": "\(snapshot.models.count)", "generation": "\(snapshot.generation)"],
-                status: ready ? .ok : .serviceUnavailable)
+                [
+                    "status": status, "models": "\(snapshot.models.count)", "generation": "\(snapshot.generation)",
+                    "journal": journal.problem?.description ?? "ok", "unpublished": "\(journal.undelivered)",
+                    "journalBytes": "\(journal.bytes)",
+                ],
+                status: status == "ok" ? .ok : .serviceUnavailable)
         }
         router.get("metrics") { _, _ in
             Response(

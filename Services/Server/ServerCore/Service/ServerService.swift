@@ -41,7 +41,8 @@ public enum ServerService: ServiceBuilder {
         let producer = try KafkaProducer(configuration: kafka.producer(clientId: name), logger: logger)
         let publisher = KafkaPublisher(producer: producer)
         let queue = PublishingQueue(
-            publisher: publisher, batchSize: configuration.publishBatchSize, capacity: configuration.maxPendingMessages, logger: logger)
+            publisher: publisher, journal: try PublishingJournal(settings: configuration.journal, logger: logger),
+            batchSize: configuration.publishBatchSize, retryDelay: configuration.publishRetryDelay, logger: logger)
         let artifacts: ArtifactStore
         let sources: SourceCatalog
         do {
@@ -51,7 +52,7 @@ public enum ServerService: ServiceBuilder {
             throw ServerError(.invalidConfiguration, reason: "\(error)")
         }
         let catalog = ModelCatalog(loader: ModelLoader(artifacts: artifacts), logger: logger) { key, error in
-            queue.enqueue([alert(key: key, error: error, service: name)])
+            queue.enqueueTransient([alert(key: key, error: error, service: name)])
         }
         let registryConsumer = try KafkaConsumer(
             configuration: LatestValueReader<ModelEvent>.consumerConfiguration(settings: kafka, clientId: "\(name)-registry"),
