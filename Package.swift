@@ -324,7 +324,9 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "HomePriceCLI", "Kafka", "ML", "ModelRegistry", "Pipeline", "Scenario", "Schema", "ServiceSupport", "TestSupport",
+                "HomePriceCLI", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "NormalizerEvaluation", "Pipeline", "Scenario", "Schema",
+                "ServiceSupport",
+                "TestSupport", configuration,
             ],
             swiftSettings: strict
         ),
