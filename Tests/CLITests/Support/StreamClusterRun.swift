@@ -80,13 +80,7 @@ struct StreamClusterRun {
     mutating func run() async throws -> Outcome {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("homeprice-stream-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        defer {
-            if ProcessInfo.processInfo.environment["KEEP"] == nil {
-                try? FileManager.default.removeItem(at: state)
-            } else {
-                print("STATE", state.path)
-            }
-        }
+        defer { try? FileManager.default.removeItem(at: state) }
         let port = LocalPort.free()
         let serverPort = LocalPort.free()
         let bootstrap = "127.0.0.1:\(port)"
