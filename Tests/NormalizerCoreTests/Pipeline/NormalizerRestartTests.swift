@@ -36,6 +36,9 @@ struct NormalizerRestartTests {
                     "NORMALIZER_SERVICE_NAME": name,
                     "NORMALIZER_WAREHOUSE_PATH": warehouse.path,
                     "LOG_LEVEL": "warning",
+                    // One record per batch: each its own transaction and awaited send, so the
+                    // second half takes long enough for the kill to land inside it.
+                    "PIPELINE_BATCH_SIZE": "1",
                 ]
             }
             let uninterruptedEnvironment = environment("uninterrupted", uninterruptedFile)
@@ -44,10 +47,11 @@ struct NormalizerRestartTests {
             let first = try PipelineFixture.normalizer(interruptedEnvironment)
 
             // Kill once the first half is in the warehouse (its outputs and offsets may or may
-            // not be through) and the second half was just published: the kill lands while the
-            // second half is fetched or normalized in an uncommitted batch.
+            // not be through) and the second half has begun: the kill lands while the second
+            // half is fetched or normalized, record by record.
             _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: firstHalfStored, in: interruptedFile, processes: [first])
             try await PipelineFixture.publish(secondHalf, on: broker.bootstrapServers)
+            _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: firstHalfStored + 1, in: interruptedFile, processes: [first])
             first.kill()
             _ = try await first.waitForExit(timeout: .seconds(30))
             let storedBeforeKill = try #require(PipelineFixture.storedCount(storedKeys, in: interruptedFile))
