@@ -10,6 +10,9 @@ public struct PipelineError: Error, Sendable, Equatable, CustomStringConvertible
         case encodingFailed
         /// The broker did not take a message (delivery or enqueue failure).
         case publishFailed
+        /// The broker refused a message itself (too large, invalid): sending it again cannot
+        /// succeed.
+        case publishRejected
         /// A batch could not be processed as a whole (storage, delivery); its offsets stay
         /// unstored so it is processed again.
         case batchFailed

@@ -23,11 +23,14 @@ public struct KafkaPublisher: MessagePublisher {
     }
 
     /// Sends the records as they are with one awaited send and returns when all are delivered.
+    /// - Throws: ``PipelineError/Code/publishRejected`` when the broker refused a record
+    ///   itself, ``PipelineError/Code/publishFailed`` for any other failure.
     public func publish(encoded records: [KafkaProducerMessage]) async throws(PipelineError) {
         do {
             _ = try await producer.send(records)
         } catch {
-            throw PipelineError(.publishFailed, reason: error.description, input: records.first?.topic)
+            throw PipelineError(
+                error.code == .messageRejected ? .publishRejected : .publishFailed, reason: error.description, input: records.first?.topic)
         }
     }
 }

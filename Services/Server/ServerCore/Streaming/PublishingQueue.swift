@@ -15,7 +15,9 @@ import Synchronization
 /// request, and that encoding is both journalled and sent.
 ///
 /// A failed send is logged, counted (`server_publish_failed_total`) and retried after the
-/// configured delay, the batch kept at the head of the queue. On graceful shutdown the queue is
+/// configured delay, the batch kept at the head of the queue; a message the broker refuses
+/// itself (too large) is found by sending the batch one by one and dropped with an error log
+/// (`server_publish_rejected_total`), so it cannot block the queue and fill the journal. On graceful shutdown the queue is
 /// drained once more; what still cannot be delivered stays in the journal for the next start.
 /// The queue is bounded by the journal's size limit: everything in it is journalled, except
 /// the few ``enqueueTransient(_:)`` alerts.
@@ -36,6 +38,7 @@ public final class PublishingQueue: Service, Sendable {
     private let wakeups: AsyncStream<Void>
     private let wakeup: AsyncStream<Void>.Continuation
     private let failed = Counter(label: "server_publish_failed_total")
+    private let rejected = Counter(label: "server_publish_rejected_total")
     private let republished = Counter(label: "server_journal_republished_total")
     private let skipped = Counter(label: "server_journal_skipped_lines_total")
 
@@ -126,6 +129,31 @@ public final class PublishingQueue: Service, Sendable {
         add(recovery.entries.map { Entry(record: $0.record, segment: $0.segment) }, first: true)
     }
 
+    /// Sends `batch` record by record: a record the broker refuses is dropped (logged with its
+    /// topic and key, counted in `server_publish_rejected_total`) and confirmed, so the journal
+    /// does not replay it; a record that fails otherwise goes back to the head of the queue.
+    private func isolateRejected(_ batch: [Entry]) async {
+        var retry: [Entry] = []
+        for entry in batch {
+            do {
+                try await publisher.publish(encoded: [entry.record])
+            } catch  where error.code == .publishRejected {
+                rejected.increment()
+                logger.error(
+                    "the broker refused a message; dropped",
+                    metadata: [
+                        "topic": "\(entry.record.topic)", "key": "\(entry.record.key.map { String(decoding: $0, as: UTF8.self) } ?? "-")",
+                        "error": "\(error)",
+                    ])
+            } catch {
+                retry.append(entry)
+                continue
+            }
+            journal.confirm(entry.segment.map { [$0] } ?? [])
+        }
+        add(retry, first: true)
+    }
+
     /// Sends batches until the queue is empty; a failed batch goes back to the head and, when
     /// `retrying`, is sent again after the retry delay (until graceful shutdown).
     private func drain(retrying: Bool) async {
@@ -139,6 +167,10 @@ public final class PublishingQueue: Service, Sendable {
             do {
                 try await publisher.publish(encoded: batch.map(\.record))
                 journal.confirm(batch.compactMap(\.segment))
+            } catch  where error.code == .publishRejected {
+                // The broker refused a record itself: find it (one by one; the others may be
+                // sent twice, keyed) and drop it, so it cannot hold up everything behind it.
+                await isolateRejected(batch)
             } catch {
                 add(batch, first: true)
                 failed.increment(by: batch.count)
