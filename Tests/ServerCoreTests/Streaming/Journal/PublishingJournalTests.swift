@@ -3,6 +3,7 @@ import Kafka
 import Pipeline
 import Schema
 import ServerCore
+import ServiceSupport
 import TestSupport
 import Testing
 
@@ -123,13 +124,13 @@ struct PublishingJournalTests {
         #expect(segmentFiles.isEmpty)
     }
 
-    @Test("beyond its size limit the journal refuses an append with journalFull, and health says so")
+    @Test("beyond its size limit the journal refuses an append with journalFull, and health says so until deliveries free room")
     func sizeLimit() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let predictions = try Self.predictions(2, prefix: "f")
         let limit = try predictions[0].encoded().count + 100
         let journal = try journal(maxBytes: limit)
-        _ = try await journal.append(try Self.records([predictions[0]]))
+        let segment: UInt64? = try await journal.append(try Self.records([predictions[0]]))
         let refused = try Self.records([predictions[1]])
         do {
             _ = try await journal.append(refused)
@@ -139,6 +140,13 @@ struct PublishingJournalTests {
         }
         #expect(journal.health.problem?.code == .journalFull)
         #expect(journal.health.undelivered == 1)
+
+        // Delivered, the entry's segment goes: the journal has room again and health says so.
+        journal.confirm([try #require(segment)])
+        try await withDeadline(.seconds(10), waitingFor: "the delivered segment to be deleted") {
+            while journal.health.problem != nil { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(journal.health.bytes == 0)
     }
 
     @Test("a write that fails fails its append with journalFailed, and health says so until a write succeeds")

@@ -33,7 +33,8 @@ public final class PublishingJournal: Sendable {
         public var undelivered: Int
         /// Bytes of the segments on disk (and of appends in flight).
         public var bytes: Int
-        /// Why the last append failed, until one succeeds again.
+        /// Why the last append failed, until one succeeds again (a full journal, until
+        /// deliveries free room).
         public var problem: ServerError?
     }
 
@@ -68,6 +69,9 @@ public final class PublishingJournal: Sendable {
         /// Bytes on disk plus bytes waiting to be written.
         var bytes = 0
         var problem: ServerError?
+        /// ``bytes`` when an append was last refused as too many: once deliveries bring the
+        /// journal below it, the journal is no longer full.
+        var bytesWhenFull = 0
 
         /// Marks the writer busy; `true` when it was idle (the caller starts it).
         mutating func startWorking() -> Bool {
@@ -128,7 +132,8 @@ public final class PublishingJournal: Sendable {
     /// What the journal holds and whether it takes appends.
     public var health: Health {
         state.withLock { state in
-            Health(
+            if state.problem?.code == .journalFull, state.bytes < state.bytesWhenFull { state.problem = nil }
+            return Health(
                 undelivered: state.ledgers.values.reduce(0) { $0 + $1.appended - $1.confirmed }, bytes: state.bytes,
                 problem: state.problem)
         }
@@ -153,6 +158,7 @@ public final class PublishingJournal: Sendable {
                         .journalFull, reason: "the journal holds \(state.bytes) undelivered bytes, the limit is \(settings.maxBytes)",
                         input: settings.directory.path)
                     state.problem = error
+                    state.bytesWhenFull = state.bytes
                     return .failure(error)
                 }
                 state.bytes += bytes.count
