@@ -14,22 +14,31 @@ import ServiceLifecycle
 /// afterwards. ``ServiceMain`` runs one beside the first producer of every service process.
 public struct BrokerOutageReporter: Service {
     private let producer: KafkaProducer
+    private let service: String?
     private let logger: Logger
     private let outages: Counter
 
     /// Creates the reporter of `producer`'s outages, published through `producer` itself.
-    public init(producer: KafkaProducer, logger: Logger) {
+    /// - Parameter service: The name the events carry: the cluster's name for the process
+    ///   (`HOMEPRICE_SERVICE`, set by the supervisor, as in its own restart events) or, without
+    ///   one, the producer's client id.
+    public init(
+        producer: KafkaProducer, logger: Logger, service: String? = ProcessInfo.processInfo.environment["HOMEPRICE_SERVICE"]
+    ) {
         self.producer = producer
+        self.service = service
         self.logger = logger
         outages = Counter(label: "kafka_broker_outages_total", dimensions: [("client", producer.configuration.client.clientId)])
     }
 
-    /// The event that reports `outage`.
-    public static func event(for outage: BrokerOutage) -> MonitoringEvent {
+    /// The event that reports `outage` of the process named `service` (the client id when `nil`);
+    /// the client id is the event's instance.
+    public static func event(for outage: BrokerOutage, service: String? = nil) -> MonitoringEvent {
         let milliseconds = (outage.seconds * 1_000).rounded()
         let tenths = (milliseconds / 100).rounded() / 10
         return MonitoringEvent(
-            service: outage.client, kind: .serviceStatus, name: "broker.back", values: ["outageSeconds": milliseconds / 1_000],
+            service: service ?? outage.client, instance: outage.client, kind: .serviceStatus, name: "broker.back",
+            values: ["outageSeconds": milliseconds / 1_000],
             severity: .warning,
             message:
                 "\(outage.client): the broker answers again after \(tenths) s unreachable (since \(outage.began.formatted(.iso8601)))",
@@ -41,7 +50,7 @@ public struct BrokerOutageReporter: Service {
         for await outage in producer.brokerRecoveries.cancelOnGracefulShutdown() {
             outages.increment()
             do {
-                _ = try await producer.send(try KafkaProducerMessage(Self.event(for: outage)))
+                _ = try await producer.send(try KafkaProducerMessage(Self.event(for: outage, service: service)))
             } catch {
                 logger.warning("broker.back not published", metadata: ["error": "\(error)"])
             }

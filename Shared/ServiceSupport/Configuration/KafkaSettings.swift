@@ -37,6 +37,12 @@ public struct KafkaSettings: Sendable, Equatable {
             properties: properties
         )
         let producer = kafka.scoped(to: "producer")
+        let probeInterval = producer.int(forKey: "brokerProbeIntervalMs", default: 2_000)
+        guard probeInterval >= 1 else {
+            throw ServiceSupportError(
+                code: .invalidConfiguration, reason: "brokerProbeIntervalMs must be at least 1",
+                input: "kafka.producer.brokerProbeIntervalMs: \(probeInterval)")
+        }
         self.producer = KafkaProducerConfiguration(
             client: client,
             lingerMilliseconds: producer.int(forKey: "lingerMs", default: 50),
@@ -47,7 +53,7 @@ public struct KafkaSettings: Sendable, Equatable {
             acks: producer.string(forKey: "acks", default: "all"),
             idempotent: producer.bool(forKey: "idempotent", default: false),
             compression: producer.string(forKey: "compression", default: "none"),
-            brokerProbeIntervalMilliseconds: producer.int(forKey: "brokerProbeIntervalMs", default: 2_000)
+            brokerProbeIntervalMilliseconds: probeInterval
         )
         let consumer = kafka.scoped(to: "consumer")
         let reset = consumer.string(forKey: "offsetReset", default: "earliest")

@@ -5,7 +5,7 @@ import Schema
 import TestSupport
 import Testing
 
-@Suite("Chaos: a supervised cluster with its services SIGKILLed ends as an undisturbed run does", .serialized)
+@Suite("Chaos: a supervised cluster with its services SIGKILLed loses nothing, duplicates nothing and answers everything", .serialized)
 struct ChaosRunTests {
     @Test(
         "a source producer, the normalizer, the preprocessor, the trainer and the server each SIGKILLed with work in hand: no record lost or in two homes, warehouse and topic agree, every request answered, the registry's history equals an undisturbed run's",

@@ -93,9 +93,9 @@ struct StreamClusterRun {
             "TRAINER_GATE_ABSOLUTE_BOUNDS": "mape=5", "SERVER_HTTP_PORT": String(serverPort),
         ]
         environment["KAFKA_BOOTSTRAP_SERVERS"] = bootstrap
-        let up = try await HomepriceProcess.run(["up"], environment: environment)
-        try #require(up.status == 0, "\(up.errors)")
         do {
+            let up = try await HomepriceProcess.run(["up"], environment: environment)
+            try #require(up.status == 0, "\(up.errors)")
             let outcome = try await drive(state: state, bootstrap: bootstrap, serverPort: serverPort, environment: environment)
             _ = try await HomepriceProcess.run(["down"], environment: environment)
             return outcome
@@ -112,7 +112,15 @@ struct StreamClusterRun {
         // Ingestion: a producer killed while it publishes, the normalizer and the preprocessor
         // killed once their output has begun.
         if chaos {
-            try await kill("us-county-sales", state: state, once: { try await Self.messages(on: .homesRaw, admin) > 0 })
+            try await kill(
+                "us-county-sales", state: state,
+                once: {
+                    _ = try await TopicContents.read(
+                        of: [(Topic.homesRaw.name, Topic.homesRaw.defaultPartitionCount)], bootstrapServers: bootstrap,
+                        timeout: .seconds(60), until: "the county's first records", as: \.keyString
+                    ) { keys in keys.contains { $0.hasPrefix("us-county-sales/") } }
+                    return true
+                })
             try await kill("normalizer", state: state, once: { try await Self.messages(on: .homesNormalized, admin) > 0 })
             try await kill("preprocessor", state: state, once: { try await Self.messages(on: .homesFeatures, admin) > 0 })
         }

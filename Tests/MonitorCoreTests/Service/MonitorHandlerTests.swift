@@ -40,7 +40,7 @@ struct MonitorHandlerTests {
                 .pipelineMonitoring, key: "preprocessor",
                 value: Array(
                     try BrokerOutageReporter.event(
-                        for: BrokerOutage(client: "preprocessor", began: seen, ended: seen.addingTimeInterval(42))
+                        for: BrokerOutage(client: "preprocessor-0", began: seen, ended: seen.addingTimeInterval(42)), service: "normalizer"
                     ).encoded())),
         ])
         #expect(outcomes.map(\.isFailure) == [false, false, true, false, true, false, false])
@@ -49,7 +49,8 @@ struct MonitorHandlerTests {
         #expect(health.sources["us-agency-flat"]?.lastSeen == seen.addingTimeInterval(5))
         #expect(health.deadLetters == ["normalization": ["mapping.missingField": 1]])
         #expect(health.restarts == ["normalizer": 1] && health.crashes.isEmpty)
-        #expect(health.brokerOutages["preprocessor"]?.count == 1 && health.brokerOutages["preprocessor"]?.longestSeconds == 42)
+        // Under the supervisor's name for the process, beside its restarts: one row per service.
+        #expect(health.brokerOutages["normalizer"]?.count == 1 && health.brokerOutages["normalizer"]?.longestSeconds == 42)
         #expect(handler.handledMessages == 7)
     }
 }

@@ -55,6 +55,9 @@ struct BrokerOutageReporterTests {
         let began = Date(timeIntervalSince1970: 1_800_000_000)
         let event = BrokerOutageReporter.event(for: BrokerOutage(client: "trainer", began: began, ended: began.addingTimeInterval(12.345)))
         #expect(event.service == "trainer" && event.name == "broker.back" && event.at == began.addingTimeInterval(12.345))
+        let named = BrokerOutageReporter.event(
+            for: BrokerOutage(client: "trainer-0", began: began, ended: began), service: "trainer")
+        #expect(named.service == "trainer" && named.instance == "trainer-0", "the supervisor's name, the client as instance")
         #expect(event.values == ["outageSeconds": 12.345])
         #expect(event.message == "trainer: the broker answers again after 12.3 s unreachable (since 2027-01-15T08:00:00Z)")
     }

@@ -70,6 +70,16 @@ struct KafkaSettingsTests {
         }
     }
 
+    @Test("a broker probe interval below 1 ms is rejected, naming the key (0 would never end an outage)")
+    func zeroProbeIntervalIsRejected() {
+        let reader = ConfigReader(providers: [InMemoryProvider(values: ["kafka.producer.brokerProbeIntervalMs": 0])])
+        #expect {
+            try KafkaSettings(reader: reader)
+        } throws: { error in
+            (error as? ServiceSupportError)?.input == "kafka.producer.brokerProbeIntervalMs: 0"
+        }
+    }
+
     @Test("librdkafka rejects an unknown raw property at client creation, naming it")
     func unknownRawPropertyIsNamed() {
         let configuration = KafkaProducerConfiguration(

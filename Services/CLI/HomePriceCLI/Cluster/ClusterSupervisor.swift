@@ -215,6 +215,7 @@ public struct ClusterSupervisor: Service {
         var environment = ProcessInfo.processInfo.environment
         environment["KAFKA_BOOTSTRAP_SERVERS"] = broker.bootstrapServers
         environment["HOMEPRICE_ROOT"] = layout.root.path
+        environment["HOMEPRICE_SERVICE"] = definition.name
         process.environment = environment
         process.currentDirectoryURL = layout.root
         let output = try LogFile.appendingHandle(log)
