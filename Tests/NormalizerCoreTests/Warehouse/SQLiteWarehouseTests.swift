@@ -42,6 +42,20 @@ struct SQLiteWarehouseTests {
         #expect(try store.history(ofHome: "home-1").last?.changedFields == ["retiredInto:home-2"])
     }
 
+    @Test("a retired home reads back, by id and in its history, with the home it was merged into; an upsert revives it")
+    func retiredHomeSaysSo() throws {
+        let store = try SQLiteWarehouse(path: ":memory:")
+        var home = Self.springfieldHome
+        _ = try store.upsert(home)
+        try store.retire(homeId: "home-1", mergedInto: "home-2")
+        #expect(try store.home(id: "home-1")?.retiredInto == "home-2")
+        #expect(try store.history(ofHome: "home-1").last?.home.retiredInto == "home-2")
+        home.rooms = 4
+        #expect(try store.upsert(home) == .updated)
+        #expect(try store.home(id: "home-1")?.retiredInto == nil)
+        #expect(try store.homes().map(\.id) == ["home-1"])
+    }
+
     @Test("names a changed nested value by its top-level field, and only the fields that changed")
     func changedFieldsOfNestedValues() throws {
         let store = try SQLiteWarehouse(path: ":memory:")

@@ -60,6 +60,7 @@ public final class SQLiteWarehouse: NormalizerStore {
             """
         )
         try rebuildBlocksIfOutdated()
+        try markRetiredBodies()
     }
 
     /// Rewrites every record's blocks when the file's blocks were written under another
@@ -146,16 +147,41 @@ public final class SQLiteWarehouse: NormalizerStore {
         }
     }
 
+    /// Sets `retired_into` and writes ``Schema/Home/retiredInto`` into the stored body, so the
+    /// home read back (``home(id:)``, its history, the table itself) says it was merged.
     public func retire(homeId: String, mergedInto survivor: String) throws(NormalizationError) {
         try database.transaction { () throws(NormalizationError) in
             guard let row = try database.query("SELECT version, body, retired_into FROM homes WHERE id = ?", [.text(homeId)]).first,
                 row[2] != .text(survivor)
             else { return }
             let version = (row[0].integer ?? 0) + 1
+            let body = try Self.body(of: row[1], retiredInto: survivor)
             try database.query(
-                "UPDATE homes SET version = ?, retired_into = ? WHERE id = ?", [.integer(version), .text(survivor), .text(homeId)])
-            try recordHistory(homeId: homeId, version: version, body: row[1].text ?? "{}", changed: ["retiredInto:\(survivor)"])
+                "UPDATE homes SET version = ?, body = ?, retired_into = ? WHERE id = ?",
+                [.integer(version), .text(body), .text(survivor), .text(homeId)])
+            try recordHistory(homeId: homeId, version: version, body: body, changed: ["retiredInto:\(survivor)"])
         }
+    }
+
+    /// Writes `retiredInto` into the bodies of homes retired before ``retire(homeId:mergedInto:)``
+    /// did (their body did not say so; only the `retired_into` column did).
+    private func markRetiredBodies() throws(NormalizationError) {
+        try database.transaction { () throws(NormalizationError) in
+            let rows = try database.query(
+                "SELECT id, body, retired_into FROM homes WHERE retired_into IS NOT NULL AND json_extract(body, '$.retiredInto') IS NULL")
+            for row in rows {
+                guard let id = row[0].text, let survivor = row[2].text else { continue }
+                try database.query(
+                    "UPDATE homes SET body = ? WHERE id = ?", [.text(try Self.body(of: row[1], retiredInto: survivor)), .text(id)])
+            }
+        }
+    }
+
+    /// The stored home JSON `column` with ``Schema/Home/retiredInto`` set to `survivor`.
+    private static func body(of column: SQLiteValue, retiredInto survivor: String) throws(NormalizationError) -> String {
+        var home = try home(column)
+        home.retiredInto = survivor
+        return try json(home)
     }
 
     // MARK: ResolutionStore
