@@ -49,7 +49,7 @@ struct StreamClusterRun {
         var homes: [String: Home]
         /// The warehouse's live canonical homes by id.
         var warehouse: [String: Home]
-        /// The feature rows, the latest of each home on `homes.features`.
+        /// The feature rows of live homes, the latest of each home on `homes.features`.
         var rows: [String: FeatureRow]
         /// Every registry event as `model@version kind alias` with its metrics and artifact hash.
         var registry: [String]
@@ -181,7 +181,7 @@ struct StreamClusterRun {
         return Outcome(
             homes: homes.filter { $0.value.retiredInto == nil }.mapValues(Self.withoutProcessingTimes),
             warehouse: try Self.warehouse(in: state),
-            rows: rows.mapValues(Self.withoutProcessingTimes),
+            rows: rows.filter { !$0.value.retired }.mapValues(Self.withoutProcessingTimes),
             registry: registry.map {
                 "\($0.modelName)@\($0.version) \($0.kind.rawValue) \($0.alias ?? "-") \($0.artifactSHA256 ?? "-") \($0.metrics.sorted { $0.key < $1.key })"
             }.sorted(),

@@ -5,10 +5,11 @@ import TrainerCore
 
 @Suite("Training store")
 struct TrainingStoreTests {
-    private func row(_ id: String, region: String = "DE", target: Double?, sold: TimeInterval = 0, retired: Bool = false) -> FeatureRow {
+    /// A row of home `id`, sold `sold` days after 1970 when it has a `target`.
+    private func row(_ id: String, region: String = "DE", target: Double?, sold: Double = 0, retired: Bool = false) -> FeatureRow {
         FeatureRow(
             homeId: id, region: region, featureSchemaVersion: 1, features: ["livingArea": 100], target: target,
-            currency: target == nil ? nil : "EUR", labelDate: target == nil ? nil : Date(timeIntervalSince1970: sold),
+            currency: target == nil ? nil : "EUR", labelDate: target == nil ? nil : Date(timeIntervalSince1970: sold * 86_400),
             retired: retired, computedAt: Date(timeIntervalSince1970: 0))
     }
 
@@ -30,6 +31,14 @@ struct TrainingStoreTests {
         let rows = store.labelledRows(region: "DE", currency: "EUR", featureSchemaVersion: 1)
         #expect(rows.map(\.row.homeId) == ["b", "a"], "ordered by sale date")
         #expect(rows.map(\.target) == [250_000, 320_000])
+
+        // Sales of one day (undated sales labelled at their fetch time, milliseconds apart in
+        // whatever order the sources delivered them) are ordered by home id.
+        var sameDay = TrainingStore()
+        sameDay.apply(row("z", target: 1, sold: 40.6), at: now)
+        sameDay.apply(row("m", target: 1, sold: 40.2), at: now)
+        sameDay.apply(row("c", target: 1, sold: 40.9), at: now)
+        #expect(sameDay.labelledRows(region: "DE", currency: "EUR", featureSchemaVersion: 1).map(\.row.homeId) == ["c", "m", "z"])
     }
 
     @Test("retired homes leave the store, other regions, currencies and feature versions are not training rows")

@@ -67,7 +67,7 @@ public struct TrainingStore: Codable, Sendable, Equatable {
     }
 
     /// The labelled rows of `region` in `currency` and of `featureSchemaVersion`, in a stable
-    /// order (sale date, then home id). A reported sale price newer than a row's own label
+    /// order (the label's day, then home id). A reported sale price newer than a row's own label
     /// replaces it.
     public func labelledRows(region: String, currency: String, featureSchemaVersion: Int) -> [LabelledRow] {
         var rows: [LabelledRow] = []
@@ -85,8 +85,14 @@ public struct TrainingStore: Codable, Sendable, Equatable {
             row.labelDate = date
             rows.append(LabelledRow(row: row, labelDate: date))
         }
-        return rows.sorted { ($0.labelDate, $0.row.homeId) < ($1.labelDate, $1.row.homeId) }
+        // By the day of the label, then the home: a sale without a date is labelled at its
+        // record's fetch time, which differs by milliseconds with the sources' arrival order;
+        // the day does not, so the same homes give the same training and validation split.
+        return rows.sorted { (Self.day($0.labelDate), $0.row.homeId) < (Self.day($1.labelDate), $1.row.homeId) }
     }
+
+    /// The UTC day of `date`, as days since 1970.
+    private static func day(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
     /// How many homes of `region` gained or changed their label after sequence `since`.
     public func labelChanges(region: String, since: Int) -> Int {
