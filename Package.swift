@@ -250,7 +250,7 @@ let package = Package(
         .testTarget(
             name: "ServiceSupportTests",
             dependencies: [
-                "Kafka", "ServiceSupport", configuration, logging, prometheus,
+                "Kafka", "ServiceSupport", "TestSupport", configuration, logging, prometheus,
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: strict
