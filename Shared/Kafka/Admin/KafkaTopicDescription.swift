@@ -30,6 +30,11 @@ public struct KafkaWatermarks: Sendable, Hashable, Codable {
     }
 }
 
+extension Array where Element == KafkaWatermarks {
+    /// The messages the partitions hold: high minus low watermark, summed.
+    public var messages: Int64 { reduce(0) { $0 + $1.high - $1.low } }
+}
+
 /// A broker of the cluster, from metadata.
 public struct KafkaBrokerDescription: Sendable, Hashable, Codable {
     /// The broker id.

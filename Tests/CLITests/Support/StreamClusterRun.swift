@@ -224,10 +224,10 @@ struct StreamClusterRun {
         return listing.models.count { $0.state == "loaded" && $0.aliases.contains { $0.hasSuffix("champion") } }
     }
 
-    /// Messages on `topic` (sum of its partitions' high watermarks).
+    /// Messages on `topic`, all its partitions.
     private static func messages(on topic: Topic, _ admin: KafkaAdmin) async throws -> Int64 {
         try await admin.watermarks(topic: topic.name, partitions: (0..<Int32(topic.defaultPartitionCount)).map { $0 })
-            .reduce(0) { $0 + $1.high }
+            .messages
     }
 
     /// Distinct keys on `topic`.

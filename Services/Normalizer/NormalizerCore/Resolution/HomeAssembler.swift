@@ -75,7 +75,7 @@ struct HomeAssembler: Sendable {
         }
         guard !events.isEmpty else { return nil }
         return events.map {
-            (day: Int(($0.effectiveDate.timeIntervalSince1970 / 86_400).rounded(.down)), dated: $0.date == nil ? 0 : 1, event: $0)
+            (day: $0.effectiveDate.daysSince1970, dated: $0.date == nil ? 0 : 1, event: $0)
         }
         .sorted {
             ($0.day, $0.dated, $0.event.sourceId, $0.event.recordId) < ($1.day, $1.dated, $1.event.sourceId, $1.event.recordId)

@@ -1,4 +1,5 @@
 import Foundation
+import Schema
 
 /// How recent a record is for the merge policy, by its own dates: the date its price applies to
 /// (``MappedRecord/priceDate``), then the UTC day it was fetched.
@@ -14,7 +15,7 @@ struct Recency: Comparable {
 
     init(_ record: MappedRecord) {
         priceDate = record.priceDate ?? 0
-        fetchDay = Int((record.fetchedAt.timeIntervalSince1970 / 86_400).rounded(.down))
+        fetchDay = record.fetchedAt.daysSince1970
     }
 
     static func < (left: Recency, right: Recency) -> Bool {

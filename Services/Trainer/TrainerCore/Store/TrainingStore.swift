@@ -88,11 +88,8 @@ public struct TrainingStore: Codable, Sendable, Equatable {
         // By the day of the label, then the home: a sale without a date is labelled at its
         // record's fetch time, which differs by milliseconds with the sources' arrival order;
         // the day does not, so the same homes give the same training and validation split.
-        return rows.sorted { (Self.day($0.labelDate), $0.row.homeId) < (Self.day($1.labelDate), $1.row.homeId) }
+        return rows.sorted { ($0.labelDate.daysSince1970, $0.row.homeId) < ($1.labelDate.daysSince1970, $1.row.homeId) }
     }
-
-    /// The UTC day of `date`, as days since 1970.
-    private static func day(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
     /// How many homes of `region` gained or changed their label after sequence `since`.
     public func labelChanges(region: String, since: Int) -> Int {

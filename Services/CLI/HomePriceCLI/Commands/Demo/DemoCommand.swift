@@ -172,9 +172,7 @@ struct DemoCommand: AsyncParsableCommand {
     static func topicMessages(_ admin: KafkaAdmin) async throws -> [String: Int64] {
         var counts: [String: Int64] = [:]
         for topic in try await admin.listTopics() {
-            counts[topic.name] = try await admin.watermarks(topic: topic.name, partitions: topic.partitions).reduce(0) {
-                $0 + $1.high - $1.low
-            }
+            counts[topic.name] = try await admin.watermarks(topic: topic.name, partitions: topic.partitions).messages
         }
         return counts
     }

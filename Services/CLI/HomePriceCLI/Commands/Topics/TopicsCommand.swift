@@ -38,7 +38,7 @@ struct TopicsCommand: AsyncParsableCommand {
                     topic: topic.name,
                     partitions: topic.partitions.count,
                     endOffsets: marks.map(\.high),
-                    messages: marks.reduce(0) { $0 + $1.high - $1.low }
+                    messages: marks.messages
                 )
             )
         }
