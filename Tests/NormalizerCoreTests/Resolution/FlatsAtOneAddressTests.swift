@@ -27,19 +27,9 @@ struct FlatsAtOneAddressTests {
         """
 
     private func homes(after payloads: [String]) async throws -> [Home] {
-        let normalizer = try await SeedScenario.normalizer()
-        normalizer.update(source: try SourceMappingDocument(yaml: Self.agency, origin: "test").descriptor(publishedAt: .distantPast))
-        var tasks = 0
-        for (index, payload) in payloads.enumerated() {
-            let output = try normalizer.normalize(
-                RawRecord(
-                    sourceId: "de-flats-test", recordId: "W-\(index)", region: "DE", fetchedAt: SeedScenario.now,
-                    contentType: "application/json", payload: payload))
-            #expect(output.deadLetters.isEmpty, "\(output.deadLetters.map(\.reasons))")
-            tasks += output.reviewTasks.count
-        }
-        #expect(tasks == 0, "a differing unit or floor is no question for a person")
-        return try normalizer.store.homes()
+        let (tasks, homes) = try await SeedScenario.normalize(payloads: payloads, mapping: Self.agency)
+        #expect(tasks.isEmpty, "a differing unit or floor is no question for a person")
+        return homes
     }
 
     private static func flat(unit: String? = nil, floor: String? = nil) -> String {

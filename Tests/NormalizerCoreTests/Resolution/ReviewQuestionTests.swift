@@ -31,21 +31,12 @@ struct ReviewQuestionTests {
 
     @Test("the same street and number in two towns are two homes and raise no review task")
     func sameStreetInTwoTowns() async throws {
-        let normalizer = try await SeedScenario.normalizer()
-        normalizer.update(source: try SourceMappingDocument(yaml: Self.agency, origin: "test").descriptor(publishedAt: .distantPast))
-        var tasks: [ReviewTask] = []
-        for (index, payload) in [
-            Self.home(postalCode: "12775", city: "Berlin", area: "72", rooms: 3, built: 1961),
-            Self.home(postalCode: "01123", city: "Dresden", area: "118", rooms: 5, built: 1998),
-        ].enumerated() {
-            let output = try normalizer.normalize(
-                RawRecord(
-                    sourceId: "de-review-test", recordId: "R-\(index)", region: "DE", fetchedAt: SeedScenario.now,
-                    contentType: "application/json", payload: payload))
-            #expect(output.deadLetters.isEmpty, "\(output.deadLetters.map(\.reasons))")
-            tasks += output.reviewTasks
-        }
+        let (tasks, homes) = try await SeedScenario.normalize(
+            payloads: [
+                Self.home(postalCode: "12775", city: "Berlin", area: "72", rooms: 3, built: 1961),
+                Self.home(postalCode: "01123", city: "Dresden", area: "118", rooms: 5, built: 1998),
+            ], mapping: Self.agency)
         #expect(tasks.isEmpty, "\(tasks.map(\.summary))")
-        #expect(try normalizer.store.homes().count == 2)
+        #expect(homes.count == 2)
     }
 }

@@ -3,6 +3,7 @@ import NormalizerCore
 import Schema
 import ServiceSupport
 import TestSupport
+import Testing
 
 /// The seed scenario's two listings of one home, and a normalizer set up from the project's
 /// real configuration and mapping files.
@@ -96,5 +97,24 @@ enum SeedScenario {
             store: try store ?? SQLiteWarehouse(path: ":memory:"),
             clock: { now }
         )
+    }
+
+    /// A fresh normalizer that knows the source `mapping` (YAML) normalizes `payloads` as that
+    /// source's records (ids `R-0`, `R-1`, …, fetched ``now``), expecting no dead letter.
+    /// - Returns: The review tasks raised and the warehouse's homes afterwards.
+    static func normalize(payloads: [String], mapping: String) async throws -> (reviewTasks: [ReviewTask], homes: [Home]) {
+        let normalizer = try await normalizer()
+        let source = try SourceMappingDocument(yaml: mapping, origin: "test").descriptor(publishedAt: .distantPast)
+        normalizer.update(source: source)
+        var tasks: [ReviewTask] = []
+        for (index, payload) in payloads.enumerated() {
+            let output = try normalizer.normalize(
+                RawRecord(
+                    sourceId: source.id, recordId: "R-\(index)", region: source.region, fetchedAt: now,
+                    contentType: "application/json", payload: payload))
+            #expect(output.deadLetters.isEmpty, "\(output.deadLetters.map(\.reasons))")
+            tasks += output.reviewTasks
+        }
+        return (tasks, try normalizer.store.homes())
     }
 }
