@@ -16,6 +16,7 @@ let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto"
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
 let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
+let postgresNIO: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio")
 
 let package = Package(
     name: "HomePrice",
@@ -46,6 +47,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Only the normalizer executable, the PostgreSQL warehouse and their tests link postgres-nio.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: Shared modules
@@ -149,9 +152,20 @@ let package = Package(
             path: "Services/Normalizer/Evaluation",
             swiftSettings: strict
         ),
+        // The PostgreSQL warehouse and the normalizer process that selects its warehouse: the only
+        // targets that link postgres-nio (the server reads raw records with NormalizerCore alone).
+        .target(
+            name: "PostgresWarehouse",
+            dependencies: [
+                "NormalizerCore", "Pipeline", "Schema", "ServiceSupport", configuration, logging, nioCore, nioPosix, postgresNIO,
+                serviceLifecycle,
+            ],
+            path: "Services/Normalizer/PostgresWarehouse",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "homeprice-normalizer",
-            dependencies: ["NormalizerCore", "Pipeline"],
+            dependencies: ["PostgresWarehouse", "Pipeline"],
             path: "Services/Normalizer/Main",
             swiftSettings: strict
         ),
@@ -294,8 +308,8 @@ let package = Package(
         .testTarget(
             name: "NormalizerCoreTests",
             dependencies: [
-                "Features", "NormalizerCore", "NormalizerEvaluation", "Kafka", "Pipeline", "Scenario", "Schema", "ServiceSupport",
-                "TestSupport", configuration,
+                "Features", "NormalizerCore", "NormalizerEvaluation", "Kafka", "Pipeline", "PostgresWarehouse", "Scenario", "Schema",
+                "ServiceSupport", "TestSupport", configuration, logging, serviceLifecycle,
             ],
             swiftSettings: strict
         ),

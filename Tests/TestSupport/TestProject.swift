@@ -34,6 +34,20 @@ public enum TestProject {
         }
     }
 
+    /// Runs `body` with a private PostgreSQL server and stops it (removing its files)
+    /// afterwards, even when `body` throws.
+    public static func withPostgres<Value: Sendable>(_ body: (PostgresServer) async throws -> Value) async throws -> Value {
+        let server = try await PostgresServer.start()
+        do {
+            let value = try await body(server)
+            await server.stop()
+            return value
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
     /// A topic name no other test uses.
     public static func uniqueTopic(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"

@@ -1,6 +1,7 @@
-import NormalizerCore
 import Pipeline
+import PostgresWarehouse
 
-// `homeprice-normalizer`: homes.raw -> homes.normalized (+ warehouse), configured by
-// configs/normalizer.yaml, configs/kafka.yaml and configs/sources/, until SIGTERM/SIGINT.
-await ServiceMain.run(NormalizerService.self)
+// `homeprice-normalizer`: homes.raw -> homes.normalized (+ warehouse, SQLite or PostgreSQL),
+// configured by configs/normalizer.yaml, configs/kafka.yaml and configs/sources/, until
+// SIGTERM/SIGINT.
+await ServiceMain.run(NormalizerProcess.self)

@@ -2,7 +2,8 @@ import Foundation
 import Kafka
 import Synchronization
 
-/// A tansu broker (memory storage) on 127.0.0.1, run as a child process.
+/// A tansu broker (memory storage) on 127.0.0.1, run as a child process under a
+/// ``Watchdog``.
 ///
 /// Each local run and each test suite starts its own: tansu never deletes anything, so a
 /// fresh broker keeps fetches cheap, and a restart loses everything anyway.
@@ -42,26 +43,18 @@ public final class TansuBroker: Sendable {
             )
         }
         let port = port ?? LocalPort.free()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [
-            "-c", watchdogScript, "tansu-watchdog",
-            binary.path, "broker",
-            "--listener-url", "tcp://127.0.0.1:\(port)",
-            "--advertised-listener-url", "tcp://127.0.0.1:\(port)",
-            "--storage-engine", "memory://tansu/",
-        ]
-        let output = try LogFile.appendingHandle(logFile)
-        let lifeline = Pipe()
-        process.standardInput = lifeline
-        process.standardOutput = output
-        process.standardError = output
-        do {
-            try process.run()
-        } catch {
-            throw ServiceSupportError(code: .processFailed, reason: "\(error)", input: binary.path)
-        }
-        let broker = TansuBroker(process: process, lifeline: lifeline.fileHandleForWriting, port: port)
+        // tansu holds nothing worth saving (memory storage), so it gets SIGKILL.
+        let started = try Watchdog.start(
+            [
+                binary.path, "broker",
+                "--listener-url", "tcp://127.0.0.1:\(port)",
+                "--advertised-listener-url", "tcp://127.0.0.1:\(port)",
+                "--storage-engine", "memory://tansu/",
+            ],
+            signal: "KILL",
+            output: try LogFile.appendingHandle(logFile)
+        )
+        let broker = TansuBroker(process: started.process, lifeline: started.lifeline, port: port)
         try await broker.waitUntilReady(timeout: timeout)
         return broker
     }
@@ -91,28 +84,8 @@ public final class TansuBroker: Sendable {
                 return process
             })
         else { return true }
-        try? lifeline.close()
-        if await ChildProcess.waitForExit(running, timeout: .seconds(5)) { return true }
-        await ChildProcess.terminate(running, grace: .seconds(1))
-        return false
+        return await Watchdog.stop(running, lifeline: lifeline)
     }
-
-    /// A shell wrapper that runs the broker until its standard input reaches end of file:
-    /// when ``stop()`` closes the pipe, or when this process dies and the kernel closes it, so
-    /// a killed test run or CLI leaves no broker behind. Signals are not used: a child started
-    /// from a thread that blocks SIGTERM inherits the block. tansu holds nothing worth saving
-    /// (memory storage), so it gets SIGKILL.
-    ///
-    /// The shell then polls until tansu is gone (no longer in /proc, or a zombie: its sockets
-    /// are closed) rather than `wait`ing: it inherits its parent's blocked SIGCHLD, and dash's
-    /// `wait` sleeps until a SIGCHLD that never comes — the watchdog hung, and every stop took
-    /// the 5 s timeout plus a kill. Its exit hands the zombie to init, which reaps it.
-    private static let watchdogScript = """
-        "$@" </dev/null & broker=$!
-        read ignored
-        kill -9 $broker 2>/dev/null
-        while [ -e /proc/$broker ] && [ "$(cut -d' ' -f3 /proc/$broker/stat 2>/dev/null)" != Z ]; do sleep 0.02; done
-        """
 
     /// Waits until the broker accepts connections and answers metadata.
     private func waitUntilReady(timeout: Duration) async throws(ServiceSupportError) {

@@ -5,10 +5,12 @@ import ServiceSupport
 import TestSupport
 import Testing
 
-@Suite("Normalizer scaled out to two processes", .timeLimit(.minutes(5)))
+@Suite("Normalizer scaled out to two processes", .timeLimit(.minutes(5)), .postgresServer)
 struct NormalizerScaleOutTests {
-    @Test("two normalizers in one consumer group sharing one warehouse file leave it identical to one normalizer's")
-    func twoInstancesMatchOne() async throws {
+    @Test(
+        "two normalizers in one consumer group sharing one warehouse (a SQLite file, a PostgreSQL database) leave it identical to one normalizer's",
+        arguments: StoreKind.allCases)
+    func twoInstancesMatchOne(kind: StoreKind) async throws {
         let records = try PipelineFixture.scenarioRecords(homes: 150, seed: 11)
         let storedKeys = try await PipelineFixture.storableKeys(of: records)
         #expect(storedKeys.count > 100)
@@ -16,27 +18,27 @@ struct NormalizerScaleOutTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalizer-scale-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let singleFile = folder.appendingPathComponent("single.sqlite")
-        let sharedFile = folder.appendingPathComponent("shared.sqlite")
+        let single = WarehousePlace.sqlite(folder.appendingPathComponent("single.sqlite"))
+        let shared = try await kind.freshPlace()
+        defer { shared.remove() }
 
         try await TestProject.withBroker { broker in
             try await PipelineFixture.createTopics(on: broker.bootstrapServers)
-            let environment = { (name: String, group: String, warehouse: URL) in
-                [
+            let environment = { (name: String, group: String, warehouse: WarehousePlace) in
+                warehouse.environment.merging([
                     "HOMEPRICE_ROOT": TestProject.layout.root.path,
                     "HOMEPRICE_STATE_DIR": folder.appendingPathComponent("state-\(name)").path,
                     "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrapServers,
                     "NORMALIZER_GROUP_ID": group,
                     "NORMALIZER_SERVICE_NAME": name,
-                    "NORMALIZER_WAREHOUSE_PATH": warehouse.path,
                     // The consumers log their assignments at info.
                     "LOG_LEVEL": "info",
-                ]
+                ]) { first, _ in first }
             }
             let sharedGroup = TestProject.uniqueTopic("scale-out")
-            let single = try PipelineFixture.normalizer(environment("single", TestProject.uniqueTopic("single"), singleFile))
-            let first = try PipelineFixture.normalizer(environment("scale-out-0", sharedGroup, sharedFile))
-            let second = try PipelineFixture.normalizer(environment("scale-out-1", sharedGroup, sharedFile))
+            let alone = try PipelineFixture.normalizer(environment("single", TestProject.uniqueTopic("single"), single))
+            let first = try PipelineFixture.normalizer(environment("scale-out-0", sharedGroup, shared))
+            let second = try PipelineFixture.normalizer(environment("scale-out-1", sharedGroup, shared))
             let pair = [first, second]
 
             // Publish only once the group split homes.raw, so both instances normalize and
@@ -47,19 +49,19 @@ struct NormalizerScaleOutTests {
             for start in stride(from: 0, to: records.count, by: 20) {
                 try await PipelineFixture.publish(Array(records[start..<min(start + 20, records.count)]), on: broker.bootstrapServers)
             }
-            _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: storedKeys.count, in: sharedFile, processes: pair)
-            _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: storedKeys.count, in: singleFile, processes: [single])
+            _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: storedKeys.count, in: shared, processes: pair)
+            _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: storedKeys.count, in: single, processes: [alone])
             #expect(pair.map(PipelineFixture.rawPartitions) == split, "no rebalance moved partitions mid-run")
 
-            for process in [single] + pair {
+            for process in [alone] + pair {
                 process.terminate()
                 let status = try await process.waitForExit(timeout: .seconds(60))
                 #expect(status == 0, "\(process.errorOutput)")
             }
         }
 
-        let expected = try SQLiteWarehouse(path: singleFile.path).homes()
-        let actual = try SQLiteWarehouse(path: sharedFile.path).homes()
+        let expected = try single.open().homes()
+        let actual = try shared.open().homes()
         #expect(expected.count > 50)
         #expect(actual.map(\.id).sorted() == expected.map(\.id).sorted())
         #expect(try PipelineFixture.comparableHomes(actual) == PipelineFixture.comparableHomes(expected))

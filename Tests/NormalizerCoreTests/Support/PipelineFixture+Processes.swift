@@ -22,17 +22,30 @@ extension PipelineFixture {
         try HomepriceProcess([], environment: environment, executable: ExecutableRun.product("homeprice-normalizer"))
     }
 
-    /// Waits until at least `count` of `keys` are stored in the warehouse at `file` (written by
-    /// `processes`, which must keep running); returns how many are.
+    /// Waits until at least `count` of `keys` are stored in the warehouse file at `file`
+    /// (written by `processes`, which must keep running); returns how many are.
     static func waitForStored(
         _ keys: [String],
         atLeast count: Int,
         in file: URL,
         processes: [HomepriceProcess]
     ) async throws -> Int {
-        try await withDeadline(.seconds(180), waitingFor: "\(count) records in \(file.lastPathComponent)") {
+        try await waitForStored(keys, atLeast: count, in: .sqlite(file), processes: processes)
+    }
+
+    /// Waits until at least `count` of `keys` are stored in the warehouse at `place` (written
+    /// by `processes`, which must keep running); returns how many are.
+    static func waitForStored(
+        _ keys: [String],
+        atLeast count: Int,
+        in place: WarehousePlace,
+        processes: [HomepriceProcess]
+    ) async throws -> Int {
+        try await withDeadline(.seconds(180), waitingFor: "\(count) records in \(place)") {
+            var store: (any NormalizerStore)?
             while true {
-                if let stored = Self.storedCount(keys, in: file), stored >= count { return stored }
+                store = store ?? place.openIfPresent()
+                if let store, case let stored = Self.storedCount(keys, in: store), stored >= count { return stored }
                 try await Self.requireRunning(processes)
                 try await Task.sleep(for: .milliseconds(10))
             }
@@ -48,10 +61,14 @@ extension PipelineFixture {
         }
     }
 
-    /// How many of `keys` the warehouse at `file` holds; `nil` while it cannot be read yet.
+    /// How many of `keys` the warehouse file at `file` holds; `nil` while it cannot be read yet.
     static func storedCount(_ keys: [String], in file: URL) -> Int? {
-        guard FileManager.default.fileExists(atPath: file.path), let warehouse = try? SQLiteWarehouse(path: file.path) else { return nil }
-        return keys.count { (try? warehouse.record(key: $0)) != nil }
+        WarehousePlace.sqlite(file).openIfPresent().map { storedCount(keys, in: $0) }
+    }
+
+    /// How many of `keys` `store` holds.
+    static func storedCount(_ keys: [String], in store: any NormalizerStore) -> Int {
+        keys.count { (try? store.record(key: $0)) != nil }
     }
 
     /// The `homes.raw` partitions a normalizer process holds now, as its consumer logged them

@@ -12,10 +12,16 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     public var serviceName: String
     /// The consumer group of the normalizer instances.
     public var groupId: String
+    /// Which database holds the warehouse: a SQLite file (``warehousePath``) or PostgreSQL
+    /// (``warehousePostgresURL``).
+    public var warehouseKind: WarehouseKind
     /// The SQLite warehouse file, relative to the project root unless absolute.
     public var warehousePath: String
-    /// How long a batch waits for the warehouse while another normalizer process sharing the
-    /// file holds its write lock, before the batch fails (and the service stops).
+    /// The PostgreSQL warehouse, as `postgres://user[:password]@host[:port]/database`; required
+    /// when ``warehouseKind`` is ``WarehouseKind/postgres``.
+    public var warehousePostgresURL: String?
+    /// How long a batch waits for the warehouse while another normalizer process sharing it
+    /// holds its write lock, before the batch fails (and the service stops).
     public var warehouseBusyTimeout: Duration
     /// How many mapped records the warehouse keeps decoded in memory for entity resolution
     /// (candidates and cluster members are then read without decoding their JSON).
@@ -38,7 +44,9 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     public init(
         serviceName: String,
         groupId: String,
+        warehouseKind: WarehouseKind = .sqlite,
         warehousePath: String,
+        warehousePostgresURL: String? = nil,
         warehouseBusyTimeout: Duration,
         warehouseRecordCacheSize: Int,
         sourcesDirectory: String,
@@ -49,7 +57,9 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     ) {
         self.serviceName = serviceName
         self.groupId = groupId
+        self.warehouseKind = warehouseKind
         self.warehousePath = warehousePath
+        self.warehousePostgresURL = warehousePostgresURL
         self.warehouseBusyTimeout = warehouseBusyTimeout
         self.warehouseRecordCacheSize = warehouseRecordCacheSize
         self.sourcesDirectory = sourcesDirectory
@@ -70,7 +80,16 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         let rates = root.scoped(to: "exchangeRates")
         serviceName = root.string(forKey: "serviceName", default: "normalizer-0")
         groupId = root.string(forKey: "groupId", default: "homeprice-normalizer")
+        let kindName = root.string(forKey: "warehouseKind", default: WarehouseKind.sqlite.rawValue)
+        guard let kind = WarehouseKind(rawValue: kindName) else {
+            throw settings.invalid("warehouseKind", "'\(kindName)' is not one of sqlite, postgres")
+        }
+        warehouseKind = kind
         warehousePath = root.string(forKey: "warehousePath", default: ".homeprice/warehouse.sqlite")
+        warehousePostgresURL = root.string(forKey: "warehousePostgresURL")
+        guard kind != .postgres || warehousePostgresURL != nil else {
+            throw settings.invalid("warehousePostgresURL", "a PostgreSQL warehouse needs its URL")
+        }
         let busyMilliseconds = try settings.double(root, "warehouseBusyTimeoutMs")
         guard busyMilliseconds >= 0 else { throw settings.invalid("warehouseBusyTimeoutMs", "must not be negative") }
         warehouseBusyTimeout = .milliseconds(busyMilliseconds)

@@ -12,7 +12,11 @@ import ServiceSupport
 /// `homes.normalized`, `homes.deadletter` and `review.tasks` through the shared
 /// ``Pipeline/BatchProcessor`` (at-least-once: a batch's offsets are stored only after its
 /// outputs are delivered and the warehouse is written).
-public enum NormalizerService: ServiceBuilder {
+///
+/// The process's ``Pipeline/ServiceBuilder`` is `NormalizerProcess` (module
+/// `PostgresWarehouse`), which opens the warehouse the configuration selects; this module
+/// links SQLite only.
+public enum NormalizerService {
     /// `homeprice.normalizer`.
     public static let label = "homeprice.normalizer"
 
@@ -22,17 +26,18 @@ public enum NormalizerService: ServiceBuilder {
     /// The topics of the group consumer.
     public static let consumedTopics = [Topic.homesRaw.name, Topic.reviewTasks.name]
 
-    /// Builds the normalizer's services from `reader`.
+    /// Opens the store a configuration selects (relative paths against the layout).
+    public typealias StoreOpener = @Sendable (NormalizerConfiguration, ProjectLayout?, Logger) throws -> any NormalizerStore
+
+    /// Builds the normalizer's services from `reader`, its store opened by `openStore`.
     /// - Throws: ``NormalizationError`` for configuration and storage failures, `KafkaError`
     ///   when a client cannot be created.
-    public static func services(reader: ConfigReader, layout: ProjectLayout?, logger: Logger) async throws -> [any Service] {
+    public static func services(
+        reader: ConfigReader, layout: ProjectLayout?, logger: Logger, openStore: StoreOpener
+    ) async throws -> [any Service] {
         let configuration = try NormalizerConfiguration(reader: reader)
         let catalog = try SourceCatalog.load(directory: configuration.resolve(configuration.sourcesDirectory, layout: layout))
-        let store = try SQLiteWarehouse(
-            path: configuration.resolve(configuration.warehousePath, layout: layout).path,
-            busyTimeout: configuration.warehouseBusyTimeout,
-            recordCacheSize: configuration.warehouseRecordCacheSize
-        )
+        let store = try openStore(configuration, layout, logger)
         let normalizer = Normalizer(configuration: configuration, catalog: catalog, store: store)
         return try services(
             normalizer: normalizer, kafka: try KafkaSettings(reader: reader),

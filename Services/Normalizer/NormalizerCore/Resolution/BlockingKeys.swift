@@ -7,13 +7,13 @@
 /// whole postal code would grow with the warehouse (thousands of homes share a code), making
 /// every new record slower than the last. A record without a street address has no blocks and
 /// stays a home of its own.
-enum BlockingKeys {
+public enum BlockingKeys {
     /// The version of the key scheme: a warehouse whose blocks were written under another one
     /// rebuilds them when it opens.
-    static let version = 2
+    public static let version = 2
 
     /// The blocking keys of a record.
-    static func keys(of record: MappedRecord) -> [String] {
+    public static func keys(of record: MappedRecord) -> [String] {
         guard let key = record.matchingKey else { return [] }
         let parts = key.split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 5 else { return [] }

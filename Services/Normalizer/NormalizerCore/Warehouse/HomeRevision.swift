@@ -12,4 +12,12 @@ public struct HomeRevision: Sendable, Equatable {
     public var changedFields: [String]
     /// When the version was stored.
     public var recordedAt: Date
+
+    /// Creates a revision.
+    public init(version: Int, home: Home, changedFields: [String], recordedAt: Date) {
+        self.version = version
+        self.home = home
+        self.changedFields = changedFields
+        self.recordedAt = recordedAt
+    }
 }

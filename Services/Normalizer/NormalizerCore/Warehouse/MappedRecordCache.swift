@@ -3,27 +3,28 @@ import Synchronization
 /// The mapped records a warehouse saved or read, kept decoded by key: entity resolution reads
 /// every candidate and cluster member from here instead of decoding its stored JSON again.
 ///
-/// It holds only what the file holds: it is emptied when another connection has written the
-/// file since it was filled (SQLite's `data_version` changed), when a transaction rolls back,
-/// and when it reaches its limit.
-final class MappedRecordCache: Sendable {
+/// It holds only what the store holds: it is emptied when another connection has written the
+/// store since it was filled (the store's data version changed: SQLite's `data_version`,
+/// PostgreSQL's generation counter), when a transaction rolls back, and when it reaches its
+/// limit.
+public final class MappedRecordCache: Sendable {
     private struct State {
         var records: [String: MappedRecord] = [:]
         var dataVersion: Int64?
     }
 
     /// The most records kept; zero keeps none.
-    let limit: Int
+    public let limit: Int
     private let state = Mutex(State())
 
     /// Creates an empty cache of at most `limit` records.
-    init(limit: Int) {
+    public init(limit: Int) {
         self.limit = max(0, limit)
     }
 
-    /// Empties the cache unless `dataVersion` (the file's `PRAGMA data_version`) is the one it
-    /// was filled under.
-    func validate(dataVersion: Int64) {
+    /// Empties the cache unless `dataVersion` (the store's data version, read before the
+    /// records) is the one it was filled under.
+    public func validate(dataVersion: Int64) {
         state.withLock { state in
             if state.dataVersion != dataVersion {
                 state.records.removeAll()
@@ -32,13 +33,24 @@ final class MappedRecordCache: Sendable {
         }
     }
 
+    /// Notes that this connection itself moved the store's data version from `previous` to
+    /// `next` (its own write): the kept records stay if they were filled under `previous`.
+    public func advance(from previous: Int64, to next: Int64) {
+        state.withLock { state in
+            if state.dataVersion != previous {
+                state.records.removeAll()
+            }
+            state.dataVersion = next
+        }
+    }
+
     /// The record with `key`, if kept.
-    func record(_ key: String) -> MappedRecord? {
+    public func record(_ key: String) -> MappedRecord? {
         state.withLock { $0.records[key] }
     }
 
     /// Keeps `record` (replacing an older version); a full cache is emptied first.
-    func keep(_ record: MappedRecord) {
+    public func keep(_ record: MappedRecord) {
         guard limit > 0 else { return }
         state.withLock { state in
             if state.records.count >= limit, state.records[record.key] == nil {
@@ -49,7 +61,7 @@ final class MappedRecordCache: Sendable {
     }
 
     /// Forgets every record.
-    func removeAll() {
+    public func removeAll() {
         state.withLock { $0.records.removeAll() }
     }
 }

@@ -1,0 +1,112 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NormalizerCore
+import PostgresNIO
+import Synchronization
+
+/// One connection to a PostgreSQL database, used synchronously: each call sends its query on
+/// the connection's event loop and blocks the calling thread until the answer is there.
+///
+/// Call it only from threads that may block (the normalizer's ``Pipeline/BlockingExecutor``
+/// threads, tests), never from an event loop. One recursive lock serializes the calls, so
+/// tasks can share the session and a transaction's body can call back into it.
+final class PostgresSession: @unchecked Sendable {
+    private let connection: PostgresConnection
+    private let location: PostgresLocation
+    private let logger: Logger
+    private let lock = NSRecursiveLock()
+    private var transactionDepth = 0
+    private static let connectionCount = Atomic<Int>(0)
+
+    /// Connects to `location`; a statement waits at most `lockTimeout` for a lock another
+    /// connection holds (at least 1 ms: PostgreSQL's zero would wait forever).
+    /// - Throws: ``NormalizationError/Code/storageFailed`` naming the server.
+    init(location: PostgresLocation, lockTimeout: Duration, logger: Logger) throws(NormalizationError) {
+        self.location = location
+        self.logger = logger
+        do {
+            connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.configuration,
+                id: Self.connectionCount.add(1, ordering: .relaxed).newValue, logger: logger
+            ).wait()
+        } catch {
+            throw NormalizationError(.storageFailed, reason: "cannot connect: \(Self.reason(error))", input: location.description)
+        }
+        let milliseconds = max(Int64((lockTimeout / .milliseconds(1)).rounded(.up)), 1)
+        try query(PostgresQuery(unsafeSQL: "SET lock_timeout = \(milliseconds)"))
+    }
+
+    deinit {
+        // postgres-nio requires a connection closed before it goes: it lives until then.
+        let connection = connection
+        let closed: EventLoopFuture<Void> = connection.close()
+        closed.whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    /// Runs one statement and returns its rows.
+    /// - Throws: ``NormalizationError/Code/storageFailed`` with the server's message and the SQL.
+    @discardableResult
+    func query(_ query: PostgresQuery) throws(NormalizationError) -> PostgresQueryResult {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            return try connection.query(query, logger: logger).wait()
+        } catch {
+            throw failure(error, query.sql)
+        }
+    }
+
+    /// Runs one statement and reads each row with `read`.
+    func rows<Row>(_ query: PostgresQuery, _ read: (PostgresRow) throws -> Row) throws(NormalizationError) -> [Row] {
+        let result = try self.query(query)
+        do {
+            return try result.map(read)
+        } catch {
+            throw failure(error, query.sql)
+        }
+    }
+
+    /// Runs `body` in a transaction (a savepoint when nested): committed if it returns, rolled
+    /// back if it throws. A transaction (not a savepoint) runs `begin` first.
+    func transaction<Value>(
+        begin: () throws(NormalizationError) -> Void, _ body: () throws(NormalizationError) -> Value
+    ) throws(NormalizationError) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        let outermost = transactionDepth == 0
+        let name = "sp\(transactionDepth)"
+        try query(PostgresQuery(unsafeSQL: outermost ? "BEGIN" : "SAVEPOINT \(name)"))
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+        do {
+            if outermost { try begin() }
+            let value = try body()
+            try query(PostgresQuery(unsafeSQL: outermost ? "COMMIT" : "RELEASE \(name)"))
+            return value
+        } catch {
+            if outermost {
+                _ = try? query("ROLLBACK")
+            } else {
+                _ = try? query(PostgresQuery(unsafeSQL: "ROLLBACK TO \(name)"))
+                _ = try? query(PostgresQuery(unsafeSQL: "RELEASE \(name)"))
+            }
+            throw error
+        }
+    }
+
+    private func failure(_ error: any Error, _ sql: String) -> NormalizationError {
+        NormalizationError(.storageFailed, reason: Self.reason(error), input: "\(location): \(sql)")
+    }
+
+    /// What went wrong, in words: the server's message for a failed statement (postgres-nio's
+    /// own description hides it).
+    private static func reason(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] {
+            return "\(message) (SQLSTATE \(error.serverInfo?[.sqlState] ?? "?"))"
+        }
+        return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+    }
+}

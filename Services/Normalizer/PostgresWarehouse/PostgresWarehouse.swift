@@ -1,0 +1,329 @@
+import Foundation
+import Logging
+import NormalizerCore
+import PostgresNIO
+import Schema
+
+/// The ``NormalizerCore/NormalizerStore`` in a PostgreSQL database: the same tables and
+/// behaviour as ``NormalizerCore/SQLiteWarehouse``, shared by normalizer instances on any
+/// machine.
+///
+/// Homes and history rows hold the ``Schema/SchemaJSON`` of the home as `jsonb`, so an upsert
+/// compares the stored home with the new one, `normalizedAt` left out, in the database, and
+/// names the changed top-level fields from the same comparison. Mapped records and review
+/// tasks are kept as the JSON text they were written as.
+///
+/// Every transaction first takes one transaction-level advisory lock, so instances write one
+/// at a time and what a batch read still holds when it commits, and bumps a `generation`
+/// counter: an instance that finds the counter moved since it filled its
+/// ``NormalizerCore/MappedRecordCache`` forgets the records it kept.
+public final class PostgresWarehouse: NormalizerStore {
+    private let session: PostgresSession
+    private let clock: @Sendable () -> Date
+    private let recordCache: MappedRecordCache
+
+    /// The advisory lock every writing transaction holds ("HomePric" in ASCII).
+    static let writerLock: Int64 = 0x486F_6D65_5072_6963
+
+    /// Connects to the warehouse at `location`, creating its tables if needed.
+    /// - Parameters:
+    ///   - location: The database.
+    ///   - busyTimeout: How long a transaction waits while another instance holds the writer
+    ///     lock before it fails with ``NormalizationError/Code/storageFailed``
+    ///     (`normalizer.warehouseBusyTimeoutMs`).
+    ///   - recordCacheSize: How many mapped records are kept decoded in memory for entity
+    ///     resolution (`normalizer.warehouseRecordCacheSize`).
+    ///   - logger: Where postgres-nio logs the connection.
+    ///   - clock: The time stamped on history rows.
+    /// - Throws: ``NormalizationError/Code/storageFailed`` naming the database.
+    public init(
+        location: PostgresLocation,
+        busyTimeout: Duration,
+        recordCacheSize: Int = 10_000,
+        logger: Logger = Logger(label: "homeprice.warehouse.postgres"),
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) throws(NormalizationError) {
+        session = try PostgresSession(location: location, lockTimeout: busyTimeout, logger: logger)
+        self.clock = clock
+        recordCache = MappedRecordCache(limit: recordCacheSize)
+        try session.transaction(begin: takeWriterLock) { () throws(NormalizationError) in
+            for statement in Self.schema {
+                try session.query(PostgresQuery(unsafeSQL: statement))
+            }
+            try session.query(
+                """
+                INSERT INTO warehouse_state (name, value) VALUES ('generation', 0), ('blockingKeysVersion', \(Int64(BlockingKeys.version)))
+                ON CONFLICT (name) DO NOTHING
+                """)
+            try rebuildBlocksIfOutdated()
+        }
+    }
+
+    /// The tables, created when missing. Text keys sort bytewise (`C`), as SQLite's do, so
+    /// every listing comes in the same order from either warehouse.
+    private static let schema = [
+        """
+        CREATE TABLE IF NOT EXISTS homes (
+            id text COLLATE "C" PRIMARY KEY, version bigint NOT NULL, body jsonb NOT NULL, retired_into text)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS home_history (
+            home_id text COLLATE "C" NOT NULL, version bigint NOT NULL, body jsonb NOT NULL, changed_fields text NOT NULL,
+            recorded_at double precision NOT NULL, PRIMARY KEY (home_id, version))
+        """,
+        "CREATE TABLE IF NOT EXISTS records (key text COLLATE \"C\" PRIMARY KEY, body text NOT NULL, cluster text)",
+        "CREATE INDEX IF NOT EXISTS records_cluster ON records (cluster)",
+        """
+        CREATE TABLE IF NOT EXISTS record_blocks (
+            block text COLLATE "C" NOT NULL, record_key text COLLATE "C" NOT NULL, PRIMARY KEY (block, record_key))
+        """,
+        "CREATE INDEX IF NOT EXISTS record_blocks_key ON record_blocks (record_key)",
+        "CREATE TABLE IF NOT EXISTS review_tasks (task_id text COLLATE \"C\" PRIMARY KEY, body text NOT NULL)",
+        // `generation`: bumped by every transaction; `blockingKeysVersion`: the scheme the blocks were written under.
+        "CREATE TABLE IF NOT EXISTS warehouse_state (name text PRIMARY KEY, value bigint NOT NULL)",
+    ]
+
+    /// Rewrites every record's blocks when they were written under another
+    /// ``NormalizerCore/BlockingKeys/version``, so records stored before keep being found.
+    private func rebuildBlocksIfOutdated() throws(NormalizationError) {
+        let version = Int64(BlockingKeys.version)
+        let stored = try session.rows("SELECT value FROM warehouse_state WHERE name = 'blockingKeysVersion'") { try $0.decode(Int64.self) }
+        guard stored.first != version else { return }
+        try session.query("DELETE FROM record_blocks")
+        for body in try session.rows("SELECT body FROM records", { try $0.decode(String.self) }) {
+            let record = try Self.decode(MappedRecord.self, body)
+            try insertBlocks(BlockingKeys.keys(of: record), of: record.key)
+        }
+        try session.query("UPDATE warehouse_state SET value = \(version) WHERE name = 'blockingKeysVersion'")
+    }
+
+    /// Waits for the writer lock, held until the transaction ends.
+    private func takeWriterLock() throws(NormalizationError) {
+        try session.query("SELECT pg_advisory_xact_lock(\(Self.writerLock))")
+    }
+
+    /// The start of every transaction: waits for the writer lock, then bumps the generation
+    /// (the kept records stay valid only if nobody else wrote since they were kept).
+    private func lockWriters() throws(NormalizationError) {
+        try takeWriterLock()
+        let generation = try session.rows("UPDATE warehouse_state SET value = value + 1 WHERE name = 'generation' RETURNING value") {
+            try $0.decode(Int64.self)
+        }
+        if let generation = generation.first {
+            recordCache.advance(from: generation - 1, to: generation)
+        }
+    }
+
+    public func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
+        do {
+            return try session.transaction(begin: lockWriters, body)
+        } catch {
+            // The records kept since the transaction began may be rolled back.
+            recordCache.removeAll()
+            throw error
+        }
+    }
+
+    // MARK: Warehouse
+
+    public func upsert(_ home: Home) throws(NormalizationError) -> UpsertOutcome {
+        try transaction { () throws(NormalizationError) -> UpsertOutcome in
+            let body = try Self.json(home)
+            let stored = try session.rows(
+                """
+                SELECT version, retired_into, body - 'normalizedAt' = \(body)::jsonb - 'normalizedAt' FROM homes WHERE id = \(home.id)
+                """
+            ) { try $0.decode((Int64, String?, Bool).self) }.first
+            if let stored, stored.2, stored.1 == nil {
+                return .unchanged
+            }
+            let changed =
+                stored == nil
+                ? ["*"]
+                : try session.rows(
+                    """
+                    SELECT key FROM jsonb_each((SELECT body FROM homes WHERE id = \(home.id))) AS old
+                    FULL JOIN jsonb_each(\(body)::jsonb) AS new USING (key)
+                    WHERE key <> 'normalizedAt' AND old.value IS DISTINCT FROM new.value
+                    """
+                ) { try $0.decode(String.self) }.sorted()
+            let version = (stored?.0 ?? 0) + 1
+            try session.query(
+                """
+                INSERT INTO homes (id, version, body, retired_into) VALUES (\(home.id), \(version), \(body)::jsonb, NULL)
+                ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body, retired_into = NULL
+                """)
+            try recordHistory(homeId: home.id, version: version, body: body, changed: changed)
+            return stored == nil ? .inserted : .updated
+        }
+    }
+
+    public func home(id: String) throws(NormalizationError) -> Home? {
+        try session.rows("SELECT body::text FROM homes WHERE id = \(id)") { try $0.decode(String.self) }.first.map {
+            body throws(NormalizationError) in try Self.decode(Home.self, body)
+        }
+    }
+
+    public func homes() throws(NormalizationError) -> [Home] {
+        try session.rows("SELECT body::text FROM homes WHERE retired_into IS NULL ORDER BY id") { try $0.decode(String.self) }.map {
+            body throws(NormalizationError) in try Self.decode(Home.self, body)
+        }
+    }
+
+    public func history(ofHome id: String) throws(NormalizationError) -> [HomeRevision] {
+        let rows = try session.rows(
+            "SELECT version, body::text, changed_fields, recorded_at FROM home_history WHERE home_id = \(id) ORDER BY version"
+        ) { try $0.decode((Int64, String, String, Double).self) }
+        return try rows.map { row throws(NormalizationError) in
+            HomeRevision(
+                version: Int(row.0),
+                home: try Self.decode(Home.self, row.1),
+                changedFields: row.2.split(separator: ",").map(String.init),
+                recordedAt: Date(timeIntervalSince1970: row.3)
+            )
+        }
+    }
+
+    /// Sets `retired_into` and writes ``Schema/Home/retiredInto`` into the stored body, so the
+    /// home read back (``home(id:)``, its history, the table itself) says it was merged.
+    public func retire(homeId: String, mergedInto survivor: String) throws(NormalizationError) {
+        try transaction { () throws(NormalizationError) in
+            guard
+                let row = try session.rows(
+                    "SELECT version, body::text, retired_into FROM homes WHERE id = \(homeId)",
+                    {
+                        try $0.decode((Int64, String, String?).self)
+                    }
+                ).first, row.2 != survivor
+            else { return }
+            var home = try Self.decode(Home.self, row.1)
+            home.retiredInto = survivor
+            let body = try Self.json(home)
+            let version = row.0 + 1
+            try session.query(
+                "UPDATE homes SET version = \(version), body = \(body)::jsonb, retired_into = \(survivor) WHERE id = \(homeId)")
+            try recordHistory(homeId: homeId, version: version, body: body, changed: ["retiredInto:\(survivor)"])
+        }
+    }
+
+    private func recordHistory(homeId: String, version: Int64, body: String, changed: [String]) throws(NormalizationError) {
+        let changedFields = changed.joined(separator: ",")
+        let recordedAt = clock().timeIntervalSince1970
+        try session.query(
+            """
+            INSERT INTO home_history (home_id, version, body, changed_fields, recorded_at)
+            VALUES (\(homeId), \(version), \(body)::jsonb, \(changedFields), \(recordedAt))
+            """)
+    }
+
+    // MARK: ResolutionStore
+
+    public func save(record: MappedRecord, blockingKeys: [String]) throws(NormalizationError) {
+        let body = try Self.json(record)
+        try transaction { () throws(NormalizationError) in
+            try session.query(
+                "INSERT INTO records (key, body) VALUES (\(record.key), \(body)) ON CONFLICT (key) DO UPDATE SET body = excluded.body")
+            try session.query("DELETE FROM record_blocks WHERE record_key = \(record.key)")
+            try insertBlocks(blockingKeys, of: record.key)
+        }
+        recordCache.keep(record)
+    }
+
+    private func insertBlocks(_ blocks: [String], of recordKey: String) throws(NormalizationError) {
+        let unique = Set(blocks).sorted()
+        guard !unique.isEmpty else { return }
+        try session.query("INSERT INTO record_blocks (block, record_key) SELECT unnest(\(unique)::text[]), \(recordKey)")
+    }
+
+    public func record(key: String) throws(NormalizationError) -> MappedRecord? {
+        try validateRecords()
+        return try storedRecords(keys: [key]).first
+    }
+
+    public func records(inBlocks keys: [String]) throws(NormalizationError) -> [MappedRecord] {
+        guard !keys.isEmpty else { return [] }
+        try validateRecords()
+        let found = try session.rows("SELECT DISTINCT record_key FROM record_blocks WHERE block = ANY(\(keys)) ORDER BY record_key") {
+            try $0.decode(String.self)
+        }
+        return try storedRecords(keys: found)
+    }
+
+    public func cluster(ofRecord key: String) throws(NormalizationError) -> String? {
+        try session.rows("SELECT cluster FROM records WHERE key = \(key)") { try $0.decode(String?.self) }.first ?? nil
+    }
+
+    public func records(inCluster id: String) throws(NormalizationError) -> [MappedRecord] {
+        try validateRecords()
+        let found = try session.rows("SELECT key FROM records WHERE cluster = \(id) ORDER BY key") { try $0.decode(String.self) }
+        return try storedRecords(keys: found)
+    }
+
+    /// The records with `keys` that are stored, in the order of `keys`: kept ones from memory,
+    /// the others read in one query, decoded and kept.
+    private func storedRecords(keys: [String]) throws(NormalizationError) -> [MappedRecord] {
+        var found: [String: MappedRecord] = [:]
+        var missing: [String] = []
+        for key in keys {
+            if let kept = recordCache.record(key) { found[key] = kept } else { missing.append(key) }
+        }
+        if !missing.isEmpty {
+            for body in try session.rows("SELECT body FROM records WHERE key = ANY(\(missing))", { try $0.decode(String.self) }) {
+                let record = try Self.decode(MappedRecord.self, body)
+                recordCache.keep(record)
+                found[record.key] = record
+            }
+        }
+        return keys.compactMap { found[$0] }
+    }
+
+    /// Forgets the kept records if another instance has written since they were kept.
+    private func validateRecords() throws(NormalizationError) {
+        guard recordCache.limit > 0,
+            let generation = try session.rows("SELECT value FROM warehouse_state WHERE name = 'generation'", { try $0.decode(Int64.self) })
+                .first
+        else { return }
+        recordCache.validate(dataVersion: generation)
+    }
+
+    public func assign(recordKeys: [String], toCluster id: String) throws(NormalizationError) {
+        try transaction { () throws(NormalizationError) -> Void in
+            try session.query("UPDATE records SET cluster = \(id) WHERE key = ANY(\(recordKeys))")
+        }
+    }
+
+    public func reviewTask(id: String) throws(NormalizationError) -> ReviewTask? {
+        try session.rows("SELECT body FROM review_tasks WHERE task_id = \(id)") { try $0.decode(String.self) }.first.map {
+            body throws(NormalizationError) in try Self.decode(ReviewTask.self, body)
+        }
+    }
+
+    public func save(reviewTask: ReviewTask) throws(NormalizationError) {
+        let body = try Self.json(reviewTask)
+        try transaction { () throws(NormalizationError) -> Void in
+            try session.query(
+                """
+                INSERT INTO review_tasks (task_id, body) VALUES (\(reviewTask.taskId), \(body))
+                ON CONFLICT (task_id) DO UPDATE SET body = excluded.body
+                """)
+        }
+    }
+
+    // MARK: Encoding
+
+    private static func json(_ value: some Encodable) throws(NormalizationError) -> String {
+        do {
+            return String(decoding: try SchemaJSON.makeEncoder().encode(value), as: UTF8.self)
+        } catch {
+            throw NormalizationError(.storageFailed, reason: "cannot encode \(type(of: value)): \(error)")
+        }
+    }
+
+    private static func decode<Value: Decodable>(_ type: Value.Type, _ text: String) throws(NormalizationError) -> Value {
+        do {
+            return try SchemaJSON.makeDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw NormalizationError(.storageFailed, reason: "a stored \(type) is unreadable: \(error)")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+import NormalizerCore
+import PostgresWarehouse
+import ServiceSupport
+import TestSupport
+import Testing
+
+/// The warehouses the warehouse suites run against, each test on both.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+
+    /// Runs `body` with a fresh warehouse of this kind (``freshPlace()``) and removes it
+    /// afterwards.
+    func withFreshPlace<Value>(_ body: (WarehousePlace) async throws -> Value) async throws -> Value {
+        let place = try await freshPlace()
+        defer { place.remove() }
+        return try await body(place)
+    }
+
+    /// A warehouse of this kind no other test uses: a temporary SQLite file, or a fresh
+    /// database on the suite's PostgreSQL server (the suite needs `.postgresServer`).
+    func freshPlace() async throws -> WarehousePlace {
+        switch self {
+        case .sqlite:
+            return .sqlite(FileManager.default.temporaryDirectory.appendingPathComponent("warehouse-\(UUID().uuidString).sqlite"))
+        case .postgres:
+            let server = try PostgresSuite.requireServer()
+            let database = "warehouse_\(UUID().uuidString.prefix(8).lowercased())"
+            try await server.createDatabase(database)
+            return .postgres(server.url(database: database))
+        }
+    }
+}
+
+/// One warehouse that several stores open, as normalizer instances share one.
+enum WarehousePlace: Sendable {
+    /// A SQLite file.
+    case sqlite(URL)
+    /// A PostgreSQL database's URL.
+    case postgres(String)
+
+    /// A new store (connection) on the warehouse.
+    func open(
+        busyTimeout: Duration = .seconds(5), recordCacheSize: Int = 10_000, clock: @escaping @Sendable () -> Date = Date.init
+    ) throws -> any NormalizerStore {
+        switch self {
+        case .sqlite(let file):
+            try SQLiteWarehouse(path: file.path, busyTimeout: busyTimeout, recordCacheSize: recordCacheSize, clock: clock)
+        case .postgres(let url):
+            try PostgresWarehouse(
+                location: PostgresLocation(url: url), busyTimeout: busyTimeout, recordCacheSize: recordCacheSize, clock: clock)
+        }
+    }
+
+    /// A store on the warehouse if it exists yet (a SQLite file not yet created does not).
+    func openIfPresent() -> (any NormalizerStore)? {
+        if case .sqlite(let file) = self, !FileManager.default.fileExists(atPath: file.path) { return nil }
+        return try? open()
+    }
+
+    /// The environment that points a `homeprice-normalizer` process at this warehouse.
+    var environment: [String: String] {
+        switch self {
+        case .sqlite(let file): ["NORMALIZER_WAREHOUSE_KIND": "sqlite", "NORMALIZER_WAREHOUSE_PATH": file.path]
+        case .postgres(let url): ["NORMALIZER_WAREHOUSE_KIND": "postgres", "NORMALIZER_WAREHOUSE_POSTGRES_URL": url]
+        }
+    }
+
+    /// Removes a SQLite file (and its WAL files); a PostgreSQL database goes with its server.
+    func remove() {
+        guard case .sqlite(let file) = self else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Schema
+import TestSupport
+import Testing
+
+@testable import NormalizerCore
+
+@Suite("Warehouse, in SQLite and in PostgreSQL", .postgresServer)
+struct WarehouseTests {
+    private static let springfieldHome = Home(
+        id: "home-1", region: "US", address: Address(city: "Springfield", country: "US"), rooms: 3, normalizedAt: SeedScenario.now)
+
+    @Test("replaying the same raw records changes nothing", arguments: StoreKind.allCases)
+    func replayIsIdempotent(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let store = try place.open()
+            let normalizer = try await SeedScenario.normalizer(store: store)
+            _ = try normalizer.normalize(SeedScenario.flat)
+            let first = try #require(try normalizer.normalize(SeedScenario.nested).homes.first)
+            let homes = try store.homes()
+            let history = try store.history(ofHome: first.id)
+            _ = try normalizer.normalize(SeedScenario.flat)
+            let replayed = try #require(try normalizer.normalize(SeedScenario.nested).homes.first)
+            #expect(replayed == first)
+            #expect(try store.homes() == homes)
+            #expect(try store.history(ofHome: first.id) == history)
+            #expect(!history.isEmpty)
+        }
+    }
+
+    @Test("keeps the history of a home's changes", arguments: StoreKind.allCases)
+    func history(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let store = try place.open()
+            var home = Self.springfieldHome
+            #expect(try store.upsert(home) == .inserted)
+            home.normalizedAt = SeedScenario.now.addingTimeInterval(60)
+            #expect(try store.upsert(home) == .unchanged)
+            home.rooms = 4
+            #expect(try store.upsert(home) == .updated)
+            let history = try store.history(ofHome: "home-1")
+            #expect(history.map(\.version) == [1, 2])
+            #expect(history[0].home.rooms == 3)
+            #expect(history[0].changedFields == ["*"])
+            #expect(history[1].changedFields == ["rooms"])
+            try store.retire(homeId: "home-1", mergedInto: "home-2")
+            #expect(try store.homes().isEmpty)
+            #expect(try store.history(ofHome: "home-1").last?.changedFields == ["retiredInto:home-2"])
+        }
+    }
+
+    @Test(
+        "a retired home reads back, by id and in its history, with the home it was merged into; an upsert revives it",
+        arguments: StoreKind.allCases)
+    func retiredHomeSaysSo(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let store = try place.open()
+            var home = Self.springfieldHome
+            _ = try store.upsert(home)
+            try store.retire(homeId: "home-1", mergedInto: "home-2")
+            #expect(try store.home(id: "home-1")?.retiredInto == "home-2")
+            #expect(try store.history(ofHome: "home-1").last?.home.retiredInto == "home-2")
+            home.rooms = 4
+            #expect(try store.upsert(home) == .updated)
+            #expect(try store.home(id: "home-1")?.retiredInto == nil)
+            #expect(try store.homes().map(\.id) == ["home-1"])
+        }
+    }
+
+    @Test("names a changed nested value by its top-level field, and only the fields that changed", arguments: StoreKind.allCases)
+    func changedFieldsOfNestedValues(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let store = try place.open()
+            var home = Self.springfieldHome
+            #expect(try store.upsert(home) == .inserted)
+            home.address.postalCode = "62704"
+            home.extra["pool"] = "yes \"heated\", {indoor}"
+            home.normalizedAt = SeedScenario.now.addingTimeInterval(60)
+            #expect(try store.upsert(home) == .updated)
+            #expect(try store.history(ofHome: "home-1").last?.changedFields == ["address", "extra"])
+            home.normalizedAt = SeedScenario.now.addingTimeInterval(120)
+            #expect(try store.upsert(home) == .unchanged)
+        }
+    }
+
+    @Test(
+        "a transaction holds the shared warehouse's write lock from its start, and another instance waits for its busy timeout",
+        arguments: StoreKind.allCases)
+    func transactionLocksSharedWarehouse(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let holder = try place.open()
+            let waiter = try place.open(busyTimeout: .milliseconds(100))
+            let home = Home(
+                id: "home-1", region: "US", address: Address(city: "Springfield", country: "US"), normalizedAt: SeedScenario.now)
+            try holder.transaction { () throws(NormalizationError) in
+                // Only a read so far: a transaction that locked on its first write would not hold it yet.
+                #expect(try holder.homes().isEmpty)
+                let start = ContinuousClock.now
+                #expect(throws: NormalizationError.self) { try waiter.upsert(home) }
+                #expect(ContinuousClock.now - start >= .milliseconds(100))
+                // Readers never wait.
+                #expect(try waiter.homes().isEmpty)
+            }
+            #expect(try waiter.upsert(home) == .inserted)
+            #expect(try holder.homes().map(\.id) == ["home-1"])
+        }
+    }
+
+    @Test("records, their blocks and clusters, and review tasks read back as saved", arguments: StoreKind.allCases)
+    func resolutionState(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let store = try place.open()
+            let record = try RecordMapper(descriptor: #require(SeedScenario.catalog()["us-agency-flat"])).map(SeedScenario.flat).get()
+            var other = record
+            other.recordId = "other"
+            try store.save(record: record, blockingKeys: ["b", "a", "a"])
+            try store.save(record: other, blockingKeys: ["b"])
+            #expect(try store.records(inBlocks: ["a"]).map(\.key) == [record.key])
+            #expect(try store.records(inBlocks: ["a", "b"]).map(\.key) == [record.key, other.key].sorted())
+            #expect(try store.records(inBlocks: ["c"]).isEmpty)
+            try store.save(record: record, blockingKeys: ["c"])
+            #expect(try store.records(inBlocks: ["a"]).isEmpty, "saving again replaces the record's blocks")
+            #expect(try store.cluster(ofRecord: record.key) == nil)
+            try store.assign(recordKeys: [record.key, other.key], toCluster: "home-9")
+            #expect(try store.cluster(ofRecord: other.key) == "home-9")
+            #expect(try store.records(inCluster: "home-9").map(\.key) == [record.key, other.key].sorted())
+            #expect(try store.record(key: "missing") == nil)
+
+            var task = ReviewTask(
+                taskId: "task-1", kind: .ambiguousDuplicate, subjectIds: ["home-a", "home-b"], summary: "Same home?",
+                createdBy: "normalizer", createdAt: SeedScenario.now)
+            try store.save(reviewTask: task)
+            #expect(try store.reviewTask(id: "task-1") == task)
+            task.summary = "Same home, really?"
+            try store.save(reviewTask: task)
+            #expect(try store.reviewTask(id: "task-1") == task)
+            #expect(try store.reviewTask(id: "task-2") == nil)
+        }
+    }
+}
