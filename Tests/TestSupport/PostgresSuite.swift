@@ -1,8 +1,9 @@
 import ServiceSupport
 import Testing
 
-/// A suite trait that starts one private PostgreSQL server for the whole suite (its tests
-/// create their own databases on it) and stops it when the suite ends.
+/// A suite trait that gives the whole suite a private PostgreSQL server
+/// (``TestProject/withPostgres(_:)``: shared with the suites running beside it, stopped after
+/// the last); its tests create their own databases on it.
 public struct PostgresSuite: SuiteTrait, TestScoping {
     /// The server of the suite running now.
     @TaskLocal public static var server: PostgresServer?

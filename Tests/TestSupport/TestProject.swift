@@ -34,16 +34,17 @@ public enum TestProject {
         }
     }
 
-    /// Runs `body` with a private PostgreSQL server and stops it (removing its files)
-    /// afterwards, even when `body` throws.
+    /// Runs `body` with a private PostgreSQL server, shared with the other callers running at
+    /// the same time (create a database of your own on it), and stops it (removing its files)
+    /// once the last of them is done, even when `body` throws.
     public static func withPostgres<Value: Sendable>(_ body: (PostgresServer) async throws -> Value) async throws -> Value {
-        let server = try await PostgresServer.start()
+        let server = try await SharedPostgresServer.shared.acquire()
         do {
             let value = try await body(server)
-            await server.stop()
+            await SharedPostgresServer.shared.release()
             return value
         } catch {
-            await server.stop()
+            await SharedPostgresServer.shared.release()
             throw error
         }
     }

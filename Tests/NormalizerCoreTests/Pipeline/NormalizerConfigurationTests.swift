@@ -1,4 +1,5 @@
 import NormalizerCore
+import ServiceSupport
 import TestSupport
 import Testing
 
@@ -19,5 +20,37 @@ struct NormalizerConfigurationTests {
             configuration.warehousePath, layout: TestProject.layout, environment: ["HOMEPRICE_STATE_DIR": "/tmp/b"])
         #expect(first.path == "/tmp/a/warehouse.sqlite")
         #expect(second.path == "/tmp/b/warehouse.sqlite")
+    }
+}
+
+@Suite("Normalizer configuration of the warehouse kind")
+struct WarehouseKindConfigurationTests {
+    private static func configuration(_ environment: [String: String]) async throws -> NormalizerConfiguration {
+        try NormalizerConfiguration(
+            reader: await ConfigurationLoader.reader(layout: TestProject.layout, files: ["normalizer.yaml"], environment: environment))
+    }
+
+    @Test("the project's warehouse is SQLite; NORMALIZER_WAREHOUSE_KIND and NORMALIZER_WAREHOUSE_POSTGRES_URL select PostgreSQL")
+    func kindAndURLFromTheEnvironment() async throws {
+        #expect(try await Self.configuration([:]).warehouseKind == .sqlite)
+        let postgres = try await Self.configuration([
+            "NORMALIZER_WAREHOUSE_KIND": "postgres", "NORMALIZER_WAREHOUSE_POSTGRES_URL": "postgres://homeprice@db:5432/warehouse",
+        ])
+        #expect(postgres.warehouseKind == .postgres)
+        #expect(postgres.warehousePostgresURL == "postgres://homeprice@db:5432/warehouse")
+    }
+
+    @Test("a PostgreSQL warehouse without its URL, or an unknown kind, is an error naming the key")
+    func invalidKindsNameTheirKey() async throws {
+        await #expect {
+            try await Self.configuration(["NORMALIZER_WAREHOUSE_KIND": "postgres"])
+        } throws: { error in
+            (error as? NormalizationError)?.input == "warehousePostgresURL"
+        }
+        await #expect {
+            try await Self.configuration(["NORMALIZER_WAREHOUSE_KIND": "mysql"])
+        } throws: { error in
+            (error as? NormalizationError).map { $0.input == "warehouseKind" && $0.reason.contains("mysql") } ?? false
+        }
     }
 }
