@@ -96,6 +96,25 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` inside the transaction this thread has open, without a savepoint of its
+    /// own (PostgreSQL aborts the whole transaction on a failed statement, so a failure still
+    /// undoes everything up to the enclosing savepoint or transaction); with none open, in a
+    /// new transaction that runs `begin` first.
+    func joiningTransaction<Value>(
+        begin: () throws(NormalizationError) -> Void, _ body: () throws(NormalizationError) -> Value
+    ) throws(NormalizationError) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return transactionDepth > 0 ? try body() : try transaction(begin: begin, body)
+    }
+
+    /// Whether a transaction is open (waits while another thread's is).
+    var isInTransaction: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return transactionDepth > 0
+    }
+
     private func failure(_ error: any Error, _ sql: String) -> NormalizationError {
         NormalizationError(.storageFailed, reason: Self.reason(error), input: "\(location): \(sql)")
     }

@@ -124,36 +124,46 @@ public final class PostgresWarehouse: NormalizerStore {
         }
     }
 
+    /// Runs one write method's statements: inside the open transaction (a savepoint each would
+    /// cost two round trips per call), else in a transaction of their own.
+    private func write<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
+        do {
+            return try session.joiningTransaction(begin: lockWriters, body)
+        } catch {
+            recordCache.removeAll()
+            throw error
+        }
+    }
+
     // MARK: Warehouse
 
     public func upsert(_ home: Home) throws(NormalizationError) -> UpsertOutcome {
-        try transaction { () throws(NormalizationError) -> UpsertOutcome in
+        try write { () throws(NormalizationError) -> UpsertOutcome in
             let body = try Self.json(home)
+            // The stored version, whether it equals the new home but for `normalizedAt`, and the
+            // top-level fields that differ.
             let stored = try session.rows(
                 """
-                SELECT version, retired_into, body - 'normalizedAt' = \(body)::jsonb - 'normalizedAt' FROM homes WHERE id = \(home.id)
+                SELECT version, retired_into, body - 'normalizedAt' = \(body)::jsonb - 'normalizedAt',
+                    ARRAY(SELECT key FROM jsonb_each(body) AS old FULL JOIN jsonb_each(\(body)::jsonb) AS new USING (key)
+                        WHERE key <> 'normalizedAt' AND old.value IS DISTINCT FROM new.value)
+                FROM homes WHERE id = \(home.id)
                 """
-            ) { try $0.decode((Int64, String?, Bool).self) }.first
+            ) { try $0.decode((Int64, String?, Bool, [String]).self) }.first
             if let stored, stored.2, stored.1 == nil {
                 return .unchanged
             }
-            let changed =
-                stored == nil
-                ? ["*"]
-                : try session.rows(
-                    """
-                    SELECT key FROM jsonb_each((SELECT body FROM homes WHERE id = \(home.id))) AS old
-                    FULL JOIN jsonb_each(\(body)::jsonb) AS new USING (key)
-                    WHERE key <> 'normalizedAt' AND old.value IS DISTINCT FROM new.value
-                    """
-                ) { try $0.decode(String.self) }.sorted()
             let version = (stored?.0 ?? 0) + 1
+            let changed = stored.map { $0.3.sorted().joined(separator: ",") } ?? "*"
+            let recordedAt = clock().timeIntervalSince1970
             try session.query(
                 """
-                INSERT INTO homes (id, version, body, retired_into) VALUES (\(home.id), \(version), \(body)::jsonb, NULL)
-                ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body, retired_into = NULL
+                WITH stored AS (
+                    INSERT INTO homes (id, version, body, retired_into) VALUES (\(home.id), \(version), \(body)::jsonb, NULL)
+                    ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body, retired_into = NULL)
+                INSERT INTO home_history (home_id, version, body, changed_fields, recorded_at)
+                VALUES (\(home.id), \(version), \(body)::jsonb, \(changed), \(recordedAt))
                 """)
-            try recordHistory(homeId: home.id, version: version, body: body, changed: changed)
             return stored == nil ? .inserted : .updated
         }
     }
@@ -187,7 +197,7 @@ public final class PostgresWarehouse: NormalizerStore {
     /// Sets `retired_into` and writes ``Schema/Home/retiredInto`` into the stored body, so the
     /// home read back (``home(id:)``, its history, the table itself) says it was merged.
     public func retire(homeId: String, mergedInto survivor: String) throws(NormalizationError) {
-        try transaction { () throws(NormalizationError) in
+        try write { () throws(NormalizationError) in
             guard
                 let row = try session.rows(
                     "SELECT version, body::text, retired_into FROM homes WHERE id = \(homeId)",
@@ -200,31 +210,32 @@ public final class PostgresWarehouse: NormalizerStore {
             home.retiredInto = survivor
             let body = try Self.json(home)
             let version = row.0 + 1
+            let changed = "retiredInto:\(survivor)"
+            let recordedAt = clock().timeIntervalSince1970
             try session.query(
-                "UPDATE homes SET version = \(version), body = \(body)::jsonb, retired_into = \(survivor) WHERE id = \(homeId)")
-            try recordHistory(homeId: homeId, version: version, body: body, changed: ["retiredInto:\(survivor)"])
+                """
+                WITH retired AS (
+                    UPDATE homes SET version = \(version), body = \(body)::jsonb, retired_into = \(survivor) WHERE id = \(homeId))
+                INSERT INTO home_history (home_id, version, body, changed_fields, recorded_at)
+                VALUES (\(homeId), \(version), \(body)::jsonb, \(changed), \(recordedAt))
+                """)
         }
-    }
-
-    private func recordHistory(homeId: String, version: Int64, body: String, changed: [String]) throws(NormalizationError) {
-        let changedFields = changed.joined(separator: ",")
-        let recordedAt = clock().timeIntervalSince1970
-        try session.query(
-            """
-            INSERT INTO home_history (home_id, version, body, changed_fields, recorded_at)
-            VALUES (\(homeId), \(version), \(body)::jsonb, \(changedFields), \(recordedAt))
-            """)
     }
 
     // MARK: ResolutionStore
 
     public func save(record: MappedRecord, blockingKeys: [String]) throws(NormalizationError) {
         let body = try Self.json(record)
-        try transaction { () throws(NormalizationError) in
+        let blocks = Set(blockingKeys).sorted()
+        try write { () throws(NormalizationError) -> Void in
+            // One statement: the record, its blocks no longer held dropped, the new ones added.
             try session.query(
-                "INSERT INTO records (key, body) VALUES (\(record.key), \(body)) ON CONFLICT (key) DO UPDATE SET body = excluded.body")
-            try session.query("DELETE FROM record_blocks WHERE record_key = \(record.key)")
-            try insertBlocks(blockingKeys, of: record.key)
+                """
+                WITH saved AS (
+                    INSERT INTO records (key, body) VALUES (\(record.key), \(body)) ON CONFLICT (key) DO UPDATE SET body = excluded.body),
+                dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[])))
+                INSERT INTO record_blocks (block, record_key) SELECT unnest(\(blocks)::text[]), \(record.key) ON CONFLICT DO NOTHING
+                """)
         }
         recordCache.keep(record)
     }
@@ -277,9 +288,10 @@ public final class PostgresWarehouse: NormalizerStore {
         return keys.compactMap { found[$0] }
     }
 
-    /// Forgets the kept records if another instance has written since they were kept.
+    /// Forgets the kept records if another instance has written since they were kept (none
+    /// can while this instance's transaction holds the writer lock).
     private func validateRecords() throws(NormalizationError) {
-        guard recordCache.limit > 0,
+        guard recordCache.limit > 0, !session.isInTransaction,
             let generation = try session.rows("SELECT value FROM warehouse_state WHERE name = 'generation'", { try $0.decode(Int64.self) })
                 .first
         else { return }
@@ -287,7 +299,7 @@ public final class PostgresWarehouse: NormalizerStore {
     }
 
     public func assign(recordKeys: [String], toCluster id: String) throws(NormalizationError) {
-        try transaction { () throws(NormalizationError) -> Void in
+        try write { () throws(NormalizationError) -> Void in
             try session.query("UPDATE records SET cluster = \(id) WHERE key = ANY(\(recordKeys))")
         }
     }
@@ -300,7 +312,7 @@ public final class PostgresWarehouse: NormalizerStore {
 
     public func save(reviewTask: ReviewTask) throws(NormalizationError) {
         let body = try Self.json(reviewTask)
-        try transaction { () throws(NormalizationError) -> Void in
+        try write { () throws(NormalizationError) -> Void in
             try session.query(
                 """
                 INSERT INTO review_tasks (task_id, body) VALUES (\(reviewTask.taskId), \(body))

@@ -5,7 +5,8 @@ import ServiceSupport
 import TestSupport
 import Testing
 
-@Suite("Normalizer scaled out to two processes", .timeLimit(.minutes(5)), .postgresServer)
+// Serialized: each case runs a broker and three normalizer processes; both at once overload a two-core machine.
+@Suite("Normalizer scaled out to two processes", .timeLimit(.minutes(5)), .postgresServer, .serialized)
 struct NormalizerScaleOutTests {
     @Test(
         "two normalizers in one consumer group sharing one warehouse (a SQLite file, a PostgreSQL database) leave it identical to one normalizer's",
