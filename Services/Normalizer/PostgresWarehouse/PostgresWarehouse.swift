@@ -115,20 +115,23 @@ public final class PostgresWarehouse: NormalizerStore {
     }
 
     public func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
-        do {
-            return try session.transaction(begin: lockWriters, body)
-        } catch {
-            // The records kept since the transaction began may be rolled back.
-            recordCache.removeAll()
-            throw error
-        }
+        try run(joiningOpenTransaction: false, body)
     }
 
     /// Runs one write method's statements: inside the open transaction (a savepoint each would
     /// cost two round trips per call), else in a transaction of their own.
     private func write<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
+        try run(joiningOpenTransaction: true, body)
+    }
+
+    /// Runs `body` in a transaction (a savepoint, or nothing of its own when joining, inside an
+    /// open one); on a failure, the records kept since it began may be rolled back, so every
+    /// kept record is forgotten.
+    private func run<Value>(
+        joiningOpenTransaction joining: Bool, _ body: () throws(NormalizationError) -> Value
+    ) throws(NormalizationError) -> Value {
         do {
-            return try session.joiningTransaction(begin: lockWriters, body)
+            return try joining ? session.joiningTransaction(begin: lockWriters, body) : session.transaction(begin: lockWriters, body)
         } catch {
             recordCache.removeAll()
             throw error
