@@ -56,9 +56,11 @@ public final class PostgresServer: Sendable {
             throw ServiceSupportError(
                 code: .brokerMissing, reason: "PostgreSQL is not installed; run scripts/setup", input: "/usr/lib/postgresql")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("homeprice-postgres-\(UUID().uuidString)")
-        let data = folder.appendingPathComponent("data")
         let asServerUser = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"] : []
+        // The postgres user must reach the folder: root's own TMPDIR may be closed to it.
+        let temporary = asServerUser.isEmpty ? FileManager.default.temporaryDirectory : URL(fileURLWithPath: "/tmp")
+        let folder = temporary.appendingPathComponent("homeprice-postgres-\(UUID().uuidString)")
+        let data = folder.appendingPathComponent("data")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             if !asServerUser.isEmpty {
