@@ -260,7 +260,7 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "SchemaTests", dependencies: ["Schema"], swiftSettings: strict),
+        .testTarget(name: "SchemaTests", dependencies: ["ML", "Schema"], swiftSettings: strict),
         .testTarget(
             name: "ServiceSupportTests",
             dependencies: [

@@ -6,7 +6,8 @@ import Schema
 import ServiceLifecycle
 
 /// The loop of every stream stage: consume a batch, transform it, publish everything it
-/// produced with one awaited send, then store the batch's offsets.
+/// produced with one awaited send, then store the batch's offsets; the next batch is
+/// transformed while the previous one is delivered.
 ///
 /// **At-least-once.** Offsets are stored only after the outputs are delivered; a crash before
 /// that processes the batch again, which keyed outputs and idempotent sinks absorb.
@@ -52,18 +53,36 @@ public struct BatchProcessor: Service {
 
     /// Processes batches until graceful shutdown or the consumer's close; finishes the batch in
     /// hand first. List it after its consumer and producer in the `ServiceGroup`.
+    ///
+    /// One batch's encoding and delivery overlap the next batch's transform: batch N+1 is
+    /// handled while batch N's outputs are encoded and on their way, and its outputs are sent
+    /// (and its offsets stored) only once batch N's are, so outputs keep their order and
+    /// offsets are stored in order.
     public func run() async throws {
         try await cancelWhenGracefulShutdown {
             var batches = consumer.messages.makeAsyncIterator()
-            while !Task.isCancelled, let batch = try await batches.nextBatch(maximum: settings.batchSize) {
-                try await process(batch)
+            try await withThrowingTaskGroup(of: Void.self) { deliveries in
+                var delivering = false
+                while !Task.isCancelled, let batch = try await batches.nextBatch(maximum: settings.batchSize) {
+                    let prepared = try await prepare(batch)
+                    if delivering { try await deliveries.next() }
+                    deliveries.addTask { try await deliver(prepared) }
+                    delivering = true
+                }
+                try await deliveries.waitForAll()
             }
         }
     }
 
-    /// Processes one batch: handle, publish, store offsets.
+    /// A batch and what the handler made of each message.
+    private struct HandledBatch: Sendable {
+        var batch: [KafkaConsumerMessage]
+        var outcomes: [MessageOutcome]
+    }
+
+    /// Runs the handler on a batch.
     /// - Throws: ``PipelineError/Code/batchFailed`` when the batch must be processed again.
-    public func process(_ batch: [KafkaConsumerMessage]) async throws {
+    private func prepare(_ batch: [KafkaConsumerMessage]) async throws -> HandledBatch {
         let outcomes: [MessageOutcome]
         do {
             outcomes = try await handler.handle(batch)
@@ -75,9 +94,18 @@ public struct BatchProcessor: Service {
                 .batchFailed, reason: "the handler returned \(outcomes.count) outcomes for \(batch.count) messages",
                 input: batch.first?.position)
         }
+        return HandledBatch(batch: batch, outcomes: outcomes)
+    }
+
+    /// Encodes a handled batch's outputs (dead letters for failures and for outputs that
+    /// cannot be encoded), publishes them with one awaited send, then stores the offsets.
+    /// Runs beside the next batch's handler, so encoding takes no time from it.
+    /// - Throws: ``PipelineError/Code/batchFailed`` when the batch must be processed again.
+    private func deliver(_ handled: HandledBatch) async throws {
+        let batch = handled.batch
         var planned: [(input: Int, message: KafkaProducerMessage)] = []
         var failedInputs = 0
-        for (index, outcome) in outcomes.enumerated() {
+        for (index, outcome) in handled.outcomes.enumerated() {
             let messages =
                 outcome.isFailure ? nil : try? outcome.outputs.map { output throws(PipelineError) in try KafkaProducerMessage(output) }
             if let messages {

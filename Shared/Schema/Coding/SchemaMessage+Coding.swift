@@ -10,7 +10,7 @@ extension SchemaMessage {
     ///   has no JSON form, such as a `Double.nan` feature value.
     public func encoded() throws(SchemaError) -> Data {
         do {
-            return try SchemaJSON.sharedEncoder.encode(self)
+            return try SchemaJSONEncoder().encode(self)
         } catch {
             throw SchemaError(encodingFailure: error, typeName: Self.typeName)
         }

@@ -84,7 +84,16 @@ public final class Normalizer: Sendable {
     /// Normalizes one raw record.
     /// - Throws: ``NormalizationError/Code/storageFailed`` only.
     public func normalize(_ record: RawRecord, origin: MessageOrigin? = nil) throws(NormalizationError) -> NormalizerOutput {
-        switch map(record) {
+        try normalize(record, mapped: map(record), origin: origin)
+    }
+
+    /// Normalizes a raw record already mapped by ``map(_:)`` (a batch maps its records
+    /// concurrently before resolving them one by one).
+    /// - Throws: ``NormalizationError/Code/storageFailed`` only.
+    public func normalize(
+        _ record: RawRecord, mapped: Result<MappedRecord, MappingFailure>, origin: MessageOrigin?
+    ) throws(NormalizationError) -> NormalizerOutput {
+        switch mapped {
         case .failure(let failure):
             return NormalizerOutput(deadLetters: [deadLetter(for: record, origin: origin, errors: failure.errors)])
         case .success(let mapped):

@@ -33,12 +33,14 @@ public struct NormalizerBatchHandler: BatchHandler {
 
     /// Normalizes every message of `batch` in one warehouse transaction.
     public func handle(_ batch: [KafkaConsumerMessage]) async throws -> [MessageOutcome] {
-        let inputs = try await executor.run { [normalizer, logger] in
-            batch.map { Self.input(of: $0, normalizer: normalizer, logger: logger) }
+        let decoded = try await executor.run { [normalizer, logger] in
+            batch.concurrentMap { Self.input(of: $0, normalizer: normalizer, logger: logger) }
         }
-        try await awaitCatalogIfNeeded(inputs)
+        let waited = try await awaitCatalogIfNeeded(decoded)
         return try await executor.run { [normalizer] in
-            try normalizer.store.transaction { () throws(NormalizationError) -> [MessageOutcome] in
+            // Records of sources the catalog has just announced are mapped again.
+            let inputs = waited ? decoded.map { Self.remapped($0, normalizer: normalizer) } : decoded
+            return try normalizer.store.transaction { () throws(NormalizationError) -> [MessageOutcome] in
                 var outcomes: [MessageOutcome] = []
                 outcomes.reserveCapacity(inputs.count)
                 for input in inputs {
@@ -51,8 +53,8 @@ public struct NormalizerBatchHandler: BatchHandler {
 
     /// A message as the normalizer takes it, decoded once.
     private enum Input: Sendable {
-        /// A raw record and where it was read.
-        case record(RawRecord, MessageOrigin)
+        /// A raw record, where it was read, and the record mapped by its source's mapping.
+        case record(RawRecord, MessageOrigin, Result<MappedRecord, MappingFailure>)
         /// A decision on `review.tasks`.
         case decision(ReviewTask)
         /// A message that produces only `output`: an undecodable record's dead letter.
@@ -73,20 +75,27 @@ public struct NormalizerBatchHandler: BatchHandler {
             }
         }
         switch normalizer.decode(message: Data(message.value), key: message.keyString, origin: origin) {
-        case .success(let record): return .record(record, origin)
+        case .success(let record): return .record(record, origin, normalizer.map(record))
         case .failure(let undecodable): return .done(NormalizerOutput(deadLetters: [undecodable.deadLetter]))
         }
     }
 
-    /// Waits (bounded) for the catalog when a raw record of the batch names an unknown source.
-    private func awaitCatalogIfNeeded(_ inputs: [Input]) async throws {
-        guard let catalogCaughtUp else { return }
+    /// A record that failed to map, mapped again (its source may be known now).
+    private static func remapped(_ input: Input, normalizer: Normalizer) -> Input {
+        guard case .record(let record, let origin, .failure) = input else { return input }
+        return .record(record, origin, normalizer.map(record))
+    }
+
+    /// Waits (bounded) for the catalog when a raw record of the batch names an unknown source;
+    /// whether it waited.
+    private func awaitCatalogIfNeeded(_ inputs: [Input]) async throws -> Bool {
+        guard let catalogCaughtUp else { return false }
         let unknown = Set(
             inputs.compactMap { input -> String? in
-                guard case .record(let record, _) = input, normalizer.source(record.sourceId) == nil else { return nil }
+                guard case .record(let record, _, _) = input, normalizer.source(record.sourceId) == nil else { return nil }
                 return record.sourceId
             })
-        guard !unknown.isEmpty else { return }
+        guard !unknown.isEmpty else { return false }
         let wait = normalizer.configuration.unknownSourceWait
         do {
             try await withDeadline(wait, waitingFor: "sources.catalog to be read to its end") { try await catalogCaughtUp() }
@@ -96,12 +105,13 @@ public struct NormalizerBatchHandler: BatchHandler {
             logger.warning(
                 "the catalog was not read to its end in time", metadata: ["sources": "\(unknown.sorted())", "error": "\(error)"])
         }
+        return true
     }
 
     /// What the normalizer made of one message.
     private static func outcome(of input: Input, normalizer: Normalizer) throws(NormalizationError) -> MessageOutcome {
         switch input {
-        case .record(let record, let origin): outcome(try normalizer.normalize(record, origin: origin))
+        case .record(let record, let origin, let mapped): outcome(try normalizer.normalize(record, mapped: mapped, origin: origin))
         case .decision(let task): outcome(try normalizer.apply(decision: task))
         case .done(let output): outcome(output)
         case .unreadable(let reasons): .failed(reasons)

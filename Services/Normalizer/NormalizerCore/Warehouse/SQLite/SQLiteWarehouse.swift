@@ -286,7 +286,7 @@ public final class SQLiteWarehouse: NormalizerStore {
 
     private static func json(_ value: some Encodable) throws(NormalizationError) -> String {
         do {
-            return String(decoding: try SchemaJSON.makeEncoder().encode(value), as: UTF8.self)
+            return String(decoding: try SchemaJSONEncoder().encodeBytes(value), as: UTF8.self)
         } catch {
             throw NormalizationError(.storageFailed, reason: "cannot encode \(type(of: value)): \(error)")
         }
@@ -307,7 +307,7 @@ public final class SQLiteWarehouse: NormalizerStore {
     /// The text of `normalizedAt` in ``content(of:members:)``: the epoch, as the encoder
     /// writes a date.
     private static let timelessStamp: Substring = {
-        let list = (try? SchemaJSON.makeEncoder().encode([Date(timeIntervalSince1970: 0)])) ?? Data("[]".utf8)
+        let list = (try? SchemaJSONEncoder().encode([Date(timeIntervalSince1970: 0)])) ?? Data("[]".utf8)
         return String(decoding: list, as: UTF8.self).dropFirst().dropLast()
     }()
 
