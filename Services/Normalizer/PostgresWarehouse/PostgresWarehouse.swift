@@ -328,7 +328,7 @@ public final class PostgresWarehouse: NormalizerStore {
 
     private static func json(_ value: some Encodable) throws(NormalizationError) -> String {
         do {
-            return String(decoding: try SchemaJSON.makeEncoder().encode(value), as: UTF8.self)
+            return String(decoding: try SchemaJSONEncoder().encodeBytes(value), as: UTF8.self)
         } catch {
             throw NormalizationError(.storageFailed, reason: "cannot encode \(type(of: value)): \(error)")
         }
