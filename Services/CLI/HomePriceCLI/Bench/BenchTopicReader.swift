@@ -9,7 +9,8 @@ struct BenchTopicReader {
     let logger: Logger
 
     /// A consumer of every partition of `topics` from the beginning (a design topic has its
-    /// design's partition count, a benchmark topic that of `homes.raw`).
+    /// design's partition count, a benchmark topic that of `homes.raw`), named `clientId` in the
+    /// broker's logs.
     func consumer(_ topics: [String], clientId: String = "bench-output-reader") throws -> KafkaConsumer {
         let partitions = topics.flatMap { topic in
             (0..<Int32(Topic(rawValue: topic)?.defaultPartitionCount ?? Topic.homesRaw.defaultPartitionCount)).map {
