@@ -9,15 +9,16 @@ struct BenchTopicReader {
     let logger: Logger
 
     /// A consumer of every partition of `topics` from the beginning (a design topic has its
-    /// design's partition count, a benchmark topic that of `homes.raw`).
-    func consumer(_ topics: [String]) throws -> KafkaConsumer {
+    /// design's partition count, a benchmark topic that of `homes.raw`), named `clientId` in the
+    /// broker's logs.
+    func consumer(_ topics: [String], clientId: String = "bench-output-reader") throws -> KafkaConsumer {
         let partitions = topics.flatMap { topic in
             (0..<Int32(Topic(rawValue: topic)?.defaultPartitionCount ?? Topic.homesRaw.defaultPartitionCount)).map {
                 KafkaTopicPartitionOffset(topic: topic, partition: $0, position: .beginning)
             }
         }
         return try KafkaConsumer(
-            configuration: settings.consumer(subscription: .partitions(partitions), clientId: "bench-output-reader"), logger: logger)
+            configuration: settings.consumer(subscription: .partitions(partitions), clientId: clientId), logger: logger)
     }
 
     /// The first `count` messages of `topic`.
