@@ -14,7 +14,9 @@ final class JSONTape {
     let bytes: UnsafeMutableBufferPointer<UInt8>
     /// The number of bytes of text, without the zero byte.
     let count: Int
-    let tokens: [JSONToken]
+    /// The tokens in document order, then one `null` (see ``absentValue``).
+    let tokens: UnsafeMutablePointer<JSONToken>
+    private let tokenCount: Int
 
     /// Scans `text`, which must be UTF-8 without a byte order mark.
     ///
@@ -26,24 +28,25 @@ final class JSONTape {
             bytes.baseAddress!.initialize(from: base.assumingMemoryBound(to: UInt8.self), count: count)
         }
         bytes[count] = 0
-        var tokens: [JSONToken] = []
-        tokens.reserveCapacity(count / 8 + 4)
         var scanner = Scanner(bytes: UnsafeBufferPointer(bytes), count: count)
         do {
-            try scanner.scanDocument(into: &tokens)
+            try scanner.scanDocument()
         } catch {
+            scanner.tokens.deallocate()
             bytes.deallocate()
             throw error
         }
-        tokens.append(JSONToken(kind: .null, isPlain: false, start: 0, length: 0, next: UInt32(tokens.count + 1)))
-        self.tokens = tokens
+        scanner.append(.null, start: 0, length: 0)
+        tokens = scanner.tokens
+        tokenCount = scanner.tokenCount
     }
 
     /// A `null` after the document, for the decoder `superDecoder(forKey:)` returns when the
     /// key is absent.
-    var absentValue: Int { tokens.count - 1 }
+    var absentValue: Int { tokenCount - 1 }
 
     deinit {
+        tokens.deallocate()
         bytes.deallocate()
     }
 
@@ -61,14 +64,21 @@ private struct Scanner {
     let count: Int
     var position = 0
     var depth = 0
+    private(set) var tokens: UnsafeMutablePointer<JSONToken>
+    private(set) var tokenCount = 0
+    private var capacity: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>, count: Int) {
         self.bytes = bytes
         self.count = count
+        // Every token but the last takes at least two bytes, its text and a separator; an
+        // eighth of that is usually plenty and grows as needed.
+        capacity = (count + 1) / 16 + 8
+        tokens = .allocate(capacity: capacity)
     }
 
-    mutating func scanDocument(into tokens: inout [JSONToken]) throws(InvalidJSON) {
-        try scanValue(into: &tokens)
+    mutating func scanDocument() throws(InvalidJSON) {
+        try scanValue()
         while position < count {
             guard isWhitespace(bytes[position]) else { throw InvalidJSON() }
             position += 1
@@ -91,42 +101,58 @@ private struct Scanner {
         throw InvalidJSON()
     }
 
-    private mutating func scanValue(into tokens: inout [JSONToken]) throws(InvalidJSON) {
+    private mutating func scanValue() throws(InvalidJSON) {
         switch try skipWhitespace() {
-        case UInt8(ascii: "\""): try scanString(into: &tokens)
-        case UInt8(ascii: "{"): try scanObject(into: &tokens)
-        case UInt8(ascii: "["): try scanArray(into: &tokens)
-        case UInt8(ascii: "t"): try scanLiteral("true", .true, into: &tokens)
-        case UInt8(ascii: "f"): try scanLiteral("false", .false, into: &tokens)
-        case UInt8(ascii: "n"): try scanLiteral("null", .null, into: &tokens)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): scanNumber(into: &tokens)
+        case UInt8(ascii: "\""): try scanString()
+        case UInt8(ascii: "{"): try scanObject()
+        case UInt8(ascii: "["): try scanArray()
+        case UInt8(ascii: "t"): try scanLiteral("true", .true)
+        case UInt8(ascii: "f"): try scanLiteral("false", .false)
+        case UInt8(ascii: "n"): try scanLiteral("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): scanNumber()
         default: throw InvalidJSON()
         }
     }
 
-    private mutating func append(
-        _ kind: JSONToken.Kind, plain: Bool = false, start: Int, length: Int, into tokens: inout [JSONToken]
-    ) {
-        tokens.append(
-            JSONToken(
-                kind: kind, isPlain: plain, start: UInt32(start), length: UInt32(length),
-                next: UInt32(tokens.count + 1)))
+    @inline(__always)
+    mutating func append(_ kind: JSONToken.Kind, plain: Bool = false, start: Int, length: Int, keyPrefix: UInt64 = 0) {
+        if tokenCount == capacity {
+            let larger = UnsafeMutablePointer<JSONToken>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: tokens, count: tokenCount)
+            tokens.deallocate()
+            tokens = larger
+            capacity *= 2
+        }
+        (tokens + tokenCount).initialize(
+            to: JSONToken(
+                kind: kind, isPlain: plain, start: UInt32(start), length: UInt32(length), next: UInt32(tokenCount + 1),
+                keyPrefix: keyPrefix))
+        tokenCount += 1
     }
 
-    private mutating func scanLiteral(
-        _ literal: StaticString, _ kind: JSONToken.Kind, into tokens: inout [JSONToken]
-    ) throws(InvalidJSON) {
+    /// ``JSONToken/keyPrefix`` of the key text at `start`; the text is followed at least by
+    /// its closing quote.
+    @inline(__always)
+    private func keyPrefix(start: Int, length: Int) -> UInt64 {
+        guard start + 8 <= count else {
+            return JSONToken.keyPrefix(bytes.baseAddress! + start, length: length)
+        }
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        return length >= 8 ? word : word & ((1 << (8 * UInt64(length))) - 1)
+    }
+
+    private mutating func scanLiteral(_ literal: StaticString, _ kind: JSONToken.Kind) throws(InvalidJSON) {
         let length = literal.utf8CodeUnitCount
         guard count - position >= length,
             memcmp(bytes.baseAddress! + position, literal.utf8Start, length) == 0
         else { throw InvalidJSON() }
-        append(kind, start: position, length: length, into: &tokens)
+        append(kind, start: position, length: length)
         position += length
     }
 
     /// A number's text runs from a minus or digit over digits, `.`, `+`, `-`, `e` and `E`;
     /// its form is checked when it is read.
-    private mutating func scanNumber(into tokens: inout [JSONToken]) {
+    private mutating func scanNumber() {
         let start = position
         position += 1
         var plain = true
@@ -143,16 +169,19 @@ private struct Scanner {
                 break
             }
         }
-        append(.number, plain: plain, start: start, length: position - start, into: &tokens)
+        append(.number, plain: plain, start: start, length: position - start)
     }
 
-    private mutating func scanString(into tokens: inout [JSONToken]) throws(InvalidJSON) {
+    private mutating func scanString(isKey: Bool = false) throws(InvalidJSON) {
         position += 1
         let start = position
+        skipPlainText()
         while position < count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                append(.string, plain: true, start: start, length: position - start, into: &tokens)
+                let length = position - start
+                let prefix = isKey ? keyPrefix(start: start, length: length) : 0
+                append(.string, plain: true, start: start, length: length, keyPrefix: prefix)
                 position += 1
                 return
             }
@@ -163,7 +192,7 @@ private struct Scanner {
         while position < count {
             switch bytes[position] {
             case UInt8(ascii: "\""):
-                append(.string, start: start, length: position - start, into: &tokens)
+                append(.string, start: start, length: position - start)
                 position += 1
                 return
             case UInt8(ascii: "\\"):
@@ -184,23 +213,47 @@ private struct Scanner {
         throw InvalidJSON()
     }
 
+    /// Moves over printable ASCII other than `"` and `\\`, eight bytes at a time.
+    @inline(__always)
+    private mutating func skipPlainText() {
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        while position + 8 <= count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+            let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            // A byte's high bit is set where it is a quote, a backslash, a control character or
+            // not ASCII; bytes above the first such byte may be flagged wrongly, not below it.
+            let stops =
+                ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
+                | word
+            let found = stops & highBits
+            if found != 0 {
+                position += found.trailingZeroBitCount / 8
+                return
+            }
+            position += 8
+        }
+    }
+
     private mutating func enterContainer() throws(InvalidJSON) {
         guard depth < 512 else { throw InvalidJSON() }
         depth += 1
     }
 
-    private mutating func scanArray(into tokens: inout [JSONToken]) throws(InvalidJSON) {
+    private mutating func scanArray() throws(InvalidJSON) {
         try enterContainer()
         defer { depth -= 1 }
         position += 1
-        let index = tokens.count
-        append(.array, start: position, length: 0, into: &tokens)
+        let index = tokenCount
+        append(.array, start: position, length: 0)
         var elements = 0
         if try skipWhitespace() == UInt8(ascii: "]") {
             position += 1
         } else {
             elementLoop: while true {
-                try scanValue(into: &tokens)
+                try scanValue()
                 elements += 1
                 switch try skipWhitespace() {
                 case UInt8(ascii: "]"):
@@ -218,25 +271,25 @@ private struct Scanner {
             }
         }
         tokens[index].length = UInt32(elements)
-        tokens[index].next = UInt32(tokens.count)
+        tokens[index].next = UInt32(tokenCount)
     }
 
-    private mutating func scanObject(into tokens: inout [JSONToken]) throws(InvalidJSON) {
+    private mutating func scanObject() throws(InvalidJSON) {
         try enterContainer()
         defer { depth -= 1 }
         position += 1
-        let index = tokens.count
-        append(.object, start: position, length: 0, into: &tokens)
+        let index = tokenCount
+        append(.object, start: position, length: 0)
         var members = 0
         if try skipWhitespace() == UInt8(ascii: "}") {
             position += 1
         } else {
             memberLoop: while true {
                 guard try skipWhitespace() == UInt8(ascii: "\"") else { throw InvalidJSON() }
-                try scanString(into: &tokens)
+                try scanString(isKey: true)
                 guard try skipWhitespace() == UInt8(ascii: ":") else { throw InvalidJSON() }
                 position += 1
-                try scanValue(into: &tokens)
+                try scanValue()
                 members += 1
                 switch try skipWhitespace() {
                 case UInt8(ascii: "}"):
@@ -254,6 +307,6 @@ private struct Scanner {
             }
         }
         tokens[index].length = UInt32(members)
-        tokens[index].next = UInt32(tokens.count)
+        tokens[index].next = UInt32(tokenCount)
     }
 }

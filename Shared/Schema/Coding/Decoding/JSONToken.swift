@@ -26,6 +26,9 @@ struct JSONToken {
     var length: UInt32
     /// The index of the token after this value and everything it contains.
     var next: UInt32
+    /// For a plain object key: its first eight bytes (see ``keyPrefix(_:length:)``), compared before the
+    /// whole text.
+    var keyPrefix: UInt64
 
     /// How `JSONDecoder` names this kind in a type-mismatch error.
     var kindDescription: String {
@@ -37,5 +40,15 @@ struct JSONToken {
         case .array: "an array"
         case .object: "a dictionary"
         }
+    }
+
+    /// The first eight bytes of `text`, zero-padded, as one little-endian integer: most keys
+    /// differ there.
+    static func keyPrefix(_ text: UnsafePointer<UInt8>, length: Int) -> UInt64 {
+        var prefix: UInt64 = 0
+        for offset in 0..<min(length, 8) {
+            prefix |= UInt64(text[offset]) << (8 * offset)
+        }
+        return prefix
     }
 }

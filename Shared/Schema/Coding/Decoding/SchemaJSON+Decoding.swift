@@ -21,7 +21,7 @@ extension SchemaJSON {
             }
             do {
                 let tape = try JSONTape(scanning: text)
-                return try tape.decode(type, at: 0) { .root }
+                return try tape.decode(type, at: 0) { .topLevel }
             } catch let error as InvalidJSON {
                 throw error.decodingError
             }

@@ -4,26 +4,50 @@ import Foundation
 /// ``SchemaJSON/makeDecoder()``'s configuration does: same values, same errors at the same
 /// coding paths.
 ///
-/// It is its own single-value container, as `JSONDecoder`'s is.
+/// It is its own single-value container, as `JSONDecoder`'s is. Its coding path is that of
+/// its parent followed by one step, so going one level deeper allocates only the decoder.
 final class TapeDecoder: Decoder, SingleValueDecodingContainer {
     let tape: JSONTape
     let token: Int
-    let path: CodingPathNode
+    /// The decoder of the container holding this value; `nil` for the top-level value.
+    let parent: TapeDecoder?
+    /// The key or position of this value in its parent; `nil` for the top-level value.
+    let step: CodingPathStep?
+    /// For an object with many members: the value token of each key (see
+    /// ``TapeKeyedContainer``).
+    var memberIndex: [String: Int]?
 
-    init(tape: JSONTape, token: Int, path: CodingPathNode) {
+    init(tape: JSONTape, token: Int, parent: TapeDecoder?, step: CodingPathStep?) {
         self.tape = tape
         self.token = token
-        self.path = path
+        self.parent = parent
+        self.step = step
     }
 
-    var codingPath: [any CodingKey] { path.path }
+    var codingPath: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var decoder: TapeDecoder? = self
+        while let current = decoder, let step = current.step {
+            keys.append(step.codingKey)
+            decoder = current.parent
+        }
+        return keys.reversed()
+    }
+
+    /// This decoder's value's place.
+    var location: ValueLocation { ValueLocation(parent: parent, step: step) }
+
+    /// The place of the value at `step` in this decoder's container.
+    func location(of step: CodingPathStep) -> ValueLocation {
+        ValueLocation(parent: self, step: step)
+    }
 
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         switch tape.kind(of: token) {
         case .object:
-            return KeyedDecodingContainer(try TapeKeyedContainer<Key>(tape: tape, object: token, path: path))
+            return KeyedDecodingContainer(try TapeKeyedContainer<Key>(decoder: self))
         case .null:
             throw DecodingError.valueNotFound(
                 [String: Any].self,
@@ -36,7 +60,7 @@ final class TapeDecoder: Decoder, SingleValueDecodingContainer {
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         switch tape.kind(of: token) {
         case .array:
-            return TapeUnkeyedContainer(tape: tape, array: token, path: path)
+            return TapeUnkeyedContainer(decoder: self)
         case .null:
             throw DecodingError.valueNotFound(
                 [Any].self,
@@ -63,19 +87,19 @@ final class TapeDecoder: Decoder, SingleValueDecodingContainer {
     }
 
     func decode(_ type: Bool.Type) throws -> Bool {
-        try tape.decodeBool(at: token) { path }
+        try tape.decodeBool(at: token) { location }
     }
 
     func decode(_ type: String.Type) throws -> String {
-        try tape.decodeString(at: token) { path }
+        try tape.decodeString(at: token) { location }
     }
 
     func decode(_ type: Double.Type) throws -> Double {
-        try tape.decodeDouble(at: token) { path }
+        try tape.decodeDouble(at: token) { location }
     }
 
     func decode(_ type: Float.Type) throws -> Float {
-        try tape.decodeFloat(at: token) { path }
+        try tape.decodeFloat(at: token) { location }
     }
 
     func decode(_ type: Int.Type) throws -> Int { try integer(type) }
@@ -92,10 +116,10 @@ final class TapeDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: UInt128.Type) throws -> UInt128 { try integer(type) }
 
     func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        try tape.decode(type, at: token) { path }
+        try tape.decode(type, at: token) { location }
     }
 
     private func integer<Integer: FixedWidthInteger & Decodable>(_ type: Integer.Type) throws -> Integer {
-        try tape.decodeInteger(type, at: token) { path }
+        try tape.decodeInteger(type, at: token) { location }
     }
 }

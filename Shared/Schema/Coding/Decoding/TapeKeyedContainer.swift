@@ -4,22 +4,22 @@ import Foundation
 ///
 /// As with `JSONDecoder`, every key is read when the container is made (a malformed key
 /// fails here), the first of duplicate keys wins, and unknown keys are ignored. Keys are
-/// found by comparing bytes in document order; objects with many members get a dictionary
+/// found by comparing their first eight bytes, then the rest, in document order; objects with many members get a dictionary
 /// instead.
 struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    private let tape: JSONTape
-    private let object: Int
-    private let path: CodingPathNode
-    /// The value token of each key, for objects too large to search member by member.
-    private let index: [String: Int]?
+    /// The decoder of the object; it also holds the object's member index, if any.
+    private let decoder: TapeDecoder
+    private var tape: JSONTape { decoder.tape }
+    private var object: Int { decoder.token }
+    private var index: [String: Int]? { decoder.memberIndex }
 
     /// Objects with more members than this are indexed by a dictionary.
     private static var searchLimit: Int { 24 }
 
-    init(tape: JSONTape, object: Int, path: CodingPathNode) throws {
-        self.tape = tape
-        self.object = object
-        self.path = path
+    init(decoder: TapeDecoder) throws {
+        self.decoder = decoder
+        let tape = decoder.tape
+        let object = decoder.token
         let count = Int(tape.tokens[object].length)
         var index: [String: Int]? = count > Self.searchLimit ? Dictionary(minimumCapacity: count) : nil
         var member = object + 1
@@ -30,10 +30,12 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             }
             member = Int(tape.tokens[member + 1].next)
         }
-        self.index = index
+        if index != nil {
+            decoder.memberIndex = index
+        }
     }
 
-    var codingPath: [any CodingKey] { path.path }
+    var codingPath: [any CodingKey] { decoder.codingPath }
 
     var allKeys: [Key] {
         var keys: [Key] = []
@@ -56,15 +58,18 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func value(named name: String) -> Int? {
         if let index { return index[name] }
         var text = name
-        return text.withUTF8 { bytes in
-            let isASCII = bytes.allSatisfy { $0 < 0x80 }
+        return text.withUTF8 { bytes -> Int? in
+            let prefix = bytes.baseAddress.map { JSONToken.keyPrefix($0, length: bytes.count) } ?? 0
+            let isASCII = prefix & 0x8080_8080_8080_8080 == 0 && (bytes.count <= 8 || bytes.allSatisfy { $0 < 0x80 })
+            let tape = tape
             let tokens = tape.tokens
             var member = object + 1
             for _ in 0..<tokens[object].length {
                 let token = tokens[member]
                 if token.isPlain && isASCII {
-                    if Int(token.length) == bytes.count,
-                        memcmp(tape.bytes.baseAddress! + Int(token.start), bytes.baseAddress!, bytes.count) == 0
+                    if token.keyPrefix == prefix, Int(token.length) == bytes.count,
+                        bytes.count <= 8
+                            || memcmp(tape.bytes.baseAddress! + Int(token.start) + 8, bytes.baseAddress! + 8, bytes.count - 8) == 0
                     {
                         return member + 1
                     }
@@ -97,19 +102,19 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
-        try tape.decodeBool(at: require(key)) { path.appending(key) }
+        try tape.decodeBool(at: require(key)) { decoder.location(of: .key(key)) }
     }
 
     func decode(_ type: String.Type, forKey key: Key) throws -> String {
-        try tape.decodeString(at: require(key)) { path.appending(key) }
+        try tape.decodeString(at: require(key)) { decoder.location(of: .key(key)) }
     }
 
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
-        try tape.decodeDouble(at: require(key)) { path.appending(key) }
+        try tape.decodeDouble(at: require(key)) { decoder.location(of: .key(key)) }
     }
 
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
-        try tape.decodeFloat(at: require(key)) { path.appending(key) }
+        try tape.decodeFloat(at: require(key)) { decoder.location(of: .key(key)) }
     }
 
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try integer(type, key) }
@@ -126,37 +131,37 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt128.Type, forKey key: Key) throws -> UInt128 { try integer(type, key) }
 
     func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value {
-        try tape.decode(type, at: require(key)) { path.appending(key) }
+        try tape.decode(type, at: require(key)) { decoder.location(of: .key(key)) }
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
         guard let value = presentValue(for: key) else { return nil }
-        return try tape.decodeString(at: value) { path.appending(key) }
+        return try tape.decodeString(at: value) { decoder.location(of: .key(key)) }
     }
 
     func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
         guard let value = presentValue(for: key) else { return nil }
-        return try tape.decodeDouble(at: value) { path.appending(key) }
+        return try tape.decodeDouble(at: value) { decoder.location(of: .key(key)) }
     }
 
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
         guard let value = presentValue(for: key) else { return nil }
-        return try tape.decodeInteger(type, at: value) { path.appending(key) }
+        return try tape.decodeInteger(type, at: value) { decoder.location(of: .key(key)) }
     }
 
     func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
         guard let value = presentValue(for: key) else { return nil }
-        return try tape.decode(type, at: value) { path.appending(key) }
+        return try tape.decode(type, at: value) { decoder.location(of: .key(key)) }
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>
     {
-        try TapeDecoder(tape: tape, token: require(key), path: path.appending(key)).container(keyedBy: type)
+        try decoder.location(of: .key(key)).decoder(of: tape, at: require(key)).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try TapeDecoder(tape: tape, token: require(key), path: path.appending(key)).unkeyedContainer()
+        try decoder.location(of: .key(key)).decoder(of: tape, at: require(key)).unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder {
@@ -169,10 +174,10 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// The decoder of the value at `key`; a `null` one when the key is absent.
     private func decoder(for key: some CodingKey, value: Int?) -> any Decoder {
-        TapeDecoder(tape: tape, token: value ?? tape.absentValue, path: path.appending(key))
+        decoder.location(of: .key(key)).decoder(of: tape, at: value ?? tape.absentValue)
     }
 
     private func integer<Integer: FixedWidthInteger & Decodable>(_ type: Integer.Type, _ key: Key) throws -> Integer {
-        try tape.decodeInteger(type, at: require(key)) { path.appending(key) }
+        try tape.decodeInteger(type, at: require(key)) { decoder.location(of: .key(key)) }
     }
 }

@@ -3,31 +3,31 @@ import Foundation
 /// The unkeyed container over a JSON array of a ``JSONTape``; errors name the element as
 /// `JSONDecoder` does (`Index 2`).
 struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
-    private let tape: JSONTape
-    private let path: CodingPathNode
+    /// The decoder of the array.
+    private let decoder: TapeDecoder
+    private var tape: JSONTape { decoder.tape }
     /// The token of the element at `currentIndex`.
     private var element: Int
 
     let count: Int?
     private(set) var currentIndex = 0
 
-    init(tape: JSONTape, array: Int, path: CodingPathNode) {
-        self.tape = tape
-        self.path = path
-        self.element = array + 1
-        self.count = Int(tape.tokens[array].length)
+    init(decoder: TapeDecoder) {
+        self.decoder = decoder
+        self.element = decoder.token + 1
+        self.count = Int(decoder.tape.tokens[decoder.token].length)
     }
 
-    var codingPath: [any CodingKey] { path.path }
+    var codingPath: [any CodingKey] { decoder.codingPath }
 
     var isAtEnd: Bool { currentIndex >= count! }
 
-    private var elementPath: CodingPathNode { path.appending(index: currentIndex) }
+    private var elementLocation: ValueLocation { decoder.location(of: .index(currentIndex)) }
 
     /// The current element's token; at the end, the error `JSONDecoder` throws there.
     private func next(_ expected: Any.Type, atEnd message: String = "Unkeyed container is at end.") throws -> Int {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(expected, .init(codingPath: elementPath.path, debugDescription: message))
+            throw DecodingError.valueNotFound(expected, .init(codingPath: elementLocation.codingPath, debugDescription: message))
         }
         return element
     }
@@ -46,25 +46,25 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode(_ type: Bool.Type) throws -> Bool {
-        let value = try tape.decodeBool(at: next(type)) { elementPath }
+        let value = try tape.decodeBool(at: next(type)) { elementLocation }
         advance()
         return value
     }
 
     mutating func decode(_ type: String.Type) throws -> String {
-        let value = try tape.decodeString(at: next(type)) { elementPath }
+        let value = try tape.decodeString(at: next(type)) { elementLocation }
         advance()
         return value
     }
 
     mutating func decode(_ type: Double.Type) throws -> Double {
-        let value = try tape.decodeDouble(at: next(type)) { elementPath }
+        let value = try tape.decodeDouble(at: next(type)) { elementLocation }
         advance()
         return value
     }
 
     mutating func decode(_ type: Float.Type) throws -> Float {
-        let value = try tape.decodeFloat(at: next(type)) { elementPath }
+        let value = try tape.decodeFloat(at: next(type)) { elementLocation }
         advance()
         return value
     }
@@ -83,7 +83,7 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt128.Type) throws -> UInt128 { try integer(type) }
 
     mutating func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        let value = try tape.decode(type, at: next(type)) { elementPath }
+        let value = try tape.decode(type, at: next(type)) { elementLocation }
         advance()
         return value
     }
@@ -114,7 +114,7 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
             advance()
             return nil
         }
-        let value = try tape.decode(type, at: element) { elementPath }
+        let value = try tape.decode(type, at: element) { elementLocation }
         advance()
         return value
     }
@@ -123,27 +123,27 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
         -> KeyedDecodingContainer<NestedKey>
     {
         let token = try next(KeyedDecodingContainer<NestedKey>.self)
-        let container = try TapeDecoder(tape: tape, token: token, path: elementPath).container(keyedBy: type)
+        let container = try elementLocation.decoder(of: tape, at: token).container(keyedBy: type)
         advance()
         return container
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
         let token = try next((any UnkeyedDecodingContainer).self)
-        let container = try TapeDecoder(tape: tape, token: token, path: elementPath).unkeyedContainer()
+        let container = try elementLocation.decoder(of: tape, at: token).unkeyedContainer()
         advance()
         return container
     }
 
     mutating func superDecoder() throws -> any Decoder {
         let token = try next((any Decoder).self, atEnd: "Cannot get superDecoder() -- unkeyed container is at end.")
-        let decoder = TapeDecoder(tape: tape, token: token, path: elementPath)
+        let decoder = elementLocation.decoder(of: tape, at: token)
         advance()
         return decoder
     }
 
     private mutating func integer<Integer: FixedWidthInteger & Decodable>(_ type: Integer.Type) throws -> Integer {
-        let value = try tape.decodeInteger(type, at: next(type)) { elementPath }
+        let value = try tape.decodeInteger(type, at: next(type)) { elementLocation }
         advance()
         return value
     }
