@@ -41,11 +41,12 @@ extension Dictionary: TapeDecodableCollection where Key == String, Value: Decoda
             member = Int(tape.tokens[member + 1].next)
         }
         let object = location().decoder(of: tape, at: index)
+        let mayRepeat = tape.mayHaveRepeatedKeys(object: index)
         var dictionary: [String: Value] = Dictionary(minimumCapacity: count)
         member = index + 1
         for name in names {
             // The first of repeated keys wins; the values of the others are never read.
-            if dictionary.index(forKey: name) == nil {
+            if !mayRepeat || dictionary.index(forKey: name) == nil {
                 dictionary[name] = try tape.decode(Value.self, at: member + 1) {
                     object.location(of: .dictionaryKey(name))
                 }

@@ -28,6 +28,28 @@ extension JSONTape {
         }
     }
 
+    /// Whether two keys of object token `object` may be the same string: `false` only when
+    /// all keys are plain and pairwise different in bytes.
+    func mayHaveRepeatedKeys(object: Int) -> Bool {
+        var keys: [JSONToken] = []
+        keys.reserveCapacity(Int(tokens[object].length))
+        var member = object + 1
+        for _ in 0..<tokens[object].length {
+            let key = tokens[member]
+            guard key.isPlain else { return true }
+            for earlier in keys where earlier.keyPrefix == key.keyPrefix && earlier.length == key.length {
+                if key.length <= 8
+                    || memcmp(bytes.baseAddress! + Int(earlier.start), bytes.baseAddress! + Int(key.start), Int(key.length)) == 0
+                {
+                    return true
+                }
+            }
+            keys.append(key)
+            member = Int(tokens[member + 1].next)
+        }
+        return false
+    }
+
     /// Token `index` as a Boolean. Like `JSONDecoder`, `null` is a type mismatch here, not a
     /// missing value.
     func bool(at index: Int) throws(ValueFailure) -> Bool {

@@ -85,9 +85,10 @@ private struct Scanner {
         }
     }
 
+    /// Space, tab, line feed and carriage return, the only whitespace JSON has.
     @inline(__always)
     private func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+        byte <= 0x20 && (UInt64(1) << byte) & (1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D) != 0
     }
 
     /// The next byte that is not whitespace, without consuming it.

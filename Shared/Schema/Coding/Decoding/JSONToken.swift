@@ -44,7 +44,11 @@ struct JSONToken {
 
     /// The first eight bytes of `text`, zero-padded, as one little-endian integer: most keys
     /// differ there.
+    @inline(__always)
     static func keyPrefix(_ text: UnsafePointer<UInt8>, length: Int) -> UInt64 {
+        if length >= 8 {
+            return UInt64(littleEndian: UnsafeRawPointer(text).loadUnaligned(as: UInt64.self))
+        }
         var prefix: UInt64 = 0
         for offset in 0..<min(length, 8) {
             prefix |= UInt64(text[offset]) << (8 * offset)

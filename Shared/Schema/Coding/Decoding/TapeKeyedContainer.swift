@@ -56,20 +56,21 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// The value token of the member `name`, the first one when the name repeats.
     private func value(named name: String) -> Int? {
-        if let index { return index[name] }
+        if let index = decoder.memberIndex { return index[name] }
         var text = name
-        return text.withUTF8 { bytes -> Int? in
-            let prefix = bytes.baseAddress.map { JSONToken.keyPrefix($0, length: bytes.count) } ?? 0
-            let isASCII = prefix & 0x8080_8080_8080_8080 == 0 && (bytes.count <= 8 || bytes.allSatisfy { $0 < 0x80 })
-            let tape = tape
+        return text.withUTF8 { query -> Int? in
+            let tape = decoder.tape
             let tokens = tape.tokens
+            let object = decoder.token
+            let length = query.count
+            let prefix = query.baseAddress.map { JSONToken.keyPrefix($0, length: length) } ?? 0
+            let isASCII = prefix & 0x8080_8080_8080_8080 == 0 && (length <= 8 || query.allSatisfy { $0 < 0x80 })
             var member = object + 1
             for _ in 0..<tokens[object].length {
                 let token = tokens[member]
                 if token.isPlain && isASCII {
-                    if token.keyPrefix == prefix, Int(token.length) == bytes.count,
-                        bytes.count <= 8
-                            || memcmp(tape.bytes.baseAddress! + Int(token.start) + 8, bytes.baseAddress! + 8, bytes.count - 8) == 0
+                    if token.keyPrefix == prefix, Int(token.length) == length,
+                        length <= 8 || memcmp(tape.bytes.baseAddress! + Int(token.start) + 8, query.baseAddress! + 8, length - 8) == 0
                     {
                         return member + 1
                     }
