@@ -86,6 +86,9 @@ struct SchemaJSONDecodingTests {
             #"{"name":"n","byName":{"K":1,"\u212a":2}}"#, #"{"name":"n","byName":{"é":1,"e\u0301":2}}"#,
             #"{"a":1,"b":{"x":2,"y":3},"list":[1,null,"s",[],["t"],2],"super":"parent"}"#,
             #"{"a":null,"b":{"y":3},"list":[]}"#, #"{"b":{"x":"no"}}"#, #"{"list":[{}]}"#, #"{"b":null}"#,
+            #"{"name":"n","byName":{"a":1,"b":2,"a":"x"}}"#, #"{"name":"n","byName":{"abcdefghij":1,"abcdefghij":"x"}}"#,
+            #"{"name":"n","byName":{"abcdefghX":1,"abcdefghY":2}}"#, #"{"name":"n","byName":{"12":"x"}}"#,
+            #"{"name":"n","byName":{"a\u0062":1,"ab":"x"}}"#, #"{"name":"n","byName":{"k":1,"k\x":2}}"#,
             #"{"a":1,"a":null,"list":null}"#, #"{"list":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27]}"#,
         ]
         for text in documents {
