@@ -43,44 +43,37 @@ extension JSONTape {
     }
 
     func decodeString(at index: Int, location: () -> ValueLocation) throws -> String {
-        do {
-            return try string(at: index)
-        } catch {
-            throw Self.error(error, expected: String.self, at: location())
-        }
+        try read(String.self, location) { () throws(ValueFailure) in try string(at: index) }
     }
 
     func decodeBool(at index: Int, location: () -> ValueLocation) throws -> Bool {
-        do {
-            return try bool(at: index)
-        } catch {
-            throw Self.error(error, expected: Bool.self, at: location())
-        }
+        try read(Bool.self, location) { () throws(ValueFailure) in try bool(at: index) }
     }
 
     func decodeInteger<Integer: FixedWidthInteger & Decodable>(
         _ type: Integer.Type, at index: Int, location: () -> ValueLocation
     ) throws -> Integer {
-        do {
-            return try integer(at: index, as: type)
-        } catch {
-            throw Self.error(error, expected: type, at: location())
-        }
+        try read(type, location) { () throws(ValueFailure) in try integer(at: index, as: type) }
     }
 
     func decodeDouble(at index: Int, location: () -> ValueLocation) throws -> Double {
-        do {
-            return try double(at: index)
-        } catch {
-            throw Self.error(error, expected: Double.self, at: location())
-        }
+        try read(Double.self, location) { () throws(ValueFailure) in try double(at: index) }
     }
 
     func decodeFloat(at index: Int, location: () -> ValueLocation) throws -> Float {
+        try read(Float.self, location) { () throws(ValueFailure) in try float(at: index) }
+    }
+
+    /// The value `reader` reads; its failure as the error `JSONDecoder` throws for an
+    /// `expected` at `location`.
+    @inline(__always)
+    private func read<Value>(
+        _ expected: Value.Type, _ location: () -> ValueLocation, _ reader: () throws(ValueFailure) -> Value
+    ) throws -> Value {
         do {
-            return try float(at: index)
+            return try reader()
         } catch {
-            throw Self.error(error, expected: Float.self, at: location())
+            throw Self.error(error, expected: expected, at: location())
         }
     }
 

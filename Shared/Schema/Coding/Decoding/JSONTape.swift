@@ -244,25 +244,41 @@ private struct Scanner {
     }
 
     private mutating func scanArray() throws(InvalidJSON) {
+        try scanContainer(.array, closedBy: UInt8(ascii: "]"))
+    }
+
+    private mutating func scanObject() throws(InvalidJSON) {
+        try scanContainer(.object, closedBy: UInt8(ascii: "}"))
+    }
+
+    /// An array's values or an object's `"key": value` members up to `closing`, separated
+    /// by commas; a comma before `closing` is accepted, as `JSONDecoder` does.
+    private mutating func scanContainer(_ kind: JSONToken.Kind, closedBy closing: UInt8) throws(InvalidJSON) {
         try enterContainer()
         defer { depth -= 1 }
         position += 1
         let index = tokenCount
-        append(.array, start: position, length: 0)
+        append(kind, start: position, length: 0)
         var elements = 0
-        if try skipWhitespace() == UInt8(ascii: "]") {
+        if try skipWhitespace() == closing {
             position += 1
         } else {
             elementLoop: while true {
+                if kind == .object {
+                    guard try skipWhitespace() == UInt8(ascii: "\"") else { throw InvalidJSON() }
+                    try scanString(isKey: true)
+                    guard try skipWhitespace() == UInt8(ascii: ":") else { throw InvalidJSON() }
+                    position += 1
+                }
                 try scanValue()
                 elements += 1
                 switch try skipWhitespace() {
-                case UInt8(ascii: "]"):
+                case closing:
                     position += 1
                     break elementLoop
                 case UInt8(ascii: ","):
                     position += 1
-                    if try skipWhitespace() == UInt8(ascii: "]") {
+                    if try skipWhitespace() == closing {
                         position += 1
                         break elementLoop
                     }
@@ -272,42 +288,6 @@ private struct Scanner {
             }
         }
         tokens[index].length = UInt32(elements)
-        tokens[index].next = UInt32(tokenCount)
-    }
-
-    private mutating func scanObject() throws(InvalidJSON) {
-        try enterContainer()
-        defer { depth -= 1 }
-        position += 1
-        let index = tokenCount
-        append(.object, start: position, length: 0)
-        var members = 0
-        if try skipWhitespace() == UInt8(ascii: "}") {
-            position += 1
-        } else {
-            memberLoop: while true {
-                guard try skipWhitespace() == UInt8(ascii: "\"") else { throw InvalidJSON() }
-                try scanString(isKey: true)
-                guard try skipWhitespace() == UInt8(ascii: ":") else { throw InvalidJSON() }
-                position += 1
-                try scanValue()
-                members += 1
-                switch try skipWhitespace() {
-                case UInt8(ascii: "}"):
-                    position += 1
-                    break memberLoop
-                case UInt8(ascii: ","):
-                    position += 1
-                    if try skipWhitespace() == UInt8(ascii: "}") {
-                        position += 1
-                        break memberLoop
-                    }
-                default:
-                    throw InvalidJSON()
-                }
-            }
-        }
-        tokens[index].length = UInt32(members)
         tokens[index].next = UInt32(tokenCount)
     }
 }

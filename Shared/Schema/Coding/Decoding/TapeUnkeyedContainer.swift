@@ -45,48 +45,28 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool {
-        let value = try tape.decodeBool(at: next(type)) { elementLocation }
-        advance()
-        return value
-    }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try element(type) }
 
-    mutating func decode(_ type: String.Type) throws -> String {
-        let value = try tape.decodeString(at: next(type)) { elementLocation }
-        advance()
-        return value
-    }
+    mutating func decode(_ type: String.Type) throws -> String { try element(type) }
 
-    mutating func decode(_ type: Double.Type) throws -> Double {
-        let value = try tape.decodeDouble(at: next(type)) { elementLocation }
-        advance()
-        return value
-    }
+    mutating func decode(_ type: Double.Type) throws -> Double { try element(type) }
 
-    mutating func decode(_ type: Float.Type) throws -> Float {
-        let value = try tape.decodeFloat(at: next(type)) { elementLocation }
-        advance()
-        return value
-    }
+    mutating func decode(_ type: Float.Type) throws -> Float { try element(type) }
 
-    mutating func decode(_ type: Int.Type) throws -> Int { try integer(type) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try integer(type) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try integer(type) }
-    mutating func decode(_ type: Int128.Type) throws -> Int128 { try integer(type) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try integer(type) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try integer(type) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(type) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
-    mutating func decode(_ type: UInt128.Type) throws -> UInt128 { try integer(type) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try element(type) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try element(type) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try element(type) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try element(type) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try element(type) }
+    mutating func decode(_ type: Int128.Type) throws -> Int128 { try element(type) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try element(type) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try element(type) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try element(type) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try element(type) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try element(type) }
+    mutating func decode(_ type: UInt128.Type) throws -> UInt128 { try element(type) }
 
-    mutating func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        let value = try tape.decode(type, at: next(type)) { elementLocation }
-        advance()
-        return value
-    }
+    mutating func decode<Value: Decodable>(_ type: Value.Type) throws -> Value { try element(type) }
 
     // Like JSONDecoder's, and unlike the protocol's default, these also move on past the end.
     mutating func decodeIfPresent(_ type: Bool.Type) throws -> Bool? { try present(type) }
@@ -142,8 +122,10 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
         return decoder
     }
 
-    private mutating func integer<Integer: FixedWidthInteger & Decodable>(_ type: Integer.Type) throws -> Integer {
-        let value = try tape.decodeInteger(type, at: next(type)) { elementLocation }
+    /// The current element as `type`, with the values and errors of `JSONDecoder`'s method
+    /// for that type; then the container moves on.
+    private mutating func element<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        let value = try tape.decode(type, at: next(type)) { elementLocation }
         advance()
         return value
     }

@@ -63,8 +63,14 @@ enum DecodingProbes {
                 while !list.isAtEnd {
                     if try list.decodeNil() {
                         items.append("nil")
+                    } else if let flag = try? list.decode(Bool.self) {
+                        items.append("bool \(flag)")
+                    } else if let small = try? list.decode(UInt8.self) {
+                        items.append("uint8 \(small)")
                     } else if let number = try? list.decode(Int.self) {
                         items.append("int \(number)")
+                    } else if let real = try? list.decode(Float.self) {
+                        items.append("float \(real)")
                     } else if var nested = try? list.nestedUnkeyedContainer() {
                         items.append("nested \(nested.codingPath.map(\.stringValue)) \(try nested.decodeIfPresent(String.self) ?? "-")")
                     } else {

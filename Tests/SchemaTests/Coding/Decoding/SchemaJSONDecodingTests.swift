@@ -85,6 +85,7 @@ struct SchemaJSONDecodingTests {
             #"{"name":"n","byNumber":{"01":"a"," 1":"b"}}"#, #"{"name":"n","byNumber":{"1":"a","1":"b"}}"#,
             #"{"name":"n","byName":{"K":1,"\u212a":2}}"#, #"{"name":"n","byName":{"é":1,"e\u0301":2}}"#,
             #"{"a":1,"b":{"x":2,"y":3},"list":[1,null,"s",[],["t"],2],"super":"parent"}"#,
+            #"{"list":[true,255,256,-1,1.5,1e400,1e39,"x",{}]}"#, #"{"list":[01]}"#, #"{"list":[1,"\x"]}"#,
             #"{"a":null,"b":{"y":3},"list":[]}"#, #"{"b":{"x":"no"}}"#, #"{"list":[{}]}"#, #"{"b":null}"#,
             #"{"name":"n","byName":{"a":1,"b":2,"a":"x"}}"#, #"{"name":"n","byName":{"abcdefghij":1,"abcdefghij":"x"}}"#,
             #"{"name":"n","byName":{"abcdefghX":1,"abcdefghY":2}}"#, #"{"name":"n","byName":{"12":"x"}}"#,
