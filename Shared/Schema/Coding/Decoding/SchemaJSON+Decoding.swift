@@ -3,11 +3,13 @@ import Foundation
 extension SchemaJSON {
     /// Decodes `type` from JSON `data` as ``makeDecoder()``'s `JSONDecoder` would — the same
     /// values, and on failure the same `DecodingError` case at the same coding path — about
-    /// ten times faster.
+    /// three times faster (a `Home`: some 30 µs instead of 90 µs in a release build).
     ///
     /// The document is scanned once into a flat token list over a copy of its bytes; values
     /// are read from there as the type asks for them. UTF-16 and UTF-32 text, which
-    /// `JSONDecoder` also accepts, is left to it.
+    /// `JSONDecoder` also accepts, is left to it. Where `JSONDecoder`'s choice depends on
+    /// hash order — `allKeys`, and which of several bad dictionary values is reported — this
+    /// decoder follows document order.
     ///
     /// - Throws: `DecodingError`; `dataCorrupted` with an empty coding path when `data` is
     ///   not JSON or a value in it is malformed.
