@@ -10,10 +10,11 @@ import Foundation
 /// - Optional fields that are `nil` are omitted; `null` is accepted when decoding.
 /// - Non-finite numbers (`nan`, `inf`) cannot be encoded.
 ///
-/// Prefer ``SchemaMessage/encoded()`` and ``SchemaMessage/decode(from:)``. The factories
-/// below return fresh instances for code that needs a `JSONEncoder` or `JSONDecoder` itself,
-/// such as an HTTP framework's body coder; a fresh instance cannot be reconfigured behind
-/// the back of other users.
+/// Prefer ``SchemaMessage/encoded()`` and ``SchemaMessage/decode(from:)``, and
+/// ``decode(_:from:)`` for other `Decodable` types: it reads this format several times
+/// faster than `JSONDecoder`. The factories below return fresh instances for code that needs
+/// a `JSONEncoder` or `JSONDecoder` itself, such as an HTTP framework's body coder; a fresh
+/// instance cannot be reconfigured behind the back of other users.
 public enum SchemaJSON {
     /// Returns a new Foundation encoder configured with the shared format, for code that needs
     /// a `JSONEncoder` itself; ``SchemaJSONEncoder`` writes the same bytes faster.
@@ -33,20 +34,25 @@ public enum SchemaJSON {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = Timestamp.date(from: text) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container,
-                    debugDescription:
-                        "Expected an ISO 8601 date-time such as 2024-05-01T12:00:00.000Z, found \"\(text)\"."
-                )
-            }
-            return date
+            return try date(fromTimestamp: container.decode(String.self), codingPath: container.codingPath)
         }
         decoder.nonConformingFloatDecodingStrategy = .throw
         return decoder
     }
 
-    /// The decoder behind ``SchemaMessage/decode(from:)``; never reconfigured after creation.
-    static let sharedDecoder = makeDecoder()
+    /// Parses the ``Timestamp`` text of the date at `codingPath`.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` at `codingPath` when `text` is not a date-time.
+    static func date(fromTimestamp text: String, codingPath: [any CodingKey]) throws -> Date {
+        var text = text
+        let canonical = text.withUTF8 { Timestamp.canonicalDate(from: $0) }
+        guard let date = canonical ?? Timestamp.date(from: text) else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "Expected an ISO 8601 date-time such as 2024-05-01T12:00:00.000Z, found \"\(text)\"."
+                ))
+        }
+        return date
+    }
 }

@@ -29,7 +29,7 @@ extension SchemaMessage {
     public static func decode(from data: Data) throws(SchemaError) -> Self {
         let message: Self
         do {
-            message = try SchemaJSON.sharedDecoder.decode(Self.self, from: data)
+            message = try SchemaJSON.decode(Self.self, from: data)
         } catch {
             throw SchemaError(decodingFailure: error, decoding: Self.self, from: data)
         }

@@ -5,12 +5,10 @@ import Schema
 /// check becomes a ``ServerError/Code/invalidRequest`` naming the field path
 /// (`homes[2].livingArea`).
 enum StrictJSON {
-    private static let decoder = SchemaJSON.makeDecoder()
-
     /// Decodes `Body` from `data`.
     static func decode<Body: Decodable>(_ type: Body.Type, from data: Data) throws(ServerError) -> Body {
         do {
-            return try decoder.decode(Body.self, from: data)
+            return try SchemaJSON.decode(Body.self, from: data)
         } catch let error as DecodingError {
             throw ServerError(error)
         } catch {

@@ -294,7 +294,7 @@ public final class SQLiteWarehouse: NormalizerStore {
 
     private static func decode<Value: Decodable>(_ type: Value.Type, _ column: SQLiteValue) throws(NormalizationError) -> Value {
         do {
-            return try SchemaJSON.makeDecoder().decode(type, from: Data((column.text ?? "").utf8))
+            return try SchemaJSON.decode(type, from: Data((column.text ?? "").utf8))
         } catch {
             throw NormalizationError(.storageFailed, reason: "a stored \(type) is unreadable: \(error)")
         }
