@@ -49,10 +49,16 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
         PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: .disable)
     }
 
-    /// `url` with a password, if it has one, replaced by `***`.
+    /// `url` with its credentials replaced by `***` when it has any; an unparsable URL keeps
+    /// only its scheme and what follows its last `@`, so a password never shows.
     private static func redacted(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.password != nil else { return url }
-        components.password = "***"
-        return components.string ?? url
+        if var components = URLComponents(string: url) {
+            guard components.password != nil else { return url }
+            components.password = "***"
+            if let text = components.string { return text }
+        }
+        guard let at = url.lastIndex(of: "@") else { return url.contains(":") ? "***" : url }
+        let scheme = url.range(of: "://").map { String(url[..<$0.upperBound]) } ?? ""
+        return scheme + "***" + url[at...]
     }
 }

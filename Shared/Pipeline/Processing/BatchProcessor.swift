@@ -6,8 +6,7 @@ import Schema
 import ServiceLifecycle
 
 /// The loop of every stream stage: consume a batch, transform it, publish everything it
-/// produced with one awaited send, then store the batch's offsets; the next batch is
-/// transformed while the previous one is delivered.
+/// produced with one awaited send, then store the batch's offsets.
 ///
 /// **At-least-once.** Offsets are stored only after the outputs are delivered; a crash before
 /// that processes the batch again, which keyed outputs and idempotent sinks absorb.
@@ -54,22 +53,13 @@ public struct BatchProcessor: Service {
     /// Processes batches until graceful shutdown or the consumer's close; finishes the batch in
     /// hand first. List it after its consumer and producer in the `ServiceGroup`.
     ///
-    /// One batch's encoding and delivery overlap the next batch's transform: batch N+1 is
-    /// handled while batch N's outputs are encoded and on their way, and its outputs are sent
-    /// (and its offsets stored) only once batch N's are, so outputs keep their order and
-    /// offsets are stored in order.
+    /// A batch's offsets are stored before the next batch is polled: the consumer's hand-over
+    /// on shutdown and on a rebalance counts on it (see ``KafkaConsumer``).
     public func run() async throws {
         try await cancelWhenGracefulShutdown {
             var batches = consumer.messages.makeAsyncIterator()
-            try await withThrowingTaskGroup(of: Void.self) { deliveries in
-                var delivering = false
-                while !Task.isCancelled, let batch = try await batches.nextBatch(maximum: settings.batchSize) {
-                    let prepared = try await prepare(batch)
-                    if delivering { try await deliveries.next() }
-                    deliveries.addTask { try await deliver(prepared) }
-                    delivering = true
-                }
-                try await deliveries.waitForAll()
+            while !Task.isCancelled, let batch = try await batches.nextBatch(maximum: settings.batchSize) {
+                try await deliver(try await prepare(batch))
             }
         }
     }
@@ -99,7 +89,6 @@ public struct BatchProcessor: Service {
 
     /// Encodes a handled batch's outputs (dead letters for failures and for outputs that
     /// cannot be encoded), publishes them with one awaited send, then stores the offsets.
-    /// Runs beside the next batch's handler, so encoding takes no time from it.
     /// - Throws: ``PipelineError/Code/batchFailed`` when the batch must be processed again.
     private func deliver(_ handled: HandledBatch) async throws {
         let batch = handled.batch

@@ -21,11 +21,12 @@ enum Timestamp {
     }
 
     /// Milliseconds since 1970 as `yyyy-MM-ddTHH:mm:ss.SSSZ` by calendar arithmetic (the
-    /// proleptic Gregorian calendar, as the format style uses), for the years 1000–9999;
+    /// Gregorian calendar), for the years 1900–9999 (earlier dates go to the format style,
+    /// whose calendar is Julian before 1582-10-15);
     /// `nil` outside them.
     private static func civilString(milliseconds: Double) -> String? {
-        // 1000-01-01 and 10000-01-01 in milliseconds since 1970.
-        guard milliseconds >= -30_610_224_000_000, milliseconds < 253_402_300_800_000 else { return nil }
+        // 1900-01-01 and 10000-01-01 in milliseconds since 1970.
+        guard milliseconds >= -2_208_988_800_000, milliseconds < 253_402_300_800_000 else { return nil }
         let total = Int64(milliseconds)
         let millisecondsPerDay: Int64 = 86_400_000
         let days = total >= 0 ? total / millisecondsPerDay : (total - millisecondsPerDay + 1) / millisecondsPerDay

@@ -55,7 +55,12 @@ struct NormalizerWarehousesTests {
 
     @Test("a URL without a host, user or database is a configuration error, without the password")
     func invalidURL() {
-        for url in ["postgres://homeprice:secret@/warehouse", "postgres://db:5432/warehouse", "mysql://homeprice@db/warehouse"] {
+        let urls = [
+            "postgres://homeprice:secret@/warehouse", "postgres://db:5432/warehouse", "mysql://homeprice@db/warehouse",
+            // Unparsable as URLs: the password must not come back as the input either.
+            "postgres://homeprice:se cret@/warehouse", "postgres://homeprice:secret%zz@:x/warehouse",
+        ]
+        for url in urls {
             #expect {
                 try PostgresLocation(url: url)
             } throws: { error in

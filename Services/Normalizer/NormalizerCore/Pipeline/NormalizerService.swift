@@ -33,11 +33,14 @@ public enum NormalizerService {
     /// - Throws: ``NormalizationError`` for configuration and storage failures, `KafkaError`
     ///   when a client cannot be created.
     public static func services(
-        reader: ConfigReader, layout: ProjectLayout?, logger: Logger, openStore: StoreOpener
+        reader: ConfigReader, layout: ProjectLayout?, logger: Logger, openStore: @escaping StoreOpener
     ) async throws -> [any Service] {
         let configuration = try NormalizerConfiguration(reader: reader)
         let catalog = try SourceCatalog.load(directory: configuration.resolve(configuration.sourcesDirectory, layout: layout))
-        let store = try openStore(configuration, layout, logger)
+        // Opening connects, locks and may migrate: blocking work, kept off the cooperative pool.
+        let store = try await BlockingExecutor(label: "homeprice.normalizer.open").run {
+            try openStore(configuration, layout, logger)
+        }
         let normalizer = Normalizer(configuration: configuration, catalog: catalog, store: store)
         return try services(
             normalizer: normalizer, kafka: try KafkaSettings(reader: reader),

@@ -49,25 +49,19 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        let child = encoder.detachedChild(key: key)
-        writer.detachedMember(key.stringValue, child: child)
-        return child.container(keyedBy: keyType)
+        writer.detachedMember(key, of: encoder).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = encoder.detachedChild(key: key)
-        writer.detachedMember(key.stringValue, child: child)
-        return child.unkeyedContainer()
+        writer.detachedMember(key, of: encoder).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        superEncoder(forKey: Key(stringValue: "super")!)
+        writer.detachedMember(JSONCodingKey.super, of: encoder)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        let child = encoder.detachedChild(key: key)
-        writer.detachedMember(key.stringValue, child: child)
-        return child
+        writer.detachedMember(key, of: encoder)
     }
 }
 
@@ -80,7 +74,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     var count: Int { writer.count }
 
     /// The key of the next element, as Foundation names array positions.
-    private var nextKey: JSONIndexKey { JSONIndexKey(index: writer.count) }
+    private var nextKey: JSONCodingKey { JSONCodingKey(index: writer.count) }
 
     mutating func encodeNil() throws {
         writer.element { encoder.output.append("null") }
@@ -168,19 +162,4 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode<Value: Encodable>(_ value: Value) throws {
         try encoder.encode(value, at: nil)
     }
-}
-
-/// An array position in a coding path, named as Foundation names it (`Index 0`).
-struct JSONIndexKey: CodingKey {
-    let stringValue: String
-    let intValue: Int?
-
-    init(index: Int) {
-        stringValue = "Index \(index)"
-        intValue = index
-    }
-
-    init?(stringValue: String) { nil }
-
-    init?(intValue: Int) { self.init(index: intValue) }
 }

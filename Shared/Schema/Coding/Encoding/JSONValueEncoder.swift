@@ -13,7 +13,8 @@ final class JSONValueEncoder: Encoder {
         case empty
         case object(JSONObjectWriter)
         case array(JSONArrayWriter)
-        case single
+        /// A single value, to be written from output position `start`.
+        case single(start: Int)
     }
 
     let output: JSONOutput
@@ -67,8 +68,10 @@ final class JSONValueEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         switch state {
-        case .empty, .single:
-            state = .single
+        case .empty:
+            state = .single(start: output.bytes.count)
+            return JSONSingleValueContainer(encoder: self)
+        case .single:
             return JSONSingleValueContainer(encoder: self)
         case .object, .array:
             preconditionFailure("a single-value container was requested after another kind of container at \(codingPath)")
@@ -76,14 +79,20 @@ final class JSONValueEncoder: Encoder {
     }
 
     /// Closes what the value wrote; a value that wrote nothing is an empty object, as in
-    /// Foundation.
-    func finish() {
+    /// Foundation. Returns whether it wrote nothing.
+    @discardableResult func finish() -> Bool {
         switch state {
-        case .empty: output.append("{}")
+        case .empty:
+            output.append("{}")
+            return true
         case .object(let writer): writer.close()
         case .array(let writer): writer.close()
-        case .single: break
+        case .single(let start):
+            guard output.bytes.count == start else { break }
+            output.append("{}")
+            return true
         }
+        return false
     }
 
     /// A child encoder for `key` writing into its own output, for a container the caller may
@@ -121,7 +130,10 @@ final class JSONValueEncoder: Encoder {
         } else {
             let child = JSONValueEncoder(output: output, parent: self, key: key)
             try value.encode(to: child)
-            child.finish()
+            if child.finish(), parent == nil, self.key == nil, key == nil {
+                throw EncodingError.invalidValue(
+                    value, EncodingError.Context(codingPath: [], debugDescription: "Top-level \(Value.self) did not encode any values."))
+            }
         }
     }
 
@@ -185,10 +197,16 @@ final class JSONObjectWriter {
         members.append(member)
     }
 
-    /// Records a member whose value `child` writes into its own output.
-    func detachedMember(_ key: String, child: JSONValueEncoder) {
+    /// The encoder of a member written into its own output, so it may be filled in any order;
+    /// asked again for the same key, the same encoder (its containers merge, as Foundation's do).
+    func detachedMember(_ key: any CodingKey, of parent: JSONValueEncoder) -> JSONValueEncoder {
+        if let existing = members.last(where: { $0.key == key.stringValue && $0.detached != nil })?.detached {
+            return existing
+        }
+        let child = parent.detachedChild(key: key)
         inOrder = false
-        members.append(Member(key: key, prefix: Self.prefix(of: key), valueStart: 0, end: 0, detached: child))
+        members.append(Member(key: key.stringValue, prefix: Self.prefix(of: key.stringValue), valueStart: 0, end: 0, detached: child))
+        return child
     }
 
     /// Ends the object: members in key order (the last of equal keys wins), then `}`.

@@ -65,6 +65,26 @@ import Testing
         try expectSameBytes(dates)
     }
 
+    /// Dates are written as Foundation's ISO 8601 format style writes them (whole seconds,
+    /// its calendar: Julian before 1582-10-15), with the millisecond appended: the calendar
+    /// arithmetic of the fast path agrees with it where it is used, and the format style
+    /// serves the other years.
+    @Test func datesAsTheFormatStyleWritesThem() throws {
+        var generator = SplitMix64(seed: 17)
+        let style = Date.ISO8601FormatStyle()
+        for _ in 0..<3000 {
+            // Whole milliseconds from year 1000 to 2100, before and after 1970.
+            let milliseconds = Double(Int64(generator.next() % 35_700_000_000_000) - 30_610_224_000_000)
+            let seconds = (milliseconds / 1000).rounded(.down)
+            let fraction = Int(milliseconds - seconds * 1000)
+            let expected =
+                "[\"" + style.format(Date(timeIntervalSince1970: seconds)).dropLast() + "."
+                + String(repeating: "0", count: 3 - String(fraction).count) + String(fraction) + "Z\"]"
+            let date = Date(timeIntervalSince1970: milliseconds / 1000)
+            #expect(String(decoding: try fast.encode([date]), as: UTF8.self) == expected, "\(milliseconds) ms")
+        }
+    }
+
     @Test func specialValuesAndFragments() throws {
         try expectSameBytes("top level")
         try expectSameBytes(42)
@@ -78,6 +98,16 @@ import Testing
     @Test func containersFilledOutOfOrder() throws {
         try expectSameBytes(OutOfOrder())
         try expectSameBytes([OutOfOrder(), OutOfOrder()])
+    }
+
+    @Test func superEncodersAndContainersAskedTwice() throws {
+        try expectSameBytes(SuperAndTwice())
+        try expectSameBytes([EmptySingleValue()])
+    }
+
+    @Test func aTopLevelValueThatEncodesNothingFails() throws {
+        #expect(throws: EncodingError.self) { try foundation.encode(EncodesNothing()) }
+        #expect(throws: EncodingError.self) { try fast.encode(EncodesNothing()) }
     }
 
     @Test func duplicateKeysKeepTheLastValue() throws {
@@ -128,6 +158,31 @@ private struct OutOfOrder: Encodable {
         try superContainer.encode([true, false])
         try container.encode(["b": 1, "a": 2], forKey: .alpha)
         try nested.encode("x", forKey: .x)
+    }
+}
+
+/// A subclass-style super encoder with keys that have no `super` case, and one nested
+/// container asked for twice under the same key.
+private struct SuperAndTwice: Encodable {
+    enum Keys: String, CodingKey { case own, nested }
+    enum Inner: String, CodingKey { case b, a }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(1, forKey: .own)
+        var first = container.nestedContainer(keyedBy: Inner.self, forKey: .nested)
+        try first.encode("b", forKey: .b)
+        var second = container.nestedContainer(keyedBy: Inner.self, forKey: .nested)
+        try second.encode("a", forKey: .a)
+        var parent = container.superEncoder().container(keyedBy: Inner.self)
+        try parent.encode(true, forKey: .a)
+    }
+}
+
+/// Asks for a single-value container and writes nothing into it (Foundation writes `{}`).
+private struct EmptySingleValue: Encodable {
+    func encode(to encoder: any Encoder) throws {
+        _ = encoder.singleValueContainer()
     }
 }
 
