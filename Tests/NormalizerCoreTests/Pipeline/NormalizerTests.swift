@@ -41,6 +41,20 @@ struct NormalizerTests {
         #expect(letter.originalBytes.map { try? RawRecord.decode(from: $0) } == record)
     }
 
+    @Test("sends a record with a NUL character (escaped in its JSON) to the dead letters naming the field")
+    func nulCharacter() async throws {
+        let normalizer = try await SeedScenario.normalizer()
+        var record = SeedScenario.flat
+        // A heating term no vocabulary knows is kept as source text: only the NUL check stops it.
+        record.payload =
+            #"{"id": "L-1", "address": "123 Main St, Springfield, IL 62704", "price": "$250,000", "heating": "Coal\u0000 Steam"}"#
+        let letter = try #require(try normalizer.normalize(record).deadLetters.first)
+        #expect(letter.reasons.map(\.code) == ["normalizer.unparseableField"])
+        #expect(letter.reasons.first?.message.contains("NUL character") == true)
+        #expect(letter.reasons.first?.field?.hasSuffix("heating") == true)
+        #expect(try normalizer.normalize(SeedScenario.flat).homes.count == 1)
+    }
+
     @Test("keeps a home whose heating term no vocabulary knows, with the term in its provenance and a report on pipeline.monitoring")
     func unknownVocabularyTerm() async throws {
         let normalizer = try await SeedScenario.normalizer()

@@ -164,9 +164,25 @@ public final class Normalizer: Sendable {
             )
         }
         switch mapper {
-        case .success(let mapper): return mapper.map(record)
+        case .success(let mapper): return mapper.map(record).flatMap(Self.rejectingNULCharacters)
         case .failure(let error): return .failure(MappingFailure(errors: [error.inRecord(record.key)]))
         }
+    }
+
+    /// A record whose id or source text holds U+0000 is rejected, naming the field: no text
+    /// column stores it (PostgreSQL's `jsonb` and `text` refuse it), so it would otherwise fail
+    /// its whole batch again and again.
+    private static func rejectingNULCharacters(_ mapped: MappedRecord) -> Result<MappedRecord, MappingFailure> {
+        let field =
+            mapped.recordId.contains("\u{0}")
+            ? "recordId" : mapped.fields.keys.sorted().first { mapped.fields[$0]?.raw.contains("\u{0}") == true }
+        guard let field else { return .success(mapped) }
+        return .failure(
+            MappingFailure(errors: [
+                NormalizationError(
+                    .unparseableField, reason: "the value contains a NUL character (U+0000), which the warehouse cannot store",
+                    field: field, record: mapped.key)
+            ]))
     }
 
     /// Applies a human decision from `review.tasks`; open tasks (including the normalizer's
