@@ -92,6 +92,28 @@ struct ProducerConsumerTests {
         #expect(error.reason.localizedCaseInsensitiveContains("timed out"))
     }
 
+    @Test("a batch sent immediately is delivered at once, not after the producer's two-minute linger")
+    func immediateSendSkipsTheLinger() async throws {
+        try await TestProject.withBroker { broker in
+            let topic = TestProject.uniqueTopic("immediate")
+            try await KafkaTestClients.createTopic(topic, partitions: 2, on: broker.bootstrapServers)
+            let configuration = {
+                var configuration = KafkaTestClients.producer(broker.bootstrapServers, messageTimeoutMilliseconds: 300_000)
+                configuration.lingerMilliseconds = 120_000
+                return configuration
+            }()
+            let messages = (0..<50).map { KafkaProducerMessage(topic: topic, key: "home-\($0)", value: #"{"n":\#($0)}"#) }
+            // Waiting out the linger would take two minutes; the deadline is far shorter.
+            let reports = try await withDeadline(.seconds(30), waitingFor: "an immediate batch's delivery") {
+                try await KafkaProducer.withProducer(configuration: configuration, logger: KafkaTestClients.logger) { producer in
+                    try await producer.send(messages, immediately: true)
+                }
+            }
+            #expect(reports.count == messages.count)
+            #expect(Set(reports.map(\.topic)) == [topic])
+        }
+    }
+
     @Test("a message that is not valid JSON surfaces as a decode error naming its position, and the sequence goes on")
     func invalidJSONIsADecodeErrorAndConsumingContinues() async throws {
         struct Reading: Decodable { let value: Int }

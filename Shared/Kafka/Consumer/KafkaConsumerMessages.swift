@@ -42,28 +42,41 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
                 if batch.messages.isEmpty && batch.error == nil {
                     batch = await consumer.pollOffThePool()
                 }
-                buffered = batch.messages
-                nextIndex = 0
-                revocationsSeen = consumer.revocations
-                if let error = batch.error {
-                    if batch.fatal { throw error }
-                    consumer.logNonFatal(error, code: batch.errorCode)
-                }
+                try buffer(batch)
             }
             return nil
         }
 
+        /// Makes a polled batch the buffer; throws its error if fatal, else logs it.
+        private mutating func buffer(_ batch: ConsumerPollBatch) throws(KafkaError) {
+            buffered = batch.messages
+            nextIndex = 0
+            revocationsSeen = consumer.revocations
+            if let error = batch.error {
+                if batch.fatal { throw error }
+                consumer.logNonFatal(error, code: batch.errorCode)
+            }
+        }
+
         /// The next messages in order: waits like ``next()`` for the first, then adds up to
-        /// `maximum - 1` more that librdkafka already handed over, without waiting for them.
+        /// `maximum - 1` more that librdkafka already holds, without waiting for them (a batch
+        /// is not cut short where one of librdkafka's batches ends).
         ///
         /// Every message of the batch is in hand until the next call; store the offsets of the
         /// ones processed (the last of each partition is enough) before asking again. Returns
         /// `nil` when the sequence ends.
         public mutating func nextBatch(maximum: Int = KafkaConsumer.batchSize) async throws(KafkaError) -> [KafkaConsumerMessage]? {
             guard let first = try await next() else { return nil }
-            let end = Swift.min(buffered.count, nextIndex + Swift.max(0, maximum - 1))
-            let batch = [first] + buffered[nextIndex..<end]
-            nextIndex = end
+            var batch = [first]
+            while batch.count < maximum {
+                if nextIndex == buffered.count {
+                    try buffer(consumer.poll(timeoutMilliseconds: 0))
+                    if buffered.isEmpty { break }
+                }
+                let end = Swift.min(buffered.count, nextIndex + maximum - batch.count)
+                batch += buffered[nextIndex..<end]
+                nextIndex = end
+            }
             return batch
         }
 

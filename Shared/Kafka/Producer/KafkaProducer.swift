@@ -23,6 +23,8 @@ public final class KafkaProducer: Service, Sendable {
     private let connectivity: ConnectivityLog
     /// Where metadata probes block while no broker answers.
     private let probeQueue = DispatchQueue(label: "homeprice.kafka.producer.probe")
+    /// Where ``sendEach(_:immediately:)`` holds a flush while its messages leave.
+    private let flushQueue = DispatchQueue(label: "homeprice.kafka.producer.flush")
     /// Whether a metadata probe is running.
     private let probing = Atomic(false)
     private let deliveredCounter: Counter
@@ -90,14 +92,22 @@ public final class KafkaProducer: Service, Sendable {
 
     /// Sends messages and returns, in order, where the broker stored each; throws the first
     /// failure if any message was not delivered (the others may have been: at-least-once).
-    public func send(_ messages: [KafkaProducerMessage]) async throws(KafkaError) -> [KafkaDeliveryReport] {
-        try await sendEach(messages).map { result throws(KafkaError) in try result.get() }
+    /// `immediately` as for ``sendEach(_:immediately:)``.
+    public func send(_ messages: [KafkaProducerMessage], immediately: Bool = false) async throws(KafkaError) -> [KafkaDeliveryReport] {
+        try await sendEach(messages, immediately: immediately).map { result throws(KafkaError) in try result.get() }
     }
 
     /// Sends messages and returns, in order, each one's outcome: where the broker stored it,
     /// or why it was not delivered (``KafkaError/Code/messageRejected`` when the message
     /// itself was refused, for example as too large).
-    public func sendEach(_ messages: [KafkaProducerMessage]) async -> [Result<KafkaDeliveryReport, KafkaError>] {
+    /// - Parameters:
+    ///   - messages: The messages, in order.
+    ///   - immediately: Send them at once instead of waiting up to `linger.ms` for more
+    ///     messages to join them: for a caller whose messages already are a whole batch (a
+    ///     stage's outputs), which would otherwise wait one linger for nothing.
+    public func sendEach(
+        _ messages: [KafkaProducerMessage], immediately: Bool = false
+    ) async -> [Result<KafkaDeliveryReport, KafkaError>] {
         guard !messages.isEmpty else { return [] }
         precondition(messages.count < 1 << Self.indexBits, "a batch holds fewer than 16M messages")
         let batchID: UInt64
@@ -113,8 +123,20 @@ public final class KafkaProducer: Service, Sendable {
                 state.withLock { $0.record(.failure(error), batchID: batchID, index: index) }?.resume()
             }
         }
+        if immediately { sendQueuedNow() }
         return await withCheckedContinuation { continuation in
             state.withLock { $0.await(batchID: batchID, continuation: continuation) }?.resume()
+        }
+    }
+
+    /// Has librdkafka send what is queued now, ignoring `linger.ms`: `rd_kafka_flush` marks the
+    /// producer as flushing while it waits (blocking, on its own queue) for the queue to empty,
+    /// for at most one linger (by then the messages would have gone anyway). Delivery reports
+    /// still reach the event loop: with event delivery reports, flush serves no queue.
+    private func sendQueuedNow() {
+        let linger = Int32(clamping: configuration.lingerMilliseconds)
+        flushQueue.async { [self] in
+            rd_kafka_flush(handle.pointer, linger)
         }
     }
 

@@ -6,7 +6,8 @@ import Schema
 import ServiceLifecycle
 
 /// The loop of every stream stage: consume a batch, transform it, publish everything it
-/// produced with one awaited send, then store the batch's offsets.
+/// produced with one awaited send (sent at once, not after a linger), then store the batch's
+/// offsets.
 ///
 /// **At-least-once.** Offsets are stored only after the outputs are delivered; a crash before
 /// that processes the batch again, which keyed outputs and idempotent sinks absorb.
@@ -27,6 +28,8 @@ public struct BatchProcessor: Service {
     private let processed: Counter
     private let deadLettered: Counter
     private let skipped: Counter
+    /// Where a batch's outputs are encoded, on every core (off the cooperative pool).
+    private let encoding = BlockingExecutor(label: "homeprice.pipeline.encoding")
 
     /// Creates the processor.
     /// - Parameters:
@@ -87,17 +90,18 @@ public struct BatchProcessor: Service {
         return HandledBatch(batch: batch, outcomes: outcomes)
     }
 
-    /// Encodes a handled batch's outputs (dead letters for failures and for outputs that
-    /// cannot be encoded), publishes them with one awaited send, then stores the offsets.
+    /// Encodes a handled batch's outputs on every core (dead letters for failures and for
+    /// outputs that cannot be encoded), publishes them with one awaited send, then stores the
+    /// offsets.
     /// - Throws: ``PipelineError/Code/batchFailed`` when the batch must be processed again.
     private func deliver(_ handled: HandledBatch) async throws {
         let batch = handled.batch
+        let outcomes = handled.outcomes
+        let encoded = try await encoding.run { outcomes.concurrentMap(Self.messages(of:)) }
         var planned: [(input: Int, message: KafkaProducerMessage)] = []
         var failedInputs = 0
-        for (index, outcome) in handled.outcomes.enumerated() {
-            let messages =
-                outcome.isFailure ? nil : try? outcome.outputs.map { output throws(PipelineError) in try KafkaProducerMessage(output) }
-            if let messages {
+        for (index, outcome) in outcomes.enumerated() {
+            if let messages = encoded[index] {
                 planned += messages.map { (index, $0) }
             } else {
                 let reasons = outcome.isFailure ? outcome.failures : encodingFailure(outcome.outputs)
@@ -105,7 +109,7 @@ public struct BatchProcessor: Service {
                 failedInputs += 1
             }
         }
-        let results = await producer.sendEach(planned.map(\.message))
+        let results = await producer.sendEach(planned.map(\.message), immediately: true)
         var rejected: [Int: KafkaError] = [:]
         for (plan, result) in zip(planned, results) {
             guard case .failure(let error) = result else { continue }
@@ -148,6 +152,12 @@ public struct BatchProcessor: Service {
         if case .failure(let failure) = await producer.sendEach([try KafkaProducerMessage(event)])[0] {
             throw PipelineError(.batchFailed, reason: "cannot report a skipped message: \(failure)", input: message.position)
         }
+    }
+
+    /// The Kafka messages of a successful outcome's outputs; `nil` for a failure or when an
+    /// output cannot be encoded.
+    @Sendable private static func messages(of outcome: MessageOutcome) -> [KafkaProducerMessage]? {
+        outcome.isFailure ? nil : try? outcome.outputs.map { output throws(PipelineError) in try KafkaProducerMessage(output) }
     }
 
     private func deadLetterMessage(for message: KafkaConsumerMessage, reasons: [FailureReason]) throws(PipelineError)

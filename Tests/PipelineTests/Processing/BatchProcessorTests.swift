@@ -49,6 +49,19 @@ struct BatchProcessorTests {
         }
     }
 
+    @Test(
+        "a batch's outputs leave at once: with a two-minute linger, 120 inputs in batches of 50 are done within the harness's one-minute deadline"
+    )
+    func outputsDoNotWaitForTheLinger() async throws {
+        let pipeline = try PipelineHarness.mock()
+        let values = (0..<120).map { Array("ok:\($0)".utf8) }
+        try await pipeline.publish(values)
+        try await pipeline.run(handler: EchoHandler(), inputs: values.count, lingerMilliseconds: 120_000)
+
+        let events = try await pipeline.contents(of: .pipelineMonitoring).map { try MonitoringEvent.decode(from: Data($0.value)) }
+        #expect(Set(events.map(\.name)) == Set((0..<120).map { "ok:\($0)" }))
+    }
+
     @Test("a half-megabyte bad message on a real broker gives a small dead letter keeping its start, length and SHA-256")
     func hugeBadMessagesGiveBoundedDeadLetters() async throws {
         try await TestProject.withBroker { broker in

@@ -43,12 +43,14 @@ struct PipelineHarness {
     }
 
     /// Runs a processor with `handler` (its producer refusing messages above
-    /// `maxMessageBytes`) until the group has committed every one of `inputs` input messages
-    /// (offsets are stored only after a batch's outputs are delivered), then shuts it down
-    /// gracefully.
-    func run(handler: any BatchHandler, inputs: Int, maxMessageBytes: Int = 1_000_000) async throws {
-        var producerConfiguration = KafkaTestClients.producer(bootstrapServers)
+    /// `maxMessageBytes`, lingering `lingerMilliseconds`) until the group has committed every
+    /// one of `inputs` input messages (offsets are stored only after a batch's outputs are
+    /// delivered), then shuts it down gracefully.
+    func run(handler: any BatchHandler, inputs: Int, maxMessageBytes: Int = 1_000_000, lingerMilliseconds: Int = 5) async throws {
+        var producerConfiguration = KafkaTestClients.producer(
+            bootstrapServers, messageTimeoutMilliseconds: max(30_000, 2 * lingerMilliseconds))
         producerConfiguration.client.properties["message.max.bytes"] = "\(maxMessageBytes)"
+        producerConfiguration.lingerMilliseconds = lingerMilliseconds
         let producer = try KafkaProducer(configuration: producerConfiguration, logger: KafkaTestClients.logger)
         let consumer = try KafkaConsumer(
             configuration: KafkaTestClients.groupConsumer(bootstrapServers, group: "pipeline-test", topics: [Self.input]),
