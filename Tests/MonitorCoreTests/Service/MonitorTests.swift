@@ -41,6 +41,28 @@ struct MonitorTests {
         #expect(monitor.health.predictions["US"] == 1_500)
     }
 
+    @Test(
+        "predictions evicted unscored by the join's size cap are reported on pipeline.monitoring at the 1st, 2nd, 4th, 8th… drop, never one per drop"
+    )
+    func joinDropsAreReported() async throws {
+        let fixture = try await MonitorFixture()
+        var settings = fixture.settings
+        settings.accuracy.join = JoinSettings(timeToLive: 1e9, maximumPredictions: 10, maximumPendingFeedback: 10)
+        var monitor = Monitor(settings: settings)
+        var reports: [MonitoringEvent] = []
+        for index in 0..<30 {
+            for case let event as MonitoringEvent in monitor.observe(
+                PredictionJoinTests.prediction("p\(index)", value: 1e5, at: Double(index)))
+            where event.name == "accuracy.joinDropped" {
+                reports.append(event)
+            }
+        }
+        #expect(monitor.accuracy.join.counters.evictedPredictions == 20)
+        #expect(reports.map { $0.values["evictedPredictions"] } == [1, 2, 4, 8, 16])
+        #expect(reports.allSatisfy { $0.severity == .warning && $0.labels["dropped"] == "evictedPredictions" })
+        #expect(reports.first?.message?.contains("monitor.accuracy.join.maximumPredictions (10)") == true)
+    }
+
     @Test("dead letters are counted per stage and reason, rows and predictions per region")
     func pipelineHealth() async throws {
         let fixture = try await MonitorFixture()

@@ -23,6 +23,8 @@ public struct Monitor: Sendable {
     public private(set) var health = PipelineHealth()
     /// The challenger versions a verdict command was sent for, per model.
     private var actedOn: Set<String> = []
+    /// How many of each kind of join drop were last reported on `pipeline.monitoring`.
+    private var reportedJoinDrops = JoinCounters()
 
     /// A monitor with no champion yet.
     public init(settings: MonitorSettings) {
@@ -62,14 +64,45 @@ public struct Monitor: Sendable {
             outputs += messages(for: check, at: prediction.predictedAt)
         }
         if let check = accuracy.add(prediction) { outputs += messages(for: check, at: prediction.predictedAt) }
-        return outputs
+        return outputs + joinDropReports(at: prediction.predictedAt)
     }
 
     /// Adds a piece of feedback of `feedback`.
     public mutating func observe(_ feedback: Feedback) -> [any SchemaMessage] {
         health.recordFeedback()
-        guard let check = accuracy.add(feedback) else { return [] }
-        return messages(for: check, at: feedback.at)
+        let outputs = accuracy.add(feedback).map { messages(for: $0, at: feedback.at) } ?? []
+        return outputs + joinDropReports(at: feedback.at)
+    }
+
+    /// Warnings that the join dropped inputs it could never score: predictions evicted unscored
+    /// by the size cap, sale prices whose prediction never came. Each kind is reported at its
+    /// first drop and again whenever its count has doubled since the last report, so a steady
+    /// loss is seen on `pipeline.monitoring` without a storm. (Predictions that outlive the
+    /// time to live are expected, sales go unreported, and are only counted.)
+    private mutating func joinDropReports(at time: Date) -> [any SchemaMessage] {
+        let counters = accuracy.join.counters
+        let join = settings.accuracy.join
+        let kinds: [(name: String, count: Int, reported: WritableKeyPath<JoinCounters, Int>, message: String)] = [
+            (
+                "evictedPredictions", counters.evictedPredictions, \.evictedPredictions,
+                "predictions dropped unscored: more than monitor.accuracy.join.maximumPredictions (\(join.maximumPredictions)) waited for their sale price"
+            ),
+            (
+                "droppedFeedback", counters.droppedFeedback, \.droppedFeedback,
+                "sale prices dropped: their prediction did not arrive within the time to live or while at most monitor.accuracy.join.maximumPendingFeedback (\(join.maximumPendingFeedback)) waited"
+            ),
+        ]
+        var reports: [any SchemaMessage] = []
+        for kind in kinds {
+            let reported = reportedJoinDrops[keyPath: kind.reported]
+            guard kind.count > 0, kind.count >= 2 * reported else { continue }
+            reportedJoinDrops[keyPath: kind.reported] = kind.count
+            reports.append(
+                event(
+                    kind: .alert, name: "accuracy.joinDropped", values: [kind.name: Double(kind.count)], labels: ["dropped": kind.name],
+                    severity: .warning, message: "\(kind.count) \(kind.message); live accuracy leaves them out", at: time))
+        }
+        return reports
     }
 
     /// Counts a raw record of `source` (from its `homes.raw` key, `source/recordId`) stamped
