@@ -227,9 +227,10 @@ public final class PostgresWarehouse: NormalizerStore {
 
     // MARK: ResolutionStore
 
-    public func save(record: MappedRecord, blockingKeys: [String]) throws(NormalizationError) {
-        let body = try Self.json(record)
-        let blocks = Set(blockingKeys).sorted()
+    public func save(_ prepared: PreparedRecord) throws(NormalizationError) {
+        let record = prepared.record
+        let body = prepared.json
+        let blocks = prepared.blockingKeys
         try write { () throws(NormalizationError) -> Void in
             // One statement: the record, its blocks no longer held dropped, the new ones added.
             try session.query(

@@ -19,7 +19,7 @@ struct BlockMigrationTests {
             do {
                 let warehouse = try place.open()
                 // The first scheme's block: the whole postal code.
-                try warehouse.save(record: record, blockingKeys: ["place:US|62704"])
+                try warehouse.save(try PreparedRecord(record, blockingKeys: ["place:US|62704"]))
                 #expect(try warehouse.records(inBlocks: BlockingKeys.keys(of: record)).isEmpty, "written under the old keys")
             }
             try Self.markBlocksOfFirstScheme(place)

@@ -18,11 +18,11 @@ struct MappedRecordCacheTests {
             let blocks = BlockingKeys.keys(of: record)
             let mine = try place.open()
             let theirs = try place.open()
-            try mine.save(record: record, blockingKeys: blocks)
+            try mine.save(try PreparedRecord(record, blockingKeys: blocks))
             #expect(try mine.record(key: record.key) == record)
             var rewritten = record
             rewritten.fields[CanonicalField.bedrooms.rawValue] = FieldValue(.integer(9), raw: "9")
-            try theirs.save(record: rewritten, blockingKeys: blocks)
+            try theirs.save(try PreparedRecord(rewritten, blockingKeys: blocks))
             #expect(try mine.record(key: record.key) == rewritten)
             #expect(try mine.records(inBlocks: blocks) == [rewritten])
             #expect(try mine.records(inCluster: "none").isEmpty)
@@ -37,7 +37,7 @@ struct MappedRecordCacheTests {
             let blocks = BlockingKeys.keys(of: record)
             #expect(throws: NormalizationError.self) {
                 try store.transaction { () throws(NormalizationError) in
-                    try store.save(record: record, blockingKeys: blocks)
+                    try store.save(try PreparedRecord(record, blockingKeys: blocks))
                     throw NormalizationError(.storageFailed, reason: "the batch failed after saving")
                 }
             }
@@ -53,8 +53,8 @@ struct MappedRecordCacheTests {
             let record = try Self.flatRecord()
             var other = record
             other.recordId = "other"
-            try store.save(record: record, blockingKeys: BlockingKeys.keys(of: record))
-            try store.save(record: other, blockingKeys: BlockingKeys.keys(of: other))
+            try store.save(try PreparedRecord(record))
+            try store.save(try PreparedRecord(other))
             #expect(try store.records(inBlocks: BlockingKeys.keys(of: record)).map(\.key) == [other.key, record.key].sorted())
             #expect(try store.record(key: record.key) == record)
         }

@@ -113,12 +113,12 @@ struct WarehouseTests {
             let record = try RecordMapper(descriptor: #require(SeedScenario.catalog()["us-agency-flat"])).map(SeedScenario.flat).get()
             var other = record
             other.recordId = "other"
-            try store.save(record: record, blockingKeys: ["b", "a", "a"])
-            try store.save(record: other, blockingKeys: ["b"])
+            try store.save(try PreparedRecord(record, blockingKeys: ["b", "a", "a"]))
+            try store.save(try PreparedRecord(other, blockingKeys: ["b"]))
             #expect(try store.records(inBlocks: ["a"]).map(\.key) == [record.key])
             #expect(try store.records(inBlocks: ["a", "b"]).map(\.key) == [record.key, other.key].sorted())
             #expect(try store.records(inBlocks: ["c"]).isEmpty)
-            try store.save(record: record, blockingKeys: ["c"])
+            try store.save(try PreparedRecord(record, blockingKeys: ["c"]))
             #expect(try store.records(inBlocks: ["a"]).isEmpty, "saving again replaces the record's blocks")
             #expect(try store.cluster(ofRecord: record.key) == nil)
             try store.assign(recordKeys: [record.key, other.key], toCluster: "home-9")

@@ -84,27 +84,35 @@ public final class Normalizer: Sendable {
     /// Normalizes one raw record.
     /// - Throws: ``NormalizationError/Code/storageFailed`` only.
     public func normalize(_ record: RawRecord, origin: MessageOrigin? = nil) throws(NormalizationError) -> NormalizerOutput {
-        try normalize(record, mapped: map(record), origin: origin)
+        try normalize(record, prepared: prepare(record), origin: origin)
     }
 
-    /// Normalizes a raw record already mapped by ``map(_:)`` (a batch maps its records
-    /// concurrently before resolving them one by one).
+    /// Normalizes a raw record already mapped and prepared by ``prepare(_:)`` (a batch prepares
+    /// its records on every core before resolving them one by one).
     /// - Throws: ``NormalizationError/Code/storageFailed`` only.
     public func normalize(
-        _ record: RawRecord, mapped: Result<MappedRecord, MappingFailure>, origin: MessageOrigin?
+        _ record: RawRecord, prepared: Result<PreparedRecord, MappingFailure>, origin: MessageOrigin?
     ) throws(NormalizationError) -> NormalizerOutput {
-        switch mapped {
+        switch prepared {
         case .failure(let failure):
             return NormalizerOutput(deadLetters: [deadLetter(for: record, origin: origin, errors: failure.errors)])
-        case .success(let mapped):
+        case .success(let prepared):
             let now = clock()
             let (resolution, retired) = try store.transaction { () throws(NormalizationError) -> (Resolution, [Home]) in
-                let resolution = try resolver.resolve(mapped, in: store, now: now)
+                let resolution = try resolver.resolve(prepared, in: store, now: now)
                 return (resolution, try load(resolution, at: now))
             }
             return NormalizerOutput(
                 homes: [resolution.home] + retired, reviewTasks: resolution.reviewTasks,
-                monitoringEvents: unmappedTermsReport(mapped, at: now).map { [$0] } ?? [])
+                monitoringEvents: unmappedTermsReport(prepared.record, at: now).map { [$0] } ?? [])
+        }
+    }
+
+    /// Maps a raw record (``map(_:)``) and prepares it for the warehouse (its blocks and JSON),
+    /// without resolving or storing anything; safe to run for many records at once.
+    public func prepare(_ record: RawRecord) -> Result<PreparedRecord, MappingFailure> {
+        map(record).flatMap { mapped in
+            Result { () throws(NormalizationError) in try PreparedRecord(mapped) }.mapError { MappingFailure(errors: [$0]) }
         }
     }
 

@@ -53,8 +53,9 @@ public struct NormalizerBatchHandler: BatchHandler {
 
     /// A message as the normalizer takes it, decoded once.
     private enum Input: Sendable {
-        /// A raw record, where it was read, and the record mapped by its source's mapping.
-        case record(RawRecord, MessageOrigin, Result<MappedRecord, MappingFailure>)
+        /// A raw record, where it was read, and the record mapped by its source's mapping and
+        /// prepared for the warehouse.
+        case record(RawRecord, MessageOrigin, Result<PreparedRecord, MappingFailure>)
         /// A decision on `review.tasks`.
         case decision(ReviewTask)
         /// A message that produces only `output`: an undecodable record's dead letter.
@@ -75,7 +76,7 @@ public struct NormalizerBatchHandler: BatchHandler {
             }
         }
         switch normalizer.decode(message: Data(message.value), key: message.keyString, origin: origin) {
-        case .success(let record): return .record(record, origin, normalizer.map(record))
+        case .success(let record): return .record(record, origin, normalizer.prepare(record))
         case .failure(let undecodable): return .done(NormalizerOutput(deadLetters: [undecodable.deadLetter]))
         }
     }
@@ -83,7 +84,7 @@ public struct NormalizerBatchHandler: BatchHandler {
     /// A record that failed to map, mapped again (its source may be known now).
     private static func remapped(_ input: Input, normalizer: Normalizer) -> Input {
         guard case .record(let record, let origin, .failure) = input else { return input }
-        return .record(record, origin, normalizer.map(record))
+        return .record(record, origin, normalizer.prepare(record))
     }
 
     /// Waits (bounded) for the catalog when a raw record of the batch names an unknown source;
@@ -111,7 +112,7 @@ public struct NormalizerBatchHandler: BatchHandler {
     /// What the normalizer made of one message.
     private static func outcome(of input: Input, normalizer: Normalizer) throws(NormalizationError) -> MessageOutcome {
         switch input {
-        case .record(let record, let origin, let mapped): outcome(try normalizer.normalize(record, mapped: mapped, origin: origin))
+        case .record(let record, let origin, let prepared): outcome(try normalizer.normalize(record, prepared: prepared, origin: origin))
         case .decision(let task): outcome(try normalizer.apply(decision: task))
         case .done(let output): outcome(output)
         case .unreadable(let reasons): .failed(reasons)

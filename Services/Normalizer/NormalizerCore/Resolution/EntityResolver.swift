@@ -27,9 +27,10 @@ public struct EntityResolver: Sendable {
 
     /// Resolves one mapped record against everything the store holds, and stores the outcome.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
-    public func resolve(_ record: MappedRecord, in store: some ResolutionStore, now: Date) throws(NormalizationError) -> Resolution {
-        let blocks = BlockingKeys.keys(of: record)
-        try store.save(record: record, blockingKeys: blocks)
+    public func resolve(_ prepared: PreparedRecord, in store: some ResolutionStore, now: Date) throws(NormalizationError) -> Resolution {
+        let record = prepared.record
+        let blocks = prepared.blockingKeys
+        try store.save(prepared)
         var members: [String: MappedRecord] = [record.key: record]
         var clusters: Set<String> = []
         if let own = try store.cluster(ofRecord: record.key) {

@@ -3,8 +3,9 @@ import Schema
 /// What entity resolution remembers between records: every mapped record with its blocks and
 /// cluster, and the review tasks with their decisions.
 public protocol ResolutionStore: Sendable {
-    /// Saves a record (replacing an earlier version with the same key) under its blocking keys.
-    func save(record: MappedRecord, blockingKeys: [String]) throws(NormalizationError)
+    /// Saves a prepared record (replacing an earlier version with the same key) under its
+    /// blocking keys.
+    func save(_ prepared: PreparedRecord) throws(NormalizationError)
     /// The record with a key, if saved.
     func record(key: String) throws(NormalizationError) -> MappedRecord?
     /// Every record in any of the blocks.

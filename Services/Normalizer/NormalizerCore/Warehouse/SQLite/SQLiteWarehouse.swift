@@ -186,16 +186,17 @@ public final class SQLiteWarehouse: NormalizerStore {
 
     // MARK: ResolutionStore
 
-    public func save(record: MappedRecord, blockingKeys: [String]) throws(NormalizationError) {
+    public func save(_ prepared: PreparedRecord) throws(NormalizationError) {
+        let key = prepared.record.key
         try database.transaction { () throws(NormalizationError) in
             try database.query(
                 "INSERT INTO records (key, body) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body",
-                [.text(record.key), .text(try Self.json(record))]
+                [.text(key), .text(prepared.json)]
             )
-            try database.query("DELETE FROM record_blocks WHERE record_key = ?", [.text(record.key)])
-            try insertBlocks(blockingKeys, of: record.key)
+            try database.query("DELETE FROM record_blocks WHERE record_key = ?", [.text(key)])
+            try insertBlocks(prepared.blockingKeys, of: key)
         }
-        recordCache.keep(record)
+        recordCache.keep(prepared.record)
     }
 
     private func insertBlocks(_ blocks: [String], of recordKey: String) throws(NormalizationError) {
