@@ -5,6 +5,37 @@ import Testing
 
 @Suite("Consumer batches against librdkafka's in-process mock cluster")
 struct ConsumerBatchTests {
+    @Test(
+        "a batch is not cut where one of librdkafka's polls ends: three polls' worth of messages already fetched make batches larger than one poll"
+    )
+    func batchesSpanPolls() async throws {
+        let cluster = try KafkaMockCluster()
+        try cluster.createTopic("spanning", partitions: 1)
+        let count = 3 * KafkaConsumer.batchSize
+        _ = try await KafkaProducer.withProducer(
+            configuration: KafkaTestClients.producer(cluster.bootstrapServers),
+            logger: KafkaTestClients.logger
+        ) { producer in
+            try await producer.send((0..<count).map { KafkaProducerMessage(topic: "spanning", key: "k", value: "v\($0)") })
+        }
+        let consumer = try KafkaConsumer(
+            configuration: KafkaTestClients.groupConsumer(cluster.bootstrapServers, group: "spanning", topics: ["spanning"]),
+            logger: KafkaTestClients.logger
+        )
+        let sizes = try await withDeadline(.seconds(60), waitingFor: "\(count) messages in batches") {
+            var sizes: [Int] = []
+            var batches = consumer.messages.makeAsyncIterator()
+            while sizes.reduce(0, +) < count, let batch = try await batches.nextBatch(maximum: count) {
+                sizes.append(batch.count)
+                try consumer.storeOffsets(batch)
+            }
+            return sizes
+        }
+        await consumer.close()
+        #expect(sizes.reduce(0, +) == count)
+        #expect(sizes.max() ?? 0 > KafkaConsumer.batchSize, "batch sizes \(sizes)")
+    }
+
     @Test("batches hand over every message once, in order per partition, and storing them commits after each partition's last")
     func batchesAndStoredOffsets() async throws {
         let cluster = try KafkaMockCluster()
