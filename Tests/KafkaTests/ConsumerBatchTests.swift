@@ -6,34 +6,40 @@ import Testing
 @Suite("Consumer batches against librdkafka's in-process mock cluster")
 struct ConsumerBatchTests {
     @Test(
-        "a batch is not cut where one of librdkafka's polls ends: three polls' worth of messages already fetched make batches larger than one poll"
+        "batches line up with librdkafka's polls: 3,000 messages fetched at once come in batches of 500 or 3,000, none left over as a small one"
     )
-    func batchesSpanPolls() async throws {
+    func batchesLineUpWithPolls() async throws {
         let cluster = try KafkaMockCluster()
-        try cluster.createTopic("spanning", partitions: 1)
-        let count = 3 * KafkaConsumer.batchSize
+        try cluster.createTopic("aligned", partitions: 1)
+        let count = 3_000
         _ = try await KafkaProducer.withProducer(
             configuration: KafkaTestClients.producer(cluster.bootstrapServers),
             logger: KafkaTestClients.logger
         ) { producer in
-            try await producer.send((0..<count).map { KafkaProducerMessage(topic: "spanning", key: "k", value: "v\($0)") })
+            try await producer.send((0..<count).map { KafkaProducerMessage(topic: "aligned", key: "k", value: "v\($0)") })
         }
-        let consumer = try KafkaConsumer(
-            configuration: KafkaTestClients.groupConsumer(cluster.bootstrapServers, group: "spanning", topics: ["spanning"]),
-            logger: KafkaTestClients.logger
-        )
-        let sizes = try await withDeadline(.seconds(60), waitingFor: "\(count) messages in batches") {
-            var sizes: [Int] = []
-            var batches = consumer.messages.makeAsyncIterator()
-            while sizes.reduce(0, +) < count, let batch = try await batches.nextBatch(maximum: count) {
-                sizes.append(batch.count)
-                try consumer.storeOffsets(batch)
+        for maximum in [500, count] {
+            let consumer = try KafkaConsumer(
+                configuration: KafkaTestClients.groupConsumer(cluster.bootstrapServers, group: "aligned-\(maximum)", topics: ["aligned"]),
+                logger: KafkaTestClients.logger
+            )
+            let sizes = try await withDeadline(.seconds(60), waitingFor: "\(count) messages in batches of \(maximum)") {
+                var sizes: [Int] = []
+                var batches = consumer.messages.makeAsyncIterator()
+                while sizes.reduce(0, +) < count, let batch = try await batches.nextBatch(maximum: maximum) {
+                    sizes.append(batch.count)
+                    try consumer.storeOffsets(batch)
+                }
+                return sizes
             }
-            return sizes
+            await consumer.close()
+            #expect(sizes.reduce(0, +) == count)
+            #expect(sizes.allSatisfy { $0 <= maximum })
+            // Polls of librdkafka's default 1,024 would leave 24 after two batches of 500, and
+            // cap a batch at 1,024 whatever the maximum.
+            #expect(sizes.filter { $0 < maximum }.count <= 1, "batch sizes \(sizes)")
+            #expect(sizes.max() ?? 0 > KafkaConsumer.batchSize || maximum <= KafkaConsumer.batchSize, "batch sizes \(sizes)")
         }
-        await consumer.close()
-        #expect(sizes.reduce(0, +) == count)
-        #expect(sizes.max() ?? 0 > KafkaConsumer.batchSize, "batch sizes \(sizes)")
     }
 
     @Test("batches hand over every message once, in order per partition, and storing them commits after each partition's last")

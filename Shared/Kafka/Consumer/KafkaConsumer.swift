@@ -293,21 +293,21 @@ public final class KafkaConsumer: Service, Sendable {
         context.connectivity.nonFatal(error, err: code)
     }
 
-    /// A blocking batch poll on the consumer's dispatch queue.
-    func pollOffThePool() async -> ConsumerPollBatch {
+    /// A blocking batch poll of up to `capacity` messages on the consumer's dispatch queue.
+    func pollOffThePool(capacity: Int = batchSize) async -> ConsumerPollBatch {
         let timeout = Int32(configuration.pollTimeoutMilliseconds)
         return await withCheckedContinuation { continuation in
             pollQueue.async {
-                continuation.resume(returning: self.poll(timeoutMilliseconds: timeout))
+                continuation.resume(returning: self.poll(timeoutMilliseconds: timeout, capacity: capacity))
             }
         }
     }
 
-    /// Up to `batchSize` messages (waiting up to `timeoutMilliseconds` for the first), copied
+    /// Up to `capacity` messages (waiting up to `timeoutMilliseconds` for the first), copied
     /// into Swift values, with the first error met among them.
-    func poll(timeoutMilliseconds: Int32) -> ConsumerPollBatch {
+    func poll(timeoutMilliseconds: Int32, capacity: Int = batchSize) -> ConsumerPollBatch {
         guard context.handsOutMessages.load(ordering: .sequentiallyConsistent) else { return ConsumerPollBatch() }
-        let capacity = Self.batchSize
+        let capacity = max(1, capacity)
         let raw = UnsafeMutablePointer<UnsafeMutablePointer<rd_kafka_message_t>?>.allocate(capacity: capacity)
         defer { raw.deallocate() }
         // A batch call with a timeout waits for a *full* batch; wait for the first message

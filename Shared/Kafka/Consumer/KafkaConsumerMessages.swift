@@ -22,6 +22,8 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         private var buffered: [KafkaConsumerMessage] = []
         private var nextIndex = 0
         private var revocationsSeen = 0
+        /// The most messages one poll of librdkafka takes (``nextBatch(maximum:)`` sets it).
+        private var pollCapacity = KafkaConsumer.batchSize
 
         init(consumer: KafkaConsumer) {
             self.consumer = consumer
@@ -38,45 +40,36 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
                     return message
                 }
                 if Task.isCancelled { return nil }
-                var batch = consumer.poll(timeoutMilliseconds: 0)
+                var batch = consumer.poll(timeoutMilliseconds: 0, capacity: pollCapacity)
                 if batch.messages.isEmpty && batch.error == nil {
-                    batch = await consumer.pollOffThePool()
+                    batch = await consumer.pollOffThePool(capacity: pollCapacity)
                 }
-                try buffer(batch)
+                buffered = batch.messages
+                nextIndex = 0
+                revocationsSeen = consumer.revocations
+                if let error = batch.error {
+                    if batch.fatal { throw error }
+                    consumer.logNonFatal(error, code: batch.errorCode)
+                }
             }
             return nil
         }
 
-        /// Makes a polled batch the buffer; throws its error if fatal, else logs it.
-        private mutating func buffer(_ batch: ConsumerPollBatch) throws(KafkaError) {
-            buffered = batch.messages
-            nextIndex = 0
-            revocationsSeen = consumer.revocations
-            if let error = batch.error {
-                if batch.fatal { throw error }
-                consumer.logNonFatal(error, code: batch.errorCode)
-            }
-        }
-
         /// The next messages in order: waits like ``next()`` for the first, then adds up to
-        /// `maximum - 1` more that librdkafka already holds, without waiting for them (a batch
-        /// is not cut short where one of librdkafka's batches ends).
+        /// `maximum - 1` more that librdkafka already handed over, without waiting for them.
+        /// librdkafka is asked for at most `maximum` messages at a time, so batches line up
+        /// with its polls (none is left over to make a small batch of its own), and it is only
+        /// asked between batches, never while messages are in hand.
         ///
         /// Every message of the batch is in hand until the next call; store the offsets of the
         /// ones processed (the last of each partition is enough) before asking again. Returns
         /// `nil` when the sequence ends.
         public mutating func nextBatch(maximum: Int = KafkaConsumer.batchSize) async throws(KafkaError) -> [KafkaConsumerMessage]? {
+            pollCapacity = Swift.max(1, maximum)
             guard let first = try await next() else { return nil }
-            var batch = [first]
-            while batch.count < maximum {
-                if nextIndex == buffered.count {
-                    try buffer(consumer.poll(timeoutMilliseconds: 0))
-                    if buffered.isEmpty { break }
-                }
-                let end = Swift.min(buffered.count, nextIndex + maximum - batch.count)
-                batch += buffered[nextIndex..<end]
-                nextIndex = end
-            }
+            let end = Swift.min(buffered.count, nextIndex + Swift.max(0, maximum - 1))
+            let batch = [first] + buffered[nextIndex..<end]
+            nextIndex = end
             return batch
         }
 

@@ -25,6 +25,8 @@ public final class KafkaProducer: Service, Sendable {
     private let probeQueue = DispatchQueue(label: "homeprice.kafka.producer.probe")
     /// Where ``sendEach(_:immediately:)`` holds a flush while its messages leave.
     private let flushQueue = DispatchQueue(label: "homeprice.kafka.producer.flush")
+    /// Immediate sends not yet covered by a flush that started after them.
+    private let flushRequests = Atomic(0)
     /// Whether a metadata probe is running.
     private let probing = Atomic(false)
     private let deliveredCounter: Counter
@@ -130,13 +132,21 @@ public final class KafkaProducer: Service, Sendable {
     }
 
     /// Has librdkafka send what is queued now, ignoring `linger.ms`: `rd_kafka_flush` marks the
-    /// producer as flushing while it waits (blocking, on its own queue) for the queue to empty,
-    /// for at most one linger (by then the messages would have gone anyway). Delivery reports
-    /// still reach the event loop: with event delivery reports, flush serves no queue.
+    /// producer as flushing while it waits (blocking, on its own queue) until nothing the
+    /// producer holds is outstanding, or one linger has passed (by then the messages would
+    /// have gone anyway). While it waits, every sender on this producer skips the linger.
+    /// Requests made during a flush are served by one more flush, never by a queue of them.
+    /// Delivery reports still reach the event loop: with event delivery reports, flush serves
+    /// no queue.
     private func sendQueuedNow() {
         let linger = Int32(clamping: configuration.lingerMilliseconds)
+        guard linger > 0, flushRequests.add(1, ordering: .acquiringAndReleasing).oldValue == 0 else { return }
         flushQueue.async { [self] in
-            rd_kafka_flush(handle.pointer, linger)
+            var requests = flushRequests.load(ordering: .acquiring)
+            while requests > 0 {
+                rd_kafka_flush(handle.pointer, linger)
+                requests = flushRequests.subtract(requests, ordering: .acquiringAndReleasing).newValue
+            }
         }
     }
 

@@ -141,7 +141,7 @@ public struct BatchProcessor: Service {
         }
         minimal.originalPayload = ""
         let letter = try KafkaProducerMessage(minimal)
-        if case .success = await producer.sendEach([letter])[0] { return }
+        if case .success = await producer.sendEach([letter], immediately: true)[0] { return }
         skipped.increment()
         logger.error(
             "message skipped: neither its output nor its dead letter was accepted", metadata: ["kafka.position": "\(message.position)"])
@@ -149,7 +149,7 @@ public struct BatchProcessor: Service {
             service: settings.service, kind: .alert, name: "message.skipped", values: ["bytes": Double(message.value.count)],
             labels: ["position": message.position, "stage": settings.stage.rawValue], severity: .error,
             message: "a message was skipped: the broker refused its output and its dead letter (\(error.reason))", at: Date())
-        if case .failure(let failure) = await producer.sendEach([try KafkaProducerMessage(event)])[0] {
+        if case .failure(let failure) = await producer.sendEach([try KafkaProducerMessage(event)], immediately: true)[0] {
             throw PipelineError(.batchFailed, reason: "cannot report a skipped message: \(failure)", input: message.position)
         }
     }

@@ -42,7 +42,7 @@ struct MonitorTests {
     }
 
     @Test(
-        "predictions evicted unscored by the join's size cap are reported on pipeline.monitoring at the 1st, 2nd, 4th, 8th… drop, never one per drop"
+        "predictions evicted unscored by the join's size cap, and sale prices dropped by it, are reported on pipeline.monitoring at the 1st, 2nd, 4th, 8th… drop, never one per drop"
     )
     func joinDropsAreReported() async throws {
         let fixture = try await MonitorFixture()
@@ -61,6 +61,18 @@ struct MonitorTests {
         #expect(reports.map { $0.values["evictedPredictions"] } == [1, 2, 4, 8, 16])
         #expect(reports.allSatisfy { $0.severity == .warning && $0.labels["dropped"] == "evictedPredictions" })
         #expect(reports.first?.message?.contains("monitor.accuracy.join.maximumPredictions (10)") == true)
+
+        // Sale prices of predictions never seen, beyond the cap of 10 waiting: reported alike.
+        var feedbackReports: [MonitoringEvent] = []
+        for index in 0..<15 {
+            for case let event as MonitoringEvent in monitor.observe(PredictionJoinTests.sale("unknown-\(index)", at: 30 + Double(index)))
+            where event.name == "accuracy.joinDropped" {
+                feedbackReports.append(event)
+            }
+        }
+        #expect(monitor.accuracy.join.counters.droppedFeedback == 5)
+        #expect(feedbackReports.map { $0.values["droppedFeedback"] } == [1, 2, 4])
+        #expect(feedbackReports.allSatisfy { $0.labels["dropped"] == "droppedFeedback" })
     }
 
     @Test("dead letters are counted per stage and reason, rows and predictions per region")

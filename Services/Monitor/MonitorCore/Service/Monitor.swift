@@ -75,32 +75,30 @@ public struct Monitor: Sendable {
     }
 
     /// Warnings that the join dropped inputs it could never score: predictions evicted unscored
-    /// by the size cap, sale prices whose prediction never came. Each kind is reported at its
-    /// first drop and again whenever its count has doubled since the last report, so a steady
-    /// loss is seen on `pipeline.monitoring` without a storm. (Predictions that outlive the
-    /// time to live are expected, sales go unreported, and are only counted.)
+    /// by the size cap, and sale prices whose prediction never came. Each kind is reported at
+    /// its first drop and again whenever its count has doubled since the last report, so a
+    /// steady loss is seen on `pipeline.monitoring` without a storm. Predictions that outlive
+    /// the time to live are expected (sales go unreported) and are only counted.
     private mutating func joinDropReports(at time: Date) -> [any SchemaMessage] {
         let counters = accuracy.join.counters
-        let join = settings.accuracy.join
-        let kinds: [(name: String, count: Int, reported: WritableKeyPath<JoinCounters, Int>, message: String)] = [
-            (
-                "evictedPredictions", counters.evictedPredictions, \.evictedPredictions,
-                "predictions dropped unscored: more than monitor.accuracy.join.maximumPredictions (\(join.maximumPredictions)) waited for their sale price"
-            ),
-            (
-                "droppedFeedback", counters.droppedFeedback, \.droppedFeedback,
-                "sale prices dropped: their prediction did not arrive within the time to live or while at most monitor.accuracy.join.maximumPendingFeedback (\(join.maximumPendingFeedback)) waited"
-            ),
-        ]
+        func due(_ dropped: KeyPath<JoinCounters, Int>) -> Bool {
+            counters[keyPath: dropped] > 0 && counters[keyPath: dropped] >= 2 * reportedJoinDrops[keyPath: dropped]
+        }
+        guard due(\.evictedPredictions) || due(\.droppedFeedback) else { return [] }
         var reports: [any SchemaMessage] = []
-        for kind in kinds {
-            let reported = reportedJoinDrops[keyPath: kind.reported]
-            guard kind.count > 0, kind.count >= 2 * reported else { continue }
-            reportedJoinDrops[keyPath: kind.reported] = kind.count
+        for (name, dropped) in [("evictedPredictions", \JoinCounters.evictedPredictions), ("droppedFeedback", \.droppedFeedback)] {
+            guard due(dropped) else { continue }
+            let count = counters[keyPath: dropped]
+            reportedJoinDrops[keyPath: dropped] = count
+            let join = settings.accuracy.join
+            let what =
+                name == "evictedPredictions"
+                ? "predictions dropped unscored: more than monitor.accuracy.join.maximumPredictions (\(join.maximumPredictions)) waited for their sale price"
+                : "sale prices dropped: their prediction did not arrive within the time to live or while at most monitor.accuracy.join.maximumPendingFeedback (\(join.maximumPendingFeedback)) waited"
             reports.append(
                 event(
-                    kind: .alert, name: "accuracy.joinDropped", values: [kind.name: Double(kind.count)], labels: ["dropped": kind.name],
-                    severity: .warning, message: "\(kind.count) \(kind.message); live accuracy leaves them out", at: time))
+                    kind: .alert, name: "accuracy.joinDropped", values: [name: Double(count)], labels: ["dropped": name],
+                    severity: .warning, message: "\(count) \(what); live accuracy leaves them out", at: time))
         }
         return reports
     }

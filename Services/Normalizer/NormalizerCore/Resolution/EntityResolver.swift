@@ -25,7 +25,7 @@ public struct EntityResolver: Sendable {
         similarity = RecordSimilarity(settings: settings)
     }
 
-    /// Resolves one mapped record against everything the store holds, and stores the outcome.
+    /// Resolves one prepared record against everything the store holds, and stores the outcome.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
     public func resolve(_ prepared: PreparedRecord, in store: some ResolutionStore, now: Date) throws(NormalizationError) -> Resolution {
         let record = prepared.record
