@@ -2,6 +2,7 @@ import Configuration
 import Foundation
 import Kafka
 import NormalizerCore
+import NormalizerEvaluation
 import Pipeline
 import Scenario
 import Schema
@@ -15,16 +16,13 @@ import Testing
     import FoundationNetworking
 #endif
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// One run of a supervised local cluster (`homeprice up`) over a generated scenario: the
-/// dataset producers publish it, the normalizer and the preprocessor stream it, the trainer
-/// trains each region's champion on request, and the server answers prediction requests over
-/// Kafka; afterwards everything downstream is read back for comparison. With chaos, each of
-/// those services is SIGKILLed once at a point where it has work in hand (the supervisor
-/// restarts it).
+/// scenario's website stands in for the outside world, the crawler and the agency feeds read it,
+/// the dataset producers read their files, the normalizer and the preprocessor stream it all, the
+/// trainer trains each region's champion on request, the server answers prediction requests over
+/// Kafka and the monitor joins the answers' sale prices; afterwards everything downstream is read
+/// back for comparison. With chaos, every service but the website is SIGKILLed once at a point
+/// where it has work in hand (the supervisor restarts it).
 struct StreamClusterRun {
     /// Where two keyed outcomes differ: keys only in one, and the first differing values; empty
     /// when they are equal.
@@ -57,6 +55,13 @@ struct StreamClusterRun {
         var answers: [String: String]
         /// The raw records (`source/recordId`) each live home was built from.
         var recordsOfLiveHomes: [String: Set<String>]
+        /// The monitor's distinct live-accuracy reports (`accuracy.live` on `pipeline.monitoring`):
+        /// labels, then values to 10 significant digits (a window's mean sums its joins in
+        /// arrival order, which partitions do not fix).
+        var accuracy: [String]
+        /// The monitor's prediction–sale-price join counters by outcome (`monitor_join_events`
+        /// of its `/metrics`).
+        var joins: [String: Double]
 
         /// The registry's events without their measured metrics: `model@version kind alias`.
         var registryHistory: [String] { registry.map { $0.split(separator: " ").prefix(3).joined(separator: " ") } }
@@ -66,37 +71,57 @@ struct StreamClusterRun {
     private(set) var kills: [String] = []
 
     let scenario: URL
-    let manifest: ScenarioManifest
+    /// The raw records (`source/recordId`) the sources publish (``publishedRecords(scenario:)``).
+    let records: Set<String>
     let requests: [PredictionRequest]
+    /// The sale price of each request's home, by request id: the answers' feedback.
+    let salePrices: [String: Double]
     let chaos: Bool
 
-    /// The dataset producers of the scenario (read once from files; no website needed).
+    /// The dataset producers of the scenario (read once from files, or watching a drop folder).
     static let producers = [
         "us-open-data", "us-county-sales", "ca-mls-dataset", "ca-land-registry", "de-immobilien-csv", "de-kaufpreissammlung",
     ]
+    /// The agency feeds, paged from the scenario's website.
+    static let feeds = ["us-agency-flat", "de-agency-nested"]
+    /// The scenario's website and feeds: the outside world, never killed.
+    static let website = "scenario-web"
+    /// Every service of the cluster, in start order.
+    static let services = ["normalizer", "preprocessor", "trainer", "server", "monitor", website, "crawler"] + feeds + producers
+    /// The services chaos kills: all but the website.
+    static let killable = services.filter { $0 != website }
     static let regions = ["US", "CA", "DE"]
+
+    /// The service that publishes `source`'s records: the crawler for the website's listings,
+    /// else the producer named after the source.
+    static func service(publishing source: String) -> String {
+        source == ScenarioSource.usListingsWeb.id ? "crawler" : source
+    }
+
+    /// The raw records (`source/recordId`) the cluster's sources publish from `scenario`: every
+    /// record of every source but the website's listings that always fail (the crawler reports
+    /// those and publishes nothing).
+    static func publishedRecords(scenario: URL) throws -> Set<String> {
+        let reachable = Set(try ScenarioWebsite(scenario: scenario).site.reachableListings.map(\.listingId))
+        return Set(
+            try ScenarioRecords.load(folder: scenario, fetchedAt: Date())
+                .filter { $0.sourceId != ScenarioSource.usListingsWeb.id || reachable.contains($0.recordId) }
+                .map { "\($0.sourceId)/\($0.recordId)" })
+    }
 
     /// Runs the cluster to the end and returns what it left.
     mutating func run() async throws -> Outcome {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("homeprice-stream-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: state) }
-        let port = LocalPort.free()
-        let serverPort = LocalPort.free()
-        let bootstrap = "127.0.0.1:\(port)"
-        var environment = [
-            "HOMEPRICE_STATE_DIR": state.path, "BROKER_PORT": String(port),
-            "SERVICES_ENABLED": (["normalizer", "preprocessor", "trainer", "server"] + Self.producers).joined(separator: ","),
-            "PRODUCER_DATA_ROOT": scenario.path, "SUPERVISOR_RESTART_DELAY_MS": "100",
-            // Training only when asked, on the whole scenario, accepted into service at once.
-            "TRAINER_VOLUME_NEW_LABELS": "1000000", "TRAINER_MINIMUM_ROWS": "20", "TRAINER_PROMOTION": "champion",
-            "TRAINER_GATE_ABSOLUTE_BOUNDS": "mape=5", "SERVER_HTTP_PORT": String(serverPort),
-        ]
-        environment["KAFKA_BOOTSTRAP_SERVERS"] = bootstrap
+        let ports = Ports.free()
+        let environment = try environment(state: state, ports: ports)
+        let killer = ServiceKiller(state: state)
         do {
             let up = try await HomepriceProcess.run(["up"], environment: environment)
             try #require(up.status == 0, "\(up.errors)")
-            let outcome = try await drive(state: state, bootstrap: bootstrap, serverPort: serverPort, environment: environment)
+            let outcome = try await drive(state: state, ports: ports, environment: environment, killer: killer)
+            kills = killer.kills
             _ = try await HomepriceProcess.run(["down"], environment: environment)
             return outcome
         } catch {
@@ -105,28 +130,89 @@ struct StreamClusterRun {
         }
     }
 
-    private mutating func drive(state: URL, bootstrap: String, serverPort: Int, environment: [String: String]) async throws -> Outcome {
-        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: bootstrap))
-        let expectedRecords = Self.producers.reduce(0) { $0 + (manifest.recordsPerSource[$1] ?? 0) }
+    /// The local ports of one run.
+    private struct Ports {
+        var broker: Int
+        var server: Int
+        var monitor: Int
+        var website: Int
+        var bootstrap: String { "127.0.0.1:\(broker)" }
 
-        // Ingestion: a producer killed while it publishes, the normalizer and the preprocessor
+        /// Four distinct ports, each free right now.
+        static func free() -> Ports {
+            var ports: [Int] = []
+            while ports.count < 4 {
+                let port = LocalPort.free()
+                if !ports.contains(port) { ports.append(port) }
+            }
+            return Ports(broker: ports[0], server: ports[1], monitor: ports[2], website: ports[3])
+        }
+    }
+
+    /// The cluster's settings for this run: every service on its own ports, the website's
+    /// readers pointed at it, and the paces that leave each service work in hand to be killed
+    /// with.
+    private func environment(state: URL, ports: Ports) throws -> [String: String] {
+        var environment = [
+            "HOMEPRICE_STATE_DIR": state.path, "BROKER_PORT": String(ports.broker), "KAFKA_BOOTSTRAP_SERVERS": ports.bootstrap,
+            "SERVICES_ENABLED": Self.services.joined(separator: ","), "SUPERVISOR_RESTART_DELAY_MS": "100",
+            "PRODUCER_DATA_ROOT": scenario.path,
+            // One record per awaited batch (a linger each): a file or a feed page takes seconds,
+            // so its producer is still at work when its first records arrive.
+            "PRODUCER_PUBLISH_BATCH_SIZE": "1",
+            "SERVICES_SCENARIO_WEB_ARGUMENTS": ["scenario", "web", "--scenario", scenario.path, "--port", String(ports.website)]
+                .joined(separator: ","),
+            "CRAWLER_SITE_START_URLS": "http://127.0.0.1:\(ports.website)/search?page=1",
+            "CRAWLER_SITE_ALLOWED_HOSTS": "127.0.0.1:\(ports.website)", "CRAWLER_POLITENESS_DELAY_MS": "50",
+            // Training only when asked, on the whole scenario, accepted into service at once.
+            "TRAINER_VOLUME_NEW_LABELS": "1000000", "TRAINER_MINIMUM_ROWS": "20", "TRAINER_PROMOTION": "champion",
+            "TRAINER_GATE_ABSOLUTE_BOUNDS": "mape=5", "SERVER_HTTP_PORT": String(ports.server),
+            // The monitor checks live accuracy at each half of a region's sale prices and asks
+            // for no training: the registry stays the trainer's answers to the requests.
+            "MONITOR_HTTP_PORT": String(ports.monitor), "MONITOR_ACCURACY_CHECK_EVERY_JOINS": String(try feedbackHalf()),
+            "MONITOR_ALERTS_RETRAIN_ON_DRIFT": "false", "MONITOR_ALERTS_RETRAIN_ON_ACCURACY": "false",
+        ]
+        // Each feed's own producer file, pointed at this run's website.
+        let files = state.appendingPathComponent("feeds")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        for feed in Self.feeds {
+            let original = TestProject.layout.configs.appendingPathComponent("sources/producers/\(feed).yaml")
+            let file = files.appendingPathComponent("\(feed).yaml")
+            let text = try String(contentsOf: original, encoding: .utf8)
+            let pointed = text.replacingOccurrences(of: "http://127.0.0.1:8080/", with: "http://127.0.0.1:\(ports.website)/")
+            try #require(pointed != text, "\(original.path) reads no feed at http://127.0.0.1:8080/")
+            try Data(pointed.utf8).write(to: file)
+            environment["SERVICES_\(feed.uppercased().replacingOccurrences(of: "-", with: "_"))_ARGUMENTS"] =
+                "--source,\(feed),--config,\(file.path)"
+        }
+        return environment
+    }
+
+    /// Half of each region's requests: every region has as many, an even number, so the
+    /// monitor's checks at each half cover the same joins in every run.
+    private func feedbackHalf() throws -> Int {
+        let counts = Set(Dictionary(grouping: requests, by: \.features.region).values.map(\.count))
+        let count = try #require(counts.first, "no requests")
+        try #require(counts.count == 1 && count % 2 == 0, "every region needs the same even number of requests: \(counts)")
+        return count / 2
+    }
+
+    private func drive(state: URL, ports: Ports, environment: [String: String], killer: ServiceKiller) async throws -> Outcome {
+        let bootstrap = ports.bootstrap
+        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: bootstrap))
+
+        // Ingestion: each source's publisher killed as its first records arrive (a file or a
+        // feed page half published, a crawl under way), the normalizer and the preprocessor
         // killed once their output has begun.
         if chaos {
-            try await kill(
-                "us-county-sales", state: state,
-                once: {
-                    _ = try await TopicContents.read(
-                        of: [(Topic.homesRaw.name, Topic.homesRaw.defaultPartitionCount)], bootstrapServers: bootstrap,
-                        timeout: .seconds(60), until: "the county's first records", as: \.keyString
-                    ) { keys in keys.contains { $0.hasPrefix("us-county-sales/") } }
-                    return true
-                })
-            try await kill("normalizer", state: state, once: { try await Self.messages(on: .homesNormalized, admin) > 0 })
-            try await kill("preprocessor", state: state, once: { try await Self.messages(on: .homesFeatures, admin) > 0 })
+            async let publishers: Void = Self.killPublishers(killer, bootstrap)
+            try await killer.kill("normalizer", once: { try await Self.messages(on: .homesNormalized, admin) > 0 })
+            try await killer.kill("preprocessor", once: { try await Self.messages(on: .homesFeatures, admin) > 0 })
+            try await publishers
         }
-        try await withDeadline(.seconds(240), waitingFor: "the scenario's \(expectedRecords) records through both stages") {
+        try await withDeadline(.seconds(240), waitingFor: "the scenario's \(records.count) records through both stages") { [records] in
             while true {
-                if try await Self.distinctKeys(on: .homesRaw, bootstrap) >= expectedRecords,
+                if try await Self.keys(on: .homesRaw, bootstrap).isSuperset(of: records),
                     try await admin.lag(group: "homeprice-normalizer", topic: Topic.homesRaw.name).total == 0,
                     try await admin.lag(group: "homeprice-preprocessor", topic: Topic.homesNormalized.name).total == 0
                 {
@@ -142,8 +228,8 @@ struct StreamClusterRun {
             try #require(train.status == 0, "\(train.errors)")
         }
         if chaos {
-            try await kill(
-                "trainer", state: state,
+            try await killer.kill(
+                "trainer",
                 once: {
                     _ = try await waitForMessages(MonitoringEvent.self, on: bootstrap, timeout: .seconds(120), until: "training has begun")
                     {
@@ -159,16 +245,41 @@ struct StreamClusterRun {
         // Predictions over Kafka once the server serves every champion (a request for a region
         // without a model is dead-lettered); the server killed once it has answered some.
         try await withDeadline(.seconds(60), waitingFor: "the server to load every champion") {
-            while try await Self.servedChampions(port: serverPort) < Self.regions.count { try await Task.sleep(for: .milliseconds(200)) }
+            while try await Self.servedChampions(port: ports.server) < Self.regions.count { try await Task.sleep(for: .milliseconds(200)) }
         }
         try await KafkaTestClients.publish(requests, to: bootstrap)
         if chaos {
-            try await kill("server", state: state, once: { try await Self.messages(on: .predictions, admin) > 0 })
+            try await killer.kill("server", once: { try await Self.messages(on: .predictions, admin) > 0 })
         }
         let ids = Set(requests.map(\.requestId))
         let predictions = try await waitForMessages(
             Prediction.self, on: bootstrap, timeout: .seconds(180), until: "an answer to every request"
         ) { predictions in ids.isSubset(of: Set(predictions.map(\.requestId))) }
+        let answers = Dictionary(predictions.map { ($0.requestId, $0) }, uniquingKeysWith: { first, _ in first })
+
+        // Feedback: each answer's sale price, a region's first half, then its second. The monitor
+        // is killed with the first half joined and the second half's predictions waiting for
+        // their prices: it rebuilds its join from the topics, and reports the first half again,
+        // before the second half is sent.
+        let half = try feedbackHalf()
+        let regionRequests = Dictionary(grouping: requests, by: \.features.region).values
+        let feedback = { (asked: [PredictionRequest]) in
+            asked.compactMap { request -> Feedback? in
+                guard let answer = answers[request.requestId], let price = salePrices[request.requestId] else { return nil }
+                return Feedback(
+                    feedbackId: "sale-\(answer.predictionId)", predictionId: answer.predictionId, kind: .salePrice, value: price,
+                    currency: answer.currency, submittedBy: request.clientId, at: Date())
+            }
+        }
+        try await KafkaTestClients.publish(feedback(regionRequests.flatMap { $0.prefix(half) }), to: bootstrap)
+        _ = try await Self.accuracyReports(covering: half, times: 1, bootstrap)
+        if chaos {
+            killer.kill("monitor")
+            _ = try await Self.accuracyReports(covering: half, times: 2, bootstrap)
+        }
+        try await KafkaTestClients.publish(feedback(regionRequests.flatMap { $0.dropFirst(half) }), to: bootstrap)
+        let reports = try await Self.accuracyReports(covering: 2 * half, times: 1, bootstrap)
+        let joins = try await Self.joinCounters(port: ports.monitor)
 
         let settings = try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))).connecting(to: bootstrap)
         let homes = try await LatestValueReader<Home>.snapshot(
@@ -185,27 +296,64 @@ struct StreamClusterRun {
             registry: registry.map {
                 "\($0.modelName)@\($0.version) \($0.kind.rawValue) \($0.alias ?? "-") \($0.artifactSHA256 ?? "-") \($0.metrics.sorted { $0.key < $1.key })"
             }.sorted(),
-            answers: Dictionary(
-                predictions.map { ($0.requestId, "\($0.modelName)@\($0.modelVersion) \($0.value)") },
-                uniquingKeysWith: { first, _ in first }),
+            answers: answers.mapValues { "\($0.modelName)@\($0.modelVersion) \($0.value)" },
             recordsOfLiveHomes: homes.filter { $0.value.retiredInto == nil }.mapValues { home in
                 Set(home.provenance.values.joined().map { "\($0.sourceId)/\($0.recordId)" })
-            })
+            },
+            accuracy: Set(
+                reports.map { report in
+                    (report.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                        + report.values.sorted { $0.key < $1.key }.map { "\($0.key)=\(String(format: "%.10g", $0.value))" })
+                        .joined(separator: " ")
+                }
+            ).sorted(),
+            joins: joins)
     }
 
-    /// Waits until `condition` holds, then SIGKILLs the service `name` (the supervisor restarts it).
-    private mutating func kill(_ name: String, state: URL, once condition: @escaping @Sendable () async throws -> Bool) async throws {
-        try await withDeadline(.seconds(120), waitingFor: "the moment to kill \(name)") {
-            while try await !condition() { try await Task.sleep(for: .milliseconds(50)) }
+    /// SIGKILLs the publisher of each source (``service(publishing:)``) as soon as the source's
+    /// first record is on `homes.raw`.
+    private static func killPublishers(_ killer: ServiceKiller, _ bootstrap: String) async throws {
+        let sources = Set(ScenarioSource.allCases.map(\.id))
+        _ = try await TopicContents.read(
+            of: [(Topic.homesRaw.name, Topic.homesRaw.defaultPartitionCount)], bootstrapServers: bootstrap, timeout: .seconds(120),
+            until: "every source's first records", as: { $0.keyString?.split(separator: "/").first.map(String.init) }
+        ) { seen in
+            if let source = seen.last, !seen.dropLast().contains(source) { killer.kill(service(publishing: source)) }
+            return Set(seen).isSuperset(of: sources)
         }
-        guard let service = try ClusterState.read(from: state)?.services.first(where: { $0.name == name }), service.status == "running",
-            let pid = service.pid
-        else {
-            Issue.record("\(name) was not running when its kill came")
-            return
+    }
+
+    /// The monitor's `accuracy.live` reports once, for every region, at least `times` of them
+    /// cover `joins` joins.
+    private static func accuracyReports(covering joins: Int, times: Int, _ bootstrap: String) async throws -> [MonitoringEvent] {
+        try await waitForMessages(
+            MonitoringEvent.self, on: bootstrap, timeout: .seconds(120),
+            until: "\(times) live accuracy reports over \(joins) joins per region"
+        ) { events in
+            let covering = events.filter { $0.service == "monitor" && $0.name == "accuracy.live" && $0.values["count"] == Double(joins) }
+            return regions.allSatisfy { region in covering.count { $0.labels["region"] == region } >= times }
+        }.filter { $0.service == "monitor" && $0.name == "accuracy.live" }
+    }
+
+    /// The monitor's join counters from its `/metrics` (`monitor_join_events{outcome="…"} value`),
+    /// once it answers.
+    private static func joinCounters(port: Int) async throws -> [String: Double] {
+        try await withDeadline(.seconds(30), waitingFor: "the monitor's /metrics") {
+            while true {
+                if let url = URL(string: "http://127.0.0.1:\(port)/metrics"), let (data, _) = try? await URLSession.shared.data(from: url) {
+                    var counters: [String: Double] = [:]
+                    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix("monitor_join_events{") {
+                        let parts = line.split(separator: "\"")
+                        guard parts.count == 3, let value = Double(parts[2].dropFirst(2).trimmingCharacters(in: .whitespaces)) else {
+                            continue
+                        }
+                        counters[String(parts[1])] = value
+                    }
+                    if !counters.isEmpty { return counters }
+                }
+                try await Task.sleep(for: .milliseconds(200))
+            }
         }
-        Glibc.kill(pid, SIGKILL)
-        kills.append(name)
     }
 
     /// How many loaded model versions the server at `port` routes its champion alias to (0 while it does not answer).
@@ -230,12 +378,11 @@ struct StreamClusterRun {
             .messages
     }
 
-    /// Distinct keys on `topic`.
-    private static func distinctKeys(on topic: Topic, _ bootstrap: String) async throws -> Int {
+    /// The keys on `topic`.
+    private static func keys(on topic: Topic, _ bootstrap: String) async throws -> Set<String> {
         Set(
             try await TopicContents.read(topic: topic.name, partitions: topic.defaultPartitionCount, bootstrapServers: bootstrap)
-                .compactMap(\.keyString)
-        ).count
+                .compactMap(\.keyString))
     }
 
     /// `home` with its processing times fixed: when it was normalized and when each record (and
