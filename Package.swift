@@ -338,9 +338,8 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "HomePriceCLI", "Kafka", "ML", "ModelRegistry", "NormalizerCore", "NormalizerEvaluation", "Pipeline", "Scenario", "Schema",
-                "ServiceSupport",
-                "TestSupport", configuration,
+                "HomePriceCLI", "Kafka", "ML", "ModelRegistry", "MonitorCore", "NormalizerCore", "NormalizerEvaluation", "Pipeline",
+                "Scenario", "Schema", "ServiceSupport", "TestSupport", configuration,
             ],
             swiftSettings: strict
         ),

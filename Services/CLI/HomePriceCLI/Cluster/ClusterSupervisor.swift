@@ -212,11 +212,7 @@ public struct ClusterSupervisor: Service {
         let process = Process()
         process.executableURL = executable
         process.arguments = definition.arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["KAFKA_BOOTSTRAP_SERVERS"] = broker.bootstrapServers
-        environment["HOMEPRICE_ROOT"] = layout.root.path
-        environment["HOMEPRICE_SERVICE"] = definition.name
-        process.environment = environment
+        process.environment = ServiceEnvironment.of(service: definition.name, bootstrapServers: broker.bootstrapServers, layout: layout)
         process.currentDirectoryURL = layout.root
         let output = try LogFile.appendingHandle(log)
         process.standardOutput = output

@@ -195,6 +195,11 @@ struct DemoRun {
         let producer = Process()
         producer.executableURL = executable
         producer.arguments = ["--source", SquareFeetAgencyRenderer.sourceId]
+        // On the cluster's broker, wherever it listens, as the supervisor runs the other sources.
+        producer.environment = ServiceEnvironment.of(
+            service: SquareFeetAgencyRenderer.sourceId, bootstrapServers: environment.kafka.client.bootstrapServers,
+            layout: environment.layout)
+        producer.currentDirectoryURL = environment.layout.root
         let log = try LogFile.appendingHandle(
             environment.stateDirectory.appendingPathComponent("logs/\(SquareFeetAgencyRenderer.sourceId).log"))
         producer.standardOutput = log

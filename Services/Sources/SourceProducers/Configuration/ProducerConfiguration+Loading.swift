@@ -21,8 +21,9 @@ extension ProducerConfiguration {
     /// The producer file is `file` when given (a user's own file anywhere: an absolute path or
     /// one relative to the working directory), else `configs/sources/producers/<id>.yaml`; the
     /// mapping file is `mapping` when given, else `configs/sources/<id>.yaml`, and must describe
-    /// `sourceId`. Relative input paths resolve against `producer.dataRoot` (itself relative to
-    /// the project root); the state file is `<state folder>/sources/<id>.json`.
+    /// `sourceId`. Relative input paths resolve against `producer.dataRoot` (`.homeprice/…` in
+    /// the state folder, other relative paths against the project root); the state file is
+    /// `<state folder>/sources/<id>.json`.
     /// - Throws: ``SourceError/Code/invalidConfiguration`` naming the file and key that is
     ///   missing or invalid, or the mapping file that cannot be read.
     public static func load(sourceId: String, file: String? = nil, mapping: String? = nil, layout: ProjectLayout) async throws(SourceError)
@@ -67,8 +68,7 @@ extension ProducerConfiguration {
                 reason: "the producer reads \(format.rawValue) but the mapping declares \(descriptor.format.rawValue)",
                 input: keys.name("format"))
         }
-        let root = try keys.string("dataRoot")
-        let dataRoot = root.hasPrefix("/") ? URL(fileURLWithPath: root) : layout.root.appendingPathComponent(root)
+        let dataRoot = layout.resolve(try keys.string("dataRoot"))
         let input: ProducerInput
         switch try keys.string("input.type") {
         case "path":
