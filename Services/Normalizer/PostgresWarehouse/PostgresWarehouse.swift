@@ -329,7 +329,7 @@ public final class PostgresWarehouse: NormalizerStore {
 
     private static func json(_ value: some Encodable) throws(NormalizationError) -> String {
         do {
-            return String(decoding: try SchemaJSONEncoder().encodeBytes(value), as: UTF8.self)
+            return try SchemaJSONEncoder().encodeText(value)
         } catch {
             throw NormalizationError(.storageFailed, reason: "cannot encode \(type(of: value)): \(error)")
         }

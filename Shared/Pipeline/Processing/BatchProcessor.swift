@@ -101,13 +101,16 @@ public struct BatchProcessor: Service {
         var planned: [(input: Int, message: KafkaProducerMessage)] = []
         var failedInputs = 0
         for (index, outcome) in outcomes.enumerated() {
-            if let messages = encoded[index] {
+            let reasons: [FailureReason]
+            switch encoded[index] {
+            case .success(let messages):
                 planned += messages.map { (index, $0) }
-            } else {
-                let reasons = outcome.isFailure ? outcome.failures : encodingFailure(outcome.outputs)
-                planned.append((index, try deadLetterMessage(for: batch[index], reasons: reasons)))
-                failedInputs += 1
+                continue
+            case .failure(let error): reasons = [FailureReason(code: "output.encodingFailed", message: error.reason)]
+            case nil: reasons = outcome.failures
             }
+            planned.append((index, try deadLetterMessage(for: batch[index], reasons: reasons)))
+            failedInputs += 1
         }
         let results = await producer.sendEach(planned.map(\.message), immediately: true)
         var rejected: [Int: KafkaError] = [:]
@@ -154,26 +157,18 @@ public struct BatchProcessor: Service {
         }
     }
 
-    /// The Kafka messages of a successful outcome's outputs; `nil` for a failure or when an
-    /// output cannot be encoded.
-    @Sendable private static func messages(of outcome: MessageOutcome) -> [KafkaProducerMessage]? {
-        outcome.isFailure ? nil : try? outcome.outputs.map { output throws(PipelineError) in try KafkaProducerMessage(output) }
+    /// The Kafka messages of a successful outcome's outputs, or why one cannot be encoded;
+    /// `nil` for a failed outcome.
+    @Sendable private static func messages(of outcome: MessageOutcome) -> Result<[KafkaProducerMessage], PipelineError>? {
+        guard !outcome.isFailure else { return nil }
+        return Result { () throws(PipelineError) in
+            try outcome.outputs.map { output throws(PipelineError) in try KafkaProducerMessage(output) }
+        }
     }
 
     private func deadLetterMessage(for message: KafkaConsumerMessage, reasons: [FailureReason]) throws(PipelineError)
         -> KafkaProducerMessage
     {
         try KafkaProducerMessage(deadLetters.deadLetter(for: message, reasons: reasons))
-    }
-
-    private func encodingFailure(_ outputs: [any SchemaMessage]) -> [FailureReason] {
-        for output in outputs {
-            do {
-                _ = try KafkaProducerMessage(output)
-            } catch {
-                return [FailureReason(code: "output.encodingFailed", message: error.reason)]
-            }
-        }
-        return [FailureReason(code: "output.encodingFailed", message: "an output could not be encoded")]
     }
 }

@@ -17,6 +17,11 @@ private struct EchoHandler: BatchHandler {
             if text.hasPrefix("huge-output:") {
                 return .produced([event(String(repeating: "x", count: 200_000))])
             }
+            if text.hasPrefix("nan-output:") {
+                var output = event(text)
+                output.values["ratio"] = .nan
+                return .produced([event("before-nan"), output])
+            }
             return .failed([FailureReason(field: "value", code: "test.bad", message: "not ok: \(text)")])
         }
     }
@@ -82,6 +87,22 @@ struct BatchProcessorTests {
             let events = try await pipeline.contents(of: .pipelineMonitoring).map { try MonitoringEvent.decode(from: Data($0.value)) }
             #expect(events.map(\.name) == ["ok:after"], "the next message is processed")
         }
+    }
+
+    @Test(
+        "an input whose output has no JSON form (a NaN value) is dead-lettered naming the encoding failure, and none of its outputs is published"
+    )
+    func unencodableOutputsAreDeadLettered() async throws {
+        let pipeline = try PipelineHarness.mock()
+        try await pipeline.publish([Array("nan-output:1".utf8), Array("ok:2".utf8)])
+        try await pipeline.run(handler: EchoHandler(), inputs: 2)
+
+        let letters = try await pipeline.contents(of: .homesDeadLetter).map { try DeadLetter.decode(from: Data($0.value)) }
+        #expect(letters.map(\.originalPayload) == ["nan-output:1"])
+        #expect(letters.first?.reasons.first?.code == "output.encodingFailed")
+        #expect(letters.first?.reasons.first?.message.contains("MonitoringEvent") == true, "\(letters.first?.reasons ?? [])")
+        let events = try await pipeline.contents(of: .pipelineMonitoring).map { try MonitoringEvent.decode(from: Data($0.value)) }
+        #expect(events.map(\.name) == ["ok:2"])
     }
 
     @Test("an output the broker refuses as too large is replaced by its input's dead letter")

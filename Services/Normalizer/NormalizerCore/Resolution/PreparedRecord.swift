@@ -18,7 +18,7 @@ public struct PreparedRecord: Sendable {
         self.record = record
         self.blockingKeys = Set(blockingKeys ?? BlockingKeys.keys(of: record)).sorted()
         do {
-            json = String(decoding: try SchemaJSONEncoder().encodeBytes(record), as: UTF8.self)
+            json = try SchemaJSONEncoder().encodeText(record)
         } catch let error as EncodingError {
             guard case .invalidValue(_, let context) = error else { throw Self.unencodable(record, field: nil, error) }
             throw Self.unencodable(record, field: context.codingPath.map(\.stringValue).joined(separator: "."), error)

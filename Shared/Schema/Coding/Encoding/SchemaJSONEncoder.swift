@@ -19,6 +19,11 @@ public struct SchemaJSONEncoder: Sendable {
         Data(try encodeBytes(value))
     }
 
+    /// The JSON of `value` as text (what a database column of JSON stores).
+    public func encodeText<Value: Encodable>(_ value: Value) throws -> String {
+        String(decoding: try encodeBytes(value), as: UTF8.self)
+    }
+
     /// The JSON of `value` as bytes.
     public func encodeBytes<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         let root = JSONValueEncoder(output: JSONOutput(), parent: nil, key: nil)
