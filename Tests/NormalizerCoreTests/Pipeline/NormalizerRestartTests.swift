@@ -9,9 +9,9 @@ import Testing
 struct NormalizerRestartTests {
     @Test("a normalizer killed mid-stream and restarted leaves the warehouse identical to an uninterrupted run's")
     func killAndRestartMatchesUninterruptedRun() async throws {
-        let records = try PipelineFixture.scenarioRecords(homes: 150, seed: 11)
+        let records = try PipelineFixture.scenarioRecords(homes: 400, seed: 11)
         let storedKeys = try await PipelineFixture.storableKeys(of: records)
-        #expect(storedKeys.count > 100)
+        #expect(storedKeys.count > 300)
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normalizer-restart-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -19,14 +19,16 @@ struct NormalizerRestartTests {
         let uninterruptedFile = folder.appendingPathComponent("uninterrupted.sqlite")
         let interruptedFile = folder.appendingPathComponent("interrupted.sqlite")
 
-        let firstHalf = Array(records[..<(records.count / 2)])
-        let secondHalf = Array(records[(records.count / 2)...])
-        let firstHalfKeys = Set(firstHalf.map(\.key))
-        let firstHalfStored = storedKeys.filter { firstHalfKeys.contains($0) }.count
+        // A small first part and a large second one: the second takes the normalizer, record by
+        // record, many times longer than the test needs to see its first record stored and kill.
+        let firstPart = Array(records[..<(records.count / 5)])
+        let secondPart = Array(records[(records.count / 5)...])
+        let firstPartKeys = Set(firstPart.map(\.key))
+        let firstPartStored = storedKeys.filter { firstPartKeys.contains($0) }.count
 
         try await TestProject.withBroker { broker in
             try await PipelineFixture.createTopics(on: broker.bootstrapServers)
-            try await PipelineFixture.publish(firstHalf, on: broker.bootstrapServers)
+            try await PipelineFixture.publish(firstPart, on: broker.bootstrapServers)
             let environment = { (name: String, warehouse: URL) in
                 [
                     "HOMEPRICE_ROOT": TestProject.layout.root.path,
@@ -36,8 +38,8 @@ struct NormalizerRestartTests {
                     "NORMALIZER_SERVICE_NAME": name,
                     "NORMALIZER_WAREHOUSE_PATH": warehouse.path,
                     "LOG_LEVEL": "warning",
-                    // One record per batch: each its own transaction and awaited send, so the
-                    // second half takes long enough for the kill to land inside it.
+                    // One record per batch: each its own transaction, send and commit, so the
+                    // second part takes long enough for the kill to land inside it.
                     "PIPELINE_BATCH_SIZE": "1",
                 ]
             }
@@ -46,16 +48,18 @@ struct NormalizerRestartTests {
             let uninterrupted = try PipelineFixture.normalizer(uninterruptedEnvironment)
             let first = try PipelineFixture.normalizer(interruptedEnvironment)
 
-            // Kill once the first half is in the warehouse (its outputs and offsets may or may
-            // not be through) and the second half has begun: the kill lands while the second
-            // half is fetched or normalized, record by record.
-            _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: firstHalfStored, in: interruptedFile, processes: [first])
-            try await PipelineFixture.publish(secondHalf, on: broker.bootstrapServers)
-            _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: firstHalfStored + 1, in: interruptedFile, processes: [first])
+            // Kill once the first part is in the warehouse (its outputs and offsets may or may
+            // not be through) and the second has begun: the kill lands while the second part
+            // is fetched or normalized, record by record.
+            _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: firstPartStored, in: interruptedFile, processes: [first])
+            try await PipelineFixture.publish(secondPart, on: broker.bootstrapServers)
+            _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: firstPartStored + 1, in: interruptedFile, processes: [first])
             first.kill()
             _ = try await first.waitForExit(timeout: .seconds(30))
             let storedBeforeKill = try #require(PipelineFixture.storedCount(storedKeys, in: interruptedFile))
-            #expect(storedBeforeKill >= firstHalfStored && storedBeforeKill < storedKeys.count, "the kill came mid-stream")
+            #expect(
+                storedBeforeKill >= firstPartStored && storedBeforeKill < storedKeys.count,
+                "the kill came mid-stream: \(storedBeforeKill) of \(storedKeys.count) stored")
 
             let restarted = try PipelineFixture.normalizer(interruptedEnvironment)
             _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: storedKeys.count, in: interruptedFile, processes: [restarted])
