@@ -1,9 +1,15 @@
 -- wrk script of `homeprice bench serve`: every request POSTs the JSON body of the file named
--- after `--`, and the run ends with one JSON line of figures (latencies in microseconds;
--- status errors are wrk's count of answers with a status of 400 or more).
+-- after `--` (or, with `GET` after it, GETs the URL without a body), and the run ends with one
+-- JSON line of figures (latencies in microseconds; status errors are wrk's count of answers
+-- with a status of 400 or more).
 --   wrk -t2 -c64 -d10s -s serve_load.lua http://127.0.0.1:PORT/v1/predictions -- body.json
+--   wrk -t2 -c64 -d10s -s serve_load.lua http://127.0.0.1:PORT/health -- body.json GET
 
 function init(args)
+    if args[2] == "GET" then
+        wrk.method = "GET"
+        return
+    end
     local file = assert(io.open(args[1], "rb"))
     wrk.method = "POST"
     wrk.body = file:read("*a")

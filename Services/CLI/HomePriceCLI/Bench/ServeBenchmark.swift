@@ -14,7 +14,9 @@ import TrainerCore
 /// benchmark from the Ames sales) beside a FastAPI + uvicorn + LightGBM reference
 /// (`scripts/bench/serve_reference.py`) and nginx answering a fixed JSON body (the server's
 /// own answer), each loaded by wrk with the same Ames home in the same POST, at every given
-/// number of connections. Then a longer run against the server while the champion is
+/// number of connections. The server's `GET /health` under the same load is the floor of its
+/// HTTP stack (Hummingbird, NIO, the middleware, a small JSON answer): what a request costs
+/// before any prediction work. Then a longer run against the server while the champion is
 /// promoted and rolled back through `/admin`, counting answers other than 2xx.
 ///
 /// Every process runs on this machine at once with wrk; uvicorn and nginx get one worker
@@ -52,7 +54,8 @@ struct ServeBenchmark {
         var processWorkers: Int
         var loads: [WrkLoad.Figures]
         /// `server/fastapi@64`: the server's req/s over the reference's; `p99 server/nginx@64`:
-        /// the server's p99 latency over nginx's.
+        /// the server's p99 latency over nginx's; `server-health/nginx@64`: the HTTP stack's
+        /// floor over nginx; `server/server-health@64`: the share of the floor a prediction keeps.
         var ratios: [String: Double]
         var swap: SwapRun
         /// Each goal of issue #10 and whether this run met it.
@@ -107,6 +110,11 @@ struct ServeBenchmark {
                     loads.append(
                         try await wrk.run(
                             target: "server", url: "\(url)/v1/predictions", connections: connections, seconds: options.seconds))
+                }
+                for connections in options.connections {
+                    loads.append(
+                        try await wrk.run(
+                            target: "server-health", url: "\(url)/health", connections: connections, seconds: options.seconds, get: true))
                 }
                 return (answer.body, try await swapRun(url: url, wrk: wrk, options: options))
             }
@@ -197,6 +205,12 @@ struct ServeBenchmark {
             if let fastAPI = figures("fastapi", connections) {
                 ratios["server/fastapi@\(connections)"] = server.requestsPerSecond / fastAPI.requestsPerSecond
                 goals["server >= 10x fastapi req/s @\(connections)"] = server.requestsPerSecond >= 10 * fastAPI.requestsPerSecond
+            }
+            if let health = figures("server-health", connections) {
+                ratios["server/server-health@\(connections)"] = server.requestsPerSecond / health.requestsPerSecond
+                if let nginx = figures("nginx", connections) {
+                    ratios["server-health/nginx@\(connections)"] = health.requestsPerSecond / nginx.requestsPerSecond
+                }
             }
             if let nginx = figures("nginx", connections) {
                 ratios["server/nginx@\(connections)"] = server.requestsPerSecond / nginx.requestsPerSecond

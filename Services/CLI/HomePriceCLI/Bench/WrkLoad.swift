@@ -1,12 +1,12 @@
 import Foundation
 import Pipeline
 
-/// One wrk run against one URL: every request POSTs the same JSON body
-/// (`scripts/bench/serve_load.lua`), the figures come from the script's closing JSON line.
+/// One wrk run against one URL: every request POSTs the same JSON body, or GETs the URL
+/// (`scripts/bench/serve_load.lua`); the figures come from the script's closing JSON line.
 struct WrkLoad {
     /// What one run measured.
     struct Figures: Codable {
-        /// What was loaded (`server`, `fastapi`, `nginx`).
+        /// What was loaded (`server`, `server-health`, `fastapi`, `nginx`).
         var target: String
         var connections: Int
         var requests: Int
@@ -43,12 +43,14 @@ struct WrkLoad {
     /// Runs wrk off the cooperative pool (a run blocks its thread for its whole duration).
     let executor = BlockingExecutor(label: "homeprice.bench.wrk")
 
-    /// Loads `url` with `connections` connections for `seconds`.
-    func run(target: String, url: String, connections: Int, seconds: Int) async throws -> Figures {
-        let arguments = [
-            "-t", "\(min(threads, connections))", "-c", "\(connections)", "-d", "\(seconds)s", "--timeout", "5s", "-s", script.path,
-            url, "--", body.path,
-        ]
+    /// Loads `url` with `connections` connections for `seconds`, POSTing the body or, with
+    /// `get`, GETting the URL.
+    func run(target: String, url: String, connections: Int, seconds: Int, get: Bool = false) async throws -> Figures {
+        let arguments =
+            [
+                "-t", "\(min(threads, connections))", "-c", "\(connections)", "-d", "\(seconds)s", "--timeout", "5s", "-s",
+                script.path, url, "--", body.path,
+            ] + (get ? ["GET"] : [])
         let output = try await executor.run { () throws -> Data in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")

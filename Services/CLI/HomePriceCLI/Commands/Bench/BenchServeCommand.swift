@@ -48,11 +48,11 @@ struct BenchServeCommand: AsyncParsableCommand {
             return
         }
         print("bench serve: \(report.seconds) s per load, \(report.cores) cores shared with wrk (\(report.wrkThreads) threads)")
-        print("target   conns     req/s   p50 ms   p99 ms   non-2xx  socket errors")
+        print("target        conns     req/s   p50 ms   p99 ms   non-2xx  socket errors")
         for load in report.loads {
             print(
                 String(
-                    format: "%-8@ %5d %9.0f %8.2f %8.2f %9d %14d", load.target as NSString, load.connections, load.requestsPerSecond,
+                    format: "%-13@ %5d %9.0f %8.2f %8.2f %9d %14d", load.target as NSString, load.connections, load.requestsPerSecond,
                     load.p50Milliseconds, load.p99Milliseconds, load.non2xx, load.socketErrors))
         }
         for (name, ratio) in report.ratios.sorted(by: { $0.key < $1.key }) { print(String(format: "%@: %.3f", name as NSString, ratio)) }
