@@ -68,6 +68,12 @@ public final class HomepriceProcess: Sendable {
         pipes = [output, errorOutput]
     }
 
+    /// A process still running when its test lets go of it (a test that failed or threw before
+    /// stopping it) is killed, so no failed test leaves services running under the next ones.
+    deinit {
+        if process.withLock({ $0.isRunning }) { kill() }
+    }
+
     /// The complete lines printed so far.
     public var output: [String] { captured.lines.withLock { $0 } }
 

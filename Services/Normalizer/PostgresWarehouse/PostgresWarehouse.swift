@@ -72,6 +72,7 @@ public final class PostgresWarehouse: NormalizerStore {
             recorded_at double precision NOT NULL, PRIMARY KEY (home_id, version))
         """,
         "CREATE TABLE IF NOT EXISTS records (key text COLLATE \"C\" PRIMARY KEY, body text NOT NULL, cluster text)",
+        "CREATE INDEX IF NOT EXISTS homes_retired_into ON homes (retired_into)",
         "CREATE INDEX IF NOT EXISTS records_cluster ON records (cluster)",
         """
         CREATE TABLE IF NOT EXISTS record_blocks (
@@ -181,6 +182,11 @@ public final class PostgresWarehouse: NormalizerStore {
         try session.rows("SELECT body::text FROM homes WHERE retired_into IS NULL ORDER BY id") { try $0.decode(String.self) }.map {
             body throws(NormalizationError) in try Self.decode(Home.self, body)
         }
+    }
+
+    public func homes(retiredInto survivor: String) throws(NormalizationError) -> [Home] {
+        try session.rows("SELECT body::text FROM homes WHERE retired_into = \(survivor) ORDER BY id") { try $0.decode(String.self) }
+            .map { body throws(NormalizationError) in try Self.decode(Home.self, body) }
     }
 
     public func history(ofHome id: String) throws(NormalizationError) -> [HomeRevision] {

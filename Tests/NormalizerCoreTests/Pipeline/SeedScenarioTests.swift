@@ -90,4 +90,30 @@ struct SeedScenarioTests {
             }
         }
     }
+
+    @Test("a merge whose outputs were lost (the process killed after its transaction) announces the retirement again when replayed")
+    func replayedMergeAnnouncesItsRetirementAgain() async throws {
+        var retirements = 0
+        for order in [[SeedScenario.flat, SeedScenario.nested], [SeedScenario.nested, SeedScenario.flat]] {
+            let normalizer = try await SeedScenario.normalizer()
+            let first = try normalizer.normalize(order[0]).homes
+            _ = try normalizer.normalize(order[1])  // committed; its outputs never reach the topic
+            let replayed = try normalizer.normalize(order[1]).homes
+            let survivor = try #require(try normalizer.store.homes().map(\.id).first)
+            let firstId = try #require(first.first?.id)
+            // In one order the merged home keeps the first home's id: nothing was retired.
+            let expected = firstId == survivor ? ["\(survivor) live"] : ["\(firstId) \(survivor)", "\(survivor) live"]
+            retirements += expected.count - 1
+            #expect(
+                replayed.map { "\($0.id) \($0.retiredInto ?? "live")" }.sorted() == expected.sorted(),
+                "order \(order.map(\.sourceId))")
+            // What the topic holds, latest per key: the first home, then the replay.
+            var latest: [String: Home] = [:]
+            for home in first + replayed { latest[home.id] = home }
+            #expect(latest.values.filter { $0.retiredInto == nil }.map(\.id) == [survivor])
+            // A second replay announces the same again, and nothing else.
+            #expect(try normalizer.normalize(order[1]).homes.map(\.id).sorted() == replayed.map(\.id).sorted())
+        }
+        #expect(retirements == 1, "one order merges the first home away")
+    }
 }

@@ -50,7 +50,7 @@ struct WarehouseTests {
     }
 
     @Test(
-        "a retired home reads back, by id and in its history, with the home it was merged into; an upsert revives it",
+        "a retired home reads back, by id, in its history and among its survivor's retired homes, with the home it was merged into; an upsert revives it",
         arguments: StoreKind.allCases)
     func retiredHomeSaysSo(kind: StoreKind) async throws {
         try await kind.withFreshPlace { place in
@@ -60,9 +60,12 @@ struct WarehouseTests {
             try store.retire(homeId: "home-1", mergedInto: "home-2")
             #expect(try store.home(id: "home-1")?.retiredInto == "home-2")
             #expect(try store.history(ofHome: "home-1").last?.home.retiredInto == "home-2")
+            #expect(try store.homes(retiredInto: "home-2").map { "\($0.id)>\($0.retiredInto ?? "")" } == ["home-1>home-2"])
+            #expect(try store.homes(retiredInto: "home-1").isEmpty)
             home.rooms = 4
             #expect(try store.upsert(home) == .updated)
             #expect(try store.home(id: "home-1")?.retiredInto == nil)
+            #expect(try store.homes(retiredInto: "home-2").isEmpty)
             #expect(try store.homes().map(\.id) == ["home-1"])
         }
     }

@@ -208,8 +208,14 @@ public final class Normalizer: Sendable {
     /// Stores the resolved home and retires the homes merged into it; returns the retirement
     /// announcements (each retired home's last state with ``Schema/Home/retiredInto`` set), so
     /// consumers downstream drop them.
+    ///
+    /// A home the warehouse already held exactly so is the replay of a record or decision
+    /// whose transaction committed before its outputs were sent (the process was killed in
+    /// between): the retirements that transaction made are announced again, every home
+    /// retired into this one directly or through others, since the replay itself retires
+    /// nothing.
     private func load(_ resolution: Resolution, at now: Date) throws(NormalizationError) -> [Home] {
-        _ = try store.upsert(resolution.home)
+        let upserted = try store.upsert(resolution.home)
         var announcements: [Home] = []
         for retired in resolution.retiredHomeIds {
             if var last = try store.home(id: retired) {
@@ -218,6 +224,25 @@ public final class Normalizer: Sendable {
                 announcements.append(last)
             }
             try store.retire(homeId: retired, mergedInto: resolution.home.id)
+        }
+        if upserted == .unchanged {
+            announcements += try earlierRetirements(into: resolution.home.id, at: now)
+        }
+        return announcements
+    }
+
+    /// Every home retired into `survivor`, directly or through homes retired into it, as
+    /// announced when it was retired.
+    private func earlierRetirements(into survivor: String, at now: Date) throws(NormalizationError) -> [Home] {
+        var announcements: [Home] = []
+        var seen: Set<String> = [survivor]
+        var survivors = [survivor]
+        while let next = survivors.popLast() {
+            for var retired in try store.homes(retiredInto: next) where seen.insert(retired.id).inserted {
+                survivors.append(retired.id)
+                retired.normalizedAt = now
+                announcements.append(retired)
+            }
         }
         return announcements
     }

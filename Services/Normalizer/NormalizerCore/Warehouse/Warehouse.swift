@@ -13,6 +13,9 @@ public protocol Warehouse: Sendable {
     func home(id: String) throws(NormalizationError) -> Home?
     /// Every home not retired, by id.
     func homes() throws(NormalizationError) -> [Home]
+    /// The homes retired straight into `survivor` (``retire(homeId:mergedInto:)``), as stored
+    /// (``Schema/Home/retiredInto`` set), by id.
+    func homes(retiredInto survivor: String) throws(NormalizationError) -> [Home]
     /// Every version of a home, oldest first.
     func history(ofHome id: String) throws(NormalizationError) -> [HomeRevision]
     /// Marks a home as merged into another.

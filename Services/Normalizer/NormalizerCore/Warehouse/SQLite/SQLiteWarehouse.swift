@@ -52,6 +52,7 @@ public final class SQLiteWarehouse: NormalizerStore {
                 home_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
                 changed_fields TEXT NOT NULL, recorded_at REAL NOT NULL, PRIMARY KEY (home_id, version));
             CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, body TEXT NOT NULL, cluster TEXT);
+            CREATE INDEX IF NOT EXISTS homes_retired_into ON homes (retired_into);
             CREATE INDEX IF NOT EXISTS records_cluster ON records (cluster);
             CREATE TABLE IF NOT EXISTS record_blocks (
                 block TEXT NOT NULL, record_key TEXT NOT NULL, PRIMARY KEY (block, record_key));
@@ -129,6 +130,12 @@ public final class SQLiteWarehouse: NormalizerStore {
     public func homes() throws(NormalizationError) -> [Home] {
         try database.query("SELECT body FROM homes WHERE retired_into IS NULL ORDER BY id").map { row throws(NormalizationError) in
             try Self.home(row[0])
+        }
+    }
+
+    public func homes(retiredInto survivor: String) throws(NormalizationError) -> [Home] {
+        try database.query("SELECT body FROM homes WHERE retired_into = ? ORDER BY id", [.text(survivor)]).map {
+            row throws(NormalizationError) in try Self.home(row[0])
         }
     }
 
