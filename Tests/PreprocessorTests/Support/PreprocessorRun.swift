@@ -55,9 +55,30 @@ struct PreprocessorRun {
     /// The first `count` messages of `homes.features` and `homes.deadletter` together, waited
     /// for, as feature rows and dead letters.
     func outputs(_ count: Int) async throws -> (rows: [FeatureRow], deadLetters: [DeadLetter]) {
-        let messages = try await TopicContents.first(
-            count, of: [Topic.homesFeatures, Topic.homesDeadLetter].map { ($0.name, $0.defaultPartitionCount) },
-            bootstrapServers: bootstrapServers)
+        try Self.split(
+            try await TopicContents.first(
+                count, of: [Topic.homesFeatures, Topic.homesDeadLetter].map { ($0.name, $0.defaultPartitionCount) },
+                bootstrapServers: bootstrapServers))
+    }
+
+    /// Everything on `homes.features` and `homes.deadletter`, read until each of `keys` (a home
+    /// id, or a dead letter's original key) has a row or a dead letter. A message processed
+    /// again (at least once: a batch replayed after a slow rebalance) may have two.
+    func outputs(for keys: Set<String>) async throws -> (rows: [FeatureRow], deadLetters: [DeadLetter]) {
+        try Self.split(
+            try await TopicContents.read(
+                of: [Topic.homesFeatures, Topic.homesDeadLetter].map { ($0.name, $0.defaultPartitionCount) },
+                bootstrapServers: bootstrapServers, until: "an output for each of \(keys.count) homes", as: { $0 }
+            ) { messages in keys.isSubset(of: Set(messages.compactMap(Self.key(of:)))) })
+    }
+
+    /// The home id of a row, or the original key of a dead letter.
+    private static func key(of message: KafkaConsumerMessage) -> String? {
+        if message.topic == Topic.homesFeatures.name { return message.keyString }
+        return (try? DeadLetter.decode(from: Data(message.value)))?.originalKey
+    }
+
+    private static func split(_ messages: [KafkaConsumerMessage]) throws -> (rows: [FeatureRow], deadLetters: [DeadLetter]) {
         let rows = try messages.filter { $0.topic == Topic.homesFeatures.name }.map { try FeatureRow.decode(from: Data($0.value)) }
         let letters = try messages.filter { $0.topic == Topic.homesDeadLetter.name }.map { try DeadLetter.decode(from: Data($0.value)) }
         return (rows, letters)

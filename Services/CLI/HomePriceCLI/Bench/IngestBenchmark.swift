@@ -95,12 +95,11 @@ struct IngestBenchmark {
                 seed: options.seed, homes: options.homes, output: scenario, seedData: layout.root.appendingPathComponent("data"))
         ).generate()
 
-        let broker = try await TansuBroker.start(layout: layout, logFile: workspace.appendingPathComponent("tansu.log"))
-        do {
-            var producerConfiguration = kafka.producer(clientId: "bench-ingest")
-            producerConfiguration.client.bootstrapServers = broker.bootstrapServers
-            let rawTopic = "bench.raw"
-            try await createTopics(rawTopic: rawTopic, on: broker.bootstrapServers)
+        let rawTopic = "bench.raw"
+        return try await BenchBroker.run(
+            layout: layout, kafka: kafka, logFile: workspace.appendingPathComponent("tansu.log"), relayTopics: [rawTopic]
+        ) { settings in
+            let producerConfiguration = settings.producer(clientId: "bench-ingest")
 
             let dataset = try await measureDataset(options, scenario: scenario, workspace: workspace, producer: producerConfiguration)
             let raw = try await measureRawProduce(
@@ -110,7 +109,6 @@ struct IngestBenchmark {
             let polite = try await measurePoliteCrawl(
                 options, website: ScenarioWebsite(scenario: scenario, configuration: .init(faultsEnabled: false)), workspace: workspace,
                 producer: producerConfiguration)
-            await broker.stop()
             return Report(
                 homes: options.homes, librdkafka: LibrdkafkaVersion.string, lingerMilliseconds: producerConfiguration.lingerMilliseconds,
                 dataset: dataset, crawler: crawl, politeCrawler: polite, rawProduce: raw,
@@ -119,20 +117,7 @@ struct IngestBenchmark {
                     "crawlerListingsOverRawProduce": crawl.listingsPerSecond / raw.messagesPerSecond,
                     "politeRequestsOverAllowed": polite.requestsPerSecond / polite.allowedRequestsPerSecond,
                 ])
-        } catch {
-            await broker.stop()
-            throw error
         }
-    }
-
-    /// Creates every HomePrice topic and `rawTopic` (as many partitions as `homes.raw`); the
-    /// admin client is gone before the broker stops.
-    private func createTopics(rawTopic: String, on bootstrapServers: String) async throws {
-        var client = kafka.client
-        client.bootstrapServers = bootstrapServers
-        let admin = try KafkaAdmin(configuration: client)
-        try await TopicProvisioner.createAll(using: admin)
-        try await admin.createTopics([KafkaTopicSpecification(name: rawTopic, partitions: Topic.homesRaw.defaultPartitionCount)])
     }
 
     /// Publishes the dataset file with the generic producer and times it.

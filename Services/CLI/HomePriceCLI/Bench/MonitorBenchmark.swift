@@ -73,18 +73,8 @@ struct MonitorBenchmark {
         let sales = SyntheticSales.generate(count: predictionCount, seed: 3, modelName: modelName)
         let memory = measureMemory(settings: configuration.settings, champion: champion, rows: rows, total: memoryRows)
 
-        let broker = try await TansuBroker.start(layout: layout)
-        do {
-            let settings = kafka.connecting(to: broker.bootstrapServers)
-            let client = settings.client
-            try await withDeadline(.seconds(60), waitingFor: "the benchmark's topics") {
-                let admin = try KafkaAdmin(configuration: client)
-                try await TopicProvisioner.createAll(using: admin)
-                try await admin.createTopics(
-                    [Self.relayTopic, Self.predictionsRelayTopic].map {
-                        KafkaTopicSpecification(name: $0, partitions: Topic.homesRaw.defaultPartitionCount)
-                    })
-            }
+        return try await BenchBroker.run(layout: layout, kafka: kafka, relayTopics: [Self.relayTopic, Self.predictionsRelayTopic]) {
+            settings in
             try await publish(try rows.map { try KafkaProducerMessage($0) }, settings: settings)
             try await publish(
                 try sales.predictions.map { try KafkaProducerMessage($0) } + sales.feedback.map { try KafkaProducerMessage($0) },
@@ -101,7 +91,6 @@ struct MonitorBenchmark {
                 monitor: installing(champion, settings: configuration.settings), champions: nil, logger: logger)
             let monitorPredictionSeconds = try await measureMonitor(
                 saleHandler, topics: [.predictions, .feedback], messages: messages, settings: settings, batch: batch)
-            await broker.stop()
             let accuracy = saleHandler.snapshot.accuracy
             let joined = accuracy.join.counters.joined
             guard joined > 0 else {
@@ -120,9 +109,6 @@ struct MonitorBenchmark {
                 challengerLiveMAPE: liveMAPE(.b), abVerdict: accuracy.verdict(region: "US").outcome.rawValue, memoryRows: memoryRows,
                 coreRowsPerSecond: memory.rowsPerSecond, stateValuesAtTenth: memory.stateAtTenth, stateValuesAtEnd: memory.stateAtEnd,
                 residentMiBAtTenth: memory.residentAtTenth, residentMiBAtEnd: memory.residentAtEnd, driftAlerts: memory.alerts)
-        } catch {
-            await broker.stop()
-            throw error
         }
     }
 

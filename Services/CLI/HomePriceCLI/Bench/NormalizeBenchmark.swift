@@ -69,19 +69,7 @@ struct NormalizeBenchmark {
             seed: options.seed, homes: options.homes, seedData: options.seedData, in: workspace)
         let truth = try GroundTruth.load(folder: scenario)
 
-        let broker = try await TansuBroker.start(layout: layout)
-        do {
-            let settings = kafka.connecting(to: broker.bootstrapServers)
-            // The admin client lives only as long as it is needed, so it does not outlive the
-            // broker and log connection failures after the run.
-            let client = settings.client
-            try await withDeadline(.seconds(60), waitingFor: "the benchmark's topics") {
-                let admin = try KafkaAdmin(configuration: client)
-                try await TopicProvisioner.createAll(using: admin)
-                try await admin.createTopics([
-                    KafkaTopicSpecification(name: Self.relayTopic, partitions: Topic.homesRaw.defaultPartitionCount)
-                ])
-            }
+        return try await BenchBroker.run(layout: layout, kafka: kafka, relayTopics: [Self.relayTopic]) { settings in
             try await BenchStage(settings: settings, logger: logger).publish(try records.map { try KafkaProducerMessage($0) })
             let relaySeconds = try await BenchStage(settings: settings, logger: logger).measureRelay(
                 from: Topic.homesRaw.name, to: Self.relayTopic, count: records.count)
@@ -92,7 +80,6 @@ struct NormalizeBenchmark {
                 recordCacheSize: configuration.warehouseRecordCacheSize)
             let (normalizerSeconds, deadLetters) = try await measureNormalizer(
                 records: records.count, configuration: configuration, settings: settings, warehouse: warehouse)
-            await broker.stop()
             let evaluation = ScenarioEvaluation.evaluate(
                 homes: try warehouse.homes(), truth: truth, records: records.count, deadLettered: deadLetters)
             let relayRate = Double(records.count) / relaySeconds
@@ -104,9 +91,6 @@ struct NormalizeBenchmark {
                 overallAccuracy: evaluation.overallAccuracy, duplicatePrecision: evaluation.clusters.precision,
                 duplicateRecall: evaluation.clusters.recall, duplicateF1: evaluation.clusters.f1,
                 normalizerMicrosecondsPerRecord: normalizerSeconds * 1e6 / Double(records.count))
-        } catch {
-            await broker.stop()
-            throw error
         }
     }
 

@@ -74,18 +74,10 @@ struct PipelineBenchmark {
         let ames = try RealSales.ames(file: options.seedData.appendingPathComponent("ames.csv"))
         let events = try await server.trainModels(homes: ames, workspace: workspace, benchmark: "pipeline")
 
-        let broker = try await TansuBroker.start(layout: layout, logFile: workspace.appendingPathComponent("tansu.log"))
-        do {
-            let settings = kafka.connecting(to: broker.bootstrapServers)
-            let client = settings.client
-            try await withDeadline(.seconds(60), waitingFor: "the benchmark's topics") {
-                let admin = try KafkaAdmin(configuration: client)
-                try await TopicProvisioner.createAll(using: admin)
-                try await admin.createTopics(
-                    [Self.recordRelay.input, Self.recordRelay.output, Self.requestRelay.input, Self.requestRelay.output].map {
-                        KafkaTopicSpecification(name: $0, partitions: Topic.homesRaw.defaultPartitionCount)
-                    })
-            }
+        return try await BenchBroker.run(
+            layout: layout, kafka: kafka, logFile: workspace.appendingPathComponent("tansu.log"),
+            relayTopics: [Self.recordRelay.input, Self.recordRelay.output, Self.requestRelay.input, Self.requestRelay.output]
+        ) { settings in
             let rawMessages = try records.map { try KafkaProducerMessage($0) }
             let relaySeconds = try await timeRelay(rawMessages, through: Self.recordRelay, settings: settings)
             let pipelineSeconds = try await timeStage(
@@ -98,13 +90,12 @@ struct PipelineBenchmark {
             let requests = Self.requests(ames: ames, count: options.requests + 1)
             let requestMessages = try requests.map { try KafkaProducerMessage($0) }
             let serverSeconds = try await server.withProcess(
-                server.serverCommand(bootstrap: broker.bootstrapServers, workspace: workspace), name: "homeprice-server",
+                server.serverCommand(bootstrap: settings.client.bootstrapServers, workspace: workspace), name: "homeprice-server",
                 workspace: workspace
             ) { _ in
                 try await timeLive(requestMessages, outputs: [Topic.predictions.name], expected: requestMessages.count, settings: settings)
             }
             let requestRelaySeconds = try await timeRelay(requestMessages, through: Self.requestRelay, settings: settings)
-            await broker.stop()
 
             let sorted = latencies.sorted()
             // The clock runs for every message after the warm-up one.
@@ -119,9 +110,6 @@ struct PipelineBenchmark {
                 latencyP50Milliseconds: Self.percentile(sorted, 0.5) * 1000, latencyP99Milliseconds: Self.percentile(sorted, 0.99) * 1000,
                 requests: options.requests, relayRequestsPerSecond: requestRelayRate, serverPredictionsPerSecond: predictionRate,
                 serverOverRelay: predictionRate / requestRelayRate)
-        } catch {
-            await broker.stop()
-            throw error
         }
     }
 

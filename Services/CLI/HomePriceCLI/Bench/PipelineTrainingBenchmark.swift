@@ -97,17 +97,7 @@ struct PipelineTrainingBenchmark {
         let reader = try await ConfigurationLoader.reader(layout: layout, files: ["trainer.yaml", "preprocessor.yaml", "pipeline.yaml"])
         let trainer = try TrainerConfiguration(reader: reader, layout: layout)
 
-        let broker = try await TansuBroker.start(layout: layout)
-        do {
-            let settings = kafka.connecting(to: broker.bootstrapServers)
-            let client = settings.client
-            try await withDeadline(.seconds(60), waitingFor: "the benchmark's topics") {
-                let admin = try KafkaAdmin(configuration: client)
-                try await TopicProvisioner.createAll(using: admin)
-                try await admin.createTopics([
-                    KafkaTopicSpecification(name: Self.relayTopic, partitions: Topic.homesNormalized.defaultPartitionCount)
-                ])
-            }
+        return try await BenchBroker.run(layout: layout, kafka: kafka, relayTopics: [Self.relayTopic]) { settings in
             try await BenchStage(settings: settings, logger: logger).publish(try homes.map { try KafkaProducerMessage($0) })
             let stage = BenchStage(settings: settings, logger: logger)
             let relaySeconds = try await stage.measureRelay(from: Topic.homesNormalized.name, to: Self.relayTopic, count: homes.count)
@@ -115,7 +105,6 @@ struct PipelineTrainingBenchmark {
                 messages: homes.count, stage: stage, settings: settings, reader: reader)
             let rows = try await LatestValueReader<FeatureRow>.snapshot(
                 settings: settings, clientId: "bench-feature-reader", timeout: .seconds(120), logger: logger)
-            await broker.stop()
 
             let regions = try quality(rows: rows, homes: homes, truth: truth, trainer: trainer, workspace: workspace, options: options)
             let relayRate = Double(homes.count) / relaySeconds
@@ -125,9 +114,6 @@ struct PipelineTrainingBenchmark {
                 relayRowsPerSecond: relayRate, preprocessorRowsPerSecond: preprocessorRate,
                 preprocessorOverRelay: preprocessorRate / relayRate, relaySeconds: relaySeconds,
                 preprocessorSeconds: preprocessorSeconds, regions: regions, goal: options.goal)
-        } catch {
-            await broker.stop()
-            throw error
         }
     }
 

@@ -84,21 +84,15 @@ struct ServeBenchmark {
             script: layout.root.appendingPathComponent("scripts/bench/serve_load.lua"), body: body, threads: options.wrkThreads)
         let cores = ProcessInfo.processInfo.activeProcessorCount
 
-        let broker = try await TansuBroker.start(layout: layout, logFile: workspace.appendingPathComponent("tansu.log"))
         var loads: [WrkLoad.Figures] = []
-        let swap: SwapRun
-        let answer: Data
-        do {
-            let settings = kafka.connecting(to: broker.bootstrapServers)
-            let client = settings.client
-            try await withDeadline(.seconds(60), waitingFor: "the benchmark's topics") {
-                try await TopicProvisioner.createAll(using: try KafkaAdmin(configuration: client))
-            }
+        let (answer, swap) = try await BenchBroker.run(
+            layout: layout, kafka: kafka, logFile: workspace.appendingPathComponent("tansu.log")
+        ) { settings in
             try await KafkaProducer.withProducer(configuration: settings.producer(clientId: "bench-serve-registry"), logger: logger) {
                 _ = try await $0.send(try events.map { try KafkaProducerMessage($0) })
             }
-            (answer, swap) = try await server.withProcess(
-                server.serverCommand(bootstrap: broker.bootstrapServers, workspace: workspace), name: "homeprice-server",
+            return try await server.withProcess(
+                server.serverCommand(bootstrap: settings.client.bootstrapServers, workspace: workspace), name: "homeprice-server",
                 workspace: workspace
             ) { port in
                 let url = "http://127.0.0.1:\(port)"
@@ -118,10 +112,6 @@ struct ServeBenchmark {
                 }
                 return (answer.body, try await swapRun(url: url, wrk: wrk, options: options))
             }
-            await broker.stop()
-        } catch {
-            await broker.stop()
-            throw error
         }
 
         if !options.skipPython {
