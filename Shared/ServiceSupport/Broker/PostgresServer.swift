@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -18,19 +17,12 @@ public final class PostgresServer: Sendable {
     /// The superuser's name.
     public let user = "postgres"
     private let binaries: URL
-    private let process: Mutex<Process?>
-    /// The write end of the watchdog's standard input; closing it stops the server.
-    private let lifeline: FileHandle
+    private let watchdog: Watchdog.Started
 
     private init(port: Int, binaries: URL, started: Watchdog.Started) {
         self.port = port
         self.binaries = binaries
-        self.process = Mutex(started.process)
-        self.lifeline = started.lifeline
-    }
-
-    deinit {
-        try? lifeline.close()
+        self.watchdog = started
     }
 
     /// The URL of `database` on this server, as the superuser.
@@ -98,13 +90,7 @@ public final class PostgresServer: Sendable {
     /// - Returns: Whether the watchdog exited on its own; `true` when already stopped.
     @discardableResult
     public func stop() async -> Bool {
-        guard
-            let running = process.withLock({ process -> Process? in
-                defer { process = nil }
-                return process
-            })
-        else { return true }
-        return await Watchdog.stop(running, lifeline: lifeline)
+        await watchdog.stop()
     }
 
     /// The newest installed PostgreSQL's binaries, or `HOMEPRICE_POSTGRES_BIN`.
@@ -122,7 +108,7 @@ public final class PostgresServer: Sendable {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while clock.now < deadline {
-            guard process.withLock({ $0?.isRunning ?? false }) else { break }
+            guard watchdog.isRunning else { break }
             if (try? await Self.run(
                 binaries.appendingPathComponent("pg_isready"), ["-q", "-h", "127.0.0.1", "-p", "\(port)", "-U", user],
                 timeout: .seconds(5))) != nil

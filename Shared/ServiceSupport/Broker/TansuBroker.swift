@@ -1,6 +1,5 @@
 import Foundation
 import Kafka
-import Synchronization
 
 /// A tansu broker (memory storage) on 127.0.0.1, run as a child process under a
 /// ``Watchdog``.
@@ -12,19 +11,12 @@ public final class TansuBroker: Sendable {
     public let bootstrapServers: String
     /// The broker's port.
     public let port: Int
-    private let process: Mutex<Process?>
-    /// The write end of the watchdog's standard input; closing it stops the broker.
-    private let lifeline: FileHandle
+    private let watchdog: Watchdog.Started
 
-    private init(process: Process, lifeline: FileHandle, port: Int) {
-        self.process = Mutex(process)
-        self.lifeline = lifeline
+    private init(watchdog: Watchdog.Started, port: Int) {
+        self.watchdog = watchdog
         self.port = port
         self.bootstrapServers = "127.0.0.1:\(port)"
-    }
-
-    deinit {
-        try? lifeline.close()
     }
 
     /// Starts tansu on `port` (a free one when `nil`), writing its output to `logFile`, and
@@ -54,14 +46,14 @@ public final class TansuBroker: Sendable {
             signal: "KILL",
             output: try LogFile.appendingHandle(logFile)
         )
-        let broker = TansuBroker(process: started.process, lifeline: started.lifeline, port: port)
+        let broker = TansuBroker(watchdog: started, port: port)
         try await broker.waitUntilReady(timeout: timeout)
         return broker
     }
 
     /// The process id of the broker's watchdog shell, while it runs.
     public var processIdentifier: Int32? {
-        process.withLock { process in process.flatMap { $0.isRunning ? $0.processIdentifier : nil } }
+        watchdog.processIdentifier
     }
 
     /// The process id of tansu itself (the watchdog's first child) while it is alive; `nil` once
@@ -78,13 +70,7 @@ public final class TansuBroker: Sendable {
     ///   (otherwise it was terminated); `true` when the broker was already stopped.
     @discardableResult
     public func stop() async -> Bool {
-        guard
-            let running = process.withLock({ process -> Process? in
-                defer { process = nil }
-                return process
-            })
-        else { return true }
-        return await Watchdog.stop(running, lifeline: lifeline)
+        await watchdog.stop()
     }
 
     /// Waits until the broker accepts connections and answers metadata.
@@ -92,7 +78,7 @@ public final class TansuBroker: Sendable {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while clock.now < deadline {
-            guard process.withLock({ $0?.isRunning ?? false }) else {
+            guard watchdog.isRunning else {
                 throw ServiceSupportError(code: .brokerUnavailable, reason: "tansu exited at start", input: bootstrapServers)
             }
             if LocalPort.isAccepting(port),

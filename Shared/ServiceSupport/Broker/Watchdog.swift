@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a server as a child process under a shell watchdog that stops it when the watchdog's
 /// standard input reaches end of file: when the owner closes the pipe, or when the owner dies
@@ -11,12 +12,47 @@ import Foundation
 /// the zombie to init, which reaps it. The watchdog ignores SIGINT, SIGTERM and SIGHUP (the
 /// server does not), so a signal to the whole process group still ends with its clean-up.
 enum Watchdog {
-    /// A started watchdog: its process and the write end of its standard input.
-    struct Started {
-        /// The watchdog shell.
-        let process: Process
+    /// A started watchdog: its process and the write end of its standard input, whose close
+    /// (by ``stop()``, by deinit, or by the kernel when the owner dies) stops the server.
+    final class Started: Sendable {
+        /// The watchdog shell; `nil` once stopped.
+        private let process: Mutex<Process?>
         /// Closing it stops the server, then the watchdog.
-        let lifeline: FileHandle
+        private let lifeline: FileHandle
+
+        fileprivate init(process: Process, lifeline: FileHandle) {
+            self.process = Mutex(process)
+            self.lifeline = lifeline
+        }
+
+        deinit {
+            try? lifeline.close()
+        }
+
+        /// Whether the watchdog (and so the server under it) still runs.
+        var isRunning: Bool { process.withLock { $0?.isRunning ?? false } }
+
+        /// The watchdog shell's process id while it runs.
+        var processIdentifier: Int32? {
+            process.withLock { process in process.flatMap { $0.isRunning ? $0.processIdentifier : nil } }
+        }
+
+        /// Closes the lifeline (the server is stopped) and waits up to 5 s for the watchdog to
+        /// exit, then terminates it.
+        /// - Returns: Whether the watchdog exited on its own; `true` when already stopped.
+        @discardableResult
+        func stop() async -> Bool {
+            guard
+                let running = process.withLock({ process -> Process? in
+                    defer { process = nil }
+                    return process
+                })
+            else { return true }
+            try? lifeline.close()
+            if await ChildProcess.waitForExit(running, timeout: .seconds(5)) { return true }
+            await ChildProcess.terminate(running, grace: .seconds(1))
+            return false
+        }
     }
 
     /// Starts `command` under a watchdog that stops it with `signal` (`KILL`, `QUIT`, …) and
@@ -38,16 +74,6 @@ enum Watchdog {
             throw ServiceSupportError(code: .processFailed, reason: "\(error)", input: command.first)
         }
         return Started(process: process, lifeline: lifeline.fileHandleForWriting)
-    }
-
-    /// Closes `lifeline` (the server is stopped) and waits up to 5 s for the watchdog to exit,
-    /// then terminates it.
-    /// - Returns: Whether the watchdog exited on its own.
-    static func stop(_ process: Process, lifeline: FileHandle) async -> Bool {
-        try? lifeline.close()
-        if await ChildProcess.waitForExit(process, timeout: .seconds(5)) { return true }
-        await ChildProcess.terminate(process, grace: .seconds(1))
-        return false
     }
 
     /// `$1` the signal, `$2` the folder to remove afterwards (or empty), then the command.
