@@ -69,7 +69,9 @@ public final class HomepriceProcess: Sendable {
     }
 
     /// A process still running when its test lets go of it (a test that failed or threw before
-    /// stopping it) is killed, so no failed test leaves services running under the next ones.
+    /// stopping it) is killed, so a failed test does not leave it running under the next ones.
+    /// SIGKILL does not reach a supervisor's children; tests of `homeprice up` stop the cluster
+    /// with `homeprice down`.
     deinit {
         if process.withLock({ $0.isRunning }) { kill() }
     }

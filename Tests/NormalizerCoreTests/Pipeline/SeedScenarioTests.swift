@@ -116,4 +116,33 @@ struct SeedScenarioTests {
         }
         #expect(retirements == 1, "one order merges the first home away")
     }
+
+    @Test("a replay announces again a retirement reachable only through another: a chain of merges whose middle outputs were lost")
+    func replayAnnouncesAChainOfRetirements() async throws {
+        // Three listings of one home from one source, arriving so that each takes the home's id
+        // (the smallest record key): L-3's home is retired into L-2's, and L-2's into L-1's.
+        let listings = ["L-3", "L-2", "L-1"].map { id in
+            RawRecord(
+                sourceId: SeedScenario.flat.sourceId, recordId: id, region: SeedScenario.flat.region,
+                fetchedAt: SeedScenario.flat.fetchedAt, contentType: SeedScenario.flat.contentType,
+                payload: SeedScenario.flat.payload.replacingOccurrences(of: "\"L-1\"", with: "\"\(id)\""))
+        }
+        let normalizer = try await SeedScenario.normalizer()
+        var topic = try normalizer.normalize(listings[0]).homes
+        let middle = try normalizer.normalize(listings[1]).homes  // committed; its outputs are lost
+        topic += try normalizer.normalize(listings[2]).homes
+        let survivor = try #require(try normalizer.store.homes().map(\.id).first)
+        let first = try #require(topic.first?.id)
+        let second = try #require(middle.first { $0.retiredInto == nil }?.id)
+        try #require(Set([first, second, survivor]).count == 3, "each listing gave the home a new id")
+        try #require(try normalizer.store.homes(retiredInto: second).map(\.id) == [first], "the chain: first into second")
+
+        let replayed = try normalizer.normalize(listings[1]).homes
+        #expect(
+            replayed.map { "\($0.id) \($0.retiredInto ?? "live")" }.sorted()
+                == ["\(first) \(second)", "\(second) \(survivor)", "\(survivor) live"].sorted())
+        var latest: [String: Home] = [:]
+        for home in topic + replayed { latest[home.id] = home }
+        #expect(latest.values.filter { $0.retiredInto == nil }.map(\.id) == [survivor])
+    }
 }

@@ -9,7 +9,8 @@ import Synchronization
 /// Per record: decode and check the schema version, find the source's mapping, map and parse
 /// every field, resolve the entity against the store, upsert the merged home. Everything the
 /// record changes is written in one store transaction, and processing the same record again
-/// writes nothing new and returns the same home, so a consumer may replay freely
+/// writes nothing new and returns the same home (with the homes merged into it announced
+/// retired again, in case the first pass's outputs were lost), so a consumer may replay freely
 /// (at-least-once). A bad record becomes a dead letter naming the stage, field and reason; only
 /// a storage failure throws.
 public final class Normalizer: Sendable {
@@ -209,11 +210,12 @@ public final class Normalizer: Sendable {
     /// announcements (each retired home's last state with ``Schema/Home/retiredInto`` set), so
     /// consumers downstream drop them.
     ///
-    /// A home the warehouse already held exactly so is the replay of a record or decision
+    /// A home the warehouse already held exactly so may be the replay of a record or decision
     /// whose transaction committed before its outputs were sent (the process was killed in
-    /// between): the retirements that transaction made are announced again, every home
-    /// retired into this one directly or through others, since the replay itself retires
-    /// nothing.
+    /// between), or an input that changed nothing of the home. Either way every home retired
+    /// into this one, directly or through others, is announced again: a replay retires
+    /// nothing itself, so the announcements its first pass lost would otherwise never be
+    /// sent. Announcing a retirement twice is harmless to readers of the latest value.
     private func load(_ resolution: Resolution, at now: Date) throws(NormalizationError) -> [Home] {
         let upserted = try store.upsert(resolution.home)
         var announcements: [Home] = []
