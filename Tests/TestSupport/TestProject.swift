@@ -13,25 +13,24 @@ public enum TestProject {
     /// Starts a fresh tansu broker for one suite, after checking that the librdkafka in use
     /// can talk to it (the test script puts the newer one on `LD_LIBRARY_PATH`).
     public static func startBroker() async throws -> TansuBroker {
-        try #require(
-            LibrdkafkaVersion.isModern,
-            "librdkafka \(LibrdkafkaVersion.string) cannot talk to tansu: run the tests with scripts/test"
-        )
-        // Generous: a loaded two-core machine runs many suites, each with its own broker.
-        return try await TansuBroker.start(layout: layout, timeout: .seconds(90))
+        try requireModernLibrdkafka()
+        return try await TansuBroker.start(layout: layout, timeout: brokerStartTimeout)
     }
 
     /// Runs `body` with a fresh broker and stops the broker afterwards, even when `body` throws.
     public static func withBroker<Value: Sendable>(_ body: (TansuBroker) async throws -> Value) async throws -> Value {
-        let broker = try await startBroker()
-        do {
-            let value = try await body(broker)
-            await broker.stop()
-            return value
-        } catch {
-            await broker.stop()
-            throw error
-        }
+        try requireModernLibrdkafka()
+        return try await TansuBroker.run(layout: layout, timeout: brokerStartTimeout, body)
+    }
+
+    /// Generous: a loaded two-core machine runs many suites, each with its own broker.
+    private static let brokerStartTimeout = Duration.seconds(90)
+
+    private static func requireModernLibrdkafka() throws {
+        try #require(
+            LibrdkafkaVersion.isModern,
+            "librdkafka \(LibrdkafkaVersion.string) cannot talk to tansu: run the tests with scripts/test"
+        )
     }
 
     /// Runs `body` with a private PostgreSQL server, shared with the other callers running at

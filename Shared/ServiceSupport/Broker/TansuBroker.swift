@@ -51,6 +51,25 @@ public final class TansuBroker: Sendable {
         return broker
     }
 
+    /// Starts tansu (as ``start(layout:port:logFile:timeout:)``), runs `body` with it, and
+    /// stops it whether `body` returns or throws.
+    public static func run<Value>(
+        layout: ProjectLayout,
+        logFile: URL? = nil,
+        timeout: Duration = .seconds(15),
+        _ body: (TansuBroker) async throws -> Value
+    ) async throws -> Value {
+        let broker = try await start(layout: layout, logFile: logFile, timeout: timeout)
+        do {
+            let value = try await body(broker)
+            await broker.stop()
+            return value
+        } catch {
+            await broker.stop()
+            throw error
+        }
+    }
+
     /// The process id of the broker's watchdog shell, while it runs.
     public var processIdentifier: Int32? {
         watchdog.processIdentifier

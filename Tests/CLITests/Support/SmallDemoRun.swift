@@ -118,24 +118,16 @@ struct SmallDemoRun {
     private static func environment(state: URL, broker: Int) throws -> [String: String] {
         let (server, monitor, website) = (LocalPort.free(), LocalPort.free(), LocalPort.free())
         let site = "127.0.0.1:\(website)"
-        var environment = scale.merging([
-            "HOMEPRICE_STATE_DIR": state.path, "BROKER_PORT": String(broker),
-            "SERVER_HTTP_PORT": String(server), "DEMO_SERVER_URL": "http://127.0.0.1:\(server)",
-            "MONITOR_HTTP_PORT": String(monitor), "DEMO_DASHBOARD_URL": "http://127.0.0.1:\(monitor)/",
-            "SERVICES_SCENARIO_WEB_ARGUMENTS": "scenario,web,--scenario,.homeprice/scenario,--port,\(website)",
-            "CRAWLER_SITE_START_URLS": "http://\(site)/search?page=1", "CRAWLER_SITE_ALLOWED_HOSTS": site,
-        ]) { _, run in run }
-        let folder = state.appendingPathComponent("producers")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for source in ScenarioSource.allCases where source.kind == .agencyFeed {
-            let configured = try String(
-                contentsOf: TestProject.layout.configs.appendingPathComponent("sources/producers/\(source.id).yaml"), encoding: .utf8)
-            let file = folder.appendingPathComponent("\(source.id).yaml")
-            try #require(configured.contains("127.0.0.1:8080"), "\(source.id)'s producer file reads the website at 127.0.0.1:8080")
-            try configured.replacingOccurrences(of: "127.0.0.1:8080", with: site).write(to: file, atomically: true, encoding: .utf8)
-            let variable = "SERVICES_\(source.id.uppercased().replacingOccurrences(of: "-", with: "_"))_ARGUMENTS"
-            environment[variable] = "--source,\(source.id),--config,\(file.path)"
-        }
-        return environment
+        let feeds = try AgencyFeedFiles.pointed(
+            ScenarioSource.allCases.filter { $0.kind == .agencyFeed }.map(\.id), at: site, in: state.appendingPathComponent("producers"))
+        return scale.merging(
+            [
+                "HOMEPRICE_STATE_DIR": state.path, "BROKER_PORT": String(broker),
+                "SERVER_HTTP_PORT": String(server), "DEMO_SERVER_URL": "http://127.0.0.1:\(server)",
+                "MONITOR_HTTP_PORT": String(monitor), "DEMO_DASHBOARD_URL": "http://127.0.0.1:\(monitor)/",
+                "SERVICES_SCENARIO_WEB_ARGUMENTS": "scenario,web,--scenario,.homeprice/scenario,--port,\(website)",
+                "CRAWLER_SITE_START_URLS": "http://\(site)/search?page=1", "CRAWLER_SITE_ALLOWED_HOSTS": site,
+            ].merging(feeds) { _, feed in feed }
+        ) { _, run in run }
     }
 }

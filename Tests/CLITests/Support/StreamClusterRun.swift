@@ -153,7 +153,7 @@ struct StreamClusterRun {
     /// readers pointed at it, and the paces that leave each service work in hand to be killed
     /// with.
     private func environment(state: URL, ports: Ports) throws -> [String: String] {
-        var environment = [
+        let environment = [
             "HOMEPRICE_STATE_DIR": state.path, "BROKER_PORT": String(ports.broker), "KAFKA_BOOTSTRAP_SERVERS": ports.bootstrap,
             "SERVICES_ENABLED": Self.services.joined(separator: ","), "SUPERVISOR_RESTART_DELAY_MS": "100",
             "PRODUCER_DATA_ROOT": scenario.path,
@@ -173,19 +173,9 @@ struct StreamClusterRun {
             "MONITOR_ALERTS_RETRAIN_ON_DRIFT": "false", "MONITOR_ALERTS_RETRAIN_ON_ACCURACY": "false",
         ]
         // Each feed's own producer file, pointed at this run's website.
-        let files = state.appendingPathComponent("feeds")
-        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        for feed in Self.feeds {
-            let original = TestProject.layout.configs.appendingPathComponent("sources/producers/\(feed).yaml")
-            let file = files.appendingPathComponent("\(feed).yaml")
-            let text = try String(contentsOf: original, encoding: .utf8)
-            let pointed = text.replacingOccurrences(of: "http://127.0.0.1:8080/", with: "http://127.0.0.1:\(ports.website)/")
-            try #require(pointed != text, "\(original.path) reads no feed at http://127.0.0.1:8080/")
-            try Data(pointed.utf8).write(to: file)
-            environment["SERVICES_\(feed.uppercased().replacingOccurrences(of: "-", with: "_"))_ARGUMENTS"] =
-                "--source,\(feed),--config,\(file.path)"
-        }
-        return environment
+        let feeds = try AgencyFeedFiles.pointed(
+            Self.feeds, at: "127.0.0.1:\(ports.website)", in: state.appendingPathComponent("feeds"))
+        return environment.merging(feeds) { _, feed in feed }
     }
 
     /// Half of each region's requests: every region has as many, an even number, so the

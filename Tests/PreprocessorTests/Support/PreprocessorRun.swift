@@ -65,11 +65,12 @@ struct PreprocessorRun {
     /// id, or a dead letter's original key) has a row or a dead letter. A message processed
     /// again (at least once: a batch replayed after a slow rebalance) may have two.
     func outputs(for keys: Set<String>) async throws -> (rows: [FeatureRow], deadLetters: [DeadLetter]) {
-        try Self.split(
-            try await TopicContents.read(
-                of: [Topic.homesFeatures, Topic.homesDeadLetter].map { ($0.name, $0.defaultPartitionCount) },
-                bootstrapServers: bootstrapServers, until: "an output for each of \(keys.count) homes", as: { $0 }
-            ) { messages in keys.isSubset(of: Set(messages.compactMap(Self.key(of:)))) })
+        let keyed = try await TopicContents.read(
+            of: [Topic.homesFeatures, Topic.homesDeadLetter].map { ($0.name, $0.defaultPartitionCount) },
+            bootstrapServers: bootstrapServers, until: "an output for each of \(keys.count) homes",
+            as: { (message: $0, key: Self.key(of: $0)) }
+        ) { outputs in keys.isSubset(of: Set(outputs.compactMap(\.key))) }
+        return try Self.split(keyed.map(\.message))
     }
 
     /// The home id of a row, or the original key of a dead letter.

@@ -21,8 +21,7 @@ enum BenchBroker {
         relayTopics: [String] = [],
         _ body: (KafkaSettings) async throws -> Value
     ) async throws -> Value {
-        let broker = try await TansuBroker.start(layout: layout, logFile: logFile)
-        do {
+        try await TansuBroker.run(layout: layout, logFile: logFile) { broker in
             let settings = kafka.connecting(to: broker.bootstrapServers)
             let client = settings.client
             try await withDeadline(.seconds(60), waitingFor: "the benchmark's topics") {
@@ -31,12 +30,7 @@ enum BenchBroker {
                 try await admin.createTopics(
                     relayTopics.map { KafkaTopicSpecification(name: $0, partitions: Topic.homesRaw.defaultPartitionCount) })
             }
-            let value = try await body(settings)
-            await broker.stop()
-            return value
-        } catch {
-            await broker.stop()
-            throw error
+            return try await body(settings)
         }
     }
 }

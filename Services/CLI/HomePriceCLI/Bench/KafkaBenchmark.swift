@@ -88,18 +88,12 @@ struct KafkaBenchmark {
         _ options: Options,
         _ measure: (String, String) async throws -> Figure
     ) async throws -> Figure {
-        let broker = try await TansuBroker.start(layout: layout)
-        do {
+        try await TansuBroker.run(layout: layout) { broker in
             let topic = "bench"
             var client = kafka.client
             client.bootstrapServers = broker.bootstrapServers
             try await KafkaAdmin(configuration: client).createTopics([KafkaTopicSpecification(name: topic, partitions: options.partitions)])
-            let figure = try await measure(broker.bootstrapServers, topic)
-            await broker.stop()
-            return figure
-        } catch {
-            await broker.stop()
-            throw error
+            return try await measure(broker.bootstrapServers, topic)
         }
     }
 

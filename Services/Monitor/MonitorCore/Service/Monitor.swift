@@ -85,16 +85,21 @@ public struct Monitor: Sendable {
             counters[keyPath: dropped] > 0 && counters[keyPath: dropped] >= 2 * reportedJoinDrops[keyPath: dropped]
         }
         guard due(\.evictedPredictions) || due(\.droppedFeedback) else { return [] }
+        let join = settings.accuracy.join
+        let kinds: [(name: String, dropped: WritableKeyPath<JoinCounters, Int>, what: String)] = [
+            (
+                "evictedPredictions", \.evictedPredictions,
+                "predictions dropped unscored: more than monitor.accuracy.join.maximumPredictions (\(join.maximumPredictions)) waited for their sale price"
+            ),
+            (
+                "droppedFeedback", \.droppedFeedback,
+                "sale prices dropped: their prediction did not arrive within the time to live or while at most monitor.accuracy.join.maximumPendingFeedback (\(join.maximumPendingFeedback)) waited"
+            ),
+        ]
         var reports: [any SchemaMessage] = []
-        for (name, dropped) in [("evictedPredictions", \JoinCounters.evictedPredictions), ("droppedFeedback", \.droppedFeedback)] {
-            guard due(dropped) else { continue }
+        for (name, dropped, what) in kinds where due(dropped) {
             let count = counters[keyPath: dropped]
             reportedJoinDrops[keyPath: dropped] = count
-            let join = settings.accuracy.join
-            let what =
-                name == "evictedPredictions"
-                ? "predictions dropped unscored: more than monitor.accuracy.join.maximumPredictions (\(join.maximumPredictions)) waited for their sale price"
-                : "sale prices dropped: their prediction did not arrive within the time to live or while at most monitor.accuracy.join.maximumPendingFeedback (\(join.maximumPendingFeedback)) waited"
             reports.append(
                 event(
                     kind: .alert, name: "accuracy.joinDropped", values: [name: Double(count)], labels: ["dropped": name],
