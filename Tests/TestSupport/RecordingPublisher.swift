@@ -5,19 +5,30 @@ import Synchronization
 /// A publisher that keeps what it was given, for tests that need no broker (crawler,
 /// producers, monitor).
 public final class RecordingPublisher: MessagePublisher {
-    private let messages = Mutex<[any SchemaMessage]>([])
+    private struct Recorded {
+        var messages: [any SchemaMessage] = []
+        var batchSizes: [Int] = []
+    }
+
+    private let recorded = Mutex(Recorded())
 
     /// An empty recorder.
     public init() {}
 
     /// Keeps `batch`.
     public func publish(_ batch: [any SchemaMessage]) async throws(PipelineError) {
-        messages.withLock { $0 += batch }
+        recorded.withLock {
+            $0.messages += batch
+            $0.batchSizes.append(batch.count)
+        }
     }
+
+    /// How many messages each call to ``publish(_:)`` carried, in order.
+    public var batchSizes: [Int] { recorded.withLock { $0.batchSizes } }
 
     /// Every message of type `Message` published so far, in order.
     public func messages<Message: SchemaMessage>(of type: Message.Type) -> [Message] {
-        messages.withLock { $0.compactMap { $0 as? Message } }
+        recorded.withLock { $0.messages.compactMap { $0 as? Message } }
     }
 
     /// The raw records published so far.
@@ -31,6 +42,6 @@ public final class RecordingPublisher: MessagePublisher {
 
     /// Forgets everything published.
     public func reset() {
-        messages.withLock { $0 = [] }
+        recorded.withLock { $0 = Recorded() }
     }
 }

@@ -15,6 +15,8 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
         case stateFailed
         /// A feed could not be fetched.
         case fetchFailed
+        /// The producer was stopped (graceful shutdown) while it waited to retry or to pace.
+        case cancelled
     }
 
     /// What went wrong.

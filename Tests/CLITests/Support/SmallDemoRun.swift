@@ -118,8 +118,9 @@ struct SmallDemoRun {
     private static func environment(state: URL, broker: Int) throws -> [String: String] {
         let (server, monitor, website) = (LocalPort.free(), LocalPort.free(), LocalPort.free())
         let site = "127.0.0.1:\(website)"
-        let feeds = try AgencyFeedFiles.pointed(
-            ScenarioSource.allCases.filter { $0.kind == .agencyFeed }.map(\.id), at: site, in: state.appendingPathComponent("producers"))
+        let feeds = try ProducerFiles.written(
+            feeds: ScenarioSource.allCases.filter { $0.kind == .agencyFeed }.map(\.id), pointedAt: site,
+            in: state.appendingPathComponent("producers"))
         return scale.merging(
             [
                 "HOMEPRICE_STATE_DIR": state.path, "BROKER_PORT": String(broker),

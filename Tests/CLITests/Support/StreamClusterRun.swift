@@ -157,8 +157,9 @@ struct StreamClusterRun {
             "HOMEPRICE_STATE_DIR": state.path, "BROKER_PORT": String(ports.broker), "KAFKA_BOOTSTRAP_SERVERS": ports.bootstrap,
             "SERVICES_ENABLED": Self.services.joined(separator: ","), "SUPERVISOR_RESTART_DELAY_MS": "100",
             "PRODUCER_DATA_ROOT": scenario.path,
-            // One record per awaited batch (a linger each): a file or a feed page takes seconds,
-            // so its producer is still at work when its first records arrive.
+            // One record per awaited batch, under each producer's own cap (``paces``): a file or a
+            // feed page takes seconds, so its producer is still at work when its first records
+            // arrive.
             "PRODUCER_PUBLISH_BATCH_SIZE": "1",
             "SERVICES_SCENARIO_WEB_ARGUMENTS": ["scenario", "web", "--scenario", scenario.path, "--port", String(ports.website)]
                 .joined(separator: ","),
@@ -172,10 +173,25 @@ struct StreamClusterRun {
             "MONITOR_HTTP_PORT": String(ports.monitor), "MONITOR_ACCURACY_CHECK_EVERY_JOINS": String(try feedbackHalf()),
             "MONITOR_ALERTS_RETRAIN_ON_DRIFT": "false", "MONITOR_ALERTS_RETRAIN_ON_ACCURACY": "false",
         ]
-        // Each feed's own producer file, pointed at this run's website.
-        let feeds = try AgencyFeedFiles.pointed(
-            Self.feeds, at: "127.0.0.1:\(ports.website)", in: state.appendingPathComponent("feeds"))
-        return environment.merging(feeds) { _, feed in feed }
+        // Each feed's and dataset producer's own producer file: the feeds pointed at this run's
+        // website, every one paced.
+        let producers = try ProducerFiles.written(
+            feeds: Self.feeds, pointedAt: "127.0.0.1:\(ports.website)", paces: paces, in: state.appendingPathComponent("producers"))
+        return environment.merging(producers) { _, producer in producer }
+    }
+
+    /// How many seconds each dataset producer and agency feed publishes at least: long enough
+    /// that its kill, which waits for its first record on `homes.raw` through a reader started
+    /// after `up`, still finds it at work on a loaded machine (a 36-record file published at the
+    /// linger's pace, under two seconds, once ended before its kill came).
+    static let publishingSeconds = 8
+
+    /// Each dataset producer's and feed's records-per-second cap: its records over
+    /// ``publishingSeconds``, rounded down, so each publishes for at least that long.
+    private var paces: [String: Int] {
+        let counts = Dictionary(grouping: records) { String($0.prefix { $0 != "/" }) }.mapValues(\.count)
+        return Dictionary(
+            uniqueKeysWithValues: (Self.feeds + Self.producers).map { ($0, max(1, (counts[$0] ?? 0) / Self.publishingSeconds)) })
     }
 
     /// Half of each region's requests: every region has as many, an even number, so the
@@ -330,7 +346,9 @@ struct StreamClusterRun {
     private static func joinCounters(port: Int) async throws -> [String: Double] {
         try await withDeadline(.seconds(30), waitingFor: "the monitor's /metrics") {
             while true {
-                if let url = URL(string: "http://127.0.0.1:\(port)/metrics"), let (data, _) = try? await URLSession.shared.data(from: url) {
+                if let url = URL(string: "http://127.0.0.1:\(port)/metrics"),
+                    let (data, _) = try? await URLSession.shared.cancellableData(from: url)
+                {
                     var counters: [String: Double] = [:]
                     for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix("monitor_join_events{") {
                         let parts = line.split(separator: "\"")
@@ -356,7 +374,7 @@ struct StreamClusterRun {
             var models: [Version]
         }
         guard let url = URL(string: "http://127.0.0.1:\(port)/v1/models"),
-            let (data, _) = try? await URLSession.shared.data(from: url),
+            let (data, _) = try? await URLSession.shared.cancellableData(from: url),
             let listing = try? JSONDecoder().decode(Listing.self, from: data)
         else { return 0 }
         return listing.models.count { $0.state == "loaded" && $0.aliases.contains { $0.hasSuffix("champion") } }

@@ -41,9 +41,9 @@ struct MonitorServiceIntegrationTests {
                 #expect(commands.first?.arguments == ["region": "US"])
 
                 let base = try #require(monitor.baseURL)
-                let (body, _) = try await URLSession.shared.data(from: try #require(URL(string: "\(base)/health")))
+                let (body, _) = try await URLSession.shared.cancellableData(from: try #require(URL(string: "\(base)/health")))
                 #expect(String(decoding: body, as: UTF8.self) == "ok\n")
-                let (page, _) = try await URLSession.shared.data(from: try #require(URL(string: "\(base)/")))
+                let (page, _) = try await URLSession.shared.cancellableData(from: try #require(URL(string: "\(base)/")))
                 #expect(String(decoding: page, as: UTF8.self).contains("homeprice-us@1"))
 
                 // The dashboard's approve button, as a browser sends it with the reviewer's login.
@@ -51,7 +51,7 @@ struct MonitorServiceIntegrationTests {
                 approve.httpMethod = "POST"
                 let login = "\(fixture.configuration.reviewUser):\(fixture.configuration.reviewPassword)"
                 approve.setValue("Basic " + Data(login.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
-                _ = try await URLSession.shared.data(for: approve)
+                _ = try await URLSession.shared.cancellableData(for: approve)
                 let decisions = try await waitForMessages(ReviewTask.self, on: broker.bootstrapServers, until: "the approval") {
                     $0.contains { $0.status == .approved }
                 }

@@ -68,7 +68,7 @@ struct MonitorBadInputTests {
                 try await withDeadline(.seconds(30), waitingFor: "the good dead letter on the dashboard") {
                     while true {
                         if let listening = port.withLock({ $0 }), let url = URL(string: "http://127.0.0.1:\(listening)/") {
-                            let (page, _) = try await URLSession.shared.data(from: url)
+                            let (page, _) = try await URLSession.shared.cancellableData(from: url)
                             if String(decoding: page, as: UTF8.self).contains("fuzz.goodLetter") { break }
                         }
                         try await Task.sleep(for: .milliseconds(100))

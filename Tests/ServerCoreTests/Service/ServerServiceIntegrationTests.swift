@@ -88,7 +88,7 @@ struct ServerServiceIntegrationTests {
                 http.httpMethod = "POST"
                 http.setValue("application/json", forHTTPHeaderField: "Content-Type")
                 http.httpBody = Data("{\"requestId\":\"http-1\",\"home\":\(try jsonText(home))}".utf8)
-                let (data, response) = try await URLSession.shared.data(for: http)
+                let (data, response) = try await URLSession.shared.cancellableData(for: http)
                 #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: data, as: UTF8.self))")
                 let published = try await waitForMessages(Prediction.self, on: broker.bootstrapServers, until: "the HTTP prediction") {
                     $0.contains { $0.predictionId == "http-1" }

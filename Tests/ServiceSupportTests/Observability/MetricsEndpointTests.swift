@@ -21,15 +21,15 @@ struct MetricsEndpointTests {
         let server = try endpoint.start()
         defer { server.stop() }
 
-        let (metrics, response) = try await URLSession.shared.data(from: server.baseURL.appendingPathComponent("metrics"))
+        let (metrics, response) = try await URLSession.shared.cancellableData(from: server.baseURL.appendingPathComponent("metrics"))
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         let text = String(decoding: metrics, as: UTF8.self)
         #expect(text.contains(#"kafka_producer_delivered_total{client="test"} 42"#))
 
-        let (health, _) = try await URLSession.shared.data(from: server.baseURL.appendingPathComponent("health"))
+        let (health, _) = try await URLSession.shared.cancellableData(from: server.baseURL.appendingPathComponent("health"))
         #expect(String(decoding: health, as: UTF8.self) == "ok\n")
 
-        let (_, missing) = try await URLSession.shared.data(from: server.baseURL.appendingPathComponent("nothing"))
+        let (_, missing) = try await URLSession.shared.cancellableData(from: server.baseURL.appendingPathComponent("nothing"))
         #expect((missing as? HTTPURLResponse)?.statusCode == 404)
     }
 }

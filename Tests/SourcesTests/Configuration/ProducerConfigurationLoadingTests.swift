@@ -64,6 +64,21 @@ struct ProducerConfigurationLoadingTests {
         #expect(error.input == "configs/sources/producers/test-source.yaml: producer.recordId")
     }
 
+    @Test("a source's own records-per-second cap is read; a negative one is rejected naming the key")
+    func publishingCap() async throws {
+        let base = "producer:\n  format: csv\n  recordId: id\n  input:\n    type: path\n    path: x.csv\n    watch: false\n"
+        let capped = try Self.project(producer: base + "  publish:\n    maxRecordsPerSecond: 25\n")
+        defer { capped.remove() }
+        #expect(try await ProducerConfiguration.load(sourceId: "test-source", layout: capped.layout).maxRecordsPerSecond == 25)
+        let negative = try Self.project(producer: base + "  publish:\n    maxRecordsPerSecond: -1\n")
+        defer { negative.remove() }
+        let error = try await #require(throws: SourceError.self) {
+            try await ProducerConfiguration.load(sourceId: "test-source", layout: negative.layout)
+        }
+        #expect(error.code == .invalidConfiguration)
+        #expect(error.input == "configs/sources/producers/test-source.yaml: producer.publish.maxRecordsPerSecond")
+    }
+
     @Test("a producer whose format differs from its mapping's is rejected")
     func formatMismatchIsRejected() async throws {
         let project = try Self.project(
@@ -85,6 +100,7 @@ struct ProducerConfigurationLoadingTests {
         #expect(configuration.input == .path(project.layout.root.appendingPathComponent(".homeprice/scenario/drops/x"), watch: true))
         #expect(configuration.recordIdPath == "id")
         #expect(configuration.batchSize == 10_000)
+        #expect(configuration.maxRecordsPerSecond == 0)
         #expect(configuration.timing.initialRetryDelay == .milliseconds(200))
     }
 

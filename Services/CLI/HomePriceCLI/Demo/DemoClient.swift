@@ -3,6 +3,7 @@ import Kafka
 import Pipeline
 import Scenario
 import Schema
+import ServiceSupport
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -149,7 +150,7 @@ struct DemoClient: Sendable {
         while true {
             let outcome: String
             do {
-                let (data, response) = try await URLSession.shared.data(for: request)
+                let (data, response) = try await URLSession.shared.cancellableData(for: request)
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
                 if (200..<300).contains(status), let answer = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                     let id = answer["predictionId"] as? String

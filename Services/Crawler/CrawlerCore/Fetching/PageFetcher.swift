@@ -1,4 +1,5 @@
 import Foundation
+import ServiceSupport
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -28,7 +29,7 @@ struct PageFetcher: Sendable {
         if let etag = memory?.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
         if let lastModified = memory?.lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
         do {
-            let (data, response) = try await session.data(for: request)
+            let (data, response) = try await session.cancellableData(for: request)
             guard let http = response as? HTTPURLResponse else {
                 throw CrawlerError(code: .fetchFailed, reason: "not an HTTP response", input: url.absoluteString)
             }

@@ -98,7 +98,8 @@ extension ProducerConfiguration {
         self.init(
             descriptor: descriptor, input: input, recordIdPath: try keys.string("recordId"), csvDelimiter: separator,
             xmlRecordElement: reader.string(forKey: "xml.recordElement", default: "Record"),
-            batchSize: try keys.positive("publish.batchSize"), timing: timing,
+            batchSize: try keys.positive("publish.batchSize"), maxRecordsPerSecond: try keys.nonNegative("publish.maxRecordsPerSecond"),
+            timing: timing,
             stateFile: layout.stateDirectory().appendingPathComponent("sources/\(descriptor.id).json"),
             deadLetters: DeadLetterPolicy(reader: reader.scoped(to: "deadLetters")))
     }

@@ -17,6 +17,9 @@ public struct ProducerConfiguration: Sendable, Equatable {
     public var xmlRecordElement: String
     /// How many messages are published per awaited batch.
     public var batchSize: Int
+    /// The most records published per second within one file or feed page; 0 publishes as fast
+    /// as the broker takes them.
+    public var maxRecordsPerSecond: Int
     /// Polling, request timeout, retries and backoff.
     public var timing: ProducerTiming
     /// The file holding which files were read and the feed cursor, so a restart resumes.
@@ -32,6 +35,7 @@ public struct ProducerConfiguration: Sendable, Equatable {
         csvDelimiter: Character = ",",
         xmlRecordElement: String = "Record",
         batchSize: Int = 1_000,
+        maxRecordsPerSecond: Int = 0,
         timing: ProducerTiming,
         stateFile: URL,
         deadLetters: DeadLetterPolicy = .standard
@@ -42,6 +46,7 @@ public struct ProducerConfiguration: Sendable, Equatable {
         self.csvDelimiter = csvDelimiter
         self.xmlRecordElement = xmlRecordElement
         self.batchSize = batchSize
+        self.maxRecordsPerSecond = maxRecordsPerSecond
         self.timing = timing
         self.stateFile = stateFile
         self.deadLetters = deadLetters

@@ -3,7 +3,8 @@ import Pipeline
 import Schema
 
 /// Turns parse outcomes into raw records and bounded dead letters (``Pipeline/DeadLetterWriter``)
-/// and publishes them in batches.
+/// and publishes them in batches, within the configured records-per-second cap
+/// (``PublishPace``).
 struct OutcomePublisher: Sendable {
     let configuration: ProducerConfiguration
     let publisher: any MessagePublisher
@@ -14,6 +15,9 @@ struct OutcomePublisher: Sendable {
         let deadLetters = DeadLetterWriter(stage: .ingestion, service: configuration.serviceName, policy: configuration.deadLetters)
         let descriptor = configuration.descriptor
         let batchSize = max(1, configuration.batchSize)
+        let pace = PublishPace(maxRecordsPerSecond: configuration.maxRecordsPerSecond)
+        let clock = ContinuousClock()
+        let began = clock.now
         var start = 0
         while start < outcomes.count {
             let now = Date()
@@ -35,6 +39,13 @@ struct OutcomePublisher: Sendable {
                 throw SourceError(publishing: error)
             }
             start += batchSize
+            let wait = pace.delay(afterPublishing: min(start, outcomes.count), elapsed: clock.now - began)
+            guard wait > .zero else { continue }
+            do {
+                try await Task.sleep(for: wait)
+            } catch {
+                throw SourceError(code: .cancelled, reason: "stopped while pacing its publishing", input: url?.path)
+            }
         }
         return summary
     }

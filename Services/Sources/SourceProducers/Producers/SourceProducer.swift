@@ -3,6 +3,7 @@ import Logging
 import Pipeline
 import Schema
 import ServiceLifecycle
+import ServiceSupport
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -49,7 +50,7 @@ public final class SourceProducer: Service, Sendable {
                     try await Task.sleep(for: self.configuration.timing.pollInterval)
                 } while true
             }
-        } catch is CancellationError {
+        } catch let error where error is CancellationError || (error as? SourceError)?.code == .cancelled {
             logger.info("source producer stopped", metadata: ["source.id": "\(configuration.descriptor.id)"])
         }
     }
@@ -176,13 +177,14 @@ public final class SourceProducer: Service, Sendable {
             do {
                 return try await fetch(url)
             } catch {
+                if error.code == .cancelled { throw error }
                 if timing.maximumAttempts > 0 && attempt >= timing.maximumAttempts {
                     throw SourceError(code: .fetchFailed, reason: "\(error.reason) after \(attempt) attempts", input: url.absoluteString)
                 }
                 logger.warning("feed fetch failed; retrying", metadata: ["url": "\(url)", "error": "\(error)", "attempt": "\(attempt)"])
             }
             do { try await Task.sleep(for: delay) } catch {
-                throw SourceError(code: .fetchFailed, reason: "cancelled while waiting to retry", input: url.absoluteString)
+                throw SourceError(code: .cancelled, reason: "stopped while waiting to retry", input: url.absoluteString)
             }
             delay = min(delay * 2, timing.maximumRetryDelay)
             attempt += 1
@@ -191,7 +193,7 @@ public final class SourceProducer: Service, Sendable {
 
     private func fetch(_ url: URL) async throws(SourceError) -> Data {
         do {
-            let (data, response) = try await session.data(from: url)
+            let (data, response) = try await session.cancellableData(from: url)
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             guard status == 200 else {
                 throw SourceError(code: .fetchFailed, reason: "HTTP status \(status)", input: url.absoluteString)
@@ -199,6 +201,8 @@ public final class SourceProducer: Service, Sendable {
             return data
         } catch let error as SourceError {
             throw error
+        } catch let error as URLError where error.code == .cancelled {
+            throw SourceError(code: .cancelled, reason: "stopped while fetching", input: url.absoluteString)
         } catch {
             throw SourceError(code: .fetchFailed, reason: error.localizedDescription, input: url.absoluteString)
         }

@@ -1,0 +1,37 @@
+import Foundation
+import Schema
+import ServiceSupport
+import Sources
+import TestSupport
+import Testing
+
+@Suite("A feed producer stopped while a page loads")
+struct FeedShutdownTests {
+    @Test("ends at once as stopped, not as a failed fetch to retry, and publishes nothing")
+    func stopsWhileFetching() async throws {
+        let (asked, asking) = AsyncStream.makeStream(of: Void.self)
+        let feed = try LocalHTTPServer { _ in
+            asking.yield()
+            return HTTPResponse(status: 200, body: Data(#"{"items": [], "cursor": null, "hasMore": false}"#.utf8), delay: .seconds(5))
+        }
+        defer { feed.stop() }
+        let publisher = RecordingPublisher()
+        let configuration = ProducerConfiguration(
+            descriptor: SourceDescriptor(
+                id: "slow-feed", name: "slow-feed", kind: .agencyFeed, region: "US", currency: "USD", format: .json, mapping: [:],
+                publishedAt: Date()),
+            input: .feed(feed.baseURL.appendingPathComponent("listings"), pageSize: 10, follow: false), recordIdPath: "id",
+            batchSize: 10, timing: .fastForTests,
+            stateFile: FileManager.default.temporaryDirectory.appendingPathComponent("slow-feed-\(UUID().uuidString).json"))
+        let producer = SourceProducer(configuration: configuration, publisher: publisher, logger: KafkaTestClients.logger)
+
+        let ingesting = Task { try await producer.ingestAvailable() }
+        for await _ in asked { break }
+        ingesting.cancel()
+        let error = try await #require(throws: SourceError.self) { try await ingesting.value }
+        #expect(error.code == .cancelled, "\(error)")
+        #expect(error.reason == "stopped while fetching", "stopped in the fetch itself, not first counted as a failure to retry")
+        #expect(error.input?.contains("/listings") == true, "the error names the page")
+        #expect(publisher.rawRecords.isEmpty && publisher.deadLetters.isEmpty)
+    }
+}
