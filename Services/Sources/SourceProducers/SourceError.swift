@@ -15,7 +15,8 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
         case stateFailed
         /// A feed could not be fetched.
         case fetchFailed
-        /// The producer was stopped (graceful shutdown) while it waited to retry or to pace.
+        /// The producer was stopped (graceful shutdown) while it fetched a feed page, waited to retry
+        /// or paced its publishing.
         case cancelled
     }
 

@@ -13,15 +13,17 @@ extension URLSession {
     /// - `data(for:)` cancels its `URLSessionTask` from inside the awaiting task's cancellation,
     ///   under that task's status lock, and waits for the session's work queue there; a
     ///   completion handled on that queue at the same moment waits for the same status lock to
-    ///   resume the task: both wait forever (swift-corelibs-foundation #5412);
+    ///   resume the task: both wait forever (swift-corelibs-foundation #5412, fixed upstream by
+    ///   #5417 and still seen with Swift 6.3.1);
     /// - `URLSessionTask.cancel()` racing the task's own completion may report the cancellation
     ///   after the session has forgotten the task, which stops the process ("Trying to access a
     ///   behaviour for a task that in not in the registry").
     ///
     /// So the caller's cancellation only ends the wait and never touches the `URLSessionTask`: a
-    /// request already sent is left to finish or to time out (the session's
-    /// `timeoutIntervalForRequest` or the request's own) in the background, and its answer is
-    /// dropped. A request cancelled before it was sent is never sent.
+    /// request already started is left to finish or to fail in the background (on an idle
+    /// connection, after the session's `timeoutIntervalForRequest` or the request's own; a slowly
+    /// trickling answer can last longer), and its answer is dropped. A call made when its task is
+    /// cancelled already sends nothing.
     public func cancellableData(for request: URLRequest) async throws -> (Data, URLResponse) {
         let pending = PendingAnswer()
         return try await withTaskCancellationHandler {

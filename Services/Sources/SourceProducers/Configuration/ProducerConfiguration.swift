@@ -17,8 +17,8 @@ public struct ProducerConfiguration: Sendable, Equatable {
     public var xmlRecordElement: String
     /// How many messages are published per awaited batch.
     public var batchSize: Int
-    /// The most records published per second within one file or feed page; 0 publishes as fast
-    /// as the broker takes them.
+    /// The most messages (records and dead letters) published per second, across the files and
+    /// feed pages of a run; 0 publishes as fast as the broker takes them.
     public var maxRecordsPerSecond: Int
     /// Polling, request timeout, retries and backoff.
     public var timing: ProducerTiming

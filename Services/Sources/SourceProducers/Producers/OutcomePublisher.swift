@@ -3,8 +3,8 @@ import Pipeline
 import Schema
 
 /// Turns parse outcomes into raw records and bounded dead letters (``Pipeline/DeadLetterWriter``)
-/// and publishes them in batches, within the configured records-per-second cap
-/// (``PublishPace``).
+/// and publishes them in batches, within the configured messages-per-second cap
+/// (``PublishPace``): with a cap, a batch is at most one second's worth.
 struct OutcomePublisher: Sendable {
     let configuration: ProducerConfiguration
     let publisher: any MessagePublisher
@@ -14,8 +14,8 @@ struct OutcomePublisher: Sendable {
         var summary = IngestionSummary()
         let deadLetters = DeadLetterWriter(stage: .ingestion, service: configuration.serviceName, policy: configuration.deadLetters)
         let descriptor = configuration.descriptor
-        let batchSize = max(1, configuration.batchSize)
         let pace = PublishPace(maxRecordsPerSecond: configuration.maxRecordsPerSecond)
+        let batchSize = pace.batchSize(configured: configuration.batchSize)
         let clock = ContinuousClock()
         let began = clock.now
         var start = 0
@@ -44,6 +44,9 @@ struct OutcomePublisher: Sendable {
             do {
                 try await Task.sleep(for: wait)
             } catch {
+                // Everything is delivered once the last batch is out: return, so the caller keeps
+                // the file or page as read and a restart does not publish it again.
+                guard start < outcomes.count else { break }
                 throw SourceError(code: .cancelled, reason: "stopped while pacing its publishing", input: url?.path)
             }
         }

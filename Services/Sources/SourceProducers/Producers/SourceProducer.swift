@@ -201,7 +201,7 @@ public final class SourceProducer: Service, Sendable {
             return data
         } catch let error as SourceError {
             throw error
-        } catch let error as URLError where error.code == .cancelled {
+        } catch let error as URLError where error.code == .cancelled && Task.isCancelled {
             throw SourceError(code: .cancelled, reason: "stopped while fetching", input: url.absoluteString)
         } catch {
             throw SourceError(code: .fetchFailed, reason: error.localizedDescription, input: url.absoluteString)
