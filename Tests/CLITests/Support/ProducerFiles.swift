@@ -4,10 +4,10 @@ import Testing
 
 /// The sources' own producer files (`configs/sources/producers/<id>.yaml`), copied for a test's
 /// cluster: the agency feeds with the scenario website they page moved from `127.0.0.1:8080` to
-/// the test's own address, and any producer with a records-per-second cap of its own.
+/// the test's own address, and any producer with a messages-per-second cap of its own.
 enum ProducerFiles {
     /// Writes a copy of each producer's file into `folder`: every feed of `feeds` pointed at
-    /// `site` (`host:port`), every producer of `paces` capped at its records per second
+    /// `site` (`host:port`), every producer of `paces` capped at its messages per second
     /// (`publish.maxRecordsPerSecond`). Returns the supervisor's `SERVICES_<ID>_ARGUMENTS` that
     /// run each of these producers on its copy.
     static func written(

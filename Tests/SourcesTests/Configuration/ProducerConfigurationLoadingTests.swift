@@ -64,7 +64,7 @@ struct ProducerConfigurationLoadingTests {
         #expect(error.input == "configs/sources/producers/test-source.yaml: producer.recordId")
     }
 
-    @Test("a source's own records-per-second cap is read; a negative one is rejected naming the key")
+    @Test("a source's own messages-per-second cap is read; a negative one is rejected naming the key")
     func publishingCap() async throws {
         let base = "producer:\n  format: csv\n  recordId: id\n  input:\n    type: path\n    path: x.csv\n    watch: false\n"
         let capped = try Self.project(producer: base + "  publish:\n    maxRecordsPerSecond: 25\n")

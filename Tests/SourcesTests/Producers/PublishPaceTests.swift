@@ -29,15 +29,9 @@ struct PublishPaceTests {
 
     @Test("a capped producer spreads a file over count / cap seconds, one batch at a time, in order")
     func cappedFileTakesItsTime() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pace-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let input = folder.appendingPathComponent("sales.jsonl")
         let ids = (1...12).map { "P-\($0)" }
-        try Data(ids.map { "{\"id\": \"\($0)\", \"price\": 100000}\n" }.joined().utf8).write(to: input)
-        var configuration = SourceProducerIntegrationTests.configuration(.usOpenData, input: input, recordId: "id", folder: folder)
-        configuration.batchSize = 3
-        configuration.maxRecordsPerSecond = 40
+        let (folder, configuration) = try Self.cappedFile(ids: ids, maxRecordsPerSecond: 40, batchSize: 3)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let publisher = RecordingPublisher()
         let producer = SourceProducer(configuration: configuration, publisher: publisher, logger: Logger(label: "test.sources"))
 
@@ -54,13 +48,8 @@ struct PublishPaceTests {
 
     @Test("stopped while pacing after a file's last batch, the producer keeps the file as read", .timeLimit(.minutes(1)))
     func stopAfterLastBatchKeepsProgress() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pace-\(UUID().uuidString)")
+        let (folder, configuration) = try Self.cappedFile(ids: ["P-1", "P-2"], maxRecordsPerSecond: 1)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let input = folder.appendingPathComponent("sales.jsonl")
-        try Data(#"{"id": "P-1", "price": 100000}\#n{"id": "P-2", "price": 200000}\#n"#.utf8).write(to: input)
-        var configuration = SourceProducerIntegrationTests.configuration(.usOpenData, input: input, recordId: "id", folder: folder)
-        configuration.maxRecordsPerSecond = 1
         let (published, publishing) = AsyncStream.makeStream(of: Int.self)
         let publisher = AnnouncingPublisher(announcing: publishing)
         let producer = SourceProducer(configuration: configuration, publisher: publisher, logger: Logger(label: "test.sources"))
@@ -80,6 +69,21 @@ struct PublishPaceTests {
         let restarted = SourceProducer(configuration: configuration, publisher: publisher, logger: Logger(label: "test.sources"))
         #expect(try await restarted.ingestAvailable() == IngestionSummary(), "a restart does not publish the file again")
         #expect(publisher.recorded.rawRecords.map(\.recordId) == ["P-1", "P-2"])
+    }
+
+    /// A fresh folder holding a JSON-lines file of a home per id, and a producer configuration
+    /// reading it under the cap; the caller removes the folder.
+    private static func cappedFile(
+        ids: [String], maxRecordsPerSecond: Int, batchSize: Int? = nil
+    ) throws -> (folder: URL, configuration: ProducerConfiguration) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pace-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let input = folder.appendingPathComponent("sales.jsonl")
+        try Data(ids.map { "{\"id\": \"\($0)\", \"price\": 100000}\n" }.joined().utf8).write(to: input)
+        var configuration = SourceProducerIntegrationTests.configuration(.usOpenData, input: input, recordId: "id", folder: folder)
+        if let batchSize { configuration.batchSize = batchSize }
+        configuration.maxRecordsPerSecond = maxRecordsPerSecond
+        return (folder, configuration)
     }
 }
 

@@ -13,7 +13,7 @@ struct PublishPace: Sendable, Equatable {
         return maxRecordsPerSecond > 0 ? min(configured, maxRecordsPerSecond) : configured
     }
 
-    /// How long to wait once `published` records are out, `elapsed` after the first batch
+    /// How long to wait once `published` messages are out, `elapsed` after the first batch
     /// began, so the count stays within the cap: zero when it already is, or with no cap.
     func delay(afterPublishing published: Int, elapsed: Duration) -> Duration {
         guard maxRecordsPerSecond > 0 else { return .zero }
