@@ -12,8 +12,6 @@ import Schema
 /// - lot area: acres are written with two decimals (±0.005 acre ≈ 20 m²), so within 1 % or
 ///   21 m² is right;
 /// - coordinates: within 1e-4° (about 10 m; sources round to 6 decimals);
-/// - vocabularies: the scenario's terms `central` and `district` are the normalizer's
-///   `centralAir` and `districtHeating`;
 /// - addresses: compared case-insensitively, the state as the region's subdivision code.
 public enum FieldComparison {
     /// The fields scored, in report order.
@@ -64,15 +62,12 @@ public enum FieldComparison {
         case "garageSpaces": return home.garageSpaces.map { .number(Double($0)) }
         case "builtYear": return home.builtYear.map { .number(Double($0)) }
         case "builtMonth": return home.builtMonth.map { .number(Double($0)) }
-        case "heating": return home.heating.map { .text(isTruth ? (termsOfScenario[$0] ?? $0) : $0) }
-        case "cooling": return home.cooling.map { .text(isTruth ? (termsOfScenario[$0] ?? $0) : $0) }
+        case "heating": return home.heating.map { .text($0) }
+        case "cooling": return home.cooling.map { .text($0) }
         case "coordinates": return home.coordinates.map { .point($0.latitude, $0.longitude) }
         default: return nil
         }
     }
-
-    /// The scenario's vocabulary terms that the normalizer spells differently.
-    private static let termsOfScenario = ["central": "centralAir", "district": "districtHeating"]
 
     private static func matches(_ field: String, _ produced: Value, _ expected: Value) -> Bool {
         switch (produced, expected) {

@@ -11,8 +11,17 @@ struct ScenarioAccuracyTests {
     /// A fetch time after every real build year and before the scenario's synthetic future ones.
     static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
 
-    @Test("every source's records normalize into homes whose fields and duplicate clusters match the ground truth")
-    func accuracyOverGroundTruth() async throws {
+    /// A scenario normalized record by record, with its ground truth.
+    struct NormalizedScenario {
+        var records: Int
+        var truth: GroundTruth
+        var homes: [Home]
+        var deadLetters: [DeadLetter]
+        var reviewTasks: Set<String>
+    }
+
+    /// Generates a 400-home scenario and normalizes each of its records in turn.
+    static func normalizedScenario() async throws -> NormalizedScenario {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-accuracy-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try ScenarioGenerator(
@@ -32,8 +41,17 @@ struct ScenarioAccuracyTests {
             deadLetters += output.deadLetters
             reviewTasks.formUnion(output.reviewTasks.map(\.taskId))
         }
+        return NormalizedScenario(
+            records: records.count, truth: truth, homes: try normalizer.store.homes(), deadLetters: deadLetters,
+            reviewTasks: reviewTasks)
+    }
+
+    @Test("every source's records normalize into homes whose fields and duplicate clusters match the ground truth")
+    func accuracyOverGroundTruth() async throws {
+        let scenario = try await Self.normalizedScenario()
+        let (truth, deadLetters, reviewTasks) = (scenario.truth, scenario.deadLetters, scenario.reviewTasks)
         let report = ScenarioEvaluation.evaluate(
-            homes: try normalizer.store.homes(), truth: truth, records: records.count, deadLettered: deadLetters.count)
+            homes: scenario.homes, truth: truth, records: scenario.records, deadLettered: deadLetters.count)
         print(EvaluationSummary.text(report))
 
         // The only records the scenario gets wrong on purpose that the normalizer must reject are
@@ -64,5 +82,57 @@ struct ScenarioAccuracyTests {
         #expect(report.homes <= report.trueHomes + report.trueHomes / 20)
         // Review tasks only for pairs a person could decide: at most 5 % of the homes.
         #expect(Double(reviewTasks.count) <= 0.05 * Double(report.homes), "\(reviewTasks.count) review tasks for \(report.homes) homes")
+    }
+
+    /// The provenance keys under which the normalizer records each fact.
+    static let provenanceKeys: [String: HomeFact] = [
+        "propertyType": .propertyType, "coordinates.latitude": .coordinates, "livingArea": .livingArea, "lotArea": .lotArea,
+        "rooms": .rooms, "bedrooms": .bedrooms, "bathrooms": .bathrooms, "garageSpaces": .garageSpaces,
+        "builtYear": .builtYear, "builtMonth": .builtMonth, "heating": .heating, "cooling": .cooling,
+    ]
+
+    @Test("the normalizer reads from each record exactly the facts its ground truth says it states")
+    func statedFactsMatchWhatTheNormalizerReads() async throws {
+        let scenario = try await Self.normalizedScenario()
+        // Which record gave which fact, by the homes' provenance.
+        var read: [HomeFact: Set<String>] = [:]
+        var normalizedRecords: Set<String> = []
+        for home in scenario.homes {
+            for (key, entries) in home.provenance {
+                let recordKeys = entries.map { "\($0.sourceId)/\($0.recordId)" }
+                normalizedRecords.formUnion(recordKeys)
+                if let fact = Self.provenanceKeys[key] { read[fact, default: []].formUnion(recordKeys) }
+            }
+        }
+        // Per source and fact, over the normalized records whose true home has the fact.
+        var stated: [String: Int] = [:]
+        var statedButNotRead: [String: Int] = [:]
+        var readButNotStated: [String: Int] = [:]
+        for key in normalizedRecords {
+            guard let entry = scenario.truth.entries[key], let source = ScenarioSource(rawValue: entry.sourceId) else {
+                Issue.record("\(key) is not a scenario record")
+                continue
+            }
+            for fact in HomeFact.allCases where fact.isStated(in: entry.home) {
+                let name = "\(source.id) \(fact.rawValue)"
+                let wasRead = read[fact, default: []].contains(key)
+                if entry.statedFacts.contains(fact) {
+                    stated[name, default: 0] += 1
+                    if !wasRead { statedButNotRead[name, default: 0] += 1 }
+                } else if wasRead {
+                    readButNotStated[name, default: 0] += 1
+                }
+            }
+        }
+        #expect(readButNotStated.isEmpty, "facts read that the records do not state: \(readButNotStated)")
+        #expect(statedButNotRead.isEmpty, "facts stated that the normalizer did not read: \(statedButNotRead)")
+        // Every fact a source is declared to carry is stated by some of its records.
+        for source in ScenarioSource.allCases {
+            for fact in source.facts {
+                #expect(
+                    stated["\(source.id) \(fact.rawValue)"] ?? 0 > 0,
+                    "\(source.id) carries \(fact.rawValue), which none of its records states")
+            }
+        }
     }
 }

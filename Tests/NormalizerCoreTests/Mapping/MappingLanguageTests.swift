@@ -166,6 +166,29 @@ struct MappingLanguageTests {
         #expect(placeholder["bedrooms"] == nil)
     }
 
+    @Test("'None' for cooling or heating is the system 'none', not a missing value; 'n/a' stays missing")
+    func noneIsATermOfSystemFields() throws {
+        let yaml = """
+            id: us-agency-test
+            kind: agencyFeed
+            region: US
+            currency: USD
+            format: json
+            mapping:
+              address: { path: address }
+              price: { path: price }
+              heating: { path: heating }
+              cooling: { path: cooling }
+            """
+        let address = #""address": "115 Woodland St, Ames, IA 50014", "price": 195500"#
+        let none = try map(try mapper(yaml), #"{\#(address), "heating": "None", "cooling": "None"}"#).get()
+        #expect(none["cooling"] == .text("none"))
+        #expect(none["heating"] == .text("none"))
+        let missing = try map(try mapper(yaml), #"{\#(address), "heating": "n/a", "cooling": "TBD"}"#).get()
+        #expect(missing["cooling"] == nil)
+        #expect(missing["heating"] == nil)
+    }
+
     @Test("a sale date that does not exist rejects the record", arguments: ["02/30/2019", "13/45/2020"])
     func impossibleDate(date: String) throws {
         let row = "115 WOODLAND ST,AMES,IA,50014,195500,\(date),2,1,3\r\n"

@@ -80,7 +80,9 @@ struct RecordReading {
     private func text(of name: String, mapping: FieldMapping) throws -> String? {
         let found =
             try mapping.sum.map { try weightedSum($0, mapping: mapping) }
-            ?? fields.firstValue(at: mapping.paths, passingOverObjects: name == CanonicalField.address.rawValue && mapsAddressParts)
+            ?? fields.firstValue(
+                at: mapping.paths, passingOverObjects: name == CanonicalField.address.rawValue && mapsAddressParts,
+                isValue: { text in Self.namesTerm(text, field: name, mapping: mapping) })
         guard let raw = found ?? mapping.defaultValue, !raw.allSatisfy(\.isWhitespace) else {
             return nil
         }
@@ -341,6 +343,22 @@ struct RecordReading {
             throw ParseError(.malformed, reason: "'\(text)' is not a month", input: raw)
         }
         return month
+    }
+
+    /// The built-in vocabulary of a system field (heating, cooling).
+    private static func builtInVocabulary(of field: CanonicalField) -> Vocabulary? {
+        switch field {
+        case .heating: .heating
+        case .cooling: .cooling
+        default: nil
+        }
+    }
+
+    /// Whether a text is a term of a system field's vocabulary (the mapping's own or the
+    /// built-in one), such as `None` for cooling, which a placeholder check would drop.
+    private static func namesTerm(_ text: String, field name: String, mapping: FieldMapping) -> Bool {
+        guard let vocabulary = CanonicalField(rawValue: name).flatMap(builtInVocabulary(of:)) else { return false }
+        return mapping.ownTerm(for: text) != nil || vocabulary.term(for: text) != nil
     }
 
     /// The canonical term for a text: the mapping's own vocabulary first, then the built-in one.

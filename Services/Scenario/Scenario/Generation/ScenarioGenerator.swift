@@ -77,8 +77,11 @@ public struct ScenarioGenerator: Sendable {
                 var noise = RecordNoise(random: random.derived(UInt64(source.id.hashValueStable)))
                 try writers[source]?.append(source.render(home, recordId: recordId, noise: &noise))
                 manifest.recordsPerSource[source.id, default: 0] += 1
+                let stated = HomeFact.allCases.filter { fact in
+                    source.facts.contains(fact) && !noise.leftOut.contains(fact) && fact.isStated(in: canonical)
+                }
                 let entry = GroundTruthEntry(
-                    sourceId: source.id, recordId: recordId, homeId: home.id, cluster: cluster, home: canonical)
+                    sourceId: source.id, recordId: recordId, homeId: home.id, cluster: cluster, home: canonical, statedFacts: stated)
                 try groundTruth.write(encoder.encodeLine(entry) + "\n")
             }
         }

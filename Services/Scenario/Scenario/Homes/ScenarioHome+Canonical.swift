@@ -32,9 +32,20 @@ extension ScenarioHome {
             garageSpaces: garageSpaces,
             builtYear: builtYear,
             builtMonth: builtMonth,
-            heating: heating,
-            cooling: cooling,
+            heating: heating.map(Self.canonicalTerm),
+            cooling: cooling.map(Self.canonicalTerm),
             normalizedAt: Self.groundTruthTime
         )
+    }
+
+    /// The canonical vocabulary term of the scenario's own name for a heating or cooling system
+    /// (the scenario says `central` and `district` where the canonical terms are `centralAir`
+    /// and `districtHeating`).
+    static func canonicalTerm(_ scenarioTerm: String) -> String {
+        switch scenarioTerm {
+        case "central": "centralAir"
+        case "district": "districtHeating"
+        default: scenarioTerm
+        }
     }
 }

@@ -16,11 +16,13 @@ enum CanadianLandRegistryRenderer {
             + element("PostalCode", noise.maybe(home.postalCode))
         return "<Sale id=\"\(XMLText.escaped(recordId))\"><Address>\(address)</Address>"
             + element("Consideration", String(format: "%.2f", home.price), attributes: " currency=\"CAD\"")
-            + element("LotSize", noise.maybe(home.lotArea).map { String(TextFormats.squareFeet($0)) }, attributes: " unit=\"sqft\"")
-            + element("Bedrooms", noise.maybe(home.bedrooms).map(String.init))
-            + element("Bathrooms", noise.maybe(home.bathrooms).map(TextFormats.decimal))
-            + element("GarageSpaces", noise.maybe(home.garageSpaces).map(String.init))
-            + element("Heating", noise.maybe(home.heating))
+            + element(
+                "LotSize", noise.maybe(home.lotArea, stating: .lotArea).map { String(TextFormats.squareFeet($0)) },
+                attributes: " unit=\"sqft\"")
+            + element("Bedrooms", noise.maybe(home.bedrooms, stating: .bedrooms).map(String.init))
+            + element("Bathrooms", noise.maybe(home.bathrooms, stating: .bathrooms).map(TextFormats.decimal))
+            + element("GarageSpaces", noise.maybe(home.garageSpaces, stating: .garageSpaces).map(String.init))
+            + element("Heating", noise.maybe(home.heating, stating: .heating))
             + element("AirConditioning", home.cooling.map { $0 == "central" ? "yes" : "no" })
             + "</Sale>"
     }

@@ -13,7 +13,7 @@ enum GermanAgencyNestedRenderer {
             ("bundesland", noise.maybe(home.state).map { .string($0) }),
         ])
         let areas = JSONText.object(dropping: [
-            ("wohnflaeche", noise.maybe(home.livingArea).map { .string("\(TextFormats.germanDecimal($0)) m2") }),
+            ("wohnflaeche", noise.maybe(home.livingArea, stating: .livingArea).map { .string("\(TextFormats.germanDecimal($0)) m2") }),
             ("grundstueck", home.lotArea.map { .string("\(TextFormats.germanDecimal($0)) m²") }),
         ])
         let price = JSONText.object([
@@ -26,17 +26,17 @@ enum GermanAgencyNestedRenderer {
             ("adresse", address),
             ("flaechen", areas),
             ("preis", price),
-            ("baujahr", noise.maybe(built).map { .string($0) }),
-            ("zimmer", noise.maybe(home.rooms).map { .integer($0) }),
-            ("schlafzimmer", noise.maybe(home.bedrooms).map { .integer($0) }),
-            ("badezimmer", noise.maybe(home.bathrooms).map { .number($0) }),
-            ("stellplaetze", noise.maybe(home.garageSpaces).map { .integer($0) }),
-            ("heizung", noise.maybe(home.heating).map { .string(Vocabulary.germanHeating($0)) }),
+            ("baujahr", noise.maybe(built, stating: .builtYear, .builtMonth).map { .string($0) }),
+            ("zimmer", noise.maybe(home.rooms, stating: .rooms).map { .integer($0) }),
+            ("schlafzimmer", noise.maybe(home.bedrooms, stating: .bedrooms).map { .integer($0) }),
+            ("badezimmer", noise.maybe(home.bathrooms, stating: .bathrooms).map { .number($0) }),
+            ("stellplaetze", noise.maybe(home.garageSpaces, stating: .garageSpaces).map { .integer($0) }),
+            ("heizung", noise.maybe(home.heating, stating: .heating).map { .string(Vocabulary.germanHeating($0)) }),
             ("klimaanlage", home.cooling.map { .bool($0 == "central") }),
         ])
         let geo: JSONText? = home.latitude.flatMap { latitude in
             home.longitude.map { .object([("breite", .number(latitude)), ("laenge", .number($0))]) }
         }
-        return JSONText.object(dropping: [("objekt", object), ("geo", noise.maybe(geo))]).text
+        return JSONText.object(dropping: [("objekt", object), ("geo", noise.maybe(geo, stating: .coordinates))]).text
     }
 }

@@ -14,11 +14,11 @@ enum GermanImmobilienCSVRenderer {
             home.postalCode,
             noise.typed(home.city),
             TextFormats.euros(home.price),
-            noise.maybe(home.livingArea).map { "\(TextFormats.germanDecimal($0)) m²" },
+            noise.maybe(home.livingArea, stating: .livingArea).map { "\(TextFormats.germanDecimal($0)) m²" },
             home.lotArea.map { "\(TextFormats.germanDecimal($0)) m²" },
-            noise.maybe(built),
-            noise.maybe(home.rooms).map(String.init),
-            noise.maybe(home.heating).map(Vocabulary.germanHeating),
+            noise.maybe(built, stating: .builtYear, .builtMonth),
+            noise.maybe(home.rooms, stating: .rooms).map(String.init),
+            noise.maybe(home.heating, stating: .heating).map(Vocabulary.germanHeating),
         ]
         return fields.map { TextFormats.csvField($0 ?? "", delimiter: ";") }.joined(separator: ";")
     }

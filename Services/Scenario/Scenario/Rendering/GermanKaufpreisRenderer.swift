@@ -19,10 +19,12 @@ enum GermanKaufpreisRenderer {
             + element("Objektart", Vocabulary.germanType(home.propertyType))
             + element("Lage", lage)
             + element("Kaufpreis", price, attributes: " waehrung=\"EUR\"")
-            + element("Wohnflaeche", noise.maybe(home.livingArea).map(TextFormats.germanDecimal), attributes: " einheit=\"m²\"")
+            + element(
+                "Wohnflaeche", noise.maybe(home.livingArea, stating: .livingArea).map(TextFormats.germanDecimal),
+                attributes: " einheit=\"m²\"")
             + element("Grundstuecksflaeche", home.lotArea.map(TextFormats.germanDecimal))
-            + element("Baujahr", noise.maybe(built))
-            + element("Zimmer", noise.maybe(home.rooms).map(String.init))
+            + element("Baujahr", noise.maybe(built, stating: .builtYear, .builtMonth))
+            + element("Zimmer", noise.maybe(home.rooms, stating: .rooms).map(String.init))
             + "</Vertrag>"
     }
 }

@@ -36,6 +36,27 @@ public enum ScenarioSource: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The facts its records state about a home that has them (a record may still leave one
+    /// out, ``RecordNoise``). The scenario accuracy test checks this list against what the
+    /// normalizer reads from every source's records.
+    public var facts: Set<HomeFact> {
+        switch self {
+        case .usListingsWeb: [.propertyType, .coordinates, .livingArea, .rooms, .bedrooms, .bathrooms, .builtYear]
+        case .usAgencyFlat, .deAgencyNested: Set(HomeFact.allCases)
+        case .usCountySales: [.livingArea, .lotArea, .bedrooms, .bathrooms, .builtYear]
+        case .caLandRegistry: [.lotArea, .bedrooms, .bathrooms, .garageSpaces, .heating, .cooling]
+        // Its gas_heat column says only whether the heating is gas.
+        case .caMLSDataset: [.lotArea, .bedrooms, .bathrooms, .garageSpaces, .cooling]
+        case .deKaufpreissammlung: [.propertyType, .livingArea, .lotArea, .rooms, .builtYear, .builtMonth]
+        case .usOpenData:
+            [
+                .propertyType, .coordinates, .livingArea, .lotArea, .rooms, .bedrooms, .bathrooms, .builtYear, .builtMonth, .heating,
+                .cooling,
+            ]
+        case .deImmobilienCSV: [.livingArea, .lotArea, .rooms, .builtYear, .builtMonth, .heating]
+        }
+    }
+
     /// What kind of source it is.
     public var kind: SourceKind {
         switch self {

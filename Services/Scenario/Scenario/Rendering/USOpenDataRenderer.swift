@@ -18,22 +18,22 @@ enum USOpenDataRenderer {
                     ("zip", .string(home.postalCode)),
                 ])
             ),
-            ("coordinates", noise.maybe(coordinates)),
+            ("coordinates", noise.maybe(coordinates, stating: .coordinates)),
         ])
         let rooms = JSONText.object(dropping: [
-            ("total", noise.maybe(home.rooms).map { .integer($0) }),
-            ("bedrooms", noise.maybe(home.bedrooms).map { .integer($0) }),
-            ("bathrooms", noise.maybe(home.bathrooms).map { .number($0) }),
+            ("total", noise.maybe(home.rooms, stating: .rooms).map { .integer($0) }),
+            ("bedrooms", noise.maybe(home.bedrooms, stating: .bedrooms).map { .integer($0) }),
+            ("bathrooms", noise.maybe(home.bathrooms, stating: .bathrooms).map { .number($0) }),
         ])
         let building = JSONText.object(dropping: [
             ("type", .string(home.propertyType.rawValue)),
-            ("living_area", noise.maybe(home.livingArea).map { .string("\(TextFormats.squareFeet($0)) sq ft") }),
-            ("year_built", noise.maybe(built).map { .string($0) }),
+            ("living_area", noise.maybe(home.livingArea, stating: .livingArea).map { .string("\(TextFormats.squareFeet($0)) sq ft") }),
+            ("year_built", noise.maybe(built, stating: .builtYear, .builtMonth).map { .string($0) }),
             ("rooms", rooms),
-            ("heating", noise.maybe(home.heating).map { .string($0) }),
+            ("heating", noise.maybe(home.heating, stating: .heating).map { .string($0) }),
             ("central_air", home.cooling.map { .bool($0 == "central") }),
         ])
-        let lot: JSONText? = noise.maybe(home.lotArea).map {
+        let lot: JSONText? = noise.maybe(home.lotArea, stating: .lotArea).map {
             .object([("area", .number((($0 / 4_046.856_422_4) * 100).rounded() / 100)), ("unit", .string("acre"))])
         }
         return JSONText.object(dropping: [
