@@ -30,7 +30,7 @@ import TrainerCore
 /// the trainer does (`configs/trainer.yaml`, `configs/model/trainer.json`).
 struct PipelineTrainingQuality {
     /// One region's quality figures.
-    struct RegionQuality: Codable, Sendable {
+    struct RegionQuality: Codable {
         var region: String
         var cleanTrainingHomes: Int
         var pipelineTrainingHomes: Int
@@ -124,7 +124,7 @@ struct PipelineTrainingQuality {
             guard !test.isEmpty else { return nil }
             let actual = test.compactMap(\.clean.target)
             let cleanMAPE = try mape(
-                training: cleanTraining, test: test.map(\.clean), actual: actual, region: region, currency: currency, trainer: trainer,
+                training: cleanTraining, test: test.map(\.clean), actual: actual, region: region, currency: currency,
                 folder: workspace.appendingPathComponent("clean-\(region)"))
             var sameHomes: [String: FeatureRow] = [:]
             var sameHomesStated: [String: FeatureRow] = [:]
@@ -143,13 +143,13 @@ struct PipelineTrainingQuality {
             }
             let cleanSameHomesMAPE = try mape(
                 training: Array(sameHomes.values), test: test.map(\.clean), actual: actual, region: region, currency: currency,
-                trainer: trainer, folder: workspace.appendingPathComponent("clean-same-\(region)"))
+                folder: workspace.appendingPathComponent("clean-same-\(region)"))
             let cleanSourcesMAPE = try mape(
                 training: Array(sameHomesStated.values), test: test.map(\.sources), actual: actual, region: region,
-                currency: currency, trainer: trainer, folder: workspace.appendingPathComponent("clean-sources-\(region)"))
+                currency: currency, folder: workspace.appendingPathComponent("clean-sources-\(region)"))
             let pipelineMAPE = try mape(
                 training: pipelineTraining, test: test.map(\.pipeline), actual: actual, region: region, currency: currency,
-                trainer: trainer, folder: workspace.appendingPathComponent("pipeline-\(region)"))
+                folder: workspace.appendingPathComponent("pipeline-\(region)"))
             return RegionQuality(
                 region: region, cleanTrainingHomes: cleanTraining.count, pipelineTrainingHomes: pipelineTraining.count,
                 testHomes: test.count, cleanMAPE: cleanMAPE, cleanSameHomesMAPE: cleanSameHomesMAPE,
@@ -185,8 +185,7 @@ struct PipelineTrainingQuality {
     /// Trains on `training` as the trainer does and returns the mean absolute percentage error
     /// of its predictions for `test` against `actual`.
     private func mape(
-        training: [FeatureRow], test: [FeatureRow], actual: [Double], region: String, currency: String,
-        trainer: TrainerConfiguration, folder: URL
+        training: [FeatureRow], test: [FeatureRow], actual: [Double], region: String, currency: String, folder: URL
     ) throws -> Double {
         let candidate = try BenchModelTraining.train(
             rows: training, region: region, currency: currency, trainer: trainer, folder: folder, at: observedAt,

@@ -358,7 +358,7 @@ struct RecordReading {
     /// built-in one), such as `None` for cooling, which a placeholder check would drop.
     private static func namesTerm(_ text: String, field name: String, mapping: FieldMapping) -> Bool {
         guard let vocabulary = CanonicalField(rawValue: name).flatMap(builtInVocabulary(of:)) else { return false }
-        return mapping.ownTerm(for: text) != nil || vocabulary.term(for: text) != nil
+        return (try? term(text, mapping: mapping, builtIn: vocabulary)) != nil
     }
 
     /// The canonical term for a text: the mapping's own vocabulary first, then the built-in one.

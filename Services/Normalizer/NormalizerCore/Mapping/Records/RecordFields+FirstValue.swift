@@ -2,9 +2,9 @@ extension RecordFields {
     /// The text at the first of `paths` with a value: not absent, not blank, not a placeholder
     /// (`TBD`, `n/a`). A path leading to an object or list is passed over when another path
     /// follows, or always with `passingOverObjects` (a one-line address whose parts are mapped
-    /// too: an address given as an object in some records and as a string in others). A text
-    /// that `isValue` accepts is a value even when it reads as a placeholder (`None` is a
-    /// cooling system's term, not a missing cooling).
+    /// too: an address given as an object in some records and as a string in others). A
+    /// placeholder that `isValue` accepts is a value all the same (`None` is a cooling system's
+    /// term, not a missing cooling); `isValue` is asked about placeholders only.
     /// - Throws: ``NormalizationError/Code/notAScalar`` for an object or list it does not pass over.
     func firstValue(
         at paths: [String], passingOverObjects: Bool = false, isValue: (String) -> Bool = { _ in false }
@@ -18,7 +18,7 @@ extension RecordFields {
                 continue
             }
             if let found, !found.allSatisfy(\.isWhitespace),
-                isValue(found) || !InputScreening.isPlaceholder(TextFolding.collapsingWhitespace(found))
+                !InputScreening.isPlaceholder(TextFolding.collapsingWhitespace(found)) || isValue(found)
             {
                 return found
             }
