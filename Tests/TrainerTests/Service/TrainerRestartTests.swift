@@ -37,12 +37,7 @@ struct TrainerRestartTests {
             // Killed as soon as the first epoch's checkpoint exists.
             let first = try HomepriceProcess([], environment: environment, executable: ExecutableRun.product("homeprice-trainer"))
             defer { first.kill() }
-            try await withDeadline(.seconds(120), waitingFor: "the first checkpoint of homeprice-us@1") {
-                while !FileManager.default.fileExists(atPath: folder.checkpoint.path) {
-                    try await Task.sleep(for: .milliseconds(5))
-                }
-            }
-            first.kill()
+            try await first.kill(whenExists: folder.checkpoint, timeout: .seconds(120))
             _ = try await first.waitForExit(timeout: .seconds(30))
             let job = try #require(try folder.jobFile.load(), "the job was still in progress when killed")
 
