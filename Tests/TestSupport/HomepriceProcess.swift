@@ -107,14 +107,14 @@ public final class HomepriceProcess: Sendable {
     /// Kills the process with SIGKILL the moment `file` exists, as a crash at that point would.
     /// A thread of its own watches for the file: a test run whose cooperative threads are busy
     /// (training in other tests) cannot let the process run on past the moment it was meant to die.
-    /// - Throws: ``FileNeverAppeared`` when `timeout` passes, or the process exits, before `file` exists.
+    /// - Throws: ``DeadlineExceeded`` when `timeout` passes, or the process exits, before `file` exists.
     public func kill(whenExists file: URL, timeout: Duration) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let deadline = ContinuousClock.now + timeout
             let watcher = Thread { [self] in
                 while !FileManager.default.fileExists(atPath: file.path) {
                     guard process.withLock({ $0.isRunning }), ContinuousClock.now < deadline else {
-                        continuation.resume(throwing: FileNeverAppeared(file: file, timeout: timeout))
+                        continuation.resume(throwing: DeadlineExceeded(what: "\(file.path) while the process ran", timeout: timeout))
                         return
                     }
                     usleep(1_000)
@@ -124,17 +124,6 @@ public final class HomepriceProcess: Sendable {
             }
             watcher.start()
         }
-    }
-
-    /// Thrown by ``kill(whenExists:timeout:)`` when the process exited, or the timeout passed,
-    /// before the file it waited for existed.
-    public struct FileNeverAppeared: Error, CustomStringConvertible {
-        /// The file waited for.
-        public let file: URL
-        /// How long it was waited for.
-        public let timeout: Duration
-
-        public var description: String { "\(file.path) did not appear within \(timeout) while the process ran" }
     }
 
     /// Asks the process to shut down gracefully with SIGTERM.

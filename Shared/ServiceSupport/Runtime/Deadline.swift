@@ -5,6 +5,12 @@ public struct DeadlineExceeded: Error, Sendable, CustomStringConvertible {
     /// How long it was waited for.
     public let timeout: Duration
 
+    /// The error of waiting `timeout` for `what` in vain.
+    public init(what: String, timeout: Duration) {
+        self.what = what
+        self.timeout = timeout
+    }
+
     public var description: String { "gave up after \(timeout) waiting for \(what)" }
 }
 
