@@ -42,6 +42,7 @@ struct ChaosRunTests {
             // warehouse and homes.normalized agree; every live home has its row; every request
             // has its answer, and the monitor joined each answer's sale price exactly once.
             let records = outcome.recordsOfLiveHomes.values.flatMap { $0 }
+            #expect(outcome.suspectHistories.isEmpty, "\(run): homes.normalized of the suspect homes: \(outcome.suspectHistories)")
             #expect(records.count == Set(records).count, "\(run): a record in two live homes")
             #expect(Set(records) == expectedRecords, "\(run): records lost: \(expectedRecords.subtracting(records).prefix(5))")
             #expect(StreamClusterRun.difference(outcome.warehouse, outcome.homes).isEmpty, "\(run): warehouse vs homes.normalized")

@@ -62,6 +62,10 @@ struct StreamClusterRun {
         /// The monitor's prediction–sale-price join counters by outcome (`monitor_join_events`
         /// of its `/metrics`).
         var joins: [String: Double]
+        /// For diagnosis only: every message on `homes.normalized` of each home the warehouse and
+        /// the topic disagree on or that shares a record with another live home, in the order
+        /// read (`partition@offset`, retired into, normalized at, records); empty when none.
+        var suspectHistories: [String: [String]]
 
         /// The registry's events without their measured metrics: `model@version kind alias`.
         var registryHistory: [String] { registry.map { $0.split(separator: " ").prefix(3).joined(separator: " ") } }
@@ -295,9 +299,11 @@ struct StreamClusterRun {
         let registry = try await TopicContents.read(
             topic: Topic.modelsRegistry.name, partitions: Topic.modelsRegistry.defaultPartitionCount, bootstrapServers: bootstrap
         ).compactMap { try? ModelEvent.decode(from: Data($0.value)) }
+        let warehouse = try Self.warehouse(in: state)
+        let liveHomes = homes.filter { $0.value.retiredInto == nil }.mapValues(Self.withoutProcessingTimes)
         return Outcome(
-            homes: homes.filter { $0.value.retiredInto == nil }.mapValues(Self.withoutProcessingTimes),
-            warehouse: try Self.warehouse(in: state),
+            homes: liveHomes,
+            warehouse: warehouse,
             rows: rows.filter { !$0.value.retired }.mapValues(Self.withoutProcessingTimes),
             registry: registry.map {
                 "\($0.modelName)@\($0.version) \($0.kind.rawValue) \($0.alias ?? "-") \($0.artifactSHA256 ?? "-") \($0.metrics.sorted { $0.key < $1.key })"
@@ -313,7 +319,36 @@ struct StreamClusterRun {
                         .joined(separator: " ")
                 }
             ).sorted(),
-            joins: joins)
+            joins: joins,
+            suspectHistories: try await Self.histories(of: Self.suspects(live: liveHomes, warehouse: warehouse), bootstrap))
+    }
+
+    /// The homes a run's checks would fail on: live on `homes.normalized` or in the warehouse
+    /// but not both, or different in the two, or sharing a record with another live home.
+    private static func suspects(live homes: [String: Home], warehouse: [String: Home]) -> Set<String> {
+        var suspects = Set(homes.keys).symmetricDifference(warehouse.keys)
+        suspects.formUnion(Set(homes.keys).intersection(warehouse.keys).filter { homes[$0] != warehouse[$0] })
+        let owners = Dictionary(
+            grouping: homes.values.flatMap { home in home.provenance.values.joined().map { ("\($0.sourceId)/\($0.recordId)", home.id) } },
+            by: \.0)
+        for (_, sharing) in owners where Set(sharing.map(\.1)).count > 1 { suspects.formUnion(sharing.map(\.1)) }
+        return suspects
+    }
+
+    /// Every message on `homes.normalized` of each of `ids`, described for a failure message.
+    private static func histories(of ids: Set<String>, _ bootstrap: String) async throws -> [String: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        let messages = try await TopicContents.read(
+            topic: Topic.homesNormalized.name, partitions: Topic.homesNormalized.defaultPartitionCount, bootstrapServers: bootstrap)
+        var histories: [String: [String]] = [:]
+        for message in messages {
+            guard let id = message.keyString, ids.contains(id), let home = try? Home.decode(from: Data(message.value)) else { continue }
+            let records = home.provenance.values.joined().map { "\($0.sourceId)/\($0.recordId)" }
+            histories[id, default: []].append(
+                "\(message.partition)@\(message.offset) retiredInto=\(home.retiredInto ?? "-") at=\(home.normalizedAt.timeIntervalSince1970) "
+                    + "records=\(Set(records).sorted())")
+        }
+        return histories
     }
 
     /// SIGKILLs the publisher of each source (``service(publishing:)``) as soon as the source's
