@@ -107,22 +107,33 @@ public final class HomepriceProcess: Sendable {
     /// Kills the process with SIGKILL the moment `file` exists, as a crash at that point would.
     /// A thread of its own watches for the file: a test run whose cooperative threads are busy
     /// (training in other tests) cannot let the process run on past the moment it was meant to die.
-    /// - Throws: ``DeadlineExceeded`` when `timeout` passes, or the process exits, before `file` exists.
+    /// - Throws: ``DeadlineExceeded`` when `timeout` passes, or the process exits, before `file`
+    ///   exists; `CancellationError` when the awaiting task is cancelled first (the process is
+    ///   left running).
     public func kill(whenExists file: URL, timeout: Duration) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let deadline = ContinuousClock.now + timeout
-            let watcher = Thread { [self] in
-                while !FileManager.default.fileExists(atPath: file.path) {
-                    guard process.withLock({ $0.isRunning }), ContinuousClock.now < deadline else {
-                        continuation.resume(throwing: DeadlineExceeded(what: "\(file.path) while the process ran", timeout: timeout))
-                        return
+        let cancelled = CancellationMark()
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let deadline = ContinuousClock.now + timeout
+                let watcher = Thread { [self] in
+                    while !FileManager.default.fileExists(atPath: file.path) {
+                        guard !cancelled.isSet else {
+                            continuation.resume(throwing: CancellationError())
+                            return
+                        }
+                        guard process.withLock({ $0.isRunning }), ContinuousClock.now < deadline else {
+                            continuation.resume(throwing: DeadlineExceeded(what: "\(file.path) while the process ran", timeout: timeout))
+                            return
+                        }
+                        usleep(1_000)
                     }
-                    usleep(1_000)
+                    kill()
+                    continuation.resume()
                 }
-                kill()
-                continuation.resume()
+                watcher.start()
             }
-            watcher.start()
+        } onCancel: {
+            cancelled.set()
         }
     }
 
@@ -141,4 +152,14 @@ public final class HomepriceProcess: Sendable {
         let status = try await process.waitForExit(timeout: timeout)
         return (status, process.output, process.errorOutput)
     }
+}
+
+/// Set once the task awaiting ``HomepriceProcess/kill(whenExists:timeout:)`` is cancelled;
+/// its watcher thread reads it between polls.
+private final class CancellationMark: Sendable {
+    private let value = Atomic(false)
+
+    var isSet: Bool { value.load(ordering: .acquiring) }
+
+    func set() { value.store(true, ordering: .releasing) }
 }
