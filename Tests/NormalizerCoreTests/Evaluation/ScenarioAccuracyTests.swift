@@ -12,13 +12,16 @@ struct ScenarioAccuracyTests {
     static let fetchedAt = Date(timeIntervalSince1970: 1_750_000_000)
 
     /// A scenario normalized record by record, with its ground truth.
-    struct NormalizedScenario {
+    struct NormalizedScenario: Sendable {
         var records: Int
         var truth: GroundTruth
         var homes: [Home]
         var deadLetters: [DeadLetter]
         var reviewTasks: Set<String>
     }
+
+    /// The 400-home scenario both tests read, generated and normalized once for the suite.
+    static let shared = Task { try await normalizedScenario() }
 
     /// Generates a 400-home scenario and normalizes each of its records in turn.
     static func normalizedScenario() async throws -> NormalizedScenario {
@@ -31,7 +34,6 @@ struct ScenarioAccuracyTests {
         ).generate()
         let records = try ScenarioRecords.load(folder: folder, fetchedAt: Self.fetchedAt)
         let truth = try GroundTruth.load(folder: folder)
-        #expect(records.count == truth.entries.count, "every ground-truth record is read from the scenario files")
 
         let normalizer = try await SeedScenario.normalizer()
         var deadLetters: [DeadLetter] = []
@@ -48,7 +50,8 @@ struct ScenarioAccuracyTests {
 
     @Test("every source's records normalize into homes whose fields and duplicate clusters match the ground truth")
     func accuracyOverGroundTruth() async throws {
-        let scenario = try await Self.normalizedScenario()
+        let scenario = try await Self.shared.value
+        #expect(scenario.records == scenario.truth.entries.count, "every ground-truth record is read from the scenario files")
         let (truth, deadLetters, reviewTasks) = (scenario.truth, scenario.deadLetters, scenario.reviewTasks)
         let report = ScenarioEvaluation.evaluate(
             homes: scenario.homes, truth: truth, records: scenario.records, deadLettered: deadLetters.count)
@@ -93,7 +96,7 @@ struct ScenarioAccuracyTests {
 
     @Test("the normalizer reads from each record exactly the facts its ground truth says it states")
     func statedFactsMatchWhatTheNormalizerReads() async throws {
-        let scenario = try await Self.normalizedScenario()
+        let scenario = try await Self.shared.value
         // Which record gave which fact, by the homes' provenance.
         var read: [HomeFact: Set<String>] = [:]
         var normalizedRecords: Set<String> = []
