@@ -168,10 +168,10 @@ struct RecordReading {
         case .priceDate, .listingDate, .saleDate:
             let date = try DateParser(numericOrder: parsing.numericDateOrder(for: mapping)).parse(raw)
             set(field, .integer(date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0)), raw: raw)
-        case .heating:
-            try set(field, .text(Self.term(raw, mapping: mapping, builtIn: .heating)), raw: raw)
-        case .cooling:
-            try set(field, .text(Self.term(raw, mapping: mapping, builtIn: .cooling)), raw: raw)
+        case .heating, .cooling:
+            if let vocabulary = Self.builtInVocabulary(of: field) {
+                try set(field, .text(Self.term(raw, mapping: mapping, builtIn: vocabulary)), raw: raw)
+            }
         case .latitude, .longitude:
             let value = try NumberParser(convention: convention).parse(raw)
             let degrees = NSDecimalNumber(decimal: value).doubleValue
