@@ -16,13 +16,29 @@ public final class HomepriceProcess: Sendable {
         let lines = Mutex<[String]>([])
         let partialLine = Mutex("")
         let errors = Mutex("")
+        /// The line count at which the process is SIGKILLed, and its pid
+        /// (``HomepriceProcess/kill(afterLines:)``).
+        let killOrder = Mutex<(lines: Int, pid: Int32)?>(nil)
 
         func append(_ text: String) {
-            partialLine.withLock { buffer in
+            let count = partialLine.withLock { buffer in
                 buffer += text
                 var complete = buffer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 buffer = complete.removeLast()
-                lines.withLock { $0.append(contentsOf: complete) }
+                return lines.withLock { lines in
+                    lines.append(contentsOf: complete)
+                    return lines.count
+                }
+            }
+            killIfDue(linesPrinted: count)
+        }
+
+        /// Carries out the kill order once `linesPrinted` reaches its count.
+        func killIfDue(linesPrinted: Int) {
+            killOrder.withLock { order in
+                guard let due = order, linesPrinted >= due.lines else { return }
+                _ = Glibc.kill(due.pid, SIGKILL)
+                order = nil
             }
         }
     }
@@ -102,6 +118,14 @@ public final class HomepriceProcess: Sendable {
     /// Kills the process with SIGKILL, as a crash would.
     public func kill() {
         _ = Glibc.kill(pid, SIGKILL)
+    }
+
+    /// Kills the process with SIGKILL the moment it has printed `count` lines, from the thread
+    /// that reads its output: a busy test run cannot let it print on to the end first, and the
+    /// pipe's capacity bounds how far ahead of the reader it can be.
+    public func kill(afterLines count: Int) {
+        captured.killOrder.withLock { $0 = (count, pid) }
+        captured.killIfDue(linesPrinted: output.count)
     }
 
     /// Kills the process with SIGKILL the moment `file` exists, as a crash at that point would.
