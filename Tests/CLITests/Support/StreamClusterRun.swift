@@ -309,9 +309,7 @@ struct StreamClusterRun {
                 "\($0.modelName)@\($0.version) \($0.kind.rawValue) \($0.alias ?? "-") \($0.artifactSHA256 ?? "-") \($0.metrics.sorted { $0.key < $1.key })"
             }.sorted(),
             answers: answers.mapValues { "\($0.modelName)@\($0.modelVersion) \($0.value)" },
-            recordsOfLiveHomes: homes.filter { $0.value.retiredInto == nil }.mapValues { home in
-                Set(home.provenance.values.joined().map { "\($0.sourceId)/\($0.recordId)" })
-            },
+            recordsOfLiveHomes: liveHomes.mapValues(Self.recordKeys(of:)),
             accuracy: Set(
                 reports.map { report in
                     (report.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
@@ -329,10 +327,15 @@ struct StreamClusterRun {
         var suspects = Set(homes.keys).symmetricDifference(warehouse.keys)
         suspects.formUnion(Set(homes.keys).intersection(warehouse.keys).filter { homes[$0] != warehouse[$0] })
         let owners = Dictionary(
-            grouping: homes.values.flatMap { home in home.provenance.values.joined().map { ("\($0.sourceId)/\($0.recordId)", home.id) } },
+            grouping: homes.values.flatMap { home in recordKeys(of: home).map { ($0, home.id) } },
             by: \.0)
         for (_, sharing) in owners where Set(sharing.map(\.1)).count > 1 { suspects.formUnion(sharing.map(\.1)) }
         return suspects
+    }
+
+    /// The raw records (`source/recordId`) a home was built from, by its provenance.
+    private static func recordKeys(of home: Home) -> Set<String> {
+        Set(home.provenance.values.joined().map { "\($0.sourceId)/\($0.recordId)" })
     }
 
     /// Every message on `homes.normalized` of each of `ids`, described for a failure message.
@@ -343,10 +346,9 @@ struct StreamClusterRun {
         var histories: [String: [String]] = [:]
         for message in messages {
             guard let id = message.keyString, ids.contains(id), let home = try? Home.decode(from: Data(message.value)) else { continue }
-            let records = home.provenance.values.joined().map { "\($0.sourceId)/\($0.recordId)" }
             histories[id, default: []].append(
                 "\(message.partition)@\(message.offset) retiredInto=\(home.retiredInto ?? "-") at=\(home.normalizedAt.timeIntervalSince1970) "
-                    + "records=\(Set(records).sorted())")
+                    + "records=\(recordKeys(of: home).sorted())")
         }
         return histories
     }
