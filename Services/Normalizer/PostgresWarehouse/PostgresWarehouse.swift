@@ -143,7 +143,7 @@ public final class PostgresWarehouse: NormalizerStore {
 
     public func upsert(_ home: Home) throws(NormalizationError) -> UpsertOutcome {
         try write { () throws(NormalizationError) -> UpsertOutcome in
-            let body = try Self.json(home)
+            let body = try Self.body(of: home)
             // The stored version, whether it equals the new home but for `normalizedAt`, and the
             // top-level fields that differ.
             let stored = try session.rows(
@@ -155,7 +155,7 @@ public final class PostgresWarehouse: NormalizerStore {
                 """
             ) { try $0.decode((Int64, String?, Bool, [String]).self) }.first
             if let stored, stored.2, stored.1 == nil {
-                return .unchanged
+                return UpsertOutcome(.unchanged, version: Int(stored.0))
             }
             let version = (stored?.0 ?? 0) + 1
             let changed = stored.map { $0.3.sorted().joined(separator: ",") } ?? "*"
@@ -168,25 +168,27 @@ public final class PostgresWarehouse: NormalizerStore {
                 INSERT INTO home_history (home_id, version, body, changed_fields, recorded_at)
                 VALUES (\(home.id), \(version), \(body)::jsonb, \(changed), \(recordedAt))
                 """)
-            return stored == nil ? .inserted : .updated
+            return UpsertOutcome(stored == nil ? .inserted : .updated, version: Int(version))
         }
     }
 
     public func home(id: String) throws(NormalizationError) -> Home? {
-        try session.rows("SELECT body::text FROM homes WHERE id = \(id)") { try $0.decode(String.self) }.first.map {
-            body throws(NormalizationError) in try Self.decode(Home.self, body)
-        }
+        try homes(selectedBy: "SELECT version, body::text FROM homes WHERE id = \(id)").first
     }
 
     public func homes() throws(NormalizationError) -> [Home] {
-        try session.rows("SELECT body::text FROM homes WHERE retired_into IS NULL ORDER BY id") { try $0.decode(String.self) }.map {
-            body throws(NormalizationError) in try Self.decode(Home.self, body)
-        }
+        try homes(selectedBy: "SELECT version, body::text FROM homes WHERE retired_into IS NULL ORDER BY id")
     }
 
     public func homes(retiredInto survivor: String) throws(NormalizationError) -> [Home] {
-        try session.rows("SELECT body::text FROM homes WHERE retired_into = \(survivor) ORDER BY id") { try $0.decode(String.self) }
-            .map { body throws(NormalizationError) in try Self.decode(Home.self, body) }
+        try homes(selectedBy: "SELECT version, body::text FROM homes WHERE retired_into = \(survivor) ORDER BY id")
+    }
+
+    /// The homes of `query`, which selects a version and a body per row.
+    private func homes(selectedBy query: PostgresQuery) throws(NormalizationError) -> [Home] {
+        try session.rows(query) { try $0.decode((Int64, String).self) }.map { row throws(NormalizationError) in
+            try Self.home(row.1, version: row.0)
+        }
     }
 
     public func history(ofHome id: String) throws(NormalizationError) -> [HomeRevision] {
@@ -196,7 +198,7 @@ public final class PostgresWarehouse: NormalizerStore {
         return try rows.map { row throws(NormalizationError) in
             HomeRevision(
                 version: Int(row.0),
-                home: try Self.decode(Home.self, row.1),
+                home: try Self.home(row.1, version: row.0),
                 changedFields: row.2.split(separator: ",").map(String.init),
                 recordedAt: Date(timeIntervalSince1970: row.3)
             )
@@ -205,19 +207,16 @@ public final class PostgresWarehouse: NormalizerStore {
 
     /// Sets `retired_into` and writes ``Schema/Home/retiredInto`` into the stored body, so the
     /// home read back (``home(id:)``, its history, the table itself) says it was merged.
-    public func retire(homeId: String, mergedInto survivor: String) throws(NormalizationError) {
-        try write { () throws(NormalizationError) in
-            guard
-                let row = try session.rows(
-                    "SELECT version, body::text, retired_into FROM homes WHERE id = \(homeId)",
-                    {
-                        try $0.decode((Int64, String, String?).self)
-                    }
-                ).first, row.2 != survivor
-            else { return }
+    public func retire(homeId: String, mergedInto survivor: String) throws(NormalizationError) -> Home? {
+        try write { () throws(NormalizationError) -> Home? in
+            let rows = try session.rows("SELECT version, body::text, retired_into FROM homes WHERE id = \(homeId)") {
+                try $0.decode((Int64, String, String?).self)
+            }
+            guard let row = rows.first else { return nil }
+            guard row.2 != survivor else { return try Self.home(row.1, version: row.0) }
             var home = try Self.decode(Home.self, row.1)
             home.retiredInto = survivor
-            let body = try Self.json(home)
+            let body = try Self.body(of: home)
             let version = row.0 + 1
             let changed = "retiredInto:\(survivor)"
             let recordedAt = clock().timeIntervalSince1970
@@ -228,6 +227,8 @@ public final class PostgresWarehouse: NormalizerStore {
                 INSERT INTO home_history (home_id, version, body, changed_fields, recorded_at)
                 VALUES (\(homeId), \(version), \(body)::jsonb, \(changed), \(recordedAt))
                 """)
+            home.version = Int(version)
+            return home
         }
     }
 
@@ -332,6 +333,21 @@ public final class PostgresWarehouse: NormalizerStore {
     }
 
     // MARK: Encoding
+
+    /// The stored JSON of a home: without its version, which the `version` column holds (so
+    /// an upsert compares contents alone).
+    private static func body(of home: Home) throws(NormalizationError) -> String {
+        var home = home
+        home.version = nil
+        return try json(home)
+    }
+
+    /// The home of a stored JSON `body`, with the version `version`.
+    private static func home(_ body: String, version: Int64) throws(NormalizationError) -> Home {
+        var home = try decode(Home.self, body)
+        home.version = Int(version)
+        return home
+    }
 
     private static func json(_ value: some Encodable) throws(NormalizationError) -> String {
         do {

@@ -14,7 +14,8 @@ import Schema
 /// - The observation date is the label date for a labelled row, else `normalizedAt`; the
 ///   features are ``Schema/Home/features`` extracted at that date by ``FeatureExtractor``,
 ///   exactly as the server extracts a request.
-/// - `retired` is set when the normalizer announced the home as merged into another.
+/// - `retired` is set when the normalizer announced the home as merged into another;
+///   `homeVersion` is the home's ``Schema/Home/version``.
 public struct FeatureRowBuilder: Sendable {
     /// The extractor the rows come from.
     public let extractor: FeatureExtractor
@@ -61,7 +62,8 @@ public struct FeatureRowBuilder: Sendable {
             labelDate: labelDate,
             observedAt: observedAt,
             retired: home.retiredInto != nil,
-            computedAt: computedAt
+            computedAt: computedAt,
+            homeVersion: home.version
         )
         return BuiltFeatureRow(row: row, issues: features.issues + labelIssues)
     }

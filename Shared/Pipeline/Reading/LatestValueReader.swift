@@ -14,7 +14,8 @@ import Synchronization
 /// version this build does not know) is skipped — a reader never stops on one bad message —
 /// and, when the reader has a ``DeadLetterPublisher``, dead-lettered with the schema's reason
 /// (`schema.invalidJSON`, `schema.unsupportedSchemaVersion`, …); an empty value (a tombstone)
-/// removes its key.
+/// removes its key. Of two numbered versions of an entity (``Schema/SchemaMessage/entityVersion``)
+/// the newer one is kept, whichever came last.
 ///
 /// **One dead letter per entry and process.** The reader re-reads the topic on every start, so
 /// each start of a service dead-letters a bad entry again (same origin topic, partition and
@@ -51,7 +52,7 @@ public final class LatestValueReader<Message: SchemaMessage>: Service, Sendable 
     /// - Parameters:
     ///   - deadLetters: Dead-letters unreadable entries; `nil` (commands and benchmarks that
     ///     only take a snapshot) logs and skips them.
-    ///   - onUpdate: Called with every value read, after it is stored.
+    ///   - onUpdate: Called with every value stored (not with an older version of a value held).
     public init(
         consumer: KafkaConsumer, deadLetters: DeadLetterPublisher? = nil, logger: Logger,
         onUpdate: (@Sendable (Message) -> Void)? = nil
@@ -105,19 +106,21 @@ public final class LatestValueReader<Message: SchemaMessage>: Service, Sendable 
                     metadata: ["kafka.position": "\(message.position)", "error": "\(error)"])
             }
         }
-        let (ready, firstRead) = state.withLock { state in
+        let (ready, firstRead, stored) = state.withLock { state in
             let firstRead = message.offset >= state.positions[message.partition] ?? 0
+            var stored = false
             if let decoded {
-                state.values[decoded.key] = decoded
+                stored = decoded.replaces(state.values[decoded.key])
+                if stored { state.values[decoded.key] = decoded }
             } else if message.value.isEmpty, let key = message.keyString {
                 state.values[key] = nil
             }
             state.positions[message.partition] = max(state.positions[message.partition] ?? 0, message.offset + 1)
             let ready = state.waiters.filter { state.reached($0.targets) }
             state.waiters.removeAll { waiter in ready.contains { $0.id == waiter.id } }
-            return (ready.map(\.continuation), firstRead)
+            return (ready.map(\.continuation), firstRead, stored)
         }
-        if let decoded { onUpdate?(decoded) }
+        if let decoded, stored { onUpdate?(decoded) }
         ready.forEach { $0.resume() }
         guard let failure, firstRead else { return nil }
         return failure.failureReasons

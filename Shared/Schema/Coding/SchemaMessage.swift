@@ -24,4 +24,23 @@ public protocol SchemaMessage: Codable, Sendable, Equatable {
     /// Keys are stable ids: the same entity always gets the same key, so it always
     /// lands in the same partition and idempotent consumers can upsert by it.
     var key: String { get }
+
+    /// The version of the entity this message describes, when its producer numbers them
+    /// (``Home/version``, ``FeatureRow/homeVersion``); `nil` for messages without one.
+    var entityVersion: Int? { get }
+}
+
+extension SchemaMessage {
+    /// `nil`: messages are unnumbered unless their type says otherwise.
+    public var entityVersion: Int? { nil }
+
+    /// Whether this message may take the place of `held` as the latest value of its key: always,
+    /// unless both are numbered and this one is older. A retried produce request or a second
+    /// producer instance can put an older version of an entity after a newer one on a topic; a
+    /// reader of the latest value per key that asks this keeps the newer one. An equal number is
+    /// a replay of the same version and replaces it.
+    public func replaces(_ held: Self?) -> Bool {
+        guard let version = entityVersion, let heldVersion = held?.entityVersion else { return true }
+        return version >= heldVersion
+    }
 }

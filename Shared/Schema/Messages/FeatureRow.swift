@@ -61,8 +61,15 @@ public struct FeatureRow: SchemaMessage {
     /// When the row was computed.
     public var computedAt: Date
 
+    /// The ``Home/version`` the row was computed from: a reader keeps the row of the newest
+    /// version of a home (``SchemaMessage/replaces(_:)``). `nil` for rows of unnumbered homes.
+    public var homeVersion: Int?
+
     /// The home id.
     public var key: String { homeId }
+
+    /// ``homeVersion``.
+    public var entityVersion: Int? { homeVersion }
 
     /// Creates a feature row.
     ///
@@ -78,6 +85,7 @@ public struct FeatureRow: SchemaMessage {
     ///   - observedAt: The date the features were evaluated at.
     ///   - retired: Whether the home was merged into another.
     ///   - computedAt: When the row was computed.
+    ///   - homeVersion: The version of the home the row was computed from.
     ///   - schemaVersion: The schema version; defaults to the current one.
     public init(
         homeId: String,
@@ -91,6 +99,7 @@ public struct FeatureRow: SchemaMessage {
         observedAt: Date? = nil,
         retired: Bool = false,
         computedAt: Date,
+        homeVersion: Int? = nil,
         schemaVersion: Int = FeatureRow.currentSchemaVersion
     ) {
         self.schemaVersion = schemaVersion
@@ -105,11 +114,12 @@ public struct FeatureRow: SchemaMessage {
         self.observedAt = observedAt
         self.retired = retired
         self.computedAt = computedAt
+        self.homeVersion = homeVersion
     }
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, homeId, region, featureSchemaVersion, features, categorical, target, currency, labelDate,
-            observedAt, retired, computedAt
+            observedAt, retired, computedAt, homeVersion
     }
 
     /// Decodes a row of version 1 or 2 (see the type's documentation for version 1).
@@ -121,6 +131,7 @@ public struct FeatureRow: SchemaMessage {
         featureSchemaVersion = try container.decode(Int.self, forKey: .featureSchemaVersion)
         features = try container.decode([String: Double].self, forKey: .features)
         computedAt = try container.decode(Date.self, forKey: .computedAt)
+        homeVersion = try container.decodeIfPresent(Int.self, forKey: .homeVersion)
         if schemaVersion < 2 {
             categorical = [:]
             target = nil

@@ -104,8 +104,18 @@ public struct Home: SchemaMessage {
     /// the home, and the preprocessor publishes a retired ``FeatureRow``.
     public var retiredInto: String?
 
+    /// The warehouse's revision number of the home: 1 when it was first stored, one more with
+    /// every change, retirement and return; a replay publishes the same number again. Two
+    /// messages of a home may reach `homes.normalized` out of order (a retried produce request,
+    /// two normalizer instances), so a reader keeps the one with the higher number
+    /// (``SchemaMessage/replaces(_:)``). `nil` in messages written before homes were numbered.
+    public var version: Int?
+
     /// The home id.
     public var key: String { id }
+
+    /// ``version``.
+    public var entityVersion: Int? { version }
 
     /// The most recent sale in ``priceHistory``, if any.
     public var lastSale: PriceEvent? { priceHistory?.last { $0.kind == .sold } }
@@ -140,6 +150,7 @@ public struct Home: SchemaMessage {
     ///   - conflicts: The fields on which the sources disagreed.
     ///   - normalizedAt: When this version was produced.
     ///   - retiredInto: The surviving home's id, when this home was merged into it.
+    ///   - version: The warehouse's revision number of the home.
     ///   - schemaVersion: The schema version; defaults to the current one.
     public init(
         id: String,
@@ -169,6 +180,7 @@ public struct Home: SchemaMessage {
         conflicts: [FieldConflict] = [],
         normalizedAt: Date,
         retiredInto: String? = nil,
+        version: Int? = nil,
         schemaVersion: Int = Home.currentSchemaVersion
     ) {
         self.schemaVersion = schemaVersion
@@ -199,5 +211,6 @@ public struct Home: SchemaMessage {
         self.conflicts = conflicts
         self.normalizedAt = normalizedAt
         self.retiredInto = retiredInto
+        self.version = version
     }
 }

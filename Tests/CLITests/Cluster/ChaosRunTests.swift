@@ -46,6 +46,7 @@ struct ChaosRunTests {
             #expect(records.count == Set(records).count, "\(run): a record in two live homes")
             #expect(Set(records) == expectedRecords, "\(run): records lost: \(expectedRecords.subtracting(records).prefix(5))")
             #expect(StreamClusterRun.difference(outcome.warehouse, outcome.homes).isEmpty, "\(run): warehouse vs homes.normalized")
+            #expect(outcome.staleVersions.isEmpty, "\(run): newest versions on the topics: \(outcome.staleVersions.prefix(5))")
             #expect(Set(outcome.rows.filter { !$0.value.retired }.keys) == Set(outcome.homes.keys), "\(run): a live home without its row")
             #expect(Set(outcome.answers.keys) == Set(requests.map(\.requestId)), "\(run): unanswered requests")
             #expect(outcome.joins["joined"] == Double(requests.count), "\(run): sale prices joined: \(outcome.joins)")

@@ -66,6 +66,10 @@ struct StreamClusterRun {
         /// the topic disagree on or that shares a record with another live home, in the order
         /// read (`partition@offset`, retired into, normalized at, records); empty when none.
         var suspectHistories: [String: [String]]
+        /// The live homes whose newest message on `homes.normalized`, or newest row on
+        /// `homes.features`, is not of the version the warehouse holds, each with the versions
+        /// found; empty when none.
+        var staleVersions: [String]
 
         /// The registry's events without their measured metrics: `model@version kind alias`.
         var registryHistory: [String] { registry.map { $0.split(separator: " ").prefix(3).joined(separator: " ") } }
@@ -299,7 +303,13 @@ struct StreamClusterRun {
         let registry = try await TopicContents.read(
             topic: Topic.modelsRegistry.name, partitions: Topic.modelsRegistry.defaultPartitionCount, bootstrapServers: bootstrap
         ).compactMap { try? ModelEvent.decode(from: Data($0.value)) }
-        let warehouse = try Self.warehouse(in: state)
+        let storedHomes = try Self.warehouse(in: state)
+        let warehouse = storedHomes.mapValues(Self.withoutProcessingTimes)
+        let staleVersions = storedHomes.values.compactMap { stored -> String? in
+            let published = homes[stored.id]?.version, row = rows[stored.id]?.homeVersion
+            guard published != stored.version || row != stored.version else { return nil }
+            return "\(stored.id): warehouse v\(stored.version ?? 0), homes.normalized v\(published ?? 0), homes.features v\(row ?? 0)"
+        }.sorted()
         let liveHomes = homes.filter { $0.value.retiredInto == nil }.mapValues(Self.withoutProcessingTimes)
         return Outcome(
             homes: liveHomes,
@@ -318,7 +328,8 @@ struct StreamClusterRun {
                 }
             ).sorted(),
             joins: joins,
-            suspectHistories: try await Self.histories(of: Self.suspects(live: liveHomes, warehouse: warehouse), bootstrap))
+            suspectHistories: try await Self.histories(of: Self.suspects(live: liveHomes, warehouse: warehouse), bootstrap),
+            staleVersions: staleVersions)
     }
 
     /// The homes a run's checks would fail on: live on `homes.normalized` or in the warehouse
@@ -431,10 +442,12 @@ struct StreamClusterRun {
     }
 
     /// `home` with its processing times fixed: when it was normalized and when each record (and
-    /// each price of its history) was fetched.
+    /// each price of its history) was fetched; and without its version number, which counts the
+    /// changes the arrival order made (``Outcome/staleVersions`` checks it within a run).
     private static func withoutProcessingTimes(_ home: Home) -> Home {
         var home = home
         home.normalizedAt = .distantPast
+        home.version = nil
         home.priceHistory = home.priceHistory?.map { event in
             var event = event
             event.fetchedAt = .distantPast
@@ -451,20 +464,19 @@ struct StreamClusterRun {
     }
 
     /// `row` with its computation time and the fetch time it was observed at (and labelled
-    /// at, for a sale without a date) fixed.
+    /// at, for a sale without a date) fixed, and without its home's version number.
     private static func withoutProcessingTimes(_ row: FeatureRow) -> FeatureRow {
         var row = row
         row.computedAt = .distantPast
+        row.homeVersion = nil
         row.observedAt = row.observedAt.map { _ in .distantPast }
         row.labelDate = row.labelDate.map { _ in .distantPast }
         return row
     }
 
-    /// The warehouse's live canonical homes with their processing times fixed.
+    /// The warehouse's live canonical homes.
     private static func warehouse(in state: URL) throws -> [String: Home] {
         let warehouse = try SQLiteWarehouse(path: state.appendingPathComponent("warehouse.sqlite").path)
-        return Dictionary(try warehouse.homes().filter { $0.retiredInto == nil }.map { ($0.id, withoutProcessingTimes($0)) }) { first, _ in
-            first
-        }
+        return Dictionary(try warehouse.homes().filter { $0.retiredInto == nil }.map { ($0.id, $0) }) { first, _ in first }
     }
 }

@@ -47,6 +47,14 @@ struct FeatureRowBuilderTests {
         #expect(built.row.features["observedYear"] == 2021)
     }
 
+    @Test("a row carries the version of the home it was computed from")
+    func rowCarriesHomeVersion() {
+        var home = Fixtures.home(Fixtures.fullFeatures, price: nil, priceKind: nil)
+        #expect(builder.build(from: home, computedAt: computedAt).row.homeVersion == nil)
+        home.version = 5
+        #expect(builder.build(from: home, computedAt: computedAt).row.homeVersion == 5)
+    }
+
     @Test("a sale without price provenance is dated when the home was normalized")
     func saleWithoutProvenance() {
         let home = Fixtures.home(Fixtures.fullFeatures, price: Money(amount: 890_000, currency: "EUR"), priceKind: .sold)

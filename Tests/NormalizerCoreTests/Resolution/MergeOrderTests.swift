@@ -16,11 +16,13 @@ struct MergeOrderTests {
     private typealias Members = Set<String>
 
     /// The warehouse after a run, read two ways: the live homes it lists, and every home the
-    /// normalizer ever published read back by id, live when it carries no `retiredInto`.
+    /// normalizer ever published read back by id, live when it carries no `retiredInto`; and
+    /// the published messages of the homes whose newest version is not what the warehouse holds.
     private struct Outcome {
         var listed: Set<Members>
         var readBack: Set<Members>
         var retiredReadBack: Int
+        var staleNewestMessages: [String]
     }
 
     private static func members(of home: Home) -> Members {
@@ -39,21 +41,30 @@ struct MergeOrderTests {
         let store = try SQLiteWarehouse(path: ":memory:")
         let normalizer = try await SeedScenario.normalizer(store: store)
         let handler = NormalizerBatchHandler(normalizer: normalizer, logger: KafkaTestClients.logger)
-        var published: Set<String> = []
+        var messages: [Home] = []
         for start in stride(from: 0, to: records.count, by: batchSize) {
             let batch = try records[start..<min(start + batchSize, records.count)].enumerated().map { index, record in
                 try Self.message(record, offset: start + index)
             }
             let outcomes = try await handler.handle(batch)
-            published.formUnion(outcomes.flatMap(\.outputs).compactMap { ($0 as? Home)?.id })
+            messages += outcomes.flatMap(\.outputs).compactMap { $0 as? Home }
         }
         var readBack: Set<Members> = []
         var retired = 0
-        for id in published {
+        var stale: [String] = []
+        // Read newest-first, as a topic that reordered every home's messages would deliver them.
+        let newest = messages.reversed().reduce(into: [String: Home]()) { newest, home in
+            if home.replaces(newest[home.id]) { newest[home.id] = home }
+        }
+        for (id, message) in newest {
             let home = try #require(try store.home(id: id))
             if home.retiredInto == nil { readBack.insert(Self.members(of: home)) } else { retired += 1 }
+            if message.version == nil || message.version != home.version || message.retiredInto != home.retiredInto {
+                stale.append("\(id): published v\(message.version ?? 0) \(message.retiredInto ?? "live"), stored v\(home.version ?? 0)")
+            }
         }
-        return Outcome(listed: Set(try store.homes().map(Self.members)), readBack: readBack, retiredReadBack: retired)
+        return Outcome(
+            listed: Set(try store.homes().map(Self.members)), readBack: readBack, retiredReadBack: retired, staleNewestMessages: stale)
     }
 
     /// `records` in the order of a stride through them: a fixed permutation unlike the
@@ -77,11 +88,14 @@ struct MergeOrderTests {
                 let order = "\(ordered.map(\.key)) in batches of \(batchSize)"
                 #expect(outcome.listed == [Set(pair)], "listed live homes after \(order)")
                 #expect(outcome.readBack == [Set(pair)], "homes read back without retiredInto after \(order)")
+                #expect(outcome.staleNewestMessages.isEmpty, "after \(order)")
             }
         }
     }
 
-    @Test("the whole scenario in different orders and batch sizes leaves the same live homes, read back either way")
+    @Test(
+        "the whole scenario in different orders and batch sizes leaves the same live homes, read back either way; the newest published version of every home is the stored one"
+    )
     func orderDoesNotChangeLiveHomes() async throws {
         let records = try PipelineFixture.scenarioRecords(homes: 400, seed: 11)
         let reference = try await run(records, batchSize: 1)
@@ -95,12 +109,14 @@ struct MergeOrderTests {
         }
         #expect(reference.retiredReadBack > 0, "some homes were merged into others")
         #expect(reference.readBack == reference.listed)
+        #expect(reference.staleNewestMessages.isEmpty)
         for (ordered, batchSize) in [
             (records.reversed(), 50), (Self.interleaved(records, step: 7), 17), (Self.interleaved(records, step: 101), 200),
         ] {
             let outcome = try await run(Array(ordered), batchSize: batchSize)
             #expect(outcome.listed == reference.listed, "listed live homes, batches of \(batchSize)")
             #expect(outcome.readBack == outcome.listed, "homes read back without retiredInto, batches of \(batchSize)")
+            #expect(outcome.staleNewestMessages.isEmpty, "batches of \(batchSize)")
         }
     }
 }

@@ -33,11 +33,11 @@ struct WarehouseTests {
         try await kind.withFreshPlace { place in
             let store = try place.open()
             var home = Self.springfieldHome
-            #expect(try store.upsert(home) == .inserted)
+            #expect(try store.upsert(home).change == .inserted)
             home.normalizedAt = SeedScenario.now.addingTimeInterval(60)
-            #expect(try store.upsert(home) == .unchanged)
+            #expect(try store.upsert(home).change == .unchanged)
             home.rooms = 4
-            #expect(try store.upsert(home) == .updated)
+            #expect(try store.upsert(home).change == .updated)
             let history = try store.history(ofHome: "home-1")
             #expect(history.map(\.version) == [1, 2])
             #expect(history[0].home.rooms == 3)
@@ -63,10 +63,41 @@ struct WarehouseTests {
             #expect(try store.homes(retiredInto: "home-2").map { "\($0.id)>\($0.retiredInto ?? "")" } == ["home-1>home-2"])
             #expect(try store.homes(retiredInto: "home-1").isEmpty)
             home.rooms = 4
-            #expect(try store.upsert(home) == .updated)
+            #expect(try store.upsert(home).change == .updated)
             #expect(try store.home(id: "home-1")?.retiredInto == nil)
             #expect(try store.homes(retiredInto: "home-2").isEmpty)
             #expect(try store.homes().map(\.id) == ["home-1"])
+        }
+    }
+
+    @Test(
+        "numbers a home's versions: a change, a retirement and a return each take the next number, a replay none, and every home read back carries its number",
+        arguments: StoreKind.allCases)
+    func numbersVersions(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let store = try place.open()
+            var home = Self.springfieldHome
+            home.version = 41
+            #expect(try store.upsert(home) == UpsertOutcome(.inserted, version: 1), "the caller's number is not taken")
+            home.normalizedAt = SeedScenario.now.addingTimeInterval(60)
+            #expect(try store.upsert(home) == UpsertOutcome(.unchanged, version: 1))
+            home.rooms = 4
+            #expect(try store.upsert(home) == UpsertOutcome(.updated, version: 2))
+            #expect(try store.home(id: "home-1")?.version == 2)
+            #expect(try store.homes().map(\.version) == [2])
+
+            let retired = try #require(try store.retire(homeId: "home-1", mergedInto: "home-2"))
+            #expect(retired.version == 3)
+            #expect(retired.retiredInto == "home-2")
+            #expect(retired.rooms == 4)
+            #expect(try store.retire(homeId: "home-1", mergedInto: "home-2") == retired, "retiring again changes nothing")
+            #expect(try store.homes(retiredInto: "home-2").map(\.version) == [3])
+            #expect(try store.retire(homeId: "home-9", mergedInto: "home-2") == nil)
+
+            #expect(try store.upsert(home) == UpsertOutcome(.updated, version: 4), "a return is a new version")
+            let history = try store.history(ofHome: "home-1")
+            #expect(history.map(\.version) == [1, 2, 3, 4])
+            #expect(history.map(\.home.version) == [1, 2, 3, 4])
         }
     }
 
@@ -75,14 +106,14 @@ struct WarehouseTests {
         try await kind.withFreshPlace { place in
             let store = try place.open()
             var home = Self.springfieldHome
-            #expect(try store.upsert(home) == .inserted)
+            #expect(try store.upsert(home).change == .inserted)
             home.address.postalCode = "62704"
             home.extra["pool"] = "yes \"heated\", {indoor}"
             home.normalizedAt = SeedScenario.now.addingTimeInterval(60)
-            #expect(try store.upsert(home) == .updated)
+            #expect(try store.upsert(home).change == .updated)
             #expect(try store.history(ofHome: "home-1").last?.changedFields == ["address", "extra"])
             home.normalizedAt = SeedScenario.now.addingTimeInterval(120)
-            #expect(try store.upsert(home) == .unchanged)
+            #expect(try store.upsert(home).change == .unchanged)
         }
     }
 
@@ -104,7 +135,7 @@ struct WarehouseTests {
                 // Readers never wait.
                 #expect(try waiter.homes().isEmpty)
             }
-            #expect(try waiter.upsert(home) == .inserted)
+            #expect(try waiter.upsert(home).change == .inserted)
             #expect(try holder.homes().map(\.id) == ["home-1"])
         }
     }

@@ -59,6 +59,47 @@ struct LatestValueReaderTests {
         }
     }
 
+    @Test("of two numbered versions of an entity the reader keeps the newer, whichever the topic holds last")
+    func keepsTheNewerVersion() async throws {
+        let cluster = try KafkaMockCluster()
+        try cluster.createTopic(Topic.homesNormalized.name, partitions: Topic.homesNormalized.defaultPartitionCount)
+        func home(_ id: String, version: Int?, retiredInto: String? = nil) -> Home {
+            Home(
+                id: id, region: "US", address: Address(city: "Ames", country: "US"), normalizedAt: Date(timeIntervalSince1970: 0),
+                retiredInto: retiredInto, version: version)
+        }
+        let homes = [
+            home("a", version: 1), home("a", version: 3, retiredInto: "b"), home("a", version: 2),
+            home("b", version: 1), home("b", version: 1),
+            home("old", version: nil), home("old", version: 4), home("old", version: nil),
+        ]
+        let reports = try await KafkaProducer.withProducer(
+            configuration: KafkaTestClients.producer(cluster.bootstrapServers), logger: KafkaTestClients.logger
+        ) { producer in try await producer.send(try homes.map { try KafkaProducerMessage($0) }) }
+
+        let settings = try KafkaSettings(reader: .init(provider: InMemoryProvider(values: [:]))).connecting(to: cluster.bootstrapServers)
+        let consumer = try KafkaConsumer(
+            configuration: LatestValueReader<Home>.consumerConfiguration(settings: settings, clientId: "test"),
+            logger: KafkaTestClients.logger)
+        let updates = Mutex<[String]>([])
+        let reader = LatestValueReader<Home>(consumer: consumer, logger: KafkaTestClients.logger) { home in
+            updates.withLock { $0.append("\(home.id)@\(home.version ?? 0)") }
+        }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [consumer, reader], logger: KafkaTestClients.logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let ends = Dictionary(reports.map { ($0.partition, $0.offset + 1) }) { max($0, $1) }
+            try await withDeadline(.seconds(30), waitingFor: "the homes") { try await reader.waitUntilRead(ends) }
+            #expect(reader.value(forKey: "a")?.version == 3)
+            #expect(reader.value(forKey: "a")?.retiredInto == "b", "the late version 2 does not revive the retired home")
+            #expect(reader.value(forKey: "b")?.version == 1)
+            #expect(reader.value(forKey: "old")?.version == nil, "an unnumbered message replaces any")
+            #expect(updates.withLock { $0 }.filter { $0.hasPrefix("a@") } == ["a@1", "a@3"])
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
     @Test("a waiter is released with an error when its task is cancelled")
     func cancelledWaitersAreReleased() async throws {
         let cluster = try KafkaMockCluster()

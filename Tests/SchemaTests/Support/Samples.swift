@@ -101,7 +101,8 @@ enum Samples {
         ],
         conflicts: [FieldConflict(field: "livingArea", resolution: .mostRecent)],
         normalizedAt: date,
-        retiredInto: "home-us-1b2c3d"
+        retiredInto: "home-us-1b2c3d",
+        version: 7
     )
 
     static let featureRow = FeatureRow(
@@ -114,7 +115,8 @@ enum Samples {
         currency: "USD",
         labelDate: date,
         observedAt: date,
-        computedAt: date
+        computedAt: date,
+        homeVersion: 7
     )
 
     static let deadLetter = DeadLetter(

@@ -57,6 +57,41 @@ struct TrainingStoreTests {
         #expect(store.labelledRows(region: "DE", currency: "EUR", featureSchemaVersion: 1).isEmpty)
     }
 
+    @Test("a row of an older version of a home than the one held or retired changes nothing; a newer one revives it")
+    func olderVersionsAreIgnored() throws {
+        var store = TrainingStore()
+        func versioned(_ target: Double?, _ version: Int?, retired: Bool = false) -> FeatureRow {
+            var row = row("a", target: target, sold: 10, retired: retired)
+            row.homeVersion = version
+            return row
+        }
+        store.apply(versioned(100, 2), at: Date())
+        store.apply(versioned(90, 1), at: Date())
+        #expect(store.entries["a"]?.row.target == 100)
+        #expect(store.sequence == 1)
+        store.apply(versioned(100, 3, retired: true), at: Date())
+        store.apply(versioned(100, 2), at: Date())
+        #expect(store.entries["a"] == nil, "a late live row of version 2 does not revive the home retired at 3")
+        #expect(store.retiredVersions["a"] == 3)
+        let saved = try JSONDecoder().decode(TrainingStore.self, from: JSONEncoder().encode(store))
+        #expect(saved == store)
+        store.apply(versioned(110, 4), at: Date())
+        #expect(store.entries["a"]?.row.target == 110, "version 4 brings it back")
+        #expect(store.retiredVersions.isEmpty)
+        store.apply(versioned(120, nil), at: Date())
+        #expect(store.entries["a"]?.row.target == 120, "an unnumbered row replaces any")
+    }
+
+    @Test("a store saved before homes were numbered still loads")
+    func loadsUnnumberedStore() throws {
+        var store = TrainingStore()
+        store.apply(row("a", target: 1), at: Date(timeIntervalSince1970: 0))
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(store)) as? [String: Any])
+        object["retiredVersions"] = nil
+        let loaded = try JSONDecoder().decode(TrainingStore.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(loaded == store)
+    }
+
     @Test("a reported sale price labels its home when newer than the row's own label; other feedback is ignored")
     func feedbackLabelsHomes() {
         var store = TrainingStore()

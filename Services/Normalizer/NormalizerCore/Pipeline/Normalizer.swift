@@ -99,12 +99,12 @@ public final class Normalizer: Sendable {
             return NormalizerOutput(deadLetters: [deadLetter(for: record, origin: origin, errors: failure.errors)])
         case .success(let prepared):
             let now = clock()
-            let (resolution, retired) = try store.transaction { () throws(NormalizationError) -> (Resolution, [Home]) in
+            let (resolution, homes) = try store.transaction { () throws(NormalizationError) -> (Resolution, [Home]) in
                 let resolution = try resolver.resolve(prepared, in: store, now: now)
                 return (resolution, try load(resolution, at: now))
             }
             return NormalizerOutput(
-                homes: [resolution.home] + retired, reviewTasks: resolution.reviewTasks,
+                homes: homes, reviewTasks: resolution.reviewTasks,
                 monitoringEvents: unmappedTermsReport(prepared.record, at: now).map { [$0] } ?? [])
         }
     }
@@ -201,14 +201,15 @@ public final class Normalizer: Sendable {
         let now = clock()
         let homes = try store.transaction { () throws(NormalizationError) -> [Home] in
             guard let resolution = try resolver.apply(decision: decision, in: store, now: now) else { return [] }
-            return [resolution.home] + (try load(resolution, at: now))
+            return try load(resolution, at: now)
         }
         return NormalizerOutput(homes: homes)
     }
 
-    /// Stores the resolved home and retires the homes merged into it; returns the retirement
-    /// announcements (each retired home's last state with ``Schema/Home/retiredInto`` set), so
-    /// consumers downstream drop them.
+    /// Stores the resolved home and retires the homes merged into it; returns the home as
+    /// stored (its ``Schema/Home/version`` set) followed by the retirement announcements (each
+    /// retired home's last state with ``Schema/Home/retiredInto`` and its retired version set),
+    /// so consumers downstream drop them.
     ///
     /// A home the warehouse already held exactly so may be the replay of a record or decision
     /// whose transaction committed before its outputs were sent (the process was killed in
@@ -218,19 +219,19 @@ public final class Normalizer: Sendable {
     /// sent. Announcing a retirement twice is harmless to readers of the latest value.
     private func load(_ resolution: Resolution, at now: Date) throws(NormalizationError) -> [Home] {
         let upserted = try store.upsert(resolution.home)
+        var home = resolution.home
+        home.version = upserted.version
         var announcements: [Home] = []
         for retired in resolution.retiredHomeIds {
-            if var last = try store.home(id: retired) {
-                last.retiredInto = resolution.home.id
+            if var last = try store.retire(homeId: retired, mergedInto: home.id) {
                 last.normalizedAt = now
                 announcements.append(last)
             }
-            try store.retire(homeId: retired, mergedInto: resolution.home.id)
         }
-        if upserted == .unchanged {
-            announcements += try earlierRetirements(into: resolution.home.id, at: now)
+        if upserted.change == .unchanged {
+            announcements += try earlierRetirements(into: home.id, at: now)
         }
-        return announcements
+        return [home] + announcements
     }
 
     /// Every home retired into `survivor`, directly or through homes retired into it, as

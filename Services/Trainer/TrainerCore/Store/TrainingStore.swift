@@ -27,18 +27,44 @@ public struct TrainingStore: Codable, Sendable, Equatable {
     public private(set) var sequence = 0
     /// When the last row or label arrived.
     public private(set) var lastChange: Date?
+    /// The ``Schema/FeatureRow/homeVersion`` each retired home was retired at, so a row of an
+    /// older version arriving after the retirement does not bring the home back.
+    public private(set) var retiredVersions: [String: Int] = [:]
 
     /// An empty store.
     public init() {}
 
+    private enum CodingKeys: String, CodingKey {
+        case entries, feedbackLabels, positions, sequence, lastChange, retiredVersions
+    }
+
+    /// Decodes a saved store; one saved before homes were numbered has no retired versions.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        entries = try container.decode([String: Entry].self, forKey: .entries)
+        feedbackLabels = try container.decode([String: FeedbackLabel].self, forKey: .feedbackLabels)
+        positions = try container.decode([String: [Int32: Int64]].self, forKey: .positions)
+        sequence = try container.decode(Int.self, forKey: .sequence)
+        lastChange = try container.decodeIfPresent(Date.self, forKey: .lastChange)
+        retiredVersions = try container.decodeIfPresent([String: Int].self, forKey: .retiredVersions) ?? [:]
+    }
+
     /// Takes the latest row of a home: a retired home is dropped; a changed label (or a first
-    /// one) advances the sequence.
+    /// one) advances the sequence. A row of an older version of the home than the one the store
+    /// holds or retired (topics can carry a home's versions out of order) changes nothing.
     public mutating func apply(_ row: FeatureRow, at date: Date) {
+        if let version = row.homeVersion,
+            let held = entries[row.homeId]?.row.homeVersion ?? retiredVersions[row.homeId], version < held
+        {
+            return
+        }
         guard !row.retired else {
             entries[row.homeId] = nil
+            retiredVersions[row.homeId] = row.homeVersion
             lastChange = date
             return
         }
+        retiredVersions[row.homeId] = nil
         let previous = entries[row.homeId]
         var labelSequence = previous?.labelSequence ?? 0
         if row.target != nil, previous?.row.target != row.target || previous?.row.labelDate != row.labelDate {

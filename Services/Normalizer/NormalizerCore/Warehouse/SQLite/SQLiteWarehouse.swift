@@ -98,12 +98,12 @@ public final class SQLiteWarehouse: NormalizerStore {
 
     public func upsert(_ home: Home) throws(NormalizationError) -> UpsertOutcome {
         try database.transaction { () throws(NormalizationError) -> UpsertOutcome in
-            let body = try Self.json(home)
+            let body = try Self.body(of: home)
             let members = StoredJSONMembers.members(of: body)
             let content = Self.content(of: body, members: members)
             let stored = try database.query("SELECT version, content, body, retired_into FROM homes WHERE id = ?", [.text(home.id)]).first
             if let stored, stored[1].text == content, stored[3] == .null {
-                return .unchanged
+                return UpsertOutcome(.unchanged, version: Int(stored[0].integer ?? 0))
             }
             let version = (stored?[0].integer ?? 0) + 1
             let changed =
@@ -117,25 +117,25 @@ public final class SQLiteWarehouse: NormalizerStore {
                 [.text(home.id), .integer(version), .text(content), .text(body)]
             )
             try recordHistory(homeId: home.id, version: version, body: body, changed: changed)
-            return stored == nil ? .inserted : .updated
+            return UpsertOutcome(stored == nil ? .inserted : .updated, version: Int(version))
         }
     }
 
     public func home(id: String) throws(NormalizationError) -> Home? {
-        try database.query("SELECT body FROM homes WHERE id = ?", [.text(id)]).first.map { row throws(NormalizationError) in
-            try Self.home(row[0])
+        try database.query("SELECT version, body FROM homes WHERE id = ?", [.text(id)]).first.map { row throws(NormalizationError) in
+            try Self.home(row[1], version: row[0])
         }
     }
 
     public func homes() throws(NormalizationError) -> [Home] {
-        try database.query("SELECT body FROM homes WHERE retired_into IS NULL ORDER BY id").map { row throws(NormalizationError) in
-            try Self.home(row[0])
+        try database.query("SELECT version, body FROM homes WHERE retired_into IS NULL ORDER BY id").map { row throws(NormalizationError) in
+            try Self.home(row[1], version: row[0])
         }
     }
 
     public func homes(retiredInto survivor: String) throws(NormalizationError) -> [Home] {
-        try database.query("SELECT body FROM homes WHERE retired_into = ? ORDER BY id", [.text(survivor)]).map {
-            row throws(NormalizationError) in try Self.home(row[0])
+        try database.query("SELECT version, body FROM homes WHERE retired_into = ? ORDER BY id", [.text(survivor)]).map {
+            row throws(NormalizationError) in try Self.home(row[1], version: row[0])
         }
     }
 
@@ -147,7 +147,7 @@ public final class SQLiteWarehouse: NormalizerStore {
         return try rows.map { row throws(NormalizationError) in
             HomeRevision(
                 version: Int(row[0].integer ?? 0),
-                home: try Self.home(row[1]),
+                home: try Self.home(row[1], version: row[0]),
                 changedFields: (row[2].text ?? "").split(separator: ",").map(String.init),
                 recordedAt: Date(timeIntervalSince1970: Double(row[3].text ?? "") ?? 0)
             )
@@ -156,17 +156,21 @@ public final class SQLiteWarehouse: NormalizerStore {
 
     /// Sets `retired_into` and writes ``Schema/Home/retiredInto`` into the stored body, so the
     /// home read back (``home(id:)``, its history, the table itself) says it was merged.
-    public func retire(homeId: String, mergedInto survivor: String) throws(NormalizationError) {
-        try database.transaction { () throws(NormalizationError) in
-            guard let row = try database.query("SELECT version, body, retired_into FROM homes WHERE id = ?", [.text(homeId)]).first,
-                row[2] != .text(survivor)
-            else { return }
+    public func retire(homeId: String, mergedInto survivor: String) throws(NormalizationError) -> Home? {
+        try database.transaction { () throws(NormalizationError) -> Home? in
+            guard let row = try database.query("SELECT version, body, retired_into FROM homes WHERE id = ?", [.text(homeId)]).first
+            else { return nil }
+            guard row[2] != .text(survivor) else { return try Self.home(row[1], version: row[0]) }
             let version = (row[0].integer ?? 0) + 1
-            let body = try Self.body(of: row[1], retiredInto: survivor)
+            var home = try Self.home(row[1])
+            home.retiredInto = survivor
+            let body = try Self.body(of: home)
             try database.query(
                 "UPDATE homes SET version = ?, body = ?, retired_into = ? WHERE id = ?",
                 [.integer(version), .text(body), .text(survivor), .text(homeId)])
             try recordHistory(homeId: homeId, version: version, body: body, changed: ["retiredInto:\(survivor)"])
+            home.version = Int(version)
+            return home
         }
     }
 
@@ -178,17 +182,11 @@ public final class SQLiteWarehouse: NormalizerStore {
                 "SELECT id, body, retired_into FROM homes WHERE retired_into IS NOT NULL AND json_extract(body, '$.retiredInto') IS NULL")
             for row in rows {
                 guard let id = row[0].text, let survivor = row[2].text else { continue }
-                try database.query(
-                    "UPDATE homes SET body = ? WHERE id = ?", [.text(try Self.body(of: row[1], retiredInto: survivor)), .text(id)])
+                var home = try Self.home(row[1])
+                home.retiredInto = survivor
+                try database.query("UPDATE homes SET body = ? WHERE id = ?", [.text(try Self.body(of: home)), .text(id)])
             }
         }
-    }
-
-    /// The stored home JSON `column` with ``Schema/Home/retiredInto`` set to `survivor`.
-    private static func body(of column: SQLiteValue, retiredInto survivor: String) throws(NormalizationError) -> String {
-        var home = try home(column)
-        home.retiredInto = survivor
-        return try json(home)
     }
 
     // MARK: ResolutionStore
@@ -308,8 +306,19 @@ public final class SQLiteWarehouse: NormalizerStore {
         }
     }
 
-    private static func home(_ column: SQLiteValue) throws(NormalizationError) -> Home {
-        try decode(Home.self, column)
+    /// The stored JSON of a home: without its version, which the `version` column holds (so
+    /// an upsert compares contents alone).
+    private static func body(of home: Home) throws(NormalizationError) -> String {
+        var home = home
+        home.version = nil
+        return try json(home)
+    }
+
+    /// The home of a stored JSON `column`, with the version `version` when given.
+    private static func home(_ column: SQLiteValue, version: SQLiteValue = .null) throws(NormalizationError) -> Home {
+        var home = try decode(Home.self, column)
+        home.version = version.integer.map { Int($0) }
+        return home
     }
 
     /// The text of `normalizedAt` in ``content(of:members:)``: the epoch, as the encoder
