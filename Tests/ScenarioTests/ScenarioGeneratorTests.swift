@@ -27,6 +27,24 @@ struct ScenarioGeneratorTests {
         }
     }
 
+    @Test("every home of a 100,000-home scenario has a street address of its own, and the first homes keep theirs")
+    func addressesAreUnique() throws {
+        let homes = try HeldOutHomes(seed: 42, scenarioHomes: 100_000, seedData: Self.seedData).published
+        var owners: [[String]: String] = [:]
+        var shared: [String] = []
+        for home in homes {
+            if let owner = owners.updateValue(home.id, forKey: [home.region.rawValue, home.city, home.street, home.houseNumber]) {
+                shared.append("\(owner) and \(home.id) at \(home.houseNumber) \(home.street), \(home.city)")
+            }
+        }
+        #expect(shared.isEmpty, "\(shared.count) homes share an address: \(shared.prefix(3))")
+        // Drawn before any address could be taken twice: as they were before addresses were kept unique.
+        #expect(
+            homes.prefix(3).map { "\($0.houseNumber) \($0.street), \($0.city)" } == [
+                "2317 Circular St, Clifton Park", "703 East Ave, Wilton", "42 Am Mühlbach, Bremen",
+            ])
+    }
+
     @Test("every home appears in one to three sources and the ground truth lists each record once")
     func groundTruthCoversEveryRecord() throws {
         let (manifest, output) = try Self.generate(seed: 11, homes: 500)

@@ -7,11 +7,19 @@ import Foundation
 /// rows are reused with their areas and price jittered by up to ±10 % and the build year by up
 /// to ±3, so a million homes still look like the real market. Each home draws from its own
 /// stream, derived from the seed and its index.
+///
+/// Every home has an address of its own, as in a real market (the scenario's homes have no unit
+/// to tell two homes at one address apart): a home whose drawn street address is already taken
+/// draws another house number from its stream, from a wider range after every few tries. Without
+/// this a 100,000-home scenario put 30 % of its homes at an address shared with another home,
+/// often a jittered copy of the same real row, which no resolver (and no person) can tell apart.
 struct HomeFactory: Sendable {
     private let seed: UInt64
     private let seedHomes: [ScenarioRegion: [SeedHome]]
     private var permutations: [ScenarioRegion: [Int]] = [:]
     private var used: [ScenarioRegion: Int] = [:]
+    /// The street addresses given out so far (region, city, street, house number).
+    private var takenAddresses: Set<[String]> = []
 
     init(seed: UInt64, seedHomes: [ScenarioRegion: [SeedHome]]) {
         self.seed = seed
@@ -25,6 +33,18 @@ struct HomeFactory: Sendable {
     /// The home at `index`; call with consecutive indices starting at 0.
     mutating func home(at index: Int) -> ScenarioHome {
         var random = SplitMix64(seed: seed).derived(UInt64(index))
+        var home = drawHome(at: index, random: &random)
+        var attempt = 0
+        while !takenAddresses.insert([home.region.rawValue, home.city, home.street, home.houseNumber]).inserted {
+            home.houseNumber =
+                home.region == .de ? germanHouseNumber(&random, attempt: attempt) : northAmericanHouseNumber(&random, attempt: attempt)
+            attempt += 1
+        }
+        return home
+    }
+
+    /// The home at `index` as drawn from its stream, its address possibly taken.
+    private mutating func drawHome(at index: Int, random: inout SplitMix64) -> ScenarioHome {
         let region = [ScenarioRegion.us, .ca, .de][random.weightedIndex([0.5, 0.1, 0.4])]
         let id = "home-\(String(index, radix: 10).leftPadded(to: 7))"
         if region == .de {
@@ -33,7 +53,7 @@ struct HomeFactory: Sendable {
             return makeHome(
                 id: id, index: index, seedHome: seedHome, random: &random,
                 street: random.pick(AddressBook.germanStreets),
-                houseNumber: germanHouseNumber(&random),
+                houseNumber: germanHouseNumber(&random, attempt: 0),
                 city: city.name, state: city.state, postalCode: String(postalCode).leftPadded(to: 5))
         }
         guard let rows = seedHomes[region], let permutation = permutations[region], !rows.isEmpty else {
@@ -43,7 +63,7 @@ struct HomeFactory: Sendable {
         used[region] = turn + 1
         var seedHome = rows[permutation[turn % rows.count]]
         if turn >= rows.count { jitter(&seedHome, random: &random) }
-        let houseNumber = String(100 + Int(random.next() % 4_900))
+        let houseNumber = northAmericanHouseNumber(&random, attempt: 0)
         switch seedHome.market {
         case .ames:
             return makeHome(
@@ -85,9 +105,21 @@ struct HomeFactory: Sendable {
             heating: seedHome.heating, cooling: seedHome.cooling)
     }
 
-    private func germanHouseNumber(_ random: inout SplitMix64) -> String {
-        let number = String(1 + Int(random.next() % 180))
+    /// A German house number: 1–180, one in ten with a letter; the range doubles every fourth
+    /// `attempt` at an address of its own.
+    private func germanHouseNumber(_ random: inout SplitMix64, attempt: Int) -> String {
+        let number = String(1 + Int(random.next() % Self.widened(180, attempt: attempt)))
         return random.chance(0.1) ? number + random.pick(["a", "b", "c"]) : number
+    }
+
+    /// A North American house number: 100–4999; the range doubles every fourth `attempt` at an
+    /// address of its own.
+    private func northAmericanHouseNumber(_ random: inout SplitMix64, attempt: Int) -> String {
+        String(100 + Int(random.next() % Self.widened(4_900, attempt: attempt)))
+    }
+
+    private static func widened(_ range: UInt64, attempt: Int) -> UInt64 {
+        range << UInt64(min(attempt / 4, 16))
     }
 
     private func jitter(_ home: inout SeedHome, random: inout SplitMix64) {
