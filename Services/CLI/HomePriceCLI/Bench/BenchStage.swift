@@ -41,6 +41,34 @@ struct BenchStage {
             .seconds
     }
 
+    /// Times kcat relaying `count` messages from `input` to `output`: one kcat reading every
+    /// partition from the beginning to its end, piped into one kcat producing each message
+    /// unchanged (key and value) with the wrapper's producer settings. The reference the
+    /// wrapper's relay is held to. Timed from the arrival of the first output to that of the
+    /// last, scaled to `count` messages: kcat's start (connection, metadata, first fetch) is left
+    /// out, while the wrapper's relay is timed from its assignment, its first fetch included, so
+    /// the comparison errs in kcat's favour.
+    func measureKcatRelay(from input: String, to output: String, count: Int) async throws -> Double {
+        let bootstrap = settings.client.bootstrapServers
+        let producer = settings.producer
+        let consume = [
+            "/usr/bin/kcat", "-C", "-b", bootstrap, "-t", input, "-o", "beginning", "-e", "-q", "-K", "'\t'",
+            "-X", "fetch.wait.max.ms=\(settings.consumerTemplate.fetchWaitMaxMilliseconds)",
+        ]
+        let produce = [
+            "/usr/bin/kcat", "-P", "-b", bootstrap, "-t", output, "-K", "'\t'",
+            "-X", "linger.ms=\(producer.lingerMilliseconds)", "-X", "batch.num.messages=\(producer.batchMessages)",
+            "-X", "batch.size=\(producer.batchBytes)", "-X", "queue.buffering.max.messages=\(producer.queueMaxMessages)",
+            "-X", "acks=\(producer.acks)",
+        ]
+        async let relay = BenchProcess.run(
+            "/bin/bash", ["-c", "set -o pipefail; " + consume.joined(separator: " ") + " | " + produce.joined(separator: " ")],
+            capture: false)
+        let outputs = try await timeOutputs(topics: [output], count: count, answersAnInput: { _ in true })
+        _ = try await relay
+        return (outputs.last - outputs.first).seconds * Double(count) / Double(max(count - 1, 1))
+    }
+
     /// Runs a stage's services in a `ServiceGroup` (the processing service last, so it stops
     /// first on shutdown) until `count` messages came out on `outputs`, then shuts the group
     /// down gracefully. Every wait has a deadline; a service that fails ends the stage with
@@ -72,8 +100,8 @@ struct BenchStage {
                     waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
                 ) {
                     async let assigned = Self.assignment(of: input)
-                    let (last, counts) = try await timeOutputs(topics: outputs, count: records, answersAnInput: answersAnInput)
-                    return (seconds: (last - (await assigned)).seconds, counts: counts)
+                    let outputs = try await timeOutputs(topics: outputs, count: records, answersAnInput: answersAnInput)
+                    return (seconds: (outputs.last - (await assigned)).seconds, counts: outputs.counts)
                 }
                 await group.triggerGracefulShutdown()
                 return figures
@@ -105,19 +133,21 @@ struct BenchStage {
         return ContinuousClock.now
     }
 
-    /// Reads `topics` from the beginning until `count` messages arrived; returns when the last
-    /// arrived and the count per topic.
+    /// Reads `topics` from the beginning until `count` messages arrived; returns when the first
+    /// and the last arrived and the count per topic.
     private func timeOutputs(
         topics: [String], count: Int, answersAnInput: (KafkaConsumerMessage) -> Bool
     ) async throws -> (
-        last: ContinuousClock.Instant, counts: [String: Int]
+        first: ContinuousClock.Instant, last: ContinuousClock.Instant, counts: [String: Int]
     ) {
         let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(topics)
         var counts: [String: Int] = [:]
         var received = 0
+        var first: ContinuousClock.Instant?
         do {
             for try await message in reader.messages {
                 guard answersAnInput(message) else { continue }
+                if first == nil { first = ContinuousClock.now }
                 counts[message.topic, default: 0] += 1
                 received += 1
                 if received == count { break }
@@ -128,9 +158,9 @@ struct BenchStage {
         }
         let last = ContinuousClock.now
         await reader.close()
-        guard received == count else {
+        guard received == count, let first else {
             throw BenchmarkFailure(reason: "the output reader of \(topics) stopped after \(received) of \(count) messages")
         }
-        return (last, counts)
+        return (first, last, counts)
     }
 }

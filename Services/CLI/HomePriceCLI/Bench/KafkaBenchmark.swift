@@ -137,7 +137,7 @@ struct KafkaBenchmark {
     }
 
     private func measureKcat(_ bootstrap: String, _ topic: String, file: URL, options: Options) async throws -> Figure {
-        let produceSeconds = try await timedProcess(
+        let produceSeconds = try await BenchProcess.timed(
             "/usr/bin/kcat",
             [
                 "-P", "-b", bootstrap, "-t", topic, "-K", "\t", "-l", file.path,
@@ -147,7 +147,7 @@ struct KafkaBenchmark {
                 "-X", "queue.buffering.max.messages=\(kafka.producer.queueMaxMessages)",
                 "-X", "acks=\(kafka.producer.acks)",
             ])
-        let consumeSeconds = try await timedProcess(
+        let consumeSeconds = try await BenchProcess.timed(
             "/usr/bin/kcat",
             [
                 "-C", "-b", bootstrap, "-t", topic, "-o", "beginning", "-c", String(options.messages), "-q",
@@ -163,40 +163,12 @@ struct KafkaBenchmark {
         }
         let python = layout.virtualEnvironment.appendingPathComponent("bin/python").path
         let script = layout.root.appendingPathComponent("scripts/bench/kafka_reference.py").path
-        let output = try await runProcess(python, [script, bootstrap, topic, file.path, String(options.partitions)], capture: true)
+        let output = try await BenchProcess.run(python, [script, bootstrap, topic, file.path, String(options.partitions)], capture: true)
         let timings = try JSONDecoder().decode(Timings.self, from: output)
         return Figure(
             client: "python", messages: options.messages,
             produceSeconds: timings.produceSeconds, consumeSeconds: timings.consumeSeconds
         )
-    }
-
-    /// Runs a process to completion and returns its wall time in seconds.
-    private func timedProcess(_ executable: String, _ arguments: [String]) async throws -> Double {
-        let clock = ContinuousClock()
-        let start = clock.now
-        _ = try await runProcess(executable, arguments, capture: false)
-        return (clock.now - start).seconds
-    }
-
-    /// Runs a process to completion and fails unless it exits with 0; returns its standard
-    /// output when `capture`, else sends it to the null device (kcat prints every payload).
-    private func runProcess(_ executable: String, _ arguments: [String], capture: Bool) async throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = capture ? output : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-        _ = await ChildProcess.waitForExit(process, timeout: .seconds(600))
-        guard process.terminationStatus == 0 else {
-            throw KafkaError(
-                code: .queryFailed, reason: "\(executable) exited with \(process.terminationStatus)",
-                input: arguments.joined(separator: " "))
-        }
-        return data
     }
 }
 

@@ -11,8 +11,9 @@ import ServiceSupport
 
 /// `homeprice bench normalize`: the scenario's raw records through one normalizer instance
 /// (raw in, normalized out, warehouse written) on a fresh tansu, beside a do-nothing relay
-/// (consume, produce unchanged, store the offset) measured the same way in the same run, plus
-/// field accuracy and duplicate F1 of the normalizer's warehouse.
+/// (consume, produce unchanged, store the offset) measured the same way in the same run and
+/// kcat relaying the same records, plus field accuracy and duplicate F1 of the normalizer's
+/// warehouse.
 ///
 /// Both stages are timed from their consumer's partition assignment to the arrival of their
 /// last output, so the consumer group's join (seconds on tansu) counts for neither.
@@ -28,9 +29,15 @@ struct NormalizeBenchmark {
         var homes: Int
         var records: Int
         var relayRecordsPerSecond: Double
+        /// kcat consuming the records piped into kcat producing them
+        /// (``BenchStage/measureKcatRelay(from:to:count:)``).
+        var kcatRelayRecordsPerSecond: Double
+        /// The wrapper's relay over kcat's; the goal is at least 0.5.
+        var relayOverKcatRelay: Double
         var normalizerRecordsPerSecond: Double
         var normalizerOverRelay: Double
         var relaySeconds: Double
+        var kcatRelaySeconds: Double
         var normalizerSeconds: Double
         var evaluation: EvaluationReport
         var overallAccuracy: Double
@@ -61,6 +68,7 @@ struct NormalizeBenchmark {
     let logger: Logger
 
     private static let relayTopic = "bench.relay"
+    private static let kcatRelayTopic = "bench.kcat-relay"
 
     func run(_ options: Options) async throws -> Report {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("bench-normalize-\(UUID().uuidString)")
@@ -69,10 +77,12 @@ struct NormalizeBenchmark {
             seed: options.seed, homes: options.homes, seedData: options.seedData, in: workspace)
         let truth = try GroundTruth.load(folder: scenario)
 
-        return try await BenchBroker.run(layout: layout, kafka: kafka, relayTopics: [Self.relayTopic]) { settings in
-            try await BenchStage(settings: settings, logger: logger).publish(try records.map { try KafkaProducerMessage($0) })
-            let relaySeconds = try await BenchStage(settings: settings, logger: logger).measureRelay(
-                from: Topic.homesRaw.name, to: Self.relayTopic, count: records.count)
+        return try await BenchBroker.run(layout: layout, kafka: kafka, relayTopics: [Self.relayTopic, Self.kcatRelayTopic]) { settings in
+            let stage = BenchStage(settings: settings, logger: logger)
+            try await stage.publish(try records.map { try KafkaProducerMessage($0) })
+            let relaySeconds = try await stage.measureRelay(from: Topic.homesRaw.name, to: Self.relayTopic, count: records.count)
+            let kcatRelaySeconds = try await stage.measureKcatRelay(
+                from: Topic.homesRaw.name, to: Self.kcatRelayTopic, count: records.count)
             var configuration = try await NormalizerConfiguration.load(layout: layout)
             configuration.groupId = "bench-normalizer"
             let warehouse = try SQLiteWarehouse(
@@ -83,11 +93,14 @@ struct NormalizeBenchmark {
             let evaluation = ScenarioEvaluation.evaluate(
                 homes: try warehouse.homes(), truth: truth, records: records.count, deadLettered: deadLetters)
             let relayRate = Double(records.count) / relaySeconds
+            let kcatRelayRate = Double(records.count) / kcatRelaySeconds
             let normalizerRate = Double(records.count) / normalizerSeconds
             return Report(
                 seed: options.seed, homes: options.homes, records: records.count, relayRecordsPerSecond: relayRate,
+                kcatRelayRecordsPerSecond: kcatRelayRate, relayOverKcatRelay: relayRate / kcatRelayRate,
                 normalizerRecordsPerSecond: normalizerRate, normalizerOverRelay: normalizerRate / relayRate,
-                relaySeconds: relaySeconds, normalizerSeconds: normalizerSeconds, evaluation: evaluation,
+                relaySeconds: relaySeconds, kcatRelaySeconds: kcatRelaySeconds, normalizerSeconds: normalizerSeconds,
+                evaluation: evaluation,
                 overallAccuracy: evaluation.overallAccuracy, duplicatePrecision: evaluation.clusters.precision,
                 duplicateRecall: evaluation.clusters.recall, duplicateF1: evaluation.clusters.f1,
                 normalizerMicrosecondsPerRecord: normalizerSeconds * 1e6 / Double(records.count))

@@ -56,9 +56,14 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
                 1e6 / report.relayRecordsPerSecond))
         print(
             String(
+                format: "kcat relay  %10.1f   %7.2f   %9.1f", report.kcatRelayRecordsPerSecond, report.kcatRelaySeconds,
+                1e6 / report.kcatRelayRecordsPerSecond))
+        print(
+            String(
                 format: "normalizer  %10.1f   %7.2f   %9.1f", report.normalizerRecordsPerSecond, report.normalizerSeconds,
                 report.normalizerMicrosecondsPerRecord))
-        print(String(format: "ratio normalizer/relay: %.2f", report.normalizerOverRelay))
+        print(String(format: "ratio relay/kcat relay: %.2f (goal ≥ 0.5)", report.relayOverKcatRelay))
+        print(String(format: "ratio normalizer/relay: %.2f (goal ≥ 0.25)", report.normalizerOverRelay))
         print(EvaluationSummary.text(report.evaluation))
     }
 }
