@@ -1,4 +1,5 @@
 import Foundation
+import Schema
 
 /// A JSON document as a value tree, decoded without losing what kind each value is.
 enum JSONValue: Decodable, Sendable, Equatable {
@@ -26,10 +27,11 @@ enum JSONValue: Decodable, Sendable, Equatable {
         }
     }
 
-    /// Parses a JSON document.
+    /// Parses a JSON document (with ``Schema/SchemaJSON/decode(_:from:)``, which reads it as
+    /// `JSONDecoder` would, faster).
     static func parse(_ text: String) throws(NormalizationError) -> JSONValue {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            return try SchemaJSON.decode(JSONValue.self, from: Data(text.utf8))
         } catch {
             throw NormalizationError(.malformedPayload, reason: "the payload is not valid JSON", input: text)
         }
