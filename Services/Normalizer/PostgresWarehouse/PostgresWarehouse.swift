@@ -334,19 +334,14 @@ public final class PostgresWarehouse: NormalizerStore {
 
     // MARK: Encoding
 
-    /// The stored JSON of a home: without its version, which the `version` column holds (so
-    /// an upsert compares contents alone).
+    /// The stored JSON of a home: `Home.withoutVersion`.
     private static func body(of home: Home) throws(NormalizationError) -> String {
-        var home = home
-        home.version = nil
-        return try json(home)
+        try json(home.withoutVersion)
     }
 
     /// The home of a stored JSON `body`, with the version `version`.
     private static func home(_ body: String, version: Int64) throws(NormalizationError) -> Home {
-        var home = try decode(Home.self, body)
-        home.version = Int(version)
-        return home
+        try decode(Home.self, body).numbered(version)
     }
 
     private static func json(_ value: some Encodable) throws(NormalizationError) -> String {

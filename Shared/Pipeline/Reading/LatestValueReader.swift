@@ -15,7 +15,9 @@ import Synchronization
 /// and, when the reader has a ``DeadLetterPublisher``, dead-lettered with the schema's reason
 /// (`schema.invalidJSON`, `schema.unsupportedSchemaVersion`, …); an empty value (a tombstone)
 /// removes its key. Of two numbered versions of an entity (``Schema/SchemaMessage/entityVersion``)
-/// the newer one is kept, whichever came last.
+/// the newer one is kept, whichever came last; a tombstone forgets the key and its version, so
+/// a version older than the removed one is taken after it (the numbered topics carry no
+/// tombstones: a retired home is a message of its own).
 ///
 /// **One dead letter per entry and process.** The reader re-reads the topic on every start, so
 /// each start of a service dead-letters a bad entry again (same origin topic, partition and

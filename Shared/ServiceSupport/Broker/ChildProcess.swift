@@ -15,12 +15,13 @@ public enum ChildProcess {
         _ = await waitForExit(process, timeout: .seconds(5))
     }
 
-    /// Waits until `process` has exited, or `timeout` passes; says whether it exited.
+    /// Waits until `process` has exited, or `timeout` passes, or the task is cancelled; says
+    /// whether it exited.
     public static func waitForExit(_ process: Process, timeout: Duration) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while process.isRunning {
-            guard clock.now < deadline else { return false }
+            guard clock.now < deadline, !Task.isCancelled else { return false }
             try? await Task.sleep(for: .milliseconds(20))
         }
         return true

@@ -83,7 +83,7 @@ struct SeedScenarioTests {
             var latest: [String: FeatureRow] = [:]
             for home in published {
                 let row = builder.build(from: home, computedAt: SeedScenario.now).row
-                latest[row.homeId] = row
+                if row.replaces(latest[row.homeId]) { latest[row.homeId] = row }
             }
             let live = latest.values.filter { !$0.retired }
             #expect(live.count == 1, "order \(order.map(\.sourceId))")

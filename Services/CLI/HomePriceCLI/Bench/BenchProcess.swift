@@ -4,6 +4,15 @@ import ServiceSupport
 
 /// The reference processes of the benchmarks (kcat, the Python references), run to completion.
 enum BenchProcess {
+    /// A program and its arguments.
+    struct Command: Sendable {
+        var executable: String
+        var arguments: [String]
+    }
+
+    /// How long a reference process may run.
+    static let timeout: Duration = .seconds(600)
+
     /// Runs a process to completion and returns its wall time in seconds.
     static func timed(_ executable: String, _ arguments: [String]) async throws -> Double {
         let clock = ContinuousClock()
@@ -15,21 +24,59 @@ enum BenchProcess {
     /// Runs a process to completion and fails unless it exits with 0; returns its standard
     /// output when `capture`, else sends it to the null device (kcat prints every payload).
     static func run(_ executable: String, _ arguments: [String], capture: Bool) async throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        try await pipeline([Command(executable: executable, arguments: arguments)], capture: capture)
+    }
+
+    /// Runs `commands` with each one's standard output piped into the next one's standard
+    /// input, until every one exits, and fails unless each exits with 0; returns the last one's
+    /// output when `capture`. At ``timeout``, or when the task is cancelled, every process still
+    /// running is stopped and the run fails.
+    static func pipeline(_ commands: [Command], capture: Bool) async throws -> Data {
+        var processes: [Process] = []
+        var previous: Pipe?
         let output = Pipe()
-        process.standardOutput = capture ? output : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        for (index, command) in commands.enumerated() {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: command.executable)
+            process.arguments = command.arguments
+            if let previous { process.standardInput = previous }
+            if index < commands.count - 1 {
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                previous = pipe
+            } else {
+                process.standardOutput = capture ? output : FileHandle.nullDevice
+            }
+            process.standardError = FileHandle.nullDevice
+            processes.append(process)
+        }
+        do {
+            for process in processes { try process.run() }
+        } catch {
+            await stop(processes)
+            throw BenchmarkFailure(reason: "cannot start \(commands.map(\.executable).joined(separator: " | ")): \(error)")
+        }
         let data = capture ? await readToEnd(output.fileHandleForReading) : Data()
-        _ = await ChildProcess.waitForExit(process, timeout: .seconds(600))
-        guard process.terminationStatus == 0 else {
-            throw KafkaError(
-                code: .queryFailed, reason: "\(executable) exited with \(process.terminationStatus)",
-                input: arguments.joined(separator: " "))
+        for (process, command) in zip(processes, commands) {
+            guard await ChildProcess.waitForExit(process, timeout: timeout) else {
+                await stop(processes)
+                try Task.checkCancellation()
+                throw BenchmarkFailure(reason: "\(command.executable) did not finish in \(timeout)")
+            }
+            guard process.terminationStatus == 0 else {
+                await stop(processes)
+                throw KafkaError(
+                    code: .queryFailed, reason: "\(command.executable) exited with \(process.terminationStatus)",
+                    input: command.arguments.joined(separator: " "))
+            }
         }
         return data
+    }
+
+    private static func stop(_ processes: [Process]) async {
+        for process in processes where process.isRunning {
+            await ChildProcess.terminate(process, grace: .seconds(2))
+        }
     }
 
     /// Everything `handle` gives until its end, read on a thread of its own (the read blocks).

@@ -29,44 +29,84 @@ struct BenchStage {
         }
     }
 
+    /// How a relay was timed.
+    struct RelayTiming {
+        /// From the relay's assignment (or start) to the arrival of its last output.
+        var seconds: Double
+        /// From the creation of its first output to that of its last (the records' timestamps,
+        /// which the producing client sets), scaled to every message: the stream alone, without
+        /// the relay's start, its first fetch or its last delivery, whoever reads the outputs
+        /// when.
+        var streamSeconds: Double
+    }
+
     /// Times the do-nothing relay (``BenchRelay``) from `input` to `output` in its own consumer
     /// group, until `count` messages came out.
-    func measureRelay(from input: String, to output: String, count: Int) async throws -> Double {
+    func measureRelay(from input: String, to output: String, count: Int) async throws -> RelayTiming {
         let producer = try KafkaProducer(configuration: settings.producer(clientId: "bench-relay"), logger: logger)
         let consumer = try KafkaConsumer(
             configuration: settings.consumer(subscription: .group(id: "bench-relay", topics: [input]), clientId: "bench-relay"),
             logger: logger)
         let relay = BenchRelay(consumer: consumer, producer: producer, outputTopic: output)
-        return try await measure("relay", services: [producer, consumer, relay], input: consumer, outputs: [output], count: count)
-            .seconds
+        let timing = try await measure("relay", services: [producer, consumer, relay], input: consumer, outputs: [output], count: count)
+        return RelayTiming(seconds: timing.seconds, streamSeconds: timing.streamSeconds)
     }
 
+    /// The kcat the benchmarks compare the wrapper with (Debian's, installed by `scripts/setup`).
+    static let kcat = "/usr/bin/kcat"
+
     /// Times kcat relaying `count` messages from `input` to `output`: one kcat reading every
-    /// partition from the beginning to its end, piped into one kcat producing each message
-    /// unchanged (key and value) with the wrapper's producer settings. The reference the
-    /// wrapper's relay is held to. Timed from the arrival of the first output to that of the
-    /// last, scaled to `count` messages: kcat's start (connection, metadata, first fetch) is left
-    /// out, while the wrapper's relay is timed from its assignment, its first fetch included, so
-    /// the comparison errs in kcat's favour.
-    func measureKcatRelay(from input: String, to output: String, count: Int) async throws -> Double {
+    /// partition from the beginning to its end, its output piped into one kcat producing each
+    /// message unchanged (key and value) with the wrapper's producer settings. The reference
+    /// the wrapper's relay is held to: compare the two ``RelayTiming/streamSeconds``. The wait
+    /// has the stage's deadline; a kcat that fails ends it.
+    func measureKcatRelay(from input: String, to output: String, count: Int) async throws -> RelayTiming {
+        guard FileManager.default.isExecutableFile(atPath: Self.kcat) else {
+            throw BenchmarkFailure(reason: "kcat is not installed at \(Self.kcat); run scripts/setup")
+        }
         let bootstrap = settings.client.bootstrapServers
         let producer = settings.producer
-        let consume = [
-            "/usr/bin/kcat", "-C", "-b", bootstrap, "-t", input, "-o", "beginning", "-e", "-q", "-K", "'\t'",
-            "-X", "fetch.wait.max.ms=\(settings.consumerTemplate.fetchWaitMaxMilliseconds)",
-        ]
-        let produce = [
-            "/usr/bin/kcat", "-P", "-b", bootstrap, "-t", output, "-K", "'\t'",
-            "-X", "linger.ms=\(producer.lingerMilliseconds)", "-X", "batch.num.messages=\(producer.batchMessages)",
-            "-X", "batch.size=\(producer.batchBytes)", "-X", "queue.buffering.max.messages=\(producer.queueMaxMessages)",
-            "-X", "acks=\(producer.acks)",
-        ]
-        async let relay = BenchProcess.run(
-            "/bin/bash", ["-c", "set -o pipefail; " + consume.joined(separator: " ") + " | " + produce.joined(separator: " ")],
-            capture: false)
-        let outputs = try await timeOutputs(topics: [output], count: count, answersAnInput: { _ in true })
-        _ = try await relay
-        return (outputs.last - outputs.first).seconds * Double(count) / Double(max(count - 1, 1))
+        let consume = BenchProcess.Command(
+            executable: Self.kcat,
+            arguments: [
+                "-C", "-b", bootstrap, "-t", input, "-o", "beginning", "-e", "-q", "-K", "\t",
+                "-X", "fetch.wait.max.ms=\(settings.consumerTemplate.fetchWaitMaxMilliseconds)",
+            ])
+        let produce = BenchProcess.Command(
+            executable: Self.kcat,
+            arguments: [
+                "-P", "-b", bootstrap, "-t", output, "-K", "\t",
+                "-X", "linger.ms=\(producer.lingerMilliseconds)", "-X", "batch.num.messages=\(producer.batchMessages)",
+                "-X", "batch.size=\(producer.batchBytes)", "-X", "queue.buffering.max.messages=\(producer.queueMaxMessages)",
+                "-X", "acks=\(producer.acks)", "-X", "compression.codec=\(producer.compression)",
+                "-X", "enable.idempotence=\(producer.idempotent)", "-X", "message.timeout.ms=\(producer.messageTimeoutMilliseconds)",
+            ])
+        let reader = try BenchTopicReader(settings: settings, logger: logger).consumer([output])
+        let start = ContinuousClock.now
+        let outputs = try await withDeadline(
+            Self.stageTimeout(messages: count), waitingFor: "\(count) outputs of kcat's relay on \(output)"
+        ) {
+            try await withThrowingTaskGroup(of: OutputTimes?.self) { tasks in
+                tasks.addTask {
+                    _ = try await BenchProcess.pipeline([consume, produce], capture: false)
+                    return nil
+                }
+                tasks.addTask { try await timeOutputs(reader: reader, topics: [output], count: count, answersAnInput: { _ in true }) }
+                var outputs: OutputTimes?
+                do {
+                    while let result = try await tasks.next() {
+                        if let result { outputs = result }
+                    }
+                } catch {
+                    tasks.cancelAll()
+                    await reader.close()
+                    throw error
+                }
+                guard let outputs else { throw BenchmarkFailure(reason: "kcat's relay gave no outputs") }
+                return outputs
+            }
+        }
+        return RelayTiming(seconds: (outputs.last - start).seconds, streamSeconds: outputs.streamSeconds)
     }
 
     /// Runs a stage's services in a `ServiceGroup` (the processing service last, so it stops
@@ -82,12 +122,12 @@ struct BenchStage {
     func measure(
         _ stage: String, services: [any Service], input: KafkaConsumer, outputs: [String], count records: Int,
         answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool = { _ in true }
-    ) async throws -> (seconds: Double, counts: [String: Int]) {
+    ) async throws -> (seconds: Double, streamSeconds: Double, counts: [String: Int]) {
         var configuration = ServiceGroupConfiguration(services: services, logger: logger)
         configuration.maximumGracefulShutdownDuration = Self.shutdownTimeout
         configuration.maximumCancellationDuration = .seconds(5)
         let group = ServiceGroup(configuration: configuration)
-        return try await withThrowingTaskGroup(of: (seconds: Double, counts: [String: Int])?.self) { tasks in
+        return try await withThrowingTaskGroup(of: (seconds: Double, streamSeconds: Double, counts: [String: Int])?.self) { tasks in
             tasks.addTask {
                 try await withDeadline(Self.stageTimeout(messages: records) + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
                     try await group.run()
@@ -100,13 +140,14 @@ struct BenchStage {
                     waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
                 ) {
                     async let assigned = Self.assignment(of: input)
-                    let outputs = try await timeOutputs(topics: outputs, count: records, answersAnInput: answersAnInput)
-                    return (seconds: (outputs.last - (await assigned)).seconds, counts: outputs.counts)
+                    let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(outputs)
+                    let times = try await timeOutputs(reader: reader, topics: outputs, count: records, answersAnInput: answersAnInput)
+                    return (seconds: (times.last - (await assigned)).seconds, streamSeconds: times.streamSeconds, counts: times.counts)
                 }
                 await group.triggerGracefulShutdown()
                 return figures
             }
-            var figures: (seconds: Double, counts: [String: Int])?
+            var figures: (seconds: Double, streamSeconds: Double, counts: [String: Int])?
             do {
                 while let result = try await tasks.next() {
                     if let result { figures = result }
@@ -133,21 +174,38 @@ struct BenchStage {
         return ContinuousClock.now
     }
 
-    /// Reads `topics` from the beginning until `count` messages arrived; returns when the first
-    /// and the last arrived and the count per topic.
+    /// When a stage's outputs arrived, and were created.
+    private struct OutputTimes: Sendable {
+        var last: ContinuousClock.Instant
+        var firstCreated: Date
+        var lastCreated: Date
+        var count: Int
+        var counts: [String: Int]
+
+        /// From the creation of the first output to that of the last, scaled to every output
+        /// (the first one's share added).
+        var streamSeconds: Double {
+            lastCreated.timeIntervalSince(firstCreated) * Double(count) / Double(max(count - 1, 1))
+        }
+    }
+
+    /// Reads `topics` with `reader` (from the beginning) until `count` messages arrived; returns
+    /// when the last arrived, when the first and the last were created, and the count per
+    /// topic. Closes the reader.
     private func timeOutputs(
-        topics: [String], count: Int, answersAnInput: (KafkaConsumerMessage) -> Bool
-    ) async throws -> (
-        first: ContinuousClock.Instant, last: ContinuousClock.Instant, counts: [String: Int]
-    ) {
-        let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(topics)
+        reader: KafkaConsumer, topics: [String], count: Int, answersAnInput: (KafkaConsumerMessage) -> Bool
+    ) async throws -> OutputTimes {
         var counts: [String: Int] = [:]
         var received = 0
-        var first: ContinuousClock.Instant?
+        var firstCreated = Date.distantFuture
+        var lastCreated = Date.distantPast
         do {
             for try await message in reader.messages {
                 guard answersAnInput(message) else { continue }
-                if first == nil { first = ContinuousClock.now }
+                if let created = message.timestamp {
+                    firstCreated = min(firstCreated, created)
+                    lastCreated = max(lastCreated, created)
+                }
                 counts[message.topic, default: 0] += 1
                 received += 1
                 if received == count { break }
@@ -158,9 +216,12 @@ struct BenchStage {
         }
         let last = ContinuousClock.now
         await reader.close()
-        guard received == count, let first else {
+        guard received == count else {
             throw BenchmarkFailure(reason: "the output reader of \(topics) stopped after \(received) of \(count) messages")
         }
-        return (first, last, counts)
+        guard firstCreated <= lastCreated else {
+            throw BenchmarkFailure(reason: "the outputs on \(topics) carry no timestamps")
+        }
+        return OutputTimes(last: last, firstCreated: firstCreated, lastCreated: lastCreated, count: count, counts: counts)
     }
 }

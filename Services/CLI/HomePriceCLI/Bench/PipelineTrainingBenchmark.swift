@@ -62,6 +62,7 @@ struct PipelineTrainingBenchmark {
             try await BenchStage(settings: settings, logger: logger).publish(try homes.map { try KafkaProducerMessage($0) })
             let stage = BenchStage(settings: settings, logger: logger)
             let relaySeconds = try await stage.measureRelay(from: Topic.homesNormalized.name, to: Self.relayTopic, count: homes.count)
+                .seconds
             let preprocessorSeconds = try await measurePreprocessor(
                 messages: homes.count, stage: stage, settings: settings, reader: reader)
             let rows = try await LatestValueReader<FeatureRow>.snapshot(

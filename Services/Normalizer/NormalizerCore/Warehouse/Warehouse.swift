@@ -6,8 +6,8 @@ import Schema
 /// ``Schema/Home/normalizedAt``) changes nothing, so replaying raw records leaves the warehouse
 /// as it was. The warehouse numbers every home's versions (``Schema/Home/version``): each
 /// change, retirement or return stores the next number, and every home read back carries the
-/// number of the version read. SQLite implements it by default (``SQLiteWarehouse``); PostgreSQL can implement
-/// the same protocol for the cluster.
+/// number of the version read. SQLite implements it by default (``SQLiteWarehouse``), PostgreSQL for the cluster
+/// (`PostgresWarehouse`).
 public protocol Warehouse: Sendable {
     /// Inserts or updates a home; a retired home id comes back to life. The home's own
     /// ``Schema/Home/version`` is ignored: the outcome says which version it was stored as.

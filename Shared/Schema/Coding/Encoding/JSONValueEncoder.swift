@@ -119,6 +119,8 @@ final class JSONValueEncoder: Encoder {
             output.append(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
         } else if Value.self == Date.self {
             output.writeString(Timestamp.string(from: unsafeBitCast(value, to: Date.self)))
+        } else if Value.self == ProvenanceEntry.self {
+            unsafeBitCast(value, to: ProvenanceEntry.self).write(to: output)
         } else if Value.self == Float.self {
             try encode(unsafeBitCast(value, to: Float.self), at: key)
         } else if Value.self == Data.self {

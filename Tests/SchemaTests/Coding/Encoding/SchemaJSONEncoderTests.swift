@@ -32,6 +32,19 @@ import Testing
         }
     }
 
+    @Test func provenanceEntriesWrittenDirectly() throws {
+        var generator = SplitMix64(seed: 11)
+        let texts = ["", "1.800 sq ft", "\"quoted\" \\ back", "tab\tnew\nline\u{1}", "Müller/Straße 5 – ½", "😀"]
+        for index in 0..<500 {
+            let entry = ProvenanceEntry(
+                sourceId: texts[index % texts.count], recordId: texts[(index / 6) % texts.count], value: texts[(index / 36) % texts.count],
+                fetchedAt: Date(timeIntervalSince1970: Double(generator.next() % 8_000_000_000) / 1_000 - 1_000_000),
+                chosen: index % 2 == 0)
+            try expectSameBytes(entry)
+            try expectSameBytes(["price": [entry, entry]])
+        }
+    }
+
     @Test func numbers() throws {
         var generator = SplitMix64(seed: 11)
         var doubles: [Double] = [

@@ -306,19 +306,14 @@ public final class SQLiteWarehouse: NormalizerStore {
         }
     }
 
-    /// The stored JSON of a home: without its version, which the `version` column holds (so
-    /// an upsert compares contents alone).
+    /// The stored JSON of a home: `Home.withoutVersion`.
     private static func body(of home: Home) throws(NormalizationError) -> String {
-        var home = home
-        home.version = nil
-        return try json(home)
+        try json(home.withoutVersion)
     }
 
     /// The home of a stored JSON `column`, with the version `version` when given.
     private static func home(_ column: SQLiteValue, version: SQLiteValue = .null) throws(NormalizationError) -> Home {
-        var home = try decode(Home.self, column)
-        home.version = version.integer.map { Int($0) }
-        return home
+        try decode(Home.self, column).numbered(version.integer)
     }
 
     /// The text of `normalizedAt` in ``content(of:members:)``: the epoch, as the encoder
