@@ -15,14 +15,19 @@ public enum ChildProcess {
         _ = await waitForExit(process, timeout: .seconds(5))
     }
 
-    /// Waits until `process` has exited, or `timeout` passes, or the task is cancelled; says
-    /// whether it exited.
+    /// Waits until `process` has exited, or `timeout` passes; says whether it exited. A
+    /// cancelled task waits too (stopping a child has to finish), without spinning: its pauses
+    /// run in a task of their own, which the cancellation does not reach.
     public static func waitForExit(_ process: Process, timeout: Duration) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while process.isRunning {
-            guard clock.now < deadline, !Task.isCancelled else { return false }
-            try? await Task.sleep(for: .milliseconds(20))
+            guard clock.now < deadline else { return false }
+            if Task.isCancelled {
+                await Task.detached { try? await Task.sleep(for: .milliseconds(20)) }.value
+            } else {
+                try? await Task.sleep(for: .milliseconds(20))
+            }
         }
         return true
     }

@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Kafka
 import ServiceSupport
 
@@ -29,8 +33,8 @@ enum BenchProcess {
 
     /// Runs `commands` with each one's standard output piped into the next one's standard
     /// input, until every one exits, and fails unless each exits with 0; returns the last one's
-    /// output when `capture`. At ``timeout``, or when the task is cancelled, every process still
-    /// running is stopped and the run fails.
+    /// output when `capture`. At ``timeout`` every process still running is stopped and the run
+    /// fails; a cancelled run kills them and throws `CancellationError`.
     static func pipeline(_ commands: [Command], capture: Bool) async throws -> Data {
         var processes: [Process] = []
         var previous: Pipe?
@@ -56,11 +60,22 @@ enum BenchProcess {
             await stop(processes)
             throw BenchmarkFailure(reason: "cannot start \(commands.map(\.executable).joined(separator: " | ")): \(error)")
         }
-        let data = capture ? await readToEnd(output.fileHandleForReading) : Data()
+        // A cancelled run stops its processes; the waits below then end with them.
+        let identifiers = processes.map(\.processIdentifier)
+        let data = await withTaskCancellationHandler {
+            capture ? await readToEnd(output.fileHandleForReading) : Data()
+        } onCancel: {
+            for identifier in identifiers { kill(identifier, SIGKILL) }
+        }
         for (process, command) in zip(processes, commands) {
-            guard await ChildProcess.waitForExit(process, timeout: timeout) else {
+            let exited = await withTaskCancellationHandler {
+                await ChildProcess.waitForExit(process, timeout: timeout)
+            } onCancel: {
+                for identifier in identifiers { kill(identifier, SIGKILL) }
+            }
+            try Task.checkCancellation()
+            guard exited else {
                 await stop(processes)
-                try Task.checkCancellation()
                 throw BenchmarkFailure(reason: "\(command.executable) did not finish in \(timeout)")
             }
             guard process.terminationStatus == 0 else {
