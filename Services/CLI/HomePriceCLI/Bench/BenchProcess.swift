@@ -1,10 +1,10 @@
 import Foundation
+import Kafka
+import ServiceSupport
 
 #if canImport(Glibc)
     import Glibc
 #endif
-import Kafka
-import ServiceSupport
 
 /// The reference processes of the benchmarks (kcat, the Python references), run to completion.
 enum BenchProcess {
