@@ -60,24 +60,29 @@ enum BenchProcess {
             await stop(processes)
             throw BenchmarkFailure(reason: "cannot start \(commands.map(\.executable).joined(separator: " | ")): \(error)")
         }
-        // A cancelled run stops its processes; the waits below then end with them.
+        // A cancelled run kills its processes and throws without waiting for their exit.
         let identifiers = processes.map(\.processIdentifier)
+        let kill = { @Sendable in for identifier in identifiers { _ = Glibc.kill(identifier, SIGKILL) } }
         let data = await withTaskCancellationHandler {
             capture ? await readToEnd(output.fileHandleForReading) : Data()
         } onCancel: {
-            for identifier in identifiers { kill(identifier, SIGKILL) }
+            kill()
         }
+        let deadline = ContinuousClock.now.advanced(by: timeout)
         for (process, command) in zip(processes, commands) {
-            let exited = await withTaskCancellationHandler {
-                await ChildProcess.waitForExit(process, timeout: timeout)
-            } onCancel: {
-                for identifier in identifiers { kill(identifier, SIGKILL) }
+            while process.isRunning {
+                if Task.isCancelled {
+                    kill()
+                    throw CancellationError()
+                }
+                guard ContinuousClock.now < deadline else {
+                    await stop(processes)
+                    throw BenchmarkFailure(reason: "\(command.executable) did not finish in \(timeout)")
+                }
+                try? await Task.sleep(for: .milliseconds(20))
             }
+            // Killed by the cancellation: the run was cancelled, whatever the exit says.
             try Task.checkCancellation()
-            guard exited else {
-                await stop(processes)
-                throw BenchmarkFailure(reason: "\(command.executable) did not finish in \(timeout)")
-            }
             guard process.terminationStatus == 0 else {
                 await stop(processes)
                 throw KafkaError(

@@ -8,10 +8,13 @@ import ServiceSupport
 /// The normalizer's transform for the shared ``Pipeline/BatchProcessor``: raw records (and
 /// decisions on `review.tasks`) in, canonical homes and review tasks out.
 ///
-/// A batch is one warehouse transaction (one sync to disk instead of one per record; each
-/// record still nests in its own savepoint), run on a dedicated queue off the cooperative
-/// pool. A record the normalizer rejects becomes a failed outcome, so the processor writes the
-/// bounded dead letter; a storage failure fails the whole batch (its offsets stay unstored).
+/// A batch's messages are decoded on every core, then its records are mapped on a thread of
+/// their own while the batch's warehouse transaction resolves and stores each one as soon as
+/// it is mapped (``Pipeline/Swift/Array/pipelinedForEach(_:consume:)``: mapping and resolving
+/// overlap, each on a core). A batch is one warehouse transaction (one sync to disk instead of
+/// one per record), run on a dedicated queue off the cooperative pool. A record the normalizer
+/// rejects becomes a failed outcome, so the processor writes the bounded dead letter; a storage
+/// failure fails the whole batch (its offsets stay unstored).
 ///
 /// A batch holding a record of a source the normalizer does not know first waits, at most
 /// ``NormalizerConfiguration/unknownSourceWait``, for `catalogCaughtUp` (the catalog reader
@@ -36,14 +39,12 @@ public struct NormalizerBatchHandler: BatchHandler {
         let decoded = try await executor.run { [normalizer, logger] in
             batch.concurrentMap { Self.input(of: $0, normalizer: normalizer, logger: logger) }
         }
-        let waited = try await awaitCatalogIfNeeded(decoded)
+        try await awaitCatalogIfNeeded(decoded)
         return try await executor.run { [normalizer] in
-            // Records of sources the catalog has just announced are mapped again.
-            let inputs = waited ? decoded.map { Self.remapped($0, normalizer: normalizer) } : decoded
-            return try normalizer.store.transaction { () throws(NormalizationError) -> [MessageOutcome] in
+            try normalizer.store.transaction { () throws(NormalizationError) -> [MessageOutcome] in
                 var outcomes: [MessageOutcome] = []
-                outcomes.reserveCapacity(inputs.count)
-                for input in inputs {
+                outcomes.reserveCapacity(decoded.count)
+                try decoded.pipelinedForEach({ Self.mapped($0, normalizer: normalizer) }) { (input) throws(NormalizationError) in
                     outcomes.append(try Self.outcome(of: input, normalizer: normalizer))
                 }
                 return outcomes
@@ -51,21 +52,37 @@ public struct NormalizerBatchHandler: BatchHandler {
         }
     }
 
-    /// A message as the normalizer takes it, decoded once.
-    private enum Input: Sendable {
-        /// A raw record, where it was read, and the record mapped by its source's mapping and
-        /// prepared for the warehouse.
-        case record(RawRecord, MessageOrigin, Result<PreparedRecord, MappingFailure>)
+    /// A message as the normalizer takes it, decoded once: its raw record as `Record` (the
+    /// record alone once decoded, with its preparation once mapped).
+    private enum Input<Record: Sendable>: Sendable {
+        /// A raw record and where it was read.
+        case record(Record, MessageOrigin)
         /// A decision on `review.tasks`.
         case decision(ReviewTask)
         /// A message that produces only `output`: an undecodable record's dead letter.
         case done(NormalizerOutput)
         /// A review task no schema reads, failed for `reasons` (the processor dead-letters it).
         case unreadable([FailureReason])
+
+        /// The same input with `transform` applied to its record.
+        func mappingRecord<Other: Sendable>(_ transform: (Record) -> Other) -> Input<Other> {
+            switch self {
+            case .record(let record, let origin): .record(transform(record), origin)
+            case .decision(let task): .decision(task)
+            case .done(let output): .done(output)
+            case .unreadable(let reasons): .unreadable(reasons)
+            }
+        }
+    }
+
+    /// A raw record mapped by its source's mapping and prepared for the warehouse.
+    private struct PreparedRaw: Sendable {
+        var raw: RawRecord
+        var prepared: Result<PreparedRecord, MappingFailure>
     }
 
     /// Decodes one message.
-    private static func input(of message: KafkaConsumerMessage, normalizer: Normalizer, logger: Logger) -> Input {
+    private static func input(of message: KafkaConsumerMessage, normalizer: Normalizer, logger: Logger) -> Input<RawRecord> {
         let origin = MessageOrigin(topic: message.topic, partition: Int(message.partition), offset: message.offset)
         if message.topic == Topic.reviewTasks.name {
             do {
@@ -76,27 +93,27 @@ public struct NormalizerBatchHandler: BatchHandler {
             }
         }
         switch normalizer.decode(message: Data(message.value), key: message.keyString, origin: origin) {
-        case .success(let record): return .record(record, origin, normalizer.prepare(record))
+        case .success(let record): return .record(record, origin)
         case .failure(let undecodable): return .done(NormalizerOutput(deadLetters: [undecodable.deadLetter]))
         }
     }
 
-    /// A record that failed to map, mapped again (its source may be known now).
-    private static func remapped(_ input: Input, normalizer: Normalizer) -> Input {
-        guard case .record(let record, let origin, .failure) = input else { return input }
-        return .record(record, origin, normalizer.prepare(record))
+    /// The input with its raw record mapped by its source's mapping and prepared for the
+    /// warehouse.
+    private static func mapped(_ input: Input<RawRecord>, normalizer: Normalizer) -> Input<PreparedRaw> {
+        input.mappingRecord { PreparedRaw(raw: $0, prepared: normalizer.prepare($0)) }
     }
 
-    /// Waits (bounded) for the catalog when a raw record of the batch names an unknown source;
-    /// whether it waited.
-    private func awaitCatalogIfNeeded(_ inputs: [Input]) async throws -> Bool {
-        guard let catalogCaughtUp else { return false }
+    /// Waits (bounded) for the catalog when a raw record of the batch names an unknown source,
+    /// before any record of the batch is mapped.
+    private func awaitCatalogIfNeeded(_ inputs: [Input<RawRecord>]) async throws {
+        guard let catalogCaughtUp else { return }
         let unknown = Set(
             inputs.compactMap { input -> String? in
-                guard case .record(let record, _, _) = input, normalizer.source(record.sourceId) == nil else { return nil }
+                guard case .record(let record, _) = input, normalizer.source(record.sourceId) == nil else { return nil }
                 return record.sourceId
             })
-        guard !unknown.isEmpty else { return false }
+        guard !unknown.isEmpty else { return }
         let wait = normalizer.configuration.unknownSourceWait
         do {
             try await withDeadline(wait, waitingFor: "sources.catalog to be read to its end") { try await catalogCaughtUp() }
@@ -106,13 +123,12 @@ public struct NormalizerBatchHandler: BatchHandler {
             logger.warning(
                 "the catalog was not read to its end in time", metadata: ["sources": "\(unknown.sorted())", "error": "\(error)"])
         }
-        return true
     }
 
     /// What the normalizer made of one message.
-    private static func outcome(of input: Input, normalizer: Normalizer) throws(NormalizationError) -> MessageOutcome {
+    private static func outcome(of input: Input<PreparedRaw>, normalizer: Normalizer) throws(NormalizationError) -> MessageOutcome {
         switch input {
-        case .record(let record, let origin, let prepared): outcome(try normalizer.normalize(record, prepared: prepared, origin: origin))
+        case .record(let record, let origin): outcome(try normalizer.normalize(record.raw, prepared: record.prepared, origin: origin))
         case .decision(let task): outcome(try normalizer.apply(decision: task))
         case .done(let output): outcome(output)
         case .unreadable(let reasons): .failed(reasons)
