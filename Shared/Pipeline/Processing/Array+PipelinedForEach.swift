@@ -21,7 +21,8 @@ extension Array where Element: Sendable {
         let handoff = Handoff<Transformed>(count: count)
         let elements = self
         let finished = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // A thread of its own: a pool's thread could be busy elsewhere while the consumer waits.
+        Thread.detachNewThread {
             defer { finished.signal() }
             for index in elements.indices {
                 guard !handoff.isStopped else { return }

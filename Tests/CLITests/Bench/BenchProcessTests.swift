@@ -15,19 +15,21 @@ struct BenchProcessTests {
         #expect(String(decoding: output, as: UTF8.self) == "a\nb\n")
     }
 
-    @Test("a process that fails fails the run, naming it")
+    @Test("a process that fails, or cannot start, fails the run, naming it")
     func failureIsAnError() async throws {
-        await #expect(throws: (any Error).self) {
+        let failed = await #expect(throws: (any Error).self) {
             _ = try await BenchProcess.pipeline(
-                [.init(executable: "/usr/bin/printf", arguments: ["x"]), .init(executable: "/usr/bin/false", arguments: [])],
+                [.init(executable: "/usr/bin/true", arguments: []), .init(executable: "/usr/bin/false", arguments: [])],
                 capture: false)
         }
-        await #expect(throws: BenchmarkFailure.self) {
+        #expect("\(failed.map { String(describing: $0) } ?? "")".contains("/usr/bin/false"))
+        let missing = await #expect(throws: BenchmarkFailure.self) {
             _ = try await BenchProcess.run("/nonexistent/kcat", [], capture: false)
         }
+        #expect(missing?.reason.contains("/nonexistent/kcat") == true)
     }
 
-    @Test("a cancelled run kills its processes and throws CancellationError")
+    @Test("a cancelled run kills its processes and throws CancellationError", .timeLimit(.minutes(1)))
     func cancellationKills() async throws {
         // A sleep no other process runs, to find it in /proc.
         let seconds = "600.\(Int.random(in: 100_000...999_999))"

@@ -62,17 +62,17 @@ enum BenchProcess {
         }
         // A cancelled run kills its processes and throws without waiting for their exit.
         let identifiers = processes.map(\.processIdentifier)
-        let kill = { @Sendable in for identifier in identifiers { _ = Glibc.kill(identifier, SIGKILL) } }
+        let killAll = { @Sendable in for identifier in identifiers { signal(identifier, SIGKILL) } }
         let data = await withTaskCancellationHandler {
             capture ? await readToEnd(output.fileHandleForReading) : Data()
         } onCancel: {
-            kill()
+            killAll()
         }
         let deadline = ContinuousClock.now.advanced(by: timeout)
         for (process, command) in zip(processes, commands) {
             while process.isRunning {
                 if Task.isCancelled {
-                    kill()
+                    killAll()
                     throw CancellationError()
                 }
                 guard ContinuousClock.now < deadline else {
@@ -81,8 +81,11 @@ enum BenchProcess {
                 }
                 try? await Task.sleep(for: .milliseconds(20))
             }
-            // Killed by the cancellation: the run was cancelled, whatever the exit says.
-            try Task.checkCancellation()
+            // Cancelled after this process ended: the later ones may still run.
+            if Task.isCancelled {
+                killAll()
+                throw CancellationError()
+            }
             guard process.terminationStatus == 0 else {
                 await stop(processes)
                 throw KafkaError(
@@ -91,6 +94,11 @@ enum BenchProcess {
             }
         }
         return data
+    }
+
+    /// Sends `number` to process `identifier`.
+    private static func signal(_ identifier: Int32, _ number: Int32) {
+        _ = kill(identifier, number)
     }
 
     private static func stop(_ processes: [Process]) async {
