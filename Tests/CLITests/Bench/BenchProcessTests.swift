@@ -29,6 +29,18 @@ struct BenchProcessTests {
         #expect(missing?.reason.contains("/nonexistent/kcat") == true)
     }
 
+    @Test("a run past its timeout kills its processes and fails, even while its output is read", .timeLimit(.minutes(1)))
+    func timeoutKills() async throws {
+        let seconds = "600.\(Int.random(in: 100_000...999_999))"
+        let failure = await #expect(throws: BenchmarkFailure.self) {
+            _ = try await BenchProcess.pipeline(
+                [.init(executable: "/usr/bin/sleep", arguments: [seconds]), .init(executable: "/usr/bin/cat", arguments: [])],
+                capture: true, timeout: .milliseconds(500))
+        }
+        #expect(failure?.reason.contains("did not finish") == true)
+        #expect(!Self.isRunning(commandLine: "/usr/bin/sleep\0\(seconds)\0"))
+    }
+
     @Test("a cancelled run kills its processes and throws CancellationError", .timeLimit(.minutes(1)))
     func cancellationKills() async throws {
         // A sleep no other process runs, to find it in /proc.

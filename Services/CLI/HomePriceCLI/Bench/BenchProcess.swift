@@ -33,9 +33,9 @@ enum BenchProcess {
 
     /// Runs `commands` with each one's standard output piped into the next one's standard
     /// input, until every one exits, and fails unless each exits with 0; returns the last one's
-    /// output when `capture`. At ``timeout`` every process still running is stopped and the run
-    /// fails; a cancelled run kills them and throws `CancellationError`.
-    static func pipeline(_ commands: [Command], capture: Bool) async throws -> Data {
+    /// output when `capture`. At `timeout` (by default ``timeout``) every process still running
+    /// is stopped and the run fails; a cancelled run kills them and throws `CancellationError`.
+    static func pipeline(_ commands: [Command], capture: Bool, timeout: Duration = timeout) async throws -> Data {
         var processes: [Process] = []
         var previous: Pipe?
         let output = Pipe()
@@ -63,12 +63,23 @@ enum BenchProcess {
         // A cancelled run kills its processes and throws without waiting for their exit.
         let identifiers = processes.map(\.processIdentifier)
         let killAll = { @Sendable in for identifier in identifiers { signal(identifier, SIGKILL) } }
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        // The read ends when the processes close their output; at the deadline they are killed,
+        // which closes it.
+        let watchdog = Task {
+            try await Task.sleep(until: deadline)
+            killAll()
+        }
         let data = await withTaskCancellationHandler {
             capture ? await readToEnd(output.fileHandleForReading) : Data()
         } onCancel: {
             killAll()
         }
-        let deadline = ContinuousClock.now.advanced(by: timeout)
+        watchdog.cancel()
+        if ContinuousClock.now >= deadline {
+            await stop(processes)
+            throw BenchmarkFailure(reason: "\(commands.map(\.executable).joined(separator: " | ")) did not finish in \(timeout)")
+        }
         for (process, command) in zip(processes, commands) {
             while process.isRunning {
                 if Task.isCancelled {
