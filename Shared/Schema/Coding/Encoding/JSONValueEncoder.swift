@@ -121,6 +121,10 @@ final class JSONValueEncoder: Encoder {
             output.writeString(Timestamp.string(from: unsafeBitCast(value, to: Date.self)))
         } else if Value.self == ProvenanceEntry.self {
             unsafeBitCast(value, to: ProvenanceEntry.self).write(to: output)
+        } else if Value.self == [String: [ProvenanceEntry]].self {
+            output.write(provenance: unsafeBitCast(value, to: [String: [ProvenanceEntry]].self))
+        } else if Value.self == [String: String].self {
+            output.write(strings: unsafeBitCast(value, to: [String: String].self))
         } else if Value.self == Float.self {
             try encode(unsafeBitCast(value, to: Float.self), at: key)
         } else if Value.self == Data.self {

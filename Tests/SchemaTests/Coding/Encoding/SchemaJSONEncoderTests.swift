@@ -45,6 +45,17 @@ import Testing
         }
     }
 
+    @Test func provenanceAndStringDictionariesWrittenDirectly() throws {
+        let keys = ["address", "address.city", "Zimmer", "zimmer", "éclairage", "ärger", "a\"b", "", "price", "unmapped.heating", "😀"]
+        let entry = ProvenanceEntry(
+            sourceId: "s", recordId: "r", value: "v", fetchedAt: Date(timeIntervalSince1970: 1_700_000_000.123), chosen: true)
+        for count in [0, 1, 2, keys.count] {
+            let chosen = Array(keys.prefix(count))
+            try expectSameBytes(Dictionary(uniqueKeysWithValues: chosen.enumerated().map { ($1, Array(repeating: entry, count: $0 % 3)) }))
+            try expectSameBytes(Dictionary(uniqueKeysWithValues: chosen.map { ($0, "value of \($0)\n") }))
+        }
+    }
+
     @Test func numbers() throws {
         var generator = SplitMix64(seed: 11)
         var doubles: [Double] = [
