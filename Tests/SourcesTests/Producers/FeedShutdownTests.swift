@@ -12,7 +12,10 @@ struct FeedShutdownTests {
         let (asked, asking) = AsyncStream.makeStream(of: Void.self)
         let feed = try LocalHTTPServer { _ in
             asking.yield()
-            return HTTPResponse(status: 200, body: Data(#"{"items": [], "cursor": null, "hasMore": false}"#.utf8), delay: .seconds(5))
+            // Long enough that only the cancellation ends the fetch, however late a loaded machine
+            // runs the test's cancel (a 5-second answer and timeout once let the fetch time out
+            // first, and the cancel land in the retry wait).
+            return HTTPResponse(status: 200, body: Data(#"{"items": [], "cursor": null, "hasMore": false}"#.utf8), delay: .seconds(90))
         }
         defer { feed.stop() }
         let publisher = RecordingPublisher()
@@ -21,7 +24,10 @@ struct FeedShutdownTests {
                 id: "slow-feed", name: "slow-feed", kind: .agencyFeed, region: "US", currency: "USD", format: .json, mapping: [:],
                 publishedAt: Date()),
             input: .feed(feed.baseURL.appendingPathComponent("listings"), pageSize: 10, follow: false), recordIdPath: "id",
-            batchSize: 10, timing: .fastForTests,
+            batchSize: 10,
+            timing: ProducerTiming(
+                pollInterval: .milliseconds(20), requestTimeout: .seconds(300), initialRetryDelay: .milliseconds(10),
+                maximumRetryDelay: .milliseconds(100), maximumAttempts: 5),
             stateFile: FileManager.default.temporaryDirectory.appendingPathComponent("slow-feed-\(UUID().uuidString).json"))
         let producer = SourceProducer(configuration: configuration, publisher: publisher, logger: KafkaTestClients.logger)
 
