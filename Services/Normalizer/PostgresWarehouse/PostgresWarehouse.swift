@@ -227,8 +227,7 @@ public final class PostgresWarehouse: NormalizerStore {
                 INSERT INTO home_history (home_id, version, body, changed_fields, recorded_at)
                 VALUES (\(homeId), \(version), \(body)::jsonb, \(changed), \(recordedAt))
                 """)
-            home.version = Int(version)
-            return home
+            return home.numbered(version)
         }
     }
 

@@ -60,7 +60,7 @@ enum BenchProcess {
             await stop(processes)
             throw BenchmarkFailure(reason: "cannot start \(commands.map(\.executable).joined(separator: " | ")): \(error)")
         }
-        // A cancelled run kills its processes and throws without waiting for their exit.
+        // A cancelled run kills its processes and throws CancellationError.
         let identifiers = processes.map(\.processIdentifier)
         let killAll = { @Sendable in for identifier in identifiers { signal(identifier, SIGKILL) } }
         let deadline = ContinuousClock.now.advanced(by: timeout)
@@ -76,26 +76,20 @@ enum BenchProcess {
             killAll()
         }
         watchdog.cancel()
-        if ContinuousClock.now >= deadline {
-            await stop(processes)
-            throw BenchmarkFailure(reason: "\(commands.map(\.executable).joined(separator: " | ")) did not finish in \(timeout)")
-        }
         for (process, command) in zip(processes, commands) {
-            while process.isRunning {
-                if Task.isCancelled {
-                    killAll()
-                    throw CancellationError()
-                }
-                guard ContinuousClock.now < deadline else {
-                    await stop(processes)
-                    throw BenchmarkFailure(reason: "\(command.executable) did not finish in \(timeout)")
-                }
-                try? await Task.sleep(for: .milliseconds(20))
+            let exited = await withTaskCancellationHandler {
+                await ChildProcess.waitForExit(process, timeout: deadline - ContinuousClock.now)
+            } onCancel: {
+                killAll()
             }
-            // Cancelled after this process ended: the later ones may still run.
+            // Cancelled, perhaps after this process ended: the later ones may still run.
             if Task.isCancelled {
                 killAll()
                 throw CancellationError()
+            }
+            guard exited, ContinuousClock.now < deadline else {
+                await stop(processes)
+                throw BenchmarkFailure(reason: "\(command.executable) did not finish in \(timeout)")
             }
             guard process.terminationStatus == 0 else {
                 await stop(processes)

@@ -29,27 +29,28 @@ struct BenchStage {
         }
     }
 
-    /// How a relay was timed.
-    struct RelayTiming {
-        /// From the relay's assignment (or start) to the arrival of its last output.
+    /// How a stage was timed.
+    struct StageTiming {
+        /// From the stage's assignment (or start) to the arrival of its last output.
         var seconds: Double
         /// From the creation of its first output to that of its last (the records' timestamps,
         /// which the producing client sets), scaled to every message: the stream alone, without
-        /// the relay's start, its first fetch or its last delivery, whoever reads the outputs
+        /// the stage's start, its first fetch or its last delivery, whoever reads the outputs
         /// when.
         var streamSeconds: Double
+        /// The outputs counted, by topic.
+        var counts: [String: Int]
     }
 
     /// Times the do-nothing relay (``BenchRelay``) from `input` to `output` in its own consumer
     /// group, until `count` messages came out.
-    func measureRelay(from input: String, to output: String, count: Int) async throws -> RelayTiming {
+    func measureRelay(from input: String, to output: String, count: Int) async throws -> StageTiming {
         let producer = try KafkaProducer(configuration: settings.producer(clientId: "bench-relay"), logger: logger)
         let consumer = try KafkaConsumer(
             configuration: settings.consumer(subscription: .group(id: "bench-relay", topics: [input]), clientId: "bench-relay"),
             logger: logger)
         let relay = BenchRelay(consumer: consumer, producer: producer, outputTopic: output)
-        let timing = try await measure("relay", services: [producer, consumer, relay], input: consumer, outputs: [output], count: count)
-        return RelayTiming(seconds: timing.seconds, streamSeconds: timing.streamSeconds)
+        return try await measure("relay", services: [producer, consumer, relay], input: consumer, outputs: [output], count: count)
     }
 
     /// The kcat the benchmarks compare the wrapper with (Debian's, installed by `scripts/setup`).
@@ -58,9 +59,9 @@ struct BenchStage {
     /// Times kcat relaying `count` messages from `input` to `output`: one kcat reading every
     /// partition from the beginning to its end, its output piped into one kcat producing each
     /// message unchanged (key and value) with the wrapper's producer settings. The reference
-    /// the wrapper's relay is held to: compare the two ``RelayTiming/streamSeconds``. The wait
+    /// the wrapper's relay is held to: compare the two ``StageTiming/streamSeconds``. The wait
     /// has the stage's deadline; a kcat that fails ends it.
-    func measureKcatRelay(from input: String, to output: String, count: Int) async throws -> RelayTiming {
+    func measureKcatRelay(from input: String, to output: String, count: Int) async throws -> StageTiming {
         guard FileManager.default.isExecutableFile(atPath: Self.kcat) else {
             throw BenchmarkFailure(reason: "kcat is not installed at \(Self.kcat); run scripts/setup")
         }
@@ -106,7 +107,7 @@ struct BenchStage {
                 return outputs
             }
         }
-        return RelayTiming(seconds: (outputs.last - start).seconds, streamSeconds: outputs.streamSeconds)
+        return StageTiming(seconds: (outputs.last - start).seconds, streamSeconds: outputs.streamSeconds, counts: outputs.counts)
     }
 
     /// Runs a stage's services in a `ServiceGroup` (the processing service last, so it stops
@@ -122,12 +123,12 @@ struct BenchStage {
     func measure(
         _ stage: String, services: [any Service], input: KafkaConsumer, outputs: [String], count records: Int,
         answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool = { _ in true }
-    ) async throws -> (seconds: Double, streamSeconds: Double, counts: [String: Int]) {
+    ) async throws -> StageTiming {
         var configuration = ServiceGroupConfiguration(services: services, logger: logger)
         configuration.maximumGracefulShutdownDuration = Self.shutdownTimeout
         configuration.maximumCancellationDuration = .seconds(5)
         let group = ServiceGroup(configuration: configuration)
-        return try await withThrowingTaskGroup(of: (seconds: Double, streamSeconds: Double, counts: [String: Int])?.self) { tasks in
+        return try await withThrowingTaskGroup(of: StageTiming?.self) { tasks in
             tasks.addTask {
                 try await withDeadline(Self.stageTimeout(messages: records) + Self.shutdownTimeout, waitingFor: "the \(stage) to stop") {
                     try await group.run()
@@ -142,12 +143,13 @@ struct BenchStage {
                     async let assigned = Self.assignment(of: input)
                     let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(outputs)
                     let times = try await timeOutputs(reader: reader, topics: outputs, count: records, answersAnInput: answersAnInput)
-                    return (seconds: (times.last - (await assigned)).seconds, streamSeconds: times.streamSeconds, counts: times.counts)
+                    return StageTiming(
+                        seconds: (times.last - (await assigned)).seconds, streamSeconds: times.streamSeconds, counts: times.counts)
                 }
                 await group.triggerGracefulShutdown()
                 return figures
             }
-            var figures: (seconds: Double, streamSeconds: Double, counts: [String: Int])?
+            var figures: StageTiming?
             do {
                 while let result = try await tasks.next() {
                     if let result { figures = result }

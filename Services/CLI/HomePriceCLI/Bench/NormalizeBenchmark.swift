@@ -34,7 +34,7 @@ struct NormalizeBenchmark {
         /// The relay from its assignment to its last output, as the normalizer is timed.
         var relayRecordsPerSecond: Double
         /// The relay from the creation of its first output to that of its last, as kcat's relay
-        /// is timed (``BenchStage/RelayTiming/streamSeconds``).
+        /// is timed (``BenchStage/StageTiming/streamSeconds``).
         var relayStreamRecordsPerSecond: Double
         /// kcat consuming the records piped into kcat producing them
         /// (``BenchStage/measureKcatRelay(from:to:count:)``), from the creation of its first

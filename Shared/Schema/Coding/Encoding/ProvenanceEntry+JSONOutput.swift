@@ -19,32 +19,33 @@ extension ProvenanceEntry {
 
 extension JSONOutput {
     /// Writes a home's provenance (entries by field) as ``JSONValueEncoder`` writes any
-    /// dictionary of arrays, without the `Codable` machinery: the fields in the UTF-8 order the
-    /// shared encoder sorts keys in, each entry written directly.
+    /// dictionary of arrays, without the `Codable` machinery, each entry written directly.
     func write(provenance: [String: [ProvenanceEntry]]) {
-        append(UInt8(ascii: "{"))
-        for (index, field) in provenance.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-            if index > 0 { append(UInt8(ascii: ",")) }
-            writeString(field)
-            append(":[")
-            for (position, entry) in (provenance[field] ?? []).enumerated() {
+        writeObject(provenance) { entries in
+            append(UInt8(ascii: "["))
+            for (position, entry) in entries.enumerated() {
                 if position > 0 { append(UInt8(ascii: ",")) }
                 entry.write(to: self)
             }
             append(UInt8(ascii: "]"))
         }
-        append(UInt8(ascii: "}"))
     }
 
     /// Writes a dictionary of strings (a home's `extra`, an event's labels) as
-    /// ``JSONValueEncoder`` writes any dictionary: the keys in UTF-8 order.
+    /// ``JSONValueEncoder`` writes any dictionary.
     func write(strings: [String: String]) {
+        writeObject(strings) { writeString($0) }
+    }
+
+    /// Writes `dictionary` as a JSON object, its keys in the UTF-8 order the shared encoder
+    /// sorts every object's keys in, each value by `writeValue`.
+    private func writeObject<Value>(_ dictionary: [String: Value], writeValue: (Value) -> Void) {
         append(UInt8(ascii: "{"))
-        for (index, key) in strings.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+        for (index, member) in dictionary.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
             if index > 0 { append(UInt8(ascii: ",")) }
-            writeString(key)
+            writeString(member.key)
             append(UInt8(ascii: ":"))
-            writeString(strings[key] ?? "")
+            writeValue(member.value)
         }
         append(UInt8(ascii: "}"))
     }

@@ -56,7 +56,6 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
             String(
                 format: "relay       %10.1f   %7.2f   %9.1f", report.relayRecordsPerSecond, report.relaySeconds,
                 1e6 / report.relayRecordsPerSecond))
-
         print(
             String(
                 format: "normalizer  %10.1f   %7.2f   %9.1f", report.normalizerRecordsPerSecond, report.normalizerSeconds,

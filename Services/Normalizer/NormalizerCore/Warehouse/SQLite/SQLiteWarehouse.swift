@@ -169,8 +169,7 @@ public final class SQLiteWarehouse: NormalizerStore {
                 "UPDATE homes SET version = ?, body = ?, retired_into = ? WHERE id = ?",
                 [.integer(version), .text(body), .text(survivor), .text(homeId)])
             try recordHistory(homeId: homeId, version: version, body: body, changed: ["retiredInto:\(survivor)"])
-            home.version = Int(version)
-            return home
+            return home.numbered(version)
         }
     }
 
