@@ -1,7 +1,8 @@
 import Foundation
 import NormalizerCore
-import Schema
 import Testing
+
+@testable import Schema
 
 @Suite("Prepared records")
 struct PreparedRecordTests {
@@ -23,6 +24,38 @@ struct PreparedRecordTests {
         #expect(!prepared.blockingKeys.isEmpty)
         #expect(try SchemaJSON.decode(MappedRecord.self, from: Data(prepared.json.utf8)) == mapped)
         #expect(try PreparedRecord(mapped, blockingKeys: ["b", "a", "b"]).blockingKeys == ["a", "b"])
+    }
+
+    @Test("a record's JSON is written directly exactly as Foundation's encoder writes it, every kind of value included")
+    func jsonWrittenDirectlyAsFoundationWritesIt() throws {
+        let texts = ["", "Müller-Straße 5 – ½", "\"quoted\" \\ back", "tab\tnew\nline\u{1}", "😀", "1,850 sq ft"]
+        let values: [CanonicalValue] = [
+            .text("main st"), .integer(0), .integer(-3), .number(171.93), .number(-0.5), .number(1e20),
+            .money(Money(amount: 612_000.5, currency: "USD")),
+        ]
+        for index in 0..<200 {
+            var mapped = record(livingArea: Double(index) / 7)
+            mapped.fields["unmapped.heating"] = FieldValue(values[index % values.count], raw: texts[index % texts.count])
+            mapped.fields[texts[(index / 6) % texts.count]] = FieldValue(values[(index / 7) % values.count], raw: "x")
+            mapped.matchingKey = index % 3 == 0 ? nil : texts[index % texts.count]
+            mapped.fetchedAt = Date(timeIntervalSince1970: 1_780_000_000 + Double(index) * 86_400.125)
+            let expected = try SchemaJSON.makeEncoder().encode(mapped)
+            #expect(try PreparedRecord(mapped).json == String(decoding: expected, as: UTF8.self))
+        }
+        let output = JSONOutput()
+        #expect(record(livingArea: 1).write(to: SchemaJSONWriter(output: output)), "written by its own writer, not through Codable")
+        #expect(Data(output.bytes) == (try SchemaJSON.makeEncoder().encode(record(livingArea: 1))))
+    }
+
+    @Test("a price that is not a finite number rejects the record naming the price field")
+    func unencodableMoneyIsAReject() throws {
+        var mapped = record(livingArea: 1)
+        mapped.fields["price"] = FieldValue(.money(Money(amount: .infinity, currency: "USD")), raw: "x")
+        #expect {
+            try PreparedRecord(mapped)
+        } throws: { error in
+            (error as? NormalizationError)?.field?.contains("price") == true
+        }
     }
 
     @Test("a mapped value with no JSON form rejects the record, naming it and the field, instead of failing its batch")

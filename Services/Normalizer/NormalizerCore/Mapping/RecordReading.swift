@@ -83,7 +83,7 @@ struct RecordReading {
             ?? fields.firstValue(
                 at: mapping.paths, passingOverObjects: name == CanonicalField.address.rawValue && mapsAddressParts,
                 isValue: { text in Self.namesTerm(text, field: name, mapping: mapping) })
-        guard let raw = found ?? mapping.defaultValue, !raw.allSatisfy(\.isWhitespace) else {
+        guard let raw = found ?? mapping.defaultValue, !TextFolding.isBlank(raw) else {
             return nil
         }
         return raw
@@ -227,7 +227,7 @@ struct RecordReading {
         guard let (raw, mapping) = priceAmount else { return }
         do {
             let currency = try priceCurrency.map { text throws(NormalizationError) in
-                guard let code = CurrencyCode(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
+                guard let code = CurrencyCode(rawValue: TextFolding.trimmingSpaces(text)) else {
                     throw NormalizationError(
                         .unparseableField,
                         reason: "not an ISO 4217 currency code",
@@ -323,7 +323,7 @@ struct RecordReading {
     /// `01067`), padded to the length of a zero pattern format (`format: "00000"`); other
     /// text as it is.
     private static func zeroPadded(_ raw: String, format: String?) -> String {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = TextFolding.trimmingSpaces(raw)
         guard let format, !format.isEmpty, format.allSatisfy({ $0 == "0" }), text.count < format.count,
             !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return raw }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The `Encoder` handed to one value's `encode(to:)` by ``SchemaJSONEncoder``.
+/// The `Encoder` handed to one value's `encode(to:)` by ``SchemaJSONEncoder``; a
+/// ``SchemaJSONWritable`` value writes itself instead.
 ///
 /// Values are written straight into the document's ``JSONOutput``. An object's members are
 /// written in the order they are encoded and put in key order (UTF-8 byte order, as
@@ -134,6 +135,11 @@ final class JSONValueEncoder: Encoder {
         } else if Value.self == Decimal.self {
             output.bytes.append(contentsOf: unsafeBitCast(value, to: Decimal.self).description.utf8)
         } else {
+            if let writable = value as? any SchemaJSONWritable {
+                let start = output.bytes.count
+                if writable.write(to: SchemaJSONWriter(output: output)) { return }
+                output.bytes.removeSubrange(start...)
+            }
             let child = JSONValueEncoder(output: output, parent: self, key: key)
             try value.encode(to: child)
             if child.finish(), parent == nil, self.key == nil, key == nil {

@@ -39,7 +39,7 @@ extension JSONOutput {
 
     /// Writes `dictionary` as a JSON object, its keys in the UTF-8 order the shared encoder
     /// sorts every object's keys in, each value by `writeValue`.
-    private func writeObject<Value>(_ dictionary: [String: Value], writeValue: (Value) -> Void) {
+    func writeObject<Value>(_ dictionary: [String: Value], writeValue: (Value) -> Void) {
         append(UInt8(ascii: "{"))
         for (index, member) in dictionary.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
             if index > 0 { append(UInt8(ascii: ",")) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NormalizerCore
@@ -27,6 +28,55 @@ struct TextFoldingTests {
             #expect(TextFolding.folded(text) == Self.reference(text, words: false), "\(text.debugDescription)")
             #expect(TextFolding.foldedWords(text) == Self.reference(text, words: true), "\(text.debugDescription)")
         }
+    }
+
+    /// `count` random ASCII strings of up to 24 characters, placeholders' characters often.
+    private static func randomASCII(_ count: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array(" \t\r\n-./?naNAtbdTBDkKeinu0".utf8)
+        return (0..<count).map { index in
+            String(
+                decoding: (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                    index % 2 == 0 ? UInt8.random(in: 0...0x7F, using: &generator) : alphabet.randomElement(using: &generator) ?? 0x20
+                },
+                as: UTF8.self)
+        }
+    }
+
+    @Test("blank, collapsed and trimmed ASCII text byte by byte exactly as character by character")
+    func asciiWhitespaceAgreesWithCharacters() {
+        let samples = ["", " ", "\r\n", " a\t b ", "\u{0B}x\u{0C}", "\t n/a \t", "a  b\r\n\r\nc"]
+        for text in samples + Self.randomASCII(2_000) {
+            #expect(TextFolding.isBlank(text) == text.allSatisfy(\.isWhitespace), "\(text.debugDescription)")
+            #expect(
+                TextFolding.collapsingWhitespace(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                "\(text.debugDescription)")
+            #expect(TextFolding.trimmingSpaces(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(TextFolding.trimmingSpaces(text[...]) == text[...].trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+        #expect(TextFolding.collapsingWhitespace("\u{A0}Straße\u{2003} 5 ") == "Straße 5")
+        #expect(TextFolding.trimmingSpaces("\u{2003} ½ \t") == "½")
+        #expect(TextFolding.isBlank("\u{A0}\u{2003}"))
+    }
+
+    /// What a placeholder means, by `Character`: few letters and digits, and either only the
+    /// placeholder punctuation or one of the placeholder words once folded.
+    private static func referencePlaceholder(_ text: String) -> Bool {
+        guard text.filter({ $0.isLetter || $0.isNumber }).count <= 12 else { return false }
+        if text.allSatisfy({ "-–—?/. ".contains($0) }) { return true }
+        return ["na", "none", "null", "nil", "nan", "unknown", "tbd", "notavailable", "ka", "keineangabe", "unbekannt"]
+            .contains(reference(text, words: true).filter { $0 != " " })
+    }
+
+    @Test("placeholders in ASCII text found byte by byte exactly as character by character")
+    func asciiPlaceholdersAgreeWithCharacters() {
+        let samples = ["", "-", " . ", "n/a", "N.A.", "k. A.", "TBD", "t b d", "na1", "Not Available", "notavailable!", "unknown x"]
+        for text in samples + Self.randomASCII(4_000) {
+            #expect(InputScreening.isPlaceholder(text) == Self.referencePlaceholder(text), "\(text.debugDescription)")
+        }
+        #expect(InputScreening.isPlaceholder("—"))
+        #expect(InputScreening.isPlaceholder("Keine Angabe"))
+        #expect(!InputScreening.isPlaceholder("Straße"))
     }
 
     @Test("non-ASCII text spells umlauts out and drops marks")

@@ -1,7 +1,8 @@
 import Foundation
 import ML
-import Schema
 import Testing
+
+@testable import Schema
 
 /// ``SchemaJSONEncoder`` writes exactly the bytes of `SchemaJSON.makeEncoder()`: every message
 /// sample, thousands of random documents (keys, strings, numbers, dates), containers filled out
@@ -54,6 +55,94 @@ import Testing
             try expectSameBytes(Dictionary(uniqueKeysWithValues: chosen.enumerated().map { ($1, Array(repeating: entry, count: $0 % 3)) }))
             try expectSameBytes(Dictionary(uniqueKeysWithValues: chosen.map { ($0, "value of \($0)\n") }))
         }
+    }
+
+    @Test func homesWrittenDirectly() throws {
+        var generator = SplitMix64(seed: 13)
+        let texts = ["", "Hauptstraße 5 – ½", "\"quoted\" \\ back", "tab\tnew\nline\u{1}", "😀", "plain"]
+        func chance() -> Bool { generator.next() % 2 == 0 }
+        func text() -> String { texts[Int(generator.next() % UInt64(texts.count))] }
+        func number() -> Double { Double(Int64(generator.next() % 2_000_000_000) - 1_000_000_000) / 997 }
+        for _ in 0..<400 {
+            var home = Samples.home
+            home.address = Address(
+                street: chance() ? text() : nil, houseNumber: chance() ? text() : nil, unit: chance() ? text() : nil, city: text(),
+                state: chance() ? text() : nil, postalCode: chance() ? text() : nil, country: text())
+            home.propertyType = chance() ? PropertyType.allCases[Int(generator.next() % 8)] : nil
+            home.coordinates = chance() ? Coordinates(latitude: number(), longitude: number()) : nil
+            home.price = chance() ? Money(amount: number(), currency: text()) : nil
+            home.priceKind = chance() ? .sold : nil
+            home.priceInUSD = chance() ? number() : nil
+            home.livingArea = chance() ? number() : nil
+            home.lotArea = chance() ? 0 : nil
+            home.rooms = chance() ? 5.5 : nil
+            home.bedrooms = chance() ? Int(generator.next() % 9) : nil
+            home.bathrooms = chance() ? -0.0 : nil
+            home.garageSpaces = chance() ? 0 : nil
+            home.floor = chance() ? -1 : nil
+            home.builtYear = chance() ? 1905 : nil
+            home.builtMonth = chance() ? 12 : nil
+            home.heating = chance() ? text() : nil
+            home.cooling = chance() ? text() : nil
+            home.listingDate = chance() ? text() : nil
+            home.saleDate = chance() ? text() : nil
+            home.priceHistory = chance() ? nil : Array((Samples.home.priceHistory ?? []).prefix(Int(generator.next() % 3)))
+            home.priceHistory = home.priceHistory.map { events in
+                events.map { event in
+                    var event = event
+                    event.date = chance() ? text() : nil
+                    event.price.amount = number()
+                    return event
+                }
+            }
+            home.extra = chance() ? [:] : [text(): text(), "b": text()]
+            home.provenance = chance() ? [:] : Samples.home.provenance
+            home.conflicts =
+                chance() ? [] : [FieldConflict(field: text(), resolution: .average), FieldConflict(field: "a", resolution: .majority)]
+            home.normalizedAt = Date(timeIntervalSince1970: Double(generator.next() % 4_000_000_000) / 1_000)
+            home.retiredInto = chance() ? text() : nil
+            home.version = chance() ? Int(generator.next() % 100) : nil
+            try expectSameBytes(home)
+        }
+    }
+
+    @Test func homesWithANonFiniteNumberFailAtIt() throws {
+        for value in [Double.nan, .infinity, -.infinity] {
+            var home = Samples.home
+            home.livingArea = value
+            try expectSameError(home)
+            home = Samples.home
+            home.coordinates?.longitude = value
+            try expectSameError(home)
+            home = Samples.home
+            home.priceHistory?[1].price.amount = value
+            try expectSameError(home)
+            home = Samples.home
+            home.price?.amount = value
+            try expectSameError(home)
+            home = Samples.home
+            home.coordinates?.latitude = value
+            try expectSameError(home)
+        }
+    }
+
+    @Test func homesAreWrittenByTheirOwnWriterNotThroughCodable() throws {
+        let output = JSONOutput()
+        #expect(Samples.home.write(to: SchemaJSONWriter(output: output)))
+        #expect(Data(output.bytes) == (try foundation.encode(Samples.home)))
+    }
+
+    /// Both encoders fail on `value` at the same coding path.
+    private func expectSameError<Value: Encodable>(_ value: Value, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expected = try #require(throws: EncodingError.self, sourceLocation: sourceLocation) { try foundation.encode(value) }
+        let actual = try #require(throws: EncodingError.self, sourceLocation: sourceLocation) { try fast.encode(value) }
+        guard case .invalidValue(_, let expectedContext) = expected, case .invalidValue(_, let actualContext) = actual else {
+            Issue.record("not invalidValue: \(expected), \(actual)", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(
+            actualContext.codingPath.map(\.stringValue) == expectedContext.codingPath.map(\.stringValue), sourceLocation: sourceLocation)
+        #expect(actualContext.codingPath.map(\.intValue) == expectedContext.codingPath.map(\.intValue), sourceLocation: sourceLocation)
     }
 
     @Test func numbers() throws {
@@ -139,15 +228,7 @@ import Testing
     }
 
     @Test func nonFiniteNumbersFailAtTheirField() throws {
-        let value = ["prices": ["a": [1.0, .nan]]]
-        let expected = try #require(throws: EncodingError.self) { try foundation.encode(value) }
-        let actual = try #require(throws: EncodingError.self) { try fast.encode(value) }
-        guard case .invalidValue(_, let expectedContext) = expected, case .invalidValue(_, let actualContext) = actual else {
-            Issue.record("not invalidValue: \(expected), \(actual)")
-            return
-        }
-        #expect(actualContext.codingPath.map(\.stringValue) == expectedContext.codingPath.map(\.stringValue))
-        #expect(actualContext.codingPath.map(\.intValue) == expectedContext.codingPath.map(\.intValue))
+        try expectSameError(["prices": ["a": [1.0, .nan]]])
     }
 }
 

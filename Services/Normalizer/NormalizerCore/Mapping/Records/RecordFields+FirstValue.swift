@@ -17,7 +17,7 @@ extension RecordFields {
                 guard error.code == .notAScalar, passingOverObjects || index < paths.count - 1 else { throw error }
                 continue
             }
-            if let found, !found.allSatisfy(\.isWhitespace),
+            if let found, !TextFolding.isBlank(found),
                 !InputScreening.isPlaceholder(TextFolding.collapsingWhitespace(found)) || isValue(found)
             {
                 return found

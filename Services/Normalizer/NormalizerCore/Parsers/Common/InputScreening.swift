@@ -40,10 +40,29 @@ enum InputScreening {
     static func isPlaceholder(_ text: String) -> Bool {
         // Folding keeps at least one character per letter or digit: more of them than the
         // longest placeholder has cannot fold into one.
-        guard text.lazy.filter({ $0.isLetter || $0.isNumber }).count <= longestPlaceholder else { return false }
-        if text.allSatisfy({ placeholderPunctuation.contains($0) || $0 == " " }) {
-            return true
+        if TextFolding.isASCII(text) {
+            // No placeholder holds a digit.
+            guard !text.utf8.contains(where: { (0x30...0x39).contains($0) }), asciiLetters(in: text) <= longestPlaceholder
+            else { return false }
+            if text.utf8.allSatisfy(asciiPlaceholderPunctuation.contains) { return true }
+        } else {
+            guard text.lazy.filter({ $0.isLetter || $0.isNumber }).count <= longestPlaceholder else { return false }
+            if text.allSatisfy({ placeholderPunctuation.contains($0) || $0 == " " }) { return true }
         }
         return placeholders.contains(TextFolding.foldedWords(text).filter { $0 != " " })
+    }
+
+    /// The ASCII bytes of ``placeholderPunctuation`` and the space.
+    private static let asciiPlaceholderPunctuation: Set<UInt8> = Set("-?/. ".utf8)
+
+    /// How many ASCII letters `text` holds, counting no further than one past
+    /// ``longestPlaceholder``.
+    private static func asciiLetters(in text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where (0x61...0x7A).contains(byte | 0x20) {
+            count += 1
+            if count > longestPlaceholder { break }
+        }
+        return count
     }
 }

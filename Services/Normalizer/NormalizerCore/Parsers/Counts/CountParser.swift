@@ -101,7 +101,7 @@ public struct CountParser: Sendable {
             guard let value = NumberWords.value(of: word) else {
                 throw ParseError(.malformed, reason: "'\(word)' is not a number", input: input)
             }
-            return (Double(value), Substring(text.dropFirst(word.count).trimmingCharacters(in: .whitespaces)))
+            return (Double(value), Substring(TextFolding.trimmingSpaces(text.dropFirst(word.count))))
         }
         let (numeralText, rest) = Numeral.splitLeading(text)
         let numeral = try Numeral(numeralText, convention: convention, input: input)

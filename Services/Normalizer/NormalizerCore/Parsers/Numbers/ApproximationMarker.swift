@@ -16,7 +16,7 @@ enum ApproximationMarker {
             let rest = text.dropFirst(marker.count)
             let endsWord = marker.last?.isLetter == false || rest.first?.isLetter != true
             if endsWord {
-                return Substring(rest.trimmingCharacters(in: .whitespaces))
+                return Substring(TextFolding.trimmingSpaces(rest))
             }
         }
         return text

@@ -34,8 +34,8 @@ struct Numeral {
         while end < text.endIndex, isNumeralCharacter(text[end]) {
             end = text.index(after: end)
         }
-        let numeral = text[..<end].trimmingCharacters(in: .whitespaces)
-        let rest = text[end...].trimmingCharacters(in: .whitespaces)
+        let numeral = TextFolding.trimmingSpaces(text[..<end])
+        let rest = TextFolding.trimmingSpaces(text[end...])
         return (Substring(numeral), Substring(rest))
     }
 

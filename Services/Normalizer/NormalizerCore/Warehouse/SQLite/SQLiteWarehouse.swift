@@ -99,8 +99,7 @@ public final class SQLiteWarehouse: NormalizerStore {
     public func upsert(_ home: Home) throws(NormalizationError) -> UpsertOutcome {
         try database.transaction { () throws(NormalizationError) -> UpsertOutcome in
             let body = try Self.body(of: home)
-            let members = StoredJSONMembers.members(of: body)
-            let content = Self.content(of: body, members: members)
+            let content = Self.content(of: body)
             let stored = try database.query("SELECT version, content, body, retired_into FROM homes WHERE id = ?", [.text(home.id)]).first
             if let stored, stored[1].text == content, stored[3] == .null {
                 return UpsertOutcome(.unchanged, version: Int(stored[0].integer ?? 0))
@@ -108,7 +107,8 @@ public final class SQLiteWarehouse: NormalizerStore {
             let version = (stored?[0].integer ?? 0) + 1
             let changed =
                 stored.map { row in
-                    Self.changedFields(from: StoredJSONMembers.members(of: row[2].text ?? "{}"), to: members)
+                    Self.changedFields(
+                        from: StoredJSONMembers.members(of: row[2].text ?? "{}"), to: StoredJSONMembers.members(of: body))
                 } ?? ["*"]
             try database.query(
                 "INSERT INTO homes (id, version, content, body, retired_into) VALUES (?, ?, ?, ?, NULL) "
@@ -315,7 +315,7 @@ public final class SQLiteWarehouse: NormalizerStore {
         try decode(Home.self, column).numbered(version.integer)
     }
 
-    /// The text of `normalizedAt` in ``content(of:members:)``: the epoch, as the encoder
+    /// The text of `normalizedAt` in ``content(of:)``: the epoch, as the encoder
     /// writes a date.
     private static let timelessStamp: Substring = {
         let list = (try? SchemaJSONEncoder().encode([Date(timeIntervalSince1970: 0)])) ?? Data("[]".utf8)
@@ -323,8 +323,8 @@ public final class SQLiteWarehouse: NormalizerStore {
     }()
 
     /// A home's JSON `body` with `normalizedAt` set to the epoch: what an upsert compares.
-    private static func content(of body: String, members: [Substring: Substring]) -> String {
-        guard let stamp = members["normalizedAt"] else { return body }
+    private static func content(of body: String) -> String {
+        guard let stamp = StoredJSONMembers.value(of: "normalizedAt", in: body) else { return body }
         return String(body[..<stamp.startIndex]) + timelessStamp + body[stamp.endIndex...]
     }
 
