@@ -13,7 +13,9 @@ actor SharedPostgresServer {
     /// The running server, started if none runs; each call needs one ``release()``.
     func acquire() async throws -> PostgresServer {
         users += 1
-        let starting = server ?? Task { try await PostgresServer.start() }
+        // A wide wait: under the whole suite's start on two cores, a server once took more than
+        // the default 60 s to accept connections (it passes in seconds on its own).
+        let starting = server ?? Task { try await PostgresServer.start(timeout: .seconds(180)) }
         server = starting
         do {
             return try await starting.value
