@@ -56,7 +56,7 @@ struct ConsumerGroupTests {
                 #expect(first.assignment.union(second.assignment).count == 6)
 
                 try await Self.produce(prefix: "before", count: 600, topic: topic, configuration: producerConfiguration)
-                try await withDeadline(.seconds(60), waitingFor: "600 messages split between members") {
+                try await withDeadline(.seconds(180), waitingFor: "600 messages split between members") {
                     while await ledger.count(withPrefix: "before") < 600 { try await Task.sleep(for: .milliseconds(50)) }
                 }
                 let split = await ledger.partitionsOfMember

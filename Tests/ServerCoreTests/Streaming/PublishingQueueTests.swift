@@ -55,7 +55,7 @@ struct PublishingQueueTests {
         try await withRunningServices([queue], timeout: .seconds(60)) {
             try await queue.enqueue(Array(predictions[..<3]))
             try await queue.enqueue(Array(predictions[3...]))
-            let delivered = try await withDeadline(.seconds(30), waitingFor: "every prediction delivered") {
+            let delivered = try await withDeadline(.seconds(120), waitingFor: "every prediction delivered") {
                 for await ids in publisher.deliveries where ids.count >= predictions.count { return ids }
                 return []
             }
@@ -80,7 +80,7 @@ struct PublishingQueueTests {
             publisher: publisher, journal: journal, batchSize: 4, retryDelay: .milliseconds(10), logger: ServerFixture.logger)
         try await withRunningServices([queue], timeout: .seconds(60)) {
             try await queue.enqueue(predictions)
-            let delivered = try await withDeadline(.seconds(30), waitingFor: "every other prediction delivered") {
+            let delivered = try await withDeadline(.seconds(120), waitingFor: "every other prediction delivered") {
                 for await ids in publisher.deliveries where Set(ids).count >= predictions.count - 1 { return ids }
                 return []
             }
