@@ -18,7 +18,8 @@ public enum NormalizerWarehouses {
             return try SQLiteWarehouse(
                 path: configuration.resolve(configuration.warehousePath, layout: layout).path,
                 busyTimeout: configuration.warehouseBusyTimeout,
-                recordCacheSize: configuration.warehouseRecordCacheSize
+                recordCacheSize: configuration.warehouseRecordCacheSize,
+                pageCacheMiB: configuration.warehousePageCacheMB
             )
         case .postgres:
             guard let url = configuration.warehousePostgresURL else {

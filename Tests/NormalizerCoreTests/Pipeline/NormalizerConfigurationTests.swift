@@ -40,6 +40,19 @@ struct WarehouseKindConfigurationTests {
         #expect(postgres.warehousePostgresURL == "postgres://homeprice@db:5432/warehouse")
     }
 
+    @Test(
+        "the SQLite page cache comes from warehousePageCacheMB, NORMALIZER_WAREHOUSE_PAGE_CACHE_MB overrides it, a negative one names the key"
+    )
+    func pageCache() async throws {
+        #expect(try await Self.configuration([:]).warehousePageCacheMB == 64)
+        #expect(try await Self.configuration(["NORMALIZER_WAREHOUSE_PAGE_CACHE_MB": "8"]).warehousePageCacheMB == 8)
+        await #expect {
+            try await Self.configuration(["NORMALIZER_WAREHOUSE_PAGE_CACHE_MB": "-1"])
+        } throws: { error in
+            (error as? NormalizationError)?.input == "warehousePageCacheMB"
+        }
+    }
+
     @Test("a PostgreSQL warehouse without its URL, or an unknown kind, is an error naming the key")
     func invalidKindsNameTheirKey() async throws {
         await #expect {

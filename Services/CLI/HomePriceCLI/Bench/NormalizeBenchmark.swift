@@ -95,7 +95,7 @@ struct NormalizeBenchmark {
             configuration.groupId = "bench-normalizer"
             let warehouse = try SQLiteWarehouse(
                 path: workspace.appendingPathComponent("warehouse.sqlite").path,
-                recordCacheSize: configuration.warehouseRecordCacheSize)
+                recordCacheSize: configuration.warehouseRecordCacheSize, pageCacheMiB: configuration.warehousePageCacheMB)
             let (normalizerSeconds, deadLetters) = try await measureNormalizer(
                 records: records.count, configuration: configuration, settings: settings, warehouse: warehouse)
             let evaluation = ScenarioEvaluation.evaluate(

@@ -26,6 +26,9 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     /// How many mapped records the warehouse keeps decoded in memory for entity resolution
     /// (candidates and cluster members are then read without decoding their JSON).
     public var warehouseRecordCacheSize: Int
+    /// How many MiB of pages a SQLite warehouse keeps in memory: a batch's changed pages are
+    /// then written once, at its commit, instead of spilled and written again mid-batch.
+    public var warehousePageCacheMB: Int
     /// The folder of the source mapping files, relative to the project root unless absolute.
     public var sourcesDirectory: String
     /// How long a batch holding a record of a source not (yet) in the catalog waits for the
@@ -49,6 +52,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         warehousePostgresURL: String? = nil,
         warehouseBusyTimeout: Duration,
         warehouseRecordCacheSize: Int,
+        warehousePageCacheMB: Int = 64,
         sourcesDirectory: String,
         unknownSourceWait: Duration,
         resolution: ResolutionSettings,
@@ -62,6 +66,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         self.warehousePostgresURL = warehousePostgresURL
         self.warehouseBusyTimeout = warehouseBusyTimeout
         self.warehouseRecordCacheSize = warehouseRecordCacheSize
+        self.warehousePageCacheMB = warehousePageCacheMB
         self.sourcesDirectory = sourcesDirectory
         self.unknownSourceWait = unknownSourceWait
         self.resolution = resolution
@@ -98,6 +103,11 @@ public struct NormalizerConfiguration: Sendable, Equatable {
             throw settings.invalid("warehouseRecordCacheSize", "must be a whole number, not negative")
         }
         warehouseRecordCacheSize = Int(cacheSize)
+        let pageCache = try settings.double(root, "warehousePageCacheMB")
+        guard pageCache >= 0, pageCache == pageCache.rounded() else {
+            throw settings.invalid("warehousePageCacheMB", "must be a whole number, not negative")
+        }
+        warehousePageCacheMB = Int(pageCache)
         sourcesDirectory = root.string(forKey: "sourcesDirectory", default: "configs/sources")
         let waitMilliseconds = try settings.double(root, "unknownSourceWaitMs")
         guard waitMilliseconds >= 0 else { throw settings.invalid("unknownSourceWaitMs", "must not be negative") }

@@ -14,6 +14,8 @@ final class SQLiteDatabase: @unchecked Sendable {
     private let path: String
     private let lock = NSRecursiveLock()
     private var transactionDepth = 0
+    /// The first error a joined call threw in the open transaction, which then cannot commit.
+    private var failedInside: NormalizationError?
     /// Prepared statements by their SQL, reused: the warehouse runs the same few statements for
     /// every record, and preparing one costs more than running it.
     private var statements: [String: OpaquePointer] = [:]
@@ -101,21 +103,42 @@ final class SQLiteDatabase: @unchecked Sendable {
         return statement
     }
 
-    /// Runs `body` in a transaction (a savepoint when nested): committed if it returns, rolled
-    /// back if it throws.
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    ///
+    /// A call inside an open transaction joins it instead of opening a savepoint: a savepoint
+    /// makes SQLite copy every page it changes to a journal of its own (spilled to a temporary
+    /// file past 64 KiB), which in a batch's transaction wrote more than the batch itself. A
+    /// joined call that throws dooms the whole transaction: the outermost call rolls back and
+    /// throws even if the error was caught in between, so a half-applied part never commits.
     func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
         lock.lock()
         defer { lock.unlock() }
-        let name = "sp\(transactionDepth)"
-        try query(transactionDepth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(name)")
+        guard transactionDepth == 0 else { return try joined(body) }
+        try query("BEGIN IMMEDIATE")
+        transactionDepth = 1
+        failedInside = nil
+        defer { transactionDepth = 0 }
+        do throws(NormalizationError) {
+            let value = try body()
+            if let failedInside {
+                throw NormalizationError(.storageFailed, reason: "a part of the transaction failed: \(failedInside.reason)", input: path)
+            }
+            try query("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` as part of the open transaction, dooming it if `body` throws.
+    private func joined<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
         transactionDepth += 1
         defer { transactionDepth -= 1 }
         do {
-            let value = try body()
-            try query(transactionDepth == 1 ? "COMMIT" : "RELEASE \(name)")
-            return value
+            return try body()
         } catch {
-            try? execute(transactionDepth == 1 ? "ROLLBACK" : "ROLLBACK TO \(name); RELEASE \(name)")
+            failedInside = failedInside ?? error
             throw error
         }
     }

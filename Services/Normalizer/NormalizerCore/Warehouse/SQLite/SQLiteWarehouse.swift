@@ -4,8 +4,10 @@ import Schema
 /// The default ``NormalizerStore``: homes, their history and the resolution state in one
 /// SQLite database file (or in memory, for dry runs and tests).
 ///
-/// Homes and history rows hold the ``Schema/SchemaJSON`` text of the home; a home's `content`
-/// column is that text with `normalizedAt` left out, which is what an upsert compares.
+/// Homes and history rows hold the ``Schema/SchemaJSON`` text of the home; an upsert compares
+/// that text with `normalizedAt` left out (``content(of:)``), computed from the stored body
+/// rather than stored beside it (a second copy of every home would double the bytes each
+/// upsert writes).
 ///
 /// Several normalizer processes may share one file: it is kept in WAL mode (readers never wait
 /// for the writer), and ``transaction(_:)`` takes the write lock when it begins, so one
@@ -25,12 +27,16 @@ public final class SQLiteWarehouse: NormalizerStore {
     ///     at least the time one batch's transaction takes (`normalizer.warehouseBusyTimeoutMs`).
     ///   - recordCacheSize: How many mapped records are kept decoded in memory for entity
     ///     resolution (`normalizer.warehouseRecordCacheSize`); the default suits tests and dry runs.
+    ///   - pageCacheMiB: How many MiB of database pages the connection keeps in memory
+    ///     (`normalizer.warehousePageCacheMB`); SQLite's own default (2 MiB) when `nil`. A
+    ///     cache that holds a batch's changed pages writes each once, at the commit.
     ///   - clock: The time stamped on history rows.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
     public init(
         path: String,
         busyTimeout: Duration = .zero,
         recordCacheSize: Int = 10_000,
+        pageCacheMiB: Int? = nil,
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws(NormalizationError) {
         if path != ":memory:" {
@@ -46,8 +52,7 @@ public final class SQLiteWarehouse: NormalizerStore {
             """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS homes (
-                id TEXT PRIMARY KEY, version INTEGER NOT NULL, content TEXT NOT NULL,
-                body TEXT NOT NULL, retired_into TEXT);
+                id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL, retired_into TEXT);
             CREATE TABLE IF NOT EXISTS home_history (
                 home_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
                 changed_fields TEXT NOT NULL, recorded_at REAL NOT NULL, PRIMARY KEY (home_id, version));
@@ -60,8 +65,24 @@ public final class SQLiteWarehouse: NormalizerStore {
             CREATE TABLE IF NOT EXISTS review_tasks (task_id TEXT PRIMARY KEY, body TEXT NOT NULL);
             """
         )
+        if let pageCacheMiB { try database.execute("PRAGMA cache_size = -\(max(pageCacheMiB, 0) * 1024)") }
+        try dropContentColumn()
         try rebuildBlocksIfOutdated()
         try markRetiredBodies()
+    }
+
+    /// Drops the `content` column that files written before kept beside each home's body (the
+    /// body with `normalizedAt` left out, now computed when an upsert compares).
+    private func dropContentColumn() throws(NormalizationError) {
+        func hasContent() throws(NormalizationError) -> Bool {
+            try !database.query("SELECT 1 FROM pragma_table_info('homes') WHERE name = 'content'").isEmpty
+        }
+        guard try hasContent() else { return }
+        try database.transaction { () throws(NormalizationError) in
+            // Another process sharing the file may have dropped it while this one waited.
+            guard try hasContent() else { return }
+            try database.execute("ALTER TABLE homes DROP COLUMN content")
+        }
     }
 
     /// Rewrites every record's blocks when the file's blocks were written under another
@@ -99,22 +120,20 @@ public final class SQLiteWarehouse: NormalizerStore {
     public func upsert(_ home: Home) throws(NormalizationError) -> UpsertOutcome {
         try database.transaction { () throws(NormalizationError) -> UpsertOutcome in
             let body = try Self.body(of: home)
-            let content = Self.content(of: body)
-            let stored = try database.query("SELECT version, content, body, retired_into FROM homes WHERE id = ?", [.text(home.id)]).first
-            if let stored, stored[1].text == content, stored[3] == .null {
+            let stored = try database.query("SELECT version, body, retired_into FROM homes WHERE id = ?", [.text(home.id)]).first
+            if let stored, stored[2] == .null, Self.content(of: stored[1].text ?? "") == Self.content(of: body) {
                 return UpsertOutcome(.unchanged, version: Int(stored[0].integer ?? 0))
             }
             let version = (stored?[0].integer ?? 0) + 1
             let changed =
                 stored.map { row in
                     Self.changedFields(
-                        from: StoredJSONMembers.members(of: row[2].text ?? "{}"), to: StoredJSONMembers.members(of: body))
+                        from: StoredJSONMembers.members(of: row[1].text ?? "{}"), to: StoredJSONMembers.members(of: body))
                 } ?? ["*"]
             try database.query(
-                "INSERT INTO homes (id, version, content, body, retired_into) VALUES (?, ?, ?, ?, NULL) "
-                    + "ON CONFLICT (id) DO UPDATE SET version = excluded.version, content = excluded.content, "
-                    + "body = excluded.body, retired_into = NULL",
-                [.text(home.id), .integer(version), .text(content), .text(body)]
+                "INSERT INTO homes (id, version, body, retired_into) VALUES (?, ?, ?, NULL) "
+                    + "ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body, retired_into = NULL",
+                [.text(home.id), .integer(version), .text(body)]
             )
             try recordHistory(homeId: home.id, version: version, body: body, changed: changed)
             return UpsertOutcome(stored == nil ? .inserted : .updated, version: Int(version))
