@@ -42,7 +42,8 @@ public final class PostgresServer: Sendable {
     /// - Parameter binaries: The folder of `initdb` and `postgres`; by default
     ///   `HOMEPRICE_POSTGRES_BIN`, else the newest `/usr/lib/postgresql/*/bin`.
     /// - Throws: ``ServiceSupportError/Code/brokerMissing`` when PostgreSQL is not installed,
-    ///   ``ServiceSupportError/Code/brokerUnavailable`` when it does not start.
+    ///   ``ServiceSupportError/Code/brokerUnavailable`` when it does not start or the task is
+    ///   cancelled (the server is then stopped).
     public static func start(binaries: URL? = nil, timeout: Duration = .seconds(60)) async throws(ServiceSupportError) -> PostgresServer {
         guard let binaries = binaries ?? installedBinaries() else {
             throw ServiceSupportError(
@@ -82,7 +83,13 @@ public final class PostgresServer: Sendable {
             // Immediate shutdown: nothing is worth saving, and the folder goes with it.
             signal: "QUIT", removing: folder, output: FileHandle(forWritingAtPath: log.path))
         let server = PostgresServer(port: port, binaries: binaries, started: started)
-        try await server.waitUntilReady(timeout: timeout, log: log)
+        let probe = ["-q", "-h", "127.0.0.1", "-p", "\(port)", "-U", server.user]
+        try await started.waitUntilReady(
+            "PostgreSQL", input: "127.0.0.1:\(port)", timeout: timeout,
+            detail: { String(((try? String(contentsOf: log, encoding: .utf8)) ?? "").suffix(2_000)) }
+        ) {
+            (try? await run(binaries.appendingPathComponent("pg_isready"), probe, timeout: .seconds(5))) != nil
+        }
         return server
     }
 
@@ -101,27 +108,6 @@ public final class PostgresServer: Sendable {
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
         return versions.compactMap(Int.init).sorted().last.map { URL(fileURLWithPath: "/usr/lib/postgresql/\($0)/bin") }
             .flatMap { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("initdb").path) ? $0 : nil }
-    }
-
-    /// Waits until `pg_isready` says the server accepts connections.
-    private func waitUntilReady(timeout: Duration, log: URL) async throws(ServiceSupportError) {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        while clock.now < deadline {
-            guard watchdog.isRunning else { break }
-            if (try? await Self.run(
-                binaries.appendingPathComponent("pg_isready"), ["-q", "-h", "127.0.0.1", "-p", "\(port)", "-U", user],
-                timeout: .seconds(5))) != nil
-            {
-                return
-            }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        await stop()
-        throw ServiceSupportError(
-            code: .brokerUnavailable, reason: "PostgreSQL did not accept connections within \(timeout): \(output.suffix(2_000))",
-            input: "127.0.0.1:\(port)")
     }
 
     /// Runs `executable` (as the server's user when `prefix` says so) and waits for it to succeed.

@@ -20,7 +20,9 @@ public final class TansuBroker: Sendable {
     }
 
     /// Starts tansu on `port` (a free one when `nil`), writing its output to `logFile`, and
-    /// returns once it answers a metadata request, or throws after `timeout`.
+    /// returns once it answers a metadata request; throws
+    /// ``ServiceSupportError/Code/brokerUnavailable`` (and stops it) after `timeout`, when it
+    /// exits, or when the task is cancelled.
     public static func start(
         layout: ProjectLayout,
         port: Int? = nil,
@@ -47,7 +49,15 @@ public final class TansuBroker: Sendable {
             output: try LogFile.appendingHandle(logFile)
         )
         let broker = TansuBroker(watchdog: started, port: port)
-        try await broker.waitUntilReady(timeout: timeout)
+        try await started.waitUntilReady("tansu", input: broker.bootstrapServers, timeout: timeout) {
+            guard LocalPort.isAccepting(port),
+                let admin = try? KafkaAdmin(
+                    configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers, clientId: "homeprice-probe"),
+                    timeout: .seconds(5)
+                )
+            else { return false }
+            return (try? await admin.brokers())?.isEmpty == false
+        }
         return broker
     }
 
@@ -90,28 +100,5 @@ public final class TansuBroker: Sendable {
     @discardableResult
     public func stop() async -> Bool {
         await watchdog.stop()
-    }
-
-    /// Waits until the broker accepts connections and answers metadata.
-    private func waitUntilReady(timeout: Duration) async throws(ServiceSupportError) {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        while clock.now < deadline {
-            guard watchdog.isRunning else {
-                throw ServiceSupportError(code: .brokerUnavailable, reason: "tansu exited at start", input: bootstrapServers)
-            }
-            if LocalPort.isAccepting(port),
-                let admin = try? KafkaAdmin(
-                    configuration: KafkaClientConfiguration(bootstrapServers: bootstrapServers, clientId: "homeprice-probe"),
-                    timeout: .seconds(5)
-                ),
-                (try? await admin.brokers())?.isEmpty == false
-            {
-                return
-            }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        await stop()
-        throw ServiceSupportError(code: .brokerUnavailable, reason: "tansu did not answer within \(timeout)", input: bootstrapServers)
     }
 }

@@ -37,6 +37,35 @@ enum Watchdog {
             process.withLock { process in process.flatMap { $0.isRunning ? $0.processIdentifier : nil } }
         }
 
+        /// Asks `isReady` every 50 ms until it says yes. Stops the server and throws
+        /// ``ServiceSupportError/Code/brokerUnavailable`` (naming `server` and `input`, with
+        /// `detail()` appended) when the server exits, when `timeout` passes, or when the task
+        /// is cancelled: a cancelled start neither waits out its timeout nor leaves a server.
+        func waitUntilReady(
+            _ server: String, input: String, timeout: Duration, detail: () -> String = { "" },
+            isReady: () async -> Bool
+        ) async throws(ServiceSupportError) {
+            let clock = ContinuousClock()
+            let deadline = clock.now.advanced(by: timeout)
+            var failure = "\(server) did not accept connections within \(timeout)"
+            while clock.now < deadline {
+                guard isRunning else {
+                    failure = "\(server) exited at start"
+                    break
+                }
+                if await isReady() { return }
+                do {
+                    try await Task.sleep(for: .milliseconds(50))
+                } catch {
+                    failure = "the start of \(server) was cancelled"
+                    break
+                }
+            }
+            let details = detail()
+            await stop()
+            throw ServiceSupportError(code: .brokerUnavailable, reason: details.isEmpty ? failure : "\(failure): \(details)", input: input)
+        }
+
         /// Closes the lifeline (the server is stopped) and waits up to 5 s for the watchdog to
         /// exit, then terminates it.
         /// - Returns: Whether the watchdog exited on its own; `true` when already stopped.
