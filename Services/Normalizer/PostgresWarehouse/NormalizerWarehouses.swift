@@ -5,8 +5,8 @@ import ServiceSupport
 /// Opens the warehouse a normalizer configuration selects (`normalizer.warehouseKind`).
 public enum NormalizerWarehouses {
     /// The SQLite file at `warehousePath` (resolved against `layout`) or the PostgreSQL
-    /// database at `warehousePostgresURL`, with the configuration's busy timeout and record
-    /// cache size.
+    /// database at `warehousePostgresURL`, with the configuration's busy timeout, record cache
+    /// size and (SQLite) page cache.
     /// - Throws: ``NormalizerCore/NormalizationError`` when the URL is invalid or the store
     ///   cannot be opened.
     @Sendable

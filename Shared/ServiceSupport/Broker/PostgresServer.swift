@@ -43,12 +43,14 @@ public final class PostgresServer: Sendable {
     ///   `HOMEPRICE_POSTGRES_BIN`, else the newest `/usr/lib/postgresql/*/bin`.
     /// - Throws: ``ServiceSupportError/Code/brokerMissing`` when PostgreSQL is not installed,
     ///   ``ServiceSupportError/Code/brokerUnavailable`` when it does not start or the task is
-    ///   cancelled (the server is then stopped).
+    ///   cancelled (nothing is left running).
     public static func start(binaries: URL? = nil, timeout: Duration = .seconds(60)) async throws(ServiceSupportError) -> PostgresServer {
         guard let binaries = binaries ?? installedBinaries() else {
             throw ServiceSupportError(
                 code: .brokerMissing, reason: "PostgreSQL is not installed; run scripts/setup", input: "/usr/lib/postgresql")
         }
+        let cancelled = ServiceSupportError(code: .brokerUnavailable, reason: "the start of PostgreSQL was cancelled", input: binaries.path)
+        guard !Task.isCancelled else { throw cancelled }
         let asServerUser = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"] : []
         // The postgres user must reach the folder: root's own TMPDIR may be closed to it.
         let temporary = asServerUser.isEmpty ? FileManager.default.temporaryDirectory : URL(fileURLWithPath: "/tmp")
@@ -71,6 +73,10 @@ public final class PostgresServer: Sendable {
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw error
+        }
+        guard !Task.isCancelled else {
+            try? FileManager.default.removeItem(at: folder)
+            throw cancelled
         }
         let port = LocalPort.free()
         let log = folder.appendingPathComponent("server.log")

@@ -47,7 +47,7 @@ struct WarehouseKindConfigurationTests {
         #expect(try await Self.configuration([:]).warehousePageCacheMB == 64)
         #expect(try await Self.configuration(["NORMALIZER_WAREHOUSE_PAGE_CACHE_MB": "8"]).warehousePageCacheMB == 8)
         await #expect {
-            try await Self.configuration(["NORMALIZER_WAREHOUSE_PAGE_CACHE_MB": "-1"])
+            try await Self.configuration(["NORMALIZER_WAREHOUSE_PAGE_CACHE_MB": "0"])
         } throws: { error in
             (error as? NormalizationError)?.input == "warehousePageCacheMB"
         }

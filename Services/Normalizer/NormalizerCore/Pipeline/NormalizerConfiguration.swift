@@ -26,8 +26,9 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     /// How many mapped records the warehouse keeps decoded in memory for entity resolution
     /// (candidates and cluster members are then read without decoding their JSON).
     public var warehouseRecordCacheSize: Int
-    /// How many MiB of pages a SQLite warehouse keeps in memory: a batch's changed pages are
-    /// then written once, at its commit, instead of spilled and written again mid-batch.
+    /// How many MiB (2^20 bytes) of pages a SQLite warehouse keeps in memory: a batch's changed
+    /// pages are then written once, at its commit, instead of spilled and written again
+    /// mid-batch.
     public var warehousePageCacheMB: Int
     /// The folder of the source mapping files, relative to the project root unless absolute.
     public var sourcesDirectory: String
@@ -104,8 +105,8 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         }
         warehouseRecordCacheSize = Int(cacheSize)
         let pageCache = try settings.double(root, "warehousePageCacheMB")
-        guard pageCache >= 0, pageCache == pageCache.rounded() else {
-            throw settings.invalid("warehousePageCacheMB", "must be a whole number, not negative")
+        guard pageCache >= 1, pageCache <= 1_048_576, pageCache == pageCache.rounded() else {
+            throw settings.invalid("warehousePageCacheMB", "must be a whole number of MiB from 1 to 1048576")
         }
         warehousePageCacheMB = Int(pageCache)
         sourcesDirectory = root.string(forKey: "sourcesDirectory", default: "configs/sources")

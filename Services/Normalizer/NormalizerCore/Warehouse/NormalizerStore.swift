@@ -4,5 +4,9 @@ public protocol NormalizerStore: Warehouse, ResolutionStore {
     /// Runs `body` in one transaction: all its writes, or none. No other writer (another task
     /// or another process sharing the store) changes the store while `body` runs, so what
     /// entity resolution reads in it still holds when its writes commit.
+    ///
+    /// A call inside `body` runs as part of the same transaction (PostgreSQL as a savepoint,
+    /// SQLite joining it). Callers let a nested call's error end the whole transaction; one
+    /// caught and ignored leaves the outcome to the store (SQLite then rolls everything back).
     func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value
 }

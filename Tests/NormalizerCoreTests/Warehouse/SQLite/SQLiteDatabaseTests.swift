@@ -62,4 +62,25 @@ struct SQLiteDatabaseTests {
         try database.transaction { () throws(NormalizationError) in try Self.insert("next", into: database) }
         #expect(try Self.values(database) == ["next"])
     }
+
+    @Test("after SQLite rolled the transaction back by itself, a caller that caught the failure cannot write outside it")
+    func writesAfterSQLitesOwnRollbackAreRefused() throws {
+        let database = try Self.database()
+        var refused: Result<Void, NormalizationError>?
+        let error = #expect(throws: NormalizationError.self) {
+            try database.transaction { () throws(NormalizationError) in
+                try Self.insert("before", into: database)
+                // What SQLite does by itself after a full disk or an I/O error.
+                try database.execute("ROLLBACK")
+                refused = Result { () throws(NormalizationError) in try Self.insert("after", into: database) }
+            }
+        }
+        guard case .failure(let refusal) = refused else {
+            Issue.record("the write after the rollback was not refused: \(String(describing: refused))")
+            return
+        }
+        #expect(refusal.reason.contains("rolled the transaction back"))
+        #expect(error?.reason.contains("rolled the transaction back") == true, "\(String(describing: error))")
+        #expect(try Self.values(database).isEmpty, "nothing was written in autocommit mode")
+    }
 }

@@ -62,6 +62,13 @@ final class SQLiteDatabase: @unchecked Sendable {
     func query(_ sql: String, _ bindings: [SQLiteValue] = []) throws(NormalizationError) -> [[SQLiteValue]] {
         lock.lock()
         defer { lock.unlock() }
+        // Some failures (a full disk, an I/O error) make SQLite roll the whole transaction back
+        // by itself; a caller that caught one must not go on writing outside any transaction.
+        if transactionDepth > 0, sqlite3_get_autocommit(handle) != 0 {
+            let error = NormalizationError(.storageFailed, reason: "SQLite rolled the transaction back after a failure", input: path)
+            failedInside = failedInside ?? error
+            throw error
+        }
         let statement = try prepared(sql)
         defer {
             sqlite3_reset(statement)
@@ -121,7 +128,8 @@ final class SQLiteDatabase: @unchecked Sendable {
         do throws(NormalizationError) {
             let value = try body()
             if let failedInside {
-                throw NormalizationError(.storageFailed, reason: "a part of the transaction failed: \(failedInside.reason)", input: path)
+                throw NormalizationError(
+                    failedInside.code, reason: "a part of the transaction failed: \(failedInside.reason)", input: failedInside.input)
             }
             try query("COMMIT")
             return value

@@ -5,7 +5,7 @@ import Schema
 /// SQLite database file (or in memory, for dry runs and tests).
 ///
 /// Homes and history rows hold the ``Schema/SchemaJSON`` text of the home; an upsert compares
-/// that text with `normalizedAt` left out (``content(of:)``), computed from the stored body
+/// that text with `normalizedAt` set to the epoch (``content(of:)``), computed from the stored body
 /// rather than stored beside it (a second copy of every home would double the bytes each
 /// upsert writes).
 ///
@@ -27,8 +27,8 @@ public final class SQLiteWarehouse: NormalizerStore {
     ///     at least the time one batch's transaction takes (`normalizer.warehouseBusyTimeoutMs`).
     ///   - recordCacheSize: How many mapped records are kept decoded in memory for entity
     ///     resolution (`normalizer.warehouseRecordCacheSize`); the default suits tests and dry runs.
-    ///   - pageCacheMiB: How many MiB of database pages the connection keeps in memory
-    ///     (`normalizer.warehousePageCacheMB`); SQLite's own default (2 MiB) when `nil`. A
+    ///   - pageCacheMiB: How many MiB of database pages the connection keeps in memory, at least
+    ///     one (`normalizer.warehousePageCacheMB`); SQLite's own default (2 MiB) when `nil`. A
     ///     cache that holds a batch's changed pages writes each once, at the commit.
     ///   - clock: The time stamped on history rows.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
@@ -65,14 +65,16 @@ public final class SQLiteWarehouse: NormalizerStore {
             CREATE TABLE IF NOT EXISTS review_tasks (task_id TEXT PRIMARY KEY, body TEXT NOT NULL);
             """
         )
-        if let pageCacheMiB { try database.execute("PRAGMA cache_size = -\(max(pageCacheMiB, 0) * 1024)") }
+        if let pageCacheMiB { try database.execute("PRAGMA cache_size = -\(max(pageCacheMiB, 1) * 1024)") }
         try dropContentColumn()
         try rebuildBlocksIfOutdated()
         try markRetiredBodies()
     }
 
     /// Drops the `content` column that files written before kept beside each home's body (the
-    /// body with `normalizedAt` left out, now computed when an upsert compares).
+    /// body with `normalizedAt` set to the epoch, now computed when an upsert compares). Once
+    /// dropped, normalizers of earlier builds cannot use the file: upgrade every instance
+    /// sharing it together.
     private func dropContentColumn() throws(NormalizationError) {
         func hasContent() throws(NormalizationError) -> Bool {
             try !database.query("SELECT 1 FROM pragma_table_info('homes') WHERE name = 'content'").isEmpty
