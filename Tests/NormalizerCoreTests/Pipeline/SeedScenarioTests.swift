@@ -120,6 +120,32 @@ struct SeedScenarioTests {
         #expect(retirements == 1, "one order merges the first home away")
     }
 
+    @Test(
+        "a merge whose outputs were lost announces the retirement again when its record comes back changed (a restarted producer's new fetch time)"
+    )
+    func republishedMergeAnnouncesItsRetirementAgain() async throws {
+        var retirements = 0
+        for order in [[SeedScenario.flat, SeedScenario.nested], [SeedScenario.nested, SeedScenario.flat]] {
+            let normalizer = try await SeedScenario.normalizer()
+            let first = try normalizer.normalize(order[0]).homes
+            let merged = try normalizer.normalize(order[1]).homes  // committed; its outputs never reach the topic
+            var again = order[1]
+            again.fetchedAt = again.fetchedAt.addingTimeInterval(3_600)
+            let republished = try normalizer.normalize(again).homes
+            let survivor = try #require(try normalizer.store.homes().map(\.id).first)
+            let firstId = try #require(first.first?.id)
+            // The home changed with the record (so this is not the unchanged replay's path).
+            let mergedVersion = try #require(merged.first { $0.id == survivor }?.version)
+            #expect(republished.first { $0.id == survivor }?.version == mergedVersion + 1, "order \(order.map(\.sourceId))")
+            let expected = firstId == survivor ? ["\(survivor) live"] : ["\(firstId) \(survivor)", "\(survivor) live"]
+            retirements += expected.count - 1
+            #expect(
+                republished.map { "\($0.id) \($0.retiredInto ?? "live")" }.sorted() == expected.sorted(),
+                "order \(order.map(\.sourceId))")
+        }
+        #expect(retirements == 1, "one order merges the first home away")
+    }
+
     @Test("a replay announces again a retirement reachable only through another: a chain of merges whose middle outputs were lost")
     func replayAnnouncesAChainOfRetirements() async throws {
         // Three listings of one home from one source, arriving so that each takes the home's id

@@ -213,10 +213,13 @@ public final class Normalizer: Sendable {
     ///
     /// A home the warehouse already held exactly so may be the replay of a record or decision
     /// whose transaction committed before its outputs were sent (the process was killed in
-    /// between), or an input that changed nothing of the home. Either way every home retired
-    /// into this one, directly or through others, is announced again: a replay retires
-    /// nothing itself, so the announcements its first pass lost would otherwise never be
-    /// sent. Announcing a retirement twice is harmless to readers of the latest value.
+    /// between), or an input that changed nothing of the home; a record already in a cluster
+    /// may be such a replay too, or its source's new version of it (a producer restarted
+    /// after the kill publishes its records again, with new fetch times, so the home changes).
+    /// In each case every home retired into this one, directly or through others, is announced
+    /// again: a replay retires nothing itself, so the announcements its first pass lost would
+    /// otherwise never be sent. Announcing a retirement twice is harmless to readers of the
+    /// latest value.
     private func load(_ resolution: Resolution, at now: Date) throws(NormalizationError) -> [Home] {
         let upserted = try store.upsert(resolution.home)
         var home = resolution.home
@@ -228,8 +231,9 @@ public final class Normalizer: Sendable {
                 announcements.append(last)
             }
         }
-        if upserted.change == .unchanged {
-            announcements += try earlierRetirements(into: home.id, at: now)
+        if upserted.change == .unchanged || resolution.recordWasKnown {
+            let announced = Set(announcements.map(\.id))
+            announcements += try earlierRetirements(into: home.id, at: now).filter { !announced.contains($0.id) }
         }
         return [home] + announcements
     }

@@ -33,7 +33,9 @@ public struct EntityResolver: Sendable {
         try store.save(prepared)
         var members: [String: MappedRecord] = [record.key: record]
         var clusters: Set<String> = []
-        if let own = try store.cluster(ofRecord: record.key) {
+        let own = try store.cluster(ofRecord: record.key)
+        let known = own != nil
+        if let own {
             try join(own, into: &members, clusters: &clusters, in: store)
             members[record.key] = record
         }
@@ -76,7 +78,8 @@ public struct EntityResolver: Sendable {
                 members[candidate.key] = candidate
             }
         }
-        return try settle(Array(members.values), replacing: clusters, tasks: tasks, in: store, now: now)
+        return try settle(
+            Array(members.values), replacing: clusters, tasks: tasks, recordWasKnown: known, in: store, now: now)
     }
 
     /// Applies a human decision on an ambiguous duplicate: approval merges the two records'
@@ -98,7 +101,7 @@ public struct EntityResolver: Sendable {
                 try join(cluster, into: &members, clusters: &clusters, in: store)
             }
         }
-        return try settle(Array(members.values), replacing: clusters, tasks: [], in: store, now: now)
+        return try settle(Array(members.values), replacing: clusters, tasks: [], recordWasKnown: false, in: store, now: now)
     }
 
     /// The review task id of a pair of record keys, the same whichever comes first.
@@ -122,6 +125,7 @@ public struct EntityResolver: Sendable {
         _ members: [MappedRecord],
         replacing clusters: Set<String>,
         tasks: [ReviewTask],
+        recordWasKnown: Bool,
         in store: some ResolutionStore,
         now: Date
     ) throws(NormalizationError) -> Resolution {
@@ -130,7 +134,8 @@ public struct EntityResolver: Sendable {
         return Resolution(
             home: assembler.home(id: id, records: members, normalizedAt: now),
             retiredHomeIds: clusters.subtracting([id]).sorted(),
-            reviewTasks: tasks
+            reviewTasks: tasks,
+            recordWasKnown: recordWasKnown
         )
     }
 
