@@ -16,11 +16,7 @@ public enum NormalizerWarehouses {
         switch configuration.warehouseKind {
         case .sqlite:
             return try SQLiteWarehouse(
-                path: configuration.resolve(configuration.warehousePath, layout: layout).path,
-                busyTimeout: configuration.warehouseBusyTimeout,
-                recordCacheSize: configuration.warehouseRecordCacheSize,
-                pageCacheMiB: configuration.warehousePageCacheMB
-            )
+                path: configuration.resolve(configuration.warehousePath, layout: layout).path, configuration: configuration)
         case .postgres:
             guard let url = configuration.warehousePostgresURL else {
                 throw NormalizationError(

@@ -94,8 +94,7 @@ struct NormalizeBenchmark {
             var configuration = try await NormalizerConfiguration.load(layout: layout)
             configuration.groupId = "bench-normalizer"
             let warehouse = try SQLiteWarehouse(
-                path: workspace.appendingPathComponent("warehouse.sqlite").path,
-                recordCacheSize: configuration.warehouseRecordCacheSize, pageCacheMiB: configuration.warehousePageCacheMB)
+                path: workspace.appendingPathComponent("warehouse.sqlite").path, configuration: configuration)
             let (normalizerSeconds, deadLetters) = try await measureNormalizer(
                 records: records.count, configuration: configuration, settings: settings, warehouse: warehouse)
             let evaluation = ScenarioEvaluation.evaluate(

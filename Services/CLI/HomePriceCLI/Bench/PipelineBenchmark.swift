@@ -125,9 +125,7 @@ struct PipelineBenchmark {
         let catalog = try SourceCatalog.load(
             directory: normalizerConfiguration.resolve(normalizerConfiguration.sourcesDirectory, layout: layout))
         let warehouse = try SQLiteWarehouse(
-            path: workspace.appendingPathComponent("warehouse.sqlite").path,
-            recordCacheSize: normalizerConfiguration.warehouseRecordCacheSize,
-            pageCacheMiB: normalizerConfiguration.warehousePageCacheMB)
+            path: workspace.appendingPathComponent("warehouse.sqlite").path, configuration: normalizerConfiguration)
         let normalizer = try NormalizerService.services(
             normalizer: Normalizer(configuration: normalizerConfiguration, catalog: catalog, store: warehouse), kafka: settings,
             batch: BatchSettings(reader: reader, stage: .normalization, service: "bench-normalizer"), logger: logger)

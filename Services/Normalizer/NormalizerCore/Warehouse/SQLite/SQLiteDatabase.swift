@@ -52,6 +52,7 @@ final class SQLiteDatabase: @unchecked Sendable {
     func execute(_ sql: String) throws(NormalizationError) {
         lock.lock()
         defer { lock.unlock() }
+        try requireOpenTransaction()
         guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else {
             throw failure(sql)
         }
@@ -62,13 +63,7 @@ final class SQLiteDatabase: @unchecked Sendable {
     func query(_ sql: String, _ bindings: [SQLiteValue] = []) throws(NormalizationError) -> [[SQLiteValue]] {
         lock.lock()
         defer { lock.unlock() }
-        // Some failures (a full disk, an I/O error) make SQLite roll the whole transaction back
-        // by itself; a caller that caught one must not go on writing outside any transaction.
-        if transactionDepth > 0, sqlite3_get_autocommit(handle) != 0 {
-            let error = NormalizationError(.storageFailed, reason: "SQLite rolled the transaction back after a failure", input: path)
-            failedInside = failedInside ?? error
-            throw error
-        }
+        try requireOpenTransaction()
         let statement = try prepared(sql)
         defer {
             sqlite3_reset(statement)
@@ -95,6 +90,16 @@ final class SQLiteDatabase: @unchecked Sendable {
                 throw failure(sql)
             }
         }
+    }
+
+    /// Throws (and dooms the transaction) when a transaction was begun but SQLite has rolled it
+    /// back by itself, as some failures (a full disk, an I/O error) make it: a caller that
+    /// caught one must not go on writing outside any transaction, each statement committing.
+    private func requireOpenTransaction() throws(NormalizationError) {
+        guard transactionDepth > 0, sqlite3_get_autocommit(handle) != 0 else { return }
+        let error = NormalizationError(.storageFailed, reason: "SQLite rolled the transaction back after a failure", input: path)
+        failedInside = failedInside ?? error
+        throw error
     }
 
     /// The prepared statement of `sql`, prepared on first use.

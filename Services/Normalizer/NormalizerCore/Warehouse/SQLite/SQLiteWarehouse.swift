@@ -71,6 +71,14 @@ public final class SQLiteWarehouse: NormalizerStore {
         try markRetiredBodies()
     }
 
+    /// Opens the warehouse at `path` with `configuration`'s busy timeout, record cache and page
+    /// cache: how the normalizer and the benchmarks that run one open theirs.
+    public convenience init(path: String, configuration: NormalizerConfiguration) throws(NormalizationError) {
+        try self.init(
+            path: path, busyTimeout: configuration.warehouseBusyTimeout, recordCacheSize: configuration.warehouseRecordCacheSize,
+            pageCacheMiB: configuration.warehousePageCacheMB)
+    }
+
     /// Drops the `content` column that files written before kept beside each home's body (the
     /// body with `normalizedAt` set to the epoch, now computed when an upsert compares). Once
     /// dropped, normalizers of earlier builds cannot use the file: upgrade every instance
