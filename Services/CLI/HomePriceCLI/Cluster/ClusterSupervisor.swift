@@ -53,6 +53,13 @@ public struct ClusterSupervisor: Service {
         do {
             broker = try await startBroker()
         } catch {
+            // Cancelled (the CLI stopped while the broker started): a stop, not a failure;
+            // nothing is left running, so the cluster has no state, as after `homeprice down`.
+            if Task.isCancelled {
+                try? FileManager.default.removeItem(at: ClusterState.file(in: stateDirectory))
+                logger.info("cluster start cancelled", metadata: ["reason": "\(error)"])
+                return
+            }
             state.phase = .failed
             state.error = "\(error)"
             try state.write(to: stateDirectory)
@@ -94,7 +101,12 @@ public struct ClusterSupervisor: Service {
         )
         var client = kafka.client
         client.bootstrapServers = broker.bootstrapServers
-        try await TopicProvisioner.createAll(using: KafkaAdmin(configuration: client))
+        do {
+            try await TopicProvisioner.createAll(using: KafkaAdmin(configuration: client))
+        } catch {
+            await broker.stop()
+            throw error
+        }
         logger.info("broker ready", metadata: ["kafka.bootstrap": "\(broker.bootstrapServers)"])
         return broker
     }

@@ -10,9 +10,12 @@ import ServiceSupport
 ///
 /// A batch's messages are decoded on every core, then its records are mapped on a thread of
 /// their own while the batch's warehouse transaction resolves and stores each one as soon as
-/// it is mapped (``Pipeline/Swift/Array/pipelinedForEach(_:consume:)``: mapping and resolving
-/// overlap, each on a core). A batch is one warehouse transaction (one sync to disk instead of
-/// one per record), run on a dedicated queue off the cooperative pool. A record the normalizer
+/// it is mapped (``Pipeline/Swift/Array/withPipelinedTransform(_:_:)``: mapping and resolving
+/// overlap, each on a core). Mapping starts before the transaction, so it also goes on while
+/// the transaction waits for the warehouse's write lock (another instance's batch): instances
+/// sharing a warehouse serialize only resolving and storing. A batch is one warehouse
+/// transaction (one sync to disk instead of one per record), run on a dedicated queue off the
+/// cooperative pool. A record the normalizer
 /// rejects becomes a failed outcome, so the processor writes the bounded dead letter; a storage
 /// failure fails the whole batch (its offsets stay unstored).
 ///
@@ -41,13 +44,10 @@ public struct NormalizerBatchHandler: BatchHandler {
         }
         try await awaitCatalogIfNeeded(decoded)
         return try await executor.run { [normalizer] in
-            try normalizer.store.transaction { () throws(NormalizationError) -> [MessageOutcome] in
-                var outcomes: [MessageOutcome] = []
-                outcomes.reserveCapacity(decoded.count)
-                try decoded.pipelinedForEach({ Self.mapped($0, normalizer: normalizer) }) { (input) throws(NormalizationError) in
-                    outcomes.append(try Self.outcome(of: input, normalizer: normalizer))
+            try decoded.withPipelinedTransform({ Self.mapped($0, normalizer: normalizer) }) { (mapped) throws(NormalizationError) in
+                try normalizer.store.transaction { () throws(NormalizationError) -> [MessageOutcome] in
+                    try mapped.map { (input) throws(NormalizationError) in try Self.outcome(of: input, normalizer: normalizer) }
                 }
-                return outcomes
             }
         }
     }
