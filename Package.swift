@@ -240,7 +240,8 @@ let package = Package(
             name: "HomePriceCLI",
             dependencies: [
                 "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "MonitorCore", "NormalizerCore", "NormalizerEvaluation",
-                "Pipeline", "PreprocessorCore", "Scenario", "Schema", "ServiceSupport", "Sources", "TrainerCore", argumentParser,
+                "Pipeline", "PostgresWarehouse", "PreprocessorCore", "Scenario", "Schema", "ServiceSupport", "Sources", "TrainerCore",
+                argumentParser,
                 configuration, crypto, logging, serviceLifecycle,
             ],
             path: "Services/CLI/HomePriceCLI",

@@ -115,24 +115,13 @@ public final class PostgresWarehouse: NormalizerStore {
         }
     }
 
+    /// Runs `body` in a transaction under the writer lock; a call inside an open transaction
+    /// (each write method's own, and the normalizer's per record inside a batch's) joins it.
+    /// On a failure, the records kept since it began may be rolled back, so every kept record
+    /// is forgotten.
     public func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
-        try run(joiningOpenTransaction: false, body)
-    }
-
-    /// Runs one write method's statements: inside the open transaction (a savepoint each would
-    /// cost two round trips per call), else in a transaction of their own.
-    private func write<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
-        try run(joiningOpenTransaction: true, body)
-    }
-
-    /// Runs `body` in a transaction (a savepoint, or nothing of its own when joining, inside an
-    /// open one); on a failure, the records kept since it began may be rolled back, so every
-    /// kept record is forgotten.
-    private func run<Value>(
-        joiningOpenTransaction joining: Bool, _ body: () throws(NormalizationError) -> Value
-    ) throws(NormalizationError) -> Value {
         do {
-            return try joining ? session.joiningTransaction(begin: lockWriters, body) : session.transaction(begin: lockWriters, body)
+            return try session.transaction(begin: lockWriters, body)
         } catch {
             recordCache.removeAll()
             throw error
@@ -142,7 +131,7 @@ public final class PostgresWarehouse: NormalizerStore {
     // MARK: Warehouse
 
     public func upsert(_ home: Home) throws(NormalizationError) -> UpsertOutcome {
-        try write { () throws(NormalizationError) -> UpsertOutcome in
+        try transaction { () throws(NormalizationError) -> UpsertOutcome in
             let body = try Self.body(of: home)
             // The stored version, whether it equals the new home but for `normalizedAt`, and the
             // top-level fields that differ.
@@ -208,7 +197,7 @@ public final class PostgresWarehouse: NormalizerStore {
     /// Sets `retired_into` and writes ``Schema/Home/retiredInto`` into the stored body, so the
     /// home read back (``home(id:)``, its history, the table itself) says it was merged.
     public func retire(homeId: String, mergedInto survivor: String) throws(NormalizationError) -> Home? {
-        try write { () throws(NormalizationError) -> Home? in
+        try transaction { () throws(NormalizationError) -> Home? in
             let rows = try session.rows("SELECT version, body::text, retired_into FROM homes WHERE id = \(homeId)") {
                 try $0.decode((Int64, String, String?).self)
             }
@@ -237,7 +226,7 @@ public final class PostgresWarehouse: NormalizerStore {
         let record = prepared.record
         let body = prepared.json
         let blocks = prepared.blockingKeys
-        try write { () throws(NormalizationError) -> Void in
+        try transaction { () throws(NormalizationError) -> Void in
             // One statement: the record, its blocks no longer held dropped, the new ones added.
             try session.query(
                 """
@@ -309,7 +298,7 @@ public final class PostgresWarehouse: NormalizerStore {
     }
 
     public func assign(recordKeys: [String], toCluster id: String) throws(NormalizationError) {
-        try write { () throws(NormalizationError) -> Void in
+        try transaction { () throws(NormalizationError) -> Void in
             try session.query("UPDATE records SET cluster = \(id) WHERE key = ANY(\(recordKeys))")
         }
     }
@@ -322,7 +311,7 @@ public final class PostgresWarehouse: NormalizerStore {
 
     public func save(reviewTask: ReviewTask) throws(NormalizationError) {
         let body = try Self.json(reviewTask)
-        try write { () throws(NormalizationError) -> Void in
+        try transaction { () throws(NormalizationError) -> Void in
             try session.query(
                 """
                 INSERT INTO review_tasks (task_id, body) VALUES (\(reviewTask.taskId), \(body))

@@ -140,6 +140,32 @@ struct WarehouseTests {
         }
     }
 
+    @Test(
+        "a call inside a transaction joins it: one that throws dooms the whole transaction, even when the error is caught, and nothing of it commits",
+        arguments: StoreKind.allCases)
+    func failedInnerCallDoomsTransaction(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let store = try place.open()
+            var other = Self.springfieldHome
+            other.id = "home-2"
+            let failure = #expect(throws: NormalizationError.self) {
+                try store.transaction { () throws(NormalizationError) in
+                    _ = try store.upsert(Self.springfieldHome)
+                    // A caller that catches a part's error and goes on: with a savepoint, the part
+                    // would be undone and the rest committed.
+                    _ = try? store.transaction { () throws(NormalizationError) in
+                        _ = try store.upsert(other)
+                        throw NormalizationError(.storageFailed, reason: "the part failed", input: "home-2")
+                    }
+                    #expect(try store.home(id: "home-2") != nil, "no savepoint undid the part on its own")
+                }
+            }
+            #expect(failure?.reason.contains("the part failed") == true, "\(String(describing: failure))")
+            #expect(try store.homes().isEmpty, "nothing of the doomed transaction committed")
+            #expect(try store.upsert(Self.springfieldHome).change == .inserted, "the store works on afterwards")
+        }
+    }
+
     @Test("records, their blocks and clusters, and review tasks read back as saved", arguments: StoreKind.allCases)
     func resolutionState(kind: StoreKind) async throws {
         try await kind.withFreshPlace { place in

@@ -40,6 +40,9 @@ struct BenchStage {
         var streamSeconds: Double
         /// The outputs counted, by topic.
         var counts: [String: Int]
+        /// How many partitions each input consumer held when the last output arrived (how a
+        /// group of instances split the input); empty for kcat's relay.
+        var partitionsPerInput: [Int]
     }
 
     /// Times the do-nothing relay (``BenchRelay``) from `input` to `output` in its own consumer
@@ -50,7 +53,7 @@ struct BenchStage {
             configuration: settings.consumer(subscription: .group(id: "bench-relay", topics: [input]), clientId: "bench-relay"),
             logger: logger)
         let relay = BenchRelay(consumer: consumer, producer: producer, outputTopic: output)
-        return try await measure("relay", services: [producer, consumer, relay], input: consumer, outputs: [output], count: count)
+        return try await measure("relay", services: [producer, consumer, relay], inputs: [consumer], outputs: [output], count: count)
     }
 
     /// The kcat the benchmarks compare the wrapper with (Debian's, installed by `scripts/setup`).
@@ -107,7 +110,8 @@ struct BenchStage {
                 return outputs
             }
         }
-        return StageTiming(seconds: (outputs.last - start).seconds, streamSeconds: outputs.streamSeconds, counts: outputs.counts)
+        return StageTiming(
+            seconds: (outputs.last - start).seconds, streamSeconds: outputs.streamSeconds, counts: outputs.counts, partitionsPerInput: [])
     }
 
     /// Runs a stage's services in a `ServiceGroup` (the processing service last, so it stops
@@ -115,13 +119,15 @@ struct BenchStage {
     /// down gracefully. Every wait has a deadline; a service that fails ends the stage with
     /// its error.
     ///
-    /// The stage's time runs from the moment the group assigned `input` its partitions (so the
-    /// join, seconds on tansu, counts for neither stage) to the arrival of the last output.
+    /// The stage's time runs from the moment the group first assigned partitions to one of
+    /// `inputs` (one consumer per instance of the stage; so the join, seconds on tansu, counts
+    /// for no stage) to the arrival of the last output. With several instances, a rebalance
+    /// while the later ones join counts: the first instance works, alone, meanwhile.
     ///
     /// Only outputs for which `answersAnInput` holds count towards `count` (a stage may publish
     /// more than one message per input).
     func measure(
-        _ stage: String, services: [any Service], input: KafkaConsumer, outputs: [String], count records: Int,
+        _ stage: String, services: [any Service], inputs: [KafkaConsumer], outputs: [String], count records: Int,
         answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool = { _ in true }
     ) async throws -> StageTiming {
         var configuration = ServiceGroupConfiguration(services: services, logger: logger)
@@ -140,11 +146,12 @@ struct BenchStage {
                     Self.stageTimeout(messages: records),
                     waitingFor: "\(records) outputs of the \(stage) on \(outputs.joined(separator: ", "))"
                 ) {
-                    async let assigned = Self.assignment(of: input)
+                    async let assigned = Self.firstAssignment(of: inputs)
                     let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(outputs)
                     let times = try await timeOutputs(reader: reader, topics: outputs, count: records, answersAnInput: answersAnInput)
                     return StageTiming(
-                        seconds: (times.last - (await assigned)).seconds, streamSeconds: times.streamSeconds, counts: times.counts)
+                        seconds: (times.last - (await assigned)).seconds, streamSeconds: times.streamSeconds, counts: times.counts,
+                        partitionsPerInput: inputs.map(\.assignment.count))
                 }
                 await group.triggerGracefulShutdown()
                 return figures
@@ -167,10 +174,10 @@ struct BenchStage {
         }
     }
 
-    /// The moment `consumer` was first assigned partitions (checked every millisecond; the
-    /// caller bounds the wait).
-    private static func assignment(of consumer: KafkaConsumer) async -> ContinuousClock.Instant {
-        while consumer.assignment.isEmpty, !Task.isCancelled {
+    /// The moment the first of `consumers` was assigned partitions (checked every millisecond;
+    /// the caller bounds the wait).
+    private static func firstAssignment(of consumers: [KafkaConsumer]) async -> ContinuousClock.Instant {
+        while consumers.allSatisfy(\.assignment.isEmpty), !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(1))
         }
         return ContinuousClock.now

@@ -4,16 +4,18 @@ import Logging
 import NormalizerCore
 import NormalizerEvaluation
 import Pipeline
+import PostgresWarehouse
 import Scenario
 import Schema
 import ServiceLifecycle
 import ServiceSupport
 
-/// `homeprice bench normalize`: the scenario's raw records through one normalizer instance
-/// (raw in, normalized out, warehouse written) on a fresh tansu, beside a do-nothing relay
-/// (consume, produce unchanged, store the offset) measured the same way in the same run and
-/// kcat relaying the same records, plus field accuracy and duplicate F1 of the normalizer's
-/// warehouse.
+/// `homeprice bench normalize`: the scenario's raw records through one normalizer instance,
+/// or several in one consumer group sharing one warehouse (raw in, normalized out, warehouse
+/// written; a fresh SQLite file, or a database on a private PostgreSQL server started for the
+/// run), on a fresh tansu, beside a do-nothing relay (consume, produce unchanged, store the
+/// offset) measured the same way in the same run and kcat relaying the same records, plus
+/// field accuracy and duplicate F1 of the normalizer's warehouse.
 ///
 /// The normalizer and the relay are timed from their consumer's partition assignment to the
 /// arrival of their last output, so the consumer group's join (seconds on tansu) counts for
@@ -25,12 +27,22 @@ struct NormalizeBenchmark {
         var seed: UInt64
         var homes: Int
         var seedData: URL
+        /// Where the normalizers keep the warehouse.
+        var warehouse: WarehouseKind = .sqlite
+        /// How many normalizer instances share the work and the warehouse.
+        var instances = 1
     }
 
     struct Report: Codable {
         var seed: UInt64
         var homes: Int
         var records: Int
+        /// The warehouse's kind (`sqlite`, `postgres`).
+        var warehouse: String
+        /// The normalizer instances in the group.
+        var instances: Int
+        /// How many of `homes.raw`'s partitions each instance held when the last output arrived.
+        var partitionsPerInstance: [Int]
         /// The relay from its assignment to its last output, as the normalizer is timed.
         var relayRecordsPerSecond: Double
         /// The relay from the creation of its first output to that of its last, as kcat's relay
@@ -54,6 +66,35 @@ struct NormalizeBenchmark {
         var duplicateF1: Double
         /// The normalizer's wall time per record, the inverse of its rate.
         var normalizerMicrosecondsPerRecord: Double
+
+        /// The figures of one run and every rate and ratio derived from them.
+        init(
+            seed: UInt64, homes: Int, records: Int, warehouse: String, instances: Int, partitionsPerInstance: [Int],
+            relay: BenchStage.StageTiming, kcatRelay: BenchStage.StageTiming, normalizerSeconds: Double, evaluation: EvaluationReport
+        ) {
+            let count = Double(records)
+            self.seed = seed
+            self.homes = homes
+            self.records = records
+            self.warehouse = warehouse
+            self.instances = instances
+            self.partitionsPerInstance = partitionsPerInstance
+            relayRecordsPerSecond = count / relay.seconds
+            relayStreamRecordsPerSecond = count / relay.streamSeconds
+            kcatRelayRecordsPerSecond = count / kcatRelay.streamSeconds
+            relayOverKcatRelay = kcatRelay.streamSeconds / relay.streamSeconds
+            normalizerRecordsPerSecond = count / normalizerSeconds
+            normalizerOverRelay = relay.seconds / normalizerSeconds
+            relaySeconds = relay.seconds
+            kcatRelaySeconds = kcatRelay.streamSeconds
+            self.normalizerSeconds = normalizerSeconds
+            self.evaluation = evaluation
+            overallAccuracy = evaluation.overallAccuracy
+            duplicatePrecision = evaluation.clusters.precision
+            duplicateRecall = evaluation.clusters.recall
+            duplicateF1 = evaluation.clusters.f1
+            normalizerMicrosecondsPerRecord = normalizerSeconds * 1e6 / count
+        }
     }
 
     /// The runs of one invocation, smallest scenario first, and how the per-record cost grows
@@ -90,28 +131,24 @@ struct NormalizeBenchmark {
             try await stage.publish(try records.map { try KafkaProducerMessage($0) })
             let relay = try await stage.measureRelay(from: Topic.homesRaw.name, to: Self.relayTopic, count: records.count)
             let kcatRelay = try await stage.measureKcatRelay(from: Topic.homesRaw.name, to: Self.kcatRelayTopic, count: records.count)
-            let relaySeconds = relay.seconds
             var configuration = try await NormalizerConfiguration.load(layout: layout)
             configuration.groupId = "bench-normalizer"
-            let warehouse = try SQLiteWarehouse(
-                path: workspace.appendingPathComponent("warehouse.sqlite").path, configuration: configuration)
-            let (normalizerSeconds, deadLetters) = try await measureNormalizer(
-                records: records.count, configuration: configuration, settings: settings, warehouse: warehouse)
-            let evaluation = ScenarioEvaluation.evaluate(
-                homes: try warehouse.homes(), truth: truth, records: records.count, deadLettered: deadLetters)
-            let relayRate = Double(records.count) / relaySeconds
-            let normalizerRate = Double(records.count) / normalizerSeconds
-            return Report(
-                seed: options.seed, homes: options.homes, records: records.count, relayRecordsPerSecond: relayRate,
-                relayStreamRecordsPerSecond: Double(records.count) / relay.streamSeconds,
-                kcatRelayRecordsPerSecond: Double(records.count) / kcatRelay.streamSeconds,
-                relayOverKcatRelay: kcatRelay.streamSeconds / relay.streamSeconds,
-                normalizerRecordsPerSecond: normalizerRate, normalizerOverRelay: normalizerRate / relayRate,
-                relaySeconds: relaySeconds, kcatRelaySeconds: kcatRelay.streamSeconds, normalizerSeconds: normalizerSeconds,
-                evaluation: evaluation,
-                overallAccuracy: evaluation.overallAccuracy, duplicatePrecision: evaluation.clusters.precision,
-                duplicateRecall: evaluation.clusters.recall, duplicateF1: evaluation.clusters.f1,
-                normalizerMicrosecondsPerRecord: normalizerSeconds * 1e6 / Double(records.count))
+            configuration.warehouseKind = options.warehouse
+            configuration.warehousePath = workspace.appendingPathComponent("warehouse.sqlite").path
+            return try await BenchWarehouseServer.run(options.warehouse) { postgresURL in
+                configuration.warehousePostgresURL = postgresURL
+                let stores = try (0..<max(1, options.instances)).map { _ in
+                    try NormalizerWarehouses.open(configuration, layout: layout, logger: logger)
+                }
+                let (timing, deadLetters) = try await measureNormalizers(
+                    records: records.count, configuration: configuration, settings: settings, stores: stores)
+                let evaluation = ScenarioEvaluation.evaluate(
+                    homes: try stores[0].homes(), truth: truth, records: records.count, deadLettered: deadLetters)
+                return Report(
+                    seed: options.seed, homes: options.homes, records: records.count, warehouse: options.warehouse.rawValue,
+                    instances: stores.count, partitionsPerInstance: timing.partitionsPerInput, relay: relay, kcatRelay: kcatRelay,
+                    normalizerSeconds: timing.seconds, evaluation: evaluation)
+            }
         }
     }
 
@@ -135,25 +172,31 @@ struct NormalizeBenchmark {
         }
     }
 
-    /// Runs the normalizer service as the executable does, until one home or dead letter per
-    /// record has been published.
-    private func measureNormalizer(
-        records: Int, configuration: NormalizerConfiguration, settings: KafkaSettings, warehouse: SQLiteWarehouse
-    ) async throws -> (Double, Int) {
+    /// Runs one normalizer service per store, as the executable does, all in one consumer
+    /// group, until one home or dead letter per record has been published.
+    private func measureNormalizers(
+        records: Int, configuration: NormalizerConfiguration, settings: KafkaSettings, stores: [any NormalizerStore]
+    ) async throws -> (BenchStage.StageTiming, deadLetters: Int) {
         let catalog = try SourceCatalog.load(directory: configuration.resolve(configuration.sourcesDirectory, layout: layout))
-        let normalizer = Normalizer(configuration: configuration, catalog: catalog, store: warehouse)
-        let services = try NormalizerService.services(
-            normalizer: normalizer, kafka: settings,
-            batch: BatchSettings(
-                reader: try await ConfigurationLoader.reader(layout: layout, files: ["pipeline.yaml"]), stage: .normalization,
-                service: "bench-normalizer"),
-            logger: logger)
-        guard let consumer = services.compactMap({ $0 as? KafkaConsumer }).first else {
-            throw BenchmarkFailure(reason: "the normalizer has no consumer")
+        let reader = try await ConfigurationLoader.reader(layout: layout, files: ["pipeline.yaml"])
+        var services: [any Service] = []
+        var consumers: [KafkaConsumer] = []
+        for (index, store) in stores.enumerated() {
+            var instance = configuration
+            instance.serviceName = "bench-normalizer-\(index)"
+            let normalizer = Normalizer(configuration: instance, catalog: catalog, store: store)
+            let instanceServices = try NormalizerService.services(
+                normalizer: normalizer, kafka: settings,
+                batch: BatchSettings(reader: reader, stage: .normalization, service: instance.serviceName), logger: logger)
+            guard let consumer = instanceServices.compactMap({ $0 as? KafkaConsumer }).first else {
+                throw BenchmarkFailure(reason: "the normalizer has no consumer")
+            }
+            services += instanceServices
+            consumers.append(consumer)
         }
         let timing = try await BenchStage(settings: settings, logger: logger).measure(
-            "normalizer", services: services, input: consumer, outputs: [Topic.homesNormalized.name, Topic.homesDeadLetter.name],
+            "normalizer", services: services, inputs: consumers, outputs: [Topic.homesNormalized.name, Topic.homesDeadLetter.name],
             count: records, answersAnInput: Self.answersARecord)
-        return (timing.seconds, timing.counts[Topic.homesDeadLetter.name, default: 0])
+        return (timing, timing.counts[Topic.homesDeadLetter.name, default: 0])
     }
 }

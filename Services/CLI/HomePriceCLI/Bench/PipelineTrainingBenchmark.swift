@@ -98,7 +98,7 @@ struct PipelineTrainingBenchmark {
             throw BenchmarkFailure(reason: "the preprocessor has no consumer")
         }
         return try await stage.measure(
-            "preprocessor", services: services, input: consumer, outputs: [Topic.homesFeatures.name, Topic.homesDeadLetter.name],
+            "preprocessor", services: services, inputs: [consumer], outputs: [Topic.homesFeatures.name, Topic.homesDeadLetter.name],
             count: messages
         ).seconds
     }

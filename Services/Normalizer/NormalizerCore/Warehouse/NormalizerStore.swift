@@ -5,8 +5,8 @@ public protocol NormalizerStore: Warehouse, ResolutionStore {
     /// or another process sharing the store) changes the store while `body` runs, so what
     /// entity resolution reads in it still holds when its writes commit.
     ///
-    /// A call inside `body` runs as part of the same transaction (PostgreSQL as a savepoint,
-    /// SQLite joining it). Callers let a nested call's error end the whole transaction; one
-    /// caught and ignored leaves the outcome to the store (SQLite then rolls everything back).
+    /// A call inside `body` joins the same transaction (no savepoint). Callers let a nested
+    /// call's error end the whole transaction; one caught and ignored still dooms it: the
+    /// outermost call rolls everything back and throws.
     func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value
 }

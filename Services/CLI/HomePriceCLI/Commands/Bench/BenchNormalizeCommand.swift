@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NormalizerCore
 import NormalizerEvaluation
 
 /// `homeprice bench normalize`: records/s through one normalizer beside a do-nothing relay (and
@@ -23,8 +24,20 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
     @Option(help: "The folder with ames.csv, saratoga.csv and windsor.csv (relative to the project root).")
     var seedData = "data"
 
+    @Option(help: "Where the normalizers keep the warehouse: sqlite (a fresh file) or postgres (a private server started for the run).")
+    var warehouse: WarehouseKind = .sqlite
+
+    @Option(help: "How many normalizer instances share the work, in one consumer group and one warehouse.")
+    var instances = 1
+
     @Flag(help: "Print one JSON object with every figure and ratio.")
     var json = false
+
+    func validate() throws {
+        guard (1...6).contains(instances) else {
+            throw ValidationError("--instances must be 1 to 6 (homes.raw has 6 partitions), not \(instances)")
+        }
+    }
 
     func run() async throws {
         let environment = try await CLIEnvironment.load()
@@ -32,7 +45,8 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
         let seedFolder = seedData.hasPrefix("/") ? URL(fileURLWithPath: seedData) : environment.layout.root.appendingPathComponent(seedData)
         var reports: [NormalizeBenchmark.Report] = []
         for size in homes.sorted() {
-            let report = try await benchmark.run(.init(seed: seed, homes: size, seedData: seedFolder))
+            let report = try await benchmark.run(
+                .init(seed: seed, homes: size, seedData: seedFolder, warehouse: warehouse, instances: instances))
             reports.append(report)
             // Each size's figures as soon as they are measured: a large size takes minutes.
             if !json { Self.printFigures(report) }
@@ -50,7 +64,10 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
     }
 
     private static func printFigures(_ report: NormalizeBenchmark.Report) {
-        print("bench normalize: scenario seed \(report.seed), \(report.homes) homes, \(report.records) raw records, fresh tansu")
+        print(
+            "bench normalize: scenario seed \(report.seed), \(report.homes) homes, \(report.records) raw records, fresh tansu, "
+                + "\(report.instances) normalizer instance(s) on \(report.warehouse) (partitions per instance at the end: "
+                + "\(report.partitionsPerInstance.map(String.init).joined(separator: ", ")))")
         print("stage        records/s   seconds   µs/record")
         print(
             String(

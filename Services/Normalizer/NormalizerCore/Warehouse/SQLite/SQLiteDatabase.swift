@@ -13,9 +13,7 @@ final class SQLiteDatabase: @unchecked Sendable {
     private let handle: OpaquePointer
     private let path: String
     private let lock = NSRecursiveLock()
-    private var transactionDepth = 0
-    /// The first error a joined call threw in the open transaction, which then cannot commit.
-    private var failedInside: NormalizationError?
+    private let nesting = TransactionNesting()
     /// Prepared statements by their SQL, reused: the warehouse runs the same few statements for
     /// every record, and preparing one costs more than running it.
     private var statements: [String: OpaquePointer] = [:]
@@ -96,9 +94,9 @@ final class SQLiteDatabase: @unchecked Sendable {
     /// back by itself, as some failures (a full disk, an I/O error) make it: a caller that
     /// caught one must not go on writing outside any transaction, each statement committing.
     private func requireOpenTransaction() throws(NormalizationError) {
-        guard transactionDepth > 0, sqlite3_get_autocommit(handle) != 0 else { return }
+        guard nesting.isOpen, sqlite3_get_autocommit(handle) != 0 else { return }
         let error = NormalizationError(.storageFailed, reason: "SQLite rolled the transaction back after a failure", input: path)
-        failedInside = failedInside ?? error
+        nesting.doom(error)
         throw error
     }
 
@@ -115,45 +113,17 @@ final class SQLiteDatabase: @unchecked Sendable {
         return statement
     }
 
-    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
-    ///
-    /// A call inside an open transaction joins it instead of opening a savepoint: a savepoint
-    /// makes SQLite copy every page it changes to a journal of its own (spilled to a temporary
-    /// file past 64 KiB), which in a batch's transaction wrote more than the batch itself. A
-    /// joined call that throws dooms the whole transaction: the outermost call rolls back and
-    /// throws even if the error was caught in between, so a half-applied part never commits.
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws. A call
+    /// inside an open transaction joins it (``TransactionNesting``): a savepoint would make
+    /// SQLite copy every page it changes to a journal of its own (spilled to a temporary file
+    /// past 64 KiB), which in a batch's transaction wrote more than the batch itself.
     func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
         lock.lock()
         defer { lock.unlock() }
-        guard transactionDepth == 0 else { return try joined(body) }
-        try query("BEGIN IMMEDIATE")
-        transactionDepth = 1
-        failedInside = nil
-        defer { transactionDepth = 0 }
-        do throws(NormalizationError) {
-            let value = try body()
-            if let failedInside {
-                throw NormalizationError(
-                    failedInside.code, reason: "a part of the transaction failed: \(failedInside.reason)", input: failedInside.input)
-            }
-            try query("COMMIT")
-            return value
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
-    }
-
-    /// Runs `body` as part of the open transaction, dooming it if `body` throws.
-    private func joined<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
-        transactionDepth += 1
-        defer { transactionDepth -= 1 }
-        do {
-            return try body()
-        } catch {
-            failedInside = failedInside ?? error
-            throw error
-        }
+        return try nesting.run(
+            begin: { () throws(NormalizationError) in try query("BEGIN IMMEDIATE") },
+            commit: { () throws(NormalizationError) in try query("COMMIT") },
+            rollback: { try? execute("ROLLBACK") }, body)
     }
 
     private func failure(_ sql: String) -> NormalizationError {

@@ -1,0 +1,5 @@
+import ArgumentParser
+import NormalizerCore
+
+/// `--warehouse sqlite|postgres`.
+extension WarehouseKind: ExpressibleByArgument {}

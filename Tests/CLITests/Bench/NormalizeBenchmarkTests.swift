@@ -1,0 +1,35 @@
+import Configuration
+import Foundation
+import Logging
+import ServiceSupport
+import TestSupport
+import Testing
+
+@testable import HomePriceCLI
+
+@Suite("bench normalize", .timeLimit(.minutes(5)))
+struct NormalizeBenchmarkTests {
+    @Test(
+        "two normalizer instances in one group on a private PostgreSQL warehouse normalize every record, with the accuracy and duplicate F1 of one instance on SQLite"
+    )
+    func twoInstancesOnPostgresMatchOneOnSQLite() async throws {
+        let benchmark = NormalizeBenchmark(
+            layout: TestProject.layout, kafka: try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))),
+            logger: Logger(label: "homeprice.tests"))
+        let seedData = TestProject.layout.root.appendingPathComponent("data")
+        let single = try await benchmark.run(.init(seed: 5, homes: 150, seedData: seedData))
+        let scaledOut = try await benchmark.run(.init(seed: 5, homes: 150, seedData: seedData, warehouse: .postgres, instances: 2))
+
+        #expect(single.warehouse == "sqlite" && single.instances == 1)
+        #expect(scaledOut.warehouse == "postgres" && scaledOut.instances == 2)
+        #expect(scaledOut.partitionsPerInstance.count == 2)
+        #expect(scaledOut.records == single.records && single.records > 150)
+        for report in [single, scaledOut] {
+            #expect(report.evaluation.deadLettered == 0, "\(report.warehouse)")
+            #expect(report.normalizerRecordsPerSecond > 0 && report.normalizerRecordsPerSecond.isFinite)
+            #expect(report.duplicateF1 > 0.95, "\(report.warehouse)")
+        }
+        #expect(scaledOut.overallAccuracy == single.overallAccuracy)
+        #expect(scaledOut.duplicateF1 == single.duplicateF1)
+    }
+}
