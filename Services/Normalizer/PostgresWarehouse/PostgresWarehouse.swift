@@ -130,34 +130,43 @@ public final class PostgresWarehouse: NormalizerStore {
 
     // MARK: Warehouse
 
+    /// One statement (one round trip): compares the stored home with the new one,
+    /// `normalizedAt` left out, and unless they are equal (and the stored one is not retired)
+    /// writes the next version and its history row, naming the top-level fields that differ.
     public func upsert(_ home: Home) throws(NormalizationError) -> UpsertOutcome {
         try transaction { () throws(NormalizationError) -> UpsertOutcome in
             let body = try Self.body(of: home)
-            // The stored version, whether it equals the new home but for `normalizedAt`, and the
-            // top-level fields that differ.
-            let stored = try session.rows(
-                """
-                SELECT version, retired_into, body - 'normalizedAt' = \(body)::jsonb - 'normalizedAt',
-                    ARRAY(SELECT key FROM jsonb_each(body) AS old FULL JOIN jsonb_each(\(body)::jsonb) AS new USING (key)
-                        WHERE key <> 'normalizedAt' AND old.value IS DISTINCT FROM new.value)
-                FROM homes WHERE id = \(home.id)
-                """
-            ) { try $0.decode((Int64, String?, Bool, [String]).self) }.first
-            if let stored, stored.2, stored.1 == nil {
-                return UpsertOutcome(.unchanged, version: Int(stored.0))
-            }
-            let version = (stored?.0 ?? 0) + 1
-            let changed = stored.map { $0.3.sorted().joined(separator: ",") } ?? "*"
             let recordedAt = clock().timeIntervalSince1970
-            try session.query(
+            let row = try session.rows(
                 """
-                WITH stored AS (
-                    INSERT INTO homes (id, version, body, retired_into) VALUES (\(home.id), \(version), \(body)::jsonb, NULL)
-                    ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body, retired_into = NULL)
-                INSERT INTO home_history (home_id, version, body, changed_fields, recorded_at)
-                VALUES (\(home.id), \(version), \(body)::jsonb, \(changed), \(recordedAt))
-                """)
-            return UpsertOutcome(stored == nil ? .inserted : .updated, version: Int(version))
+                WITH new AS (SELECT \(body)::jsonb AS body),
+                old AS (SELECT version, retired_into, body FROM homes WHERE id = \(home.id)),
+                verdict AS (
+                    SELECT old.retired_into IS NULL AND old.body - 'normalizedAt' = new.body - 'normalizedAt' AS same,
+                        ARRAY(SELECT key FROM jsonb_each(old.body) AS o FULL JOIN jsonb_each(new.body) AS n USING (key)
+                            WHERE key <> 'normalizedAt' AND o.value IS DISTINCT FROM n.value ORDER BY key COLLATE "C") AS changed
+                    FROM old, new),
+                stored AS (
+                    INSERT INTO homes (id, version, body, retired_into)
+                    SELECT \(home.id), COALESCE((SELECT version FROM old), 0) + 1, new.body, NULL FROM new
+                    WHERE NOT COALESCE((SELECT same FROM verdict), false)
+                    ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body, retired_into = NULL
+                    RETURNING version),
+                history AS (
+                    INSERT INTO home_history (home_id, version, body, changed_fields, recorded_at)
+                    SELECT \(home.id), stored.version, new.body,
+                        COALESCE((SELECT array_to_string(changed, ',') FROM verdict), '*'), \(recordedAt)
+                    FROM stored, new)
+                SELECT (SELECT version FROM old), (SELECT version FROM stored)
+                """
+            ) { try $0.decode((Int64?, Int64?).self) }.first
+            switch (row?.0, row?.1) {
+            case (let stored?, nil): return UpsertOutcome(.unchanged, version: Int(stored))
+            case (nil, let version?): return UpsertOutcome(.inserted, version: Int(version))
+            case (_?, let version?): return UpsertOutcome(.updated, version: Int(version))
+            default:
+                throw NormalizationError(.storageFailed, reason: "the upsert returned no version", input: home.id)
+            }
         }
     }
 
@@ -226,17 +235,23 @@ public final class PostgresWarehouse: NormalizerStore {
         let record = prepared.record
         let body = prepared.json
         let blocks = prepared.blockingKeys
-        try transaction { () throws(NormalizationError) -> Void in
-            // One statement: the record, its blocks no longer held dropped, the new ones added.
-            try session.query(
+        let cluster = try transaction { () throws(NormalizationError) -> String? in
+            // One statement: the record, its blocks no longer held dropped, the new ones added;
+            // it returns the record's cluster, which resolution asks for next.
+            try session.rows(
                 """
                 WITH saved AS (
-                    INSERT INTO records (key, body) VALUES (\(record.key), \(body)) ON CONFLICT (key) DO UPDATE SET body = excluded.body),
-                dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[])))
-                INSERT INTO record_blocks (block, record_key) SELECT unnest(\(blocks)::text[]), \(record.key) ON CONFLICT DO NOTHING
-                """)
+                    INSERT INTO records (key, body) VALUES (\(record.key), \(body)) ON CONFLICT (key) DO UPDATE SET body = excluded.body
+                    RETURNING cluster),
+                dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[]))),
+                added AS (
+                    INSERT INTO record_blocks (block, record_key) SELECT unnest(\(blocks)::text[]), \(record.key) ON CONFLICT DO NOTHING)
+                SELECT cluster FROM saved
+                """
+            ) { try $0.decode(String?.self) }.first ?? nil
         }
         recordCache.keep(record)
+        recordCache.keep(cluster: cluster, ofRecords: [record.key])
     }
 
     private func insertBlocks(_ blocks: [String], of recordKey: String) throws(NormalizationError) {
@@ -260,12 +275,17 @@ public final class PostgresWarehouse: NormalizerStore {
     }
 
     public func cluster(ofRecord key: String) throws(NormalizationError) -> String? {
-        try session.rows("SELECT cluster FROM records WHERE key = \(key)") { try $0.decode(String?.self) }.first ?? nil
+        try validateRecords()
+        if let kept = recordCache.cluster(ofRecord: key) { return kept }
+        let cluster = try session.rows("SELECT cluster FROM records WHERE key = \(key)") { try $0.decode(String?.self) }.first ?? nil
+        recordCache.keep(cluster: cluster, ofRecords: [key])
+        return cluster
     }
 
     public func records(inCluster id: String) throws(NormalizationError) -> [MappedRecord] {
         try validateRecords()
         let found = try session.rows("SELECT key FROM records WHERE cluster = \(id) ORDER BY key") { try $0.decode(String.self) }
+        recordCache.keep(cluster: id, ofRecords: found)
         return try storedRecords(keys: found)
     }
 
@@ -278,9 +298,13 @@ public final class PostgresWarehouse: NormalizerStore {
             if let kept = recordCache.record(key) { found[key] = kept } else { missing.append(key) }
         }
         if !missing.isEmpty {
-            for body in try session.rows("SELECT body FROM records WHERE key = ANY(\(missing))", { try $0.decode(String.self) }) {
+            let rows = try session.rows("SELECT body, cluster FROM records WHERE key = ANY(\(missing))") {
+                try $0.decode((String, String?).self)
+            }
+            for (body, cluster) in rows {
                 let record = try Self.decode(MappedRecord.self, body)
                 recordCache.keep(record)
+                recordCache.keep(cluster: cluster, ofRecords: [record.key])
                 found[record.key] = record
             }
         }
@@ -301,6 +325,7 @@ public final class PostgresWarehouse: NormalizerStore {
         try transaction { () throws(NormalizationError) -> Void in
             try session.query("UPDATE records SET cluster = \(id) WHERE key = ANY(\(recordKeys))")
         }
+        recordCache.keep(cluster: id, ofRecords: recordKeys)
     }
 
     public func reviewTask(id: String) throws(NormalizationError) -> ReviewTask? {

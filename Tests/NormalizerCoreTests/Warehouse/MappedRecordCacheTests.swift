@@ -29,7 +29,26 @@ struct MappedRecordCacheTests {
         }
     }
 
-    @Test("a record saved in a transaction that rolled back is not read from memory", arguments: StoreKind.allCases)
+    @Test("a record's cluster another instance changed is read anew, not from memory", arguments: StoreKind.allCases)
+    func anotherWriterChangesTheCluster(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let record = try Self.flatRecord()
+            let mine = try place.open()
+            let theirs = try place.open()
+            try mine.save(try PreparedRecord(record))
+            #expect(try mine.cluster(ofRecord: record.key) == nil)
+            try mine.assign(recordKeys: [record.key], toCluster: "home-1")
+            #expect(try mine.cluster(ofRecord: record.key) == "home-1")
+            try theirs.assign(recordKeys: [record.key], toCluster: "home-2")
+            #expect(try mine.cluster(ofRecord: record.key) == "home-2")
+            #expect(try mine.records(inCluster: "home-2").map(\.key) == [record.key])
+            try mine.save(try PreparedRecord(record))
+            #expect(try mine.cluster(ofRecord: record.key) == "home-2", "saving a record again keeps its cluster")
+        }
+    }
+
+    @Test(
+        "a record saved, or a cluster assigned, in a transaction that rolled back is not read from memory", arguments: StoreKind.allCases)
     func rollbackEmptiesTheCache(kind: StoreKind) async throws {
         try await kind.withFreshPlace { place in
             let store = try place.open()
@@ -43,6 +62,14 @@ struct MappedRecordCacheTests {
             }
             #expect(try store.record(key: record.key) == nil)
             #expect(try store.records(inBlocks: blocks).isEmpty)
+            try store.save(try PreparedRecord(record, blockingKeys: blocks))
+            #expect(throws: NormalizationError.self) {
+                try store.transaction { () throws(NormalizationError) in
+                    try store.assign(recordKeys: [record.key], toCluster: "home-1")
+                    throw NormalizationError(.storageFailed, reason: "the batch failed after assigning")
+                }
+            }
+            #expect(try store.cluster(ofRecord: record.key) == nil, "the rolled-back cluster is not read from memory")
         }
     }
 

@@ -1,7 +1,9 @@
 import Synchronization
 
 /// The mapped records a warehouse saved or read, kept decoded by key: entity resolution reads
-/// every candidate and cluster member from here instead of decoding its stored JSON again.
+/// every candidate and cluster member from here instead of decoding its stored JSON again. A
+/// warehouse whose every read is a round trip (PostgreSQL) also keeps the cluster it last saw
+/// each record in.
 ///
 /// It holds only what the store holds: it is emptied when another connection has written the
 /// store since it was filled (the store's data version changed: SQLite's `data_version`,
@@ -10,7 +12,14 @@ import Synchronization
 public final class MappedRecordCache: Sendable {
     private struct State {
         var records: [String: MappedRecord] = [:]
+        /// The cluster of each record whose cluster is known; `nil` for one in none yet.
+        var clusters: [String: String?] = [:]
         var dataVersion: Int64?
+
+        mutating func removeAll() {
+            records.removeAll(keepingCapacity: true)
+            clusters.removeAll(keepingCapacity: true)
+        }
     }
 
     /// The most records kept; zero keeps none.
@@ -27,7 +36,7 @@ public final class MappedRecordCache: Sendable {
     public func validate(dataVersion: Int64) {
         state.withLock { state in
             if state.dataVersion != dataVersion {
-                state.records.removeAll()
+                state.removeAll()
                 state.dataVersion = dataVersion
             }
         }
@@ -38,7 +47,7 @@ public final class MappedRecordCache: Sendable {
     public func advance(from previous: Int64, to next: Int64) {
         state.withLock { state in
             if state.dataVersion != previous {
-                state.records.removeAll()
+                state.removeAll()
             }
             state.dataVersion = next
         }
@@ -54,14 +63,32 @@ public final class MappedRecordCache: Sendable {
         guard limit > 0 else { return }
         state.withLock { state in
             if state.records.count >= limit, state.records[record.key] == nil {
-                state.records.removeAll(keepingCapacity: true)
+                state.removeAll()
             }
             state.records[record.key] = record
         }
     }
 
-    /// Forgets every record.
+    /// The cluster of the record with `key` if known: `.some(nil)` when it is in none,
+    /// `nil` when it is not known.
+    public func cluster(ofRecord key: String) -> String?? {
+        state.withLock { $0.clusters[key] }
+    }
+
+    /// Keeps `cluster` (`nil`: none) as the cluster of the records with `keys`; a full cache
+    /// is emptied first.
+    public func keep(cluster: String?, ofRecords keys: some Collection<String>) {
+        guard limit > 0 else { return }
+        state.withLock { state in
+            if state.clusters.count + keys.count > limit {
+                state.removeAll()
+            }
+            for key in keys { state.clusters[key] = .some(cluster) }
+        }
+    }
+
+    /// Forgets every record and cluster.
     public func removeAll() {
-        state.withLock { $0.records.removeAll() }
+        state.withLock { $0.removeAll() }
     }
 }
