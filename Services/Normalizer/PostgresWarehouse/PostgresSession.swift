@@ -54,7 +54,11 @@ final class PostgresSession: @unchecked Sendable {
         do {
             return try connection.query(query, logger: logger).wait()
         } catch {
-            throw failure(error, query.sql)
+            // PostgreSQL refuses every later statement of the transaction, and answers its
+            // COMMIT with a rollback: the transaction must fail even if the caller went on.
+            let failure = failure(error, query.sql)
+            nesting.doom(failure)
+            throw failure
         }
     }
 
@@ -84,6 +88,14 @@ final class PostgresSession: @unchecked Sendable {
             },
             commit: { () throws(NormalizationError) in try query("COMMIT") },
             rollback: { _ = try? query("ROLLBACK") }, body)
+    }
+
+    /// Runs `body` holding the session, so no other thread's statements come between its
+    /// statements and what it does with their answers.
+    func exclusively<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
     }
 
     /// Whether a transaction is open (waits while another thread's is).

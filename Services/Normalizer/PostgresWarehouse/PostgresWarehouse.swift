@@ -235,23 +235,25 @@ public final class PostgresWarehouse: NormalizerStore {
         let record = prepared.record
         let body = prepared.json
         let blocks = prepared.blockingKeys
-        let cluster = try transaction { () throws(NormalizationError) -> String? in
+        try transaction { () throws(NormalizationError) -> Void in
             // One statement: the record, its blocks no longer held dropped, the new ones added;
             // it returns the record's cluster, which resolution asks for next.
-            try session.rows(
-                """
-                WITH saved AS (
-                    INSERT INTO records (key, body) VALUES (\(record.key), \(body)) ON CONFLICT (key) DO UPDATE SET body = excluded.body
-                    RETURNING cluster),
-                dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[]))),
-                added AS (
-                    INSERT INTO record_blocks (block, record_key) SELECT unnest(\(blocks)::text[]), \(record.key) ON CONFLICT DO NOTHING)
-                SELECT cluster FROM saved
-                """
-            ) { try $0.decode(String?.self) }.first ?? nil
+            let cluster =
+                try session.rows(
+                    """
+                    WITH saved AS (
+                        INSERT INTO records (key, body) VALUES (\(record.key), \(body)) ON CONFLICT (key) DO UPDATE SET body = excluded.body
+                        RETURNING cluster),
+                    dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[]))),
+                    added AS (
+                        INSERT INTO record_blocks (block, record_key) SELECT unnest(\(blocks)::text[]), \(record.key) ON CONFLICT DO NOTHING)
+                    SELECT cluster FROM saved
+                    """
+                ) { try $0.decode(String?.self) }.first ?? nil
+            // Kept while the session is held, so no other thread's write comes in between.
+            recordCache.keep(record)
+            recordCache.keep(cluster: cluster, ofRecords: [record.key])
         }
-        recordCache.keep(record)
-        recordCache.keep(cluster: cluster, ofRecords: [record.key])
     }
 
     private func insertBlocks(_ blocks: [String], of recordKey: String) throws(NormalizationError) {
@@ -261,36 +263,45 @@ public final class PostgresWarehouse: NormalizerStore {
     }
 
     public func record(key: String) throws(NormalizationError) -> MappedRecord? {
-        try validateRecords()
-        return try storedRecords(keys: [key]).first
+        try session.exclusively { () throws(NormalizationError) in
+            try validateRecords()
+            return try storedRecords(keys: [key]).first
+        }
     }
 
     public func records(inBlocks keys: [String]) throws(NormalizationError) -> [MappedRecord] {
         guard !keys.isEmpty else { return [] }
-        try validateRecords()
-        let found = try session.rows("SELECT DISTINCT record_key FROM record_blocks WHERE block = ANY(\(keys)) ORDER BY record_key") {
-            try $0.decode(String.self)
+        return try session.exclusively { () throws(NormalizationError) in
+            try validateRecords()
+            let found = try session.rows(
+                "SELECT DISTINCT record_key FROM record_blocks WHERE block = ANY(\(keys)) ORDER BY record_key"
+            ) { try $0.decode(String.self) }
+            return try storedRecords(keys: found)
         }
-        return try storedRecords(keys: found)
     }
 
     public func cluster(ofRecord key: String) throws(NormalizationError) -> String? {
-        try validateRecords()
-        if let kept = recordCache.cluster(ofRecord: key) { return kept }
-        let cluster = try session.rows("SELECT cluster FROM records WHERE key = \(key)") { try $0.decode(String?.self) }.first ?? nil
-        recordCache.keep(cluster: cluster, ofRecords: [key])
-        return cluster
+        try session.exclusively { () throws(NormalizationError) -> String? in
+            try validateRecords()
+            if let kept = recordCache.cluster(ofRecord: key) { return kept }
+            let cluster = try session.rows("SELECT cluster FROM records WHERE key = \(key)") { try $0.decode(String?.self) }.first ?? nil
+            recordCache.keep(cluster: cluster, ofRecords: [key])
+            return cluster
+        }
     }
 
     public func records(inCluster id: String) throws(NormalizationError) -> [MappedRecord] {
-        try validateRecords()
-        let found = try session.rows("SELECT key FROM records WHERE cluster = \(id) ORDER BY key") { try $0.decode(String.self) }
-        recordCache.keep(cluster: id, ofRecords: found)
-        return try storedRecords(keys: found)
+        try session.exclusively { () throws(NormalizationError) in
+            try validateRecords()
+            let found = try session.rows("SELECT key FROM records WHERE cluster = \(id) ORDER BY key") { try $0.decode(String.self) }
+            recordCache.keep(cluster: id, ofRecords: found)
+            return try storedRecords(keys: found)
+        }
     }
 
     /// The records with `keys` that are stored, in the order of `keys`: kept ones from memory,
-    /// the others read in one query, decoded and kept.
+    /// the others read in one query, decoded and kept. Call it holding the session
+    /// (``PostgresSession/exclusively(_:)``), so what it keeps is what the store held.
     private func storedRecords(keys: [String]) throws(NormalizationError) -> [MappedRecord] {
         var found: [String: MappedRecord] = [:]
         var missing: [String] = []
@@ -324,8 +335,8 @@ public final class PostgresWarehouse: NormalizerStore {
     public func assign(recordKeys: [String], toCluster id: String) throws(NormalizationError) {
         try transaction { () throws(NormalizationError) -> Void in
             try session.query("UPDATE records SET cluster = \(id) WHERE key = ANY(\(recordKeys))")
+            recordCache.keep(cluster: id, ofRecords: recordKeys)
         }
-        recordCache.keep(cluster: id, ofRecords: recordKeys)
     }
 
     public func reviewTask(id: String) throws(NormalizationError) -> ReviewTask? {

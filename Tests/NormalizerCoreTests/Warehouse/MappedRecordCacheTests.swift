@@ -69,6 +69,11 @@ struct MappedRecordCacheTests {
                     throw NormalizationError(.storageFailed, reason: "the batch failed after assigning")
                 }
             }
+            // Another writer's commit brings the store's data version to the one the rolled-back
+            // transaction had moved to: only forgetting on rollback keeps the cluster from memory.
+            var other = record
+            other.recordId = "other"
+            try place.open().save(try PreparedRecord(other))
             #expect(try store.cluster(ofRecord: record.key) == nil, "the rolled-back cluster is not read from memory")
         }
     }

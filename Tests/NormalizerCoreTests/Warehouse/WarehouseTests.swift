@@ -166,6 +166,24 @@ struct WarehouseTests {
         }
     }
 
+    @Test(
+        "on PostgreSQL a statement that fails inside a transaction fails the transaction, even when the error is caught: PostgreSQL would answer its COMMIT with a rollback, and the caller would take it for done"
+    )
+    func failedStatementFailsPostgresTransaction() async throws {
+        try await StoreKind.postgres.withFreshPlace { place in
+            let store = try place.open()
+            let transaction = Result { () throws(NormalizationError) in
+                try store.transaction { () throws(NormalizationError) in
+                    _ = try store.upsert(Self.springfieldHome)
+                    // PostgreSQL refuses text with U+0000: a read of its own (not a write's joined call) fails.
+                    #expect(throws: NormalizationError.self) { _ = try store.home(id: "home\u{0}") }
+                }
+            }
+            #expect(throws: NormalizationError.self) { try transaction.get() }
+            #expect(try store.homes().isEmpty)
+        }
+    }
+
     @Test("records, their blocks and clusters, and review tasks read back as saved", arguments: StoreKind.allCases)
     func resolutionState(kind: StoreKind) async throws {
         try await kind.withFreshPlace { place in

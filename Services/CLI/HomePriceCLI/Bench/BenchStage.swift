@@ -40,9 +40,9 @@ struct BenchStage {
         var streamSeconds: Double
         /// The outputs counted, by topic.
         var counts: [String: Int]
-        /// How many partitions each input consumer held when the last output arrived (how a
-        /// group of instances split the input); empty for kcat's relay.
-        var partitionsPerInput: [Int]
+        /// The partitions each input consumer held when the last output arrived (how a group
+        /// of instances split the input); empty for kcat's relay.
+        var assignments: [Set<KafkaTopicPartition>]
     }
 
     /// Times the do-nothing relay (``BenchRelay``) from `input` to `output` in its own consumer
@@ -111,7 +111,7 @@ struct BenchStage {
             }
         }
         return StageTiming(
-            seconds: (outputs.last - start).seconds, streamSeconds: outputs.streamSeconds, counts: outputs.counts, partitionsPerInput: [])
+            seconds: (outputs.last - start).seconds, streamSeconds: outputs.streamSeconds, counts: outputs.counts, assignments: [])
     }
 
     /// Runs a stage's services in a `ServiceGroup` (the processing service last, so it stops
@@ -122,7 +122,9 @@ struct BenchStage {
     /// The stage's time runs from the moment the group first assigned partitions to one of
     /// `inputs` (one consumer per instance of the stage; so the join, seconds on tansu, counts
     /// for no stage) to the arrival of the last output. With several instances, a rebalance
-    /// while the later ones join counts: the first instance works, alone, meanwhile.
+    /// while the later ones join counts: the first instance works, alone, meanwhile; and a
+    /// batch in flight at a rebalance may be processed twice, its outputs counted twice, so
+    /// the count can end that many outputs early.
     ///
     /// Only outputs for which `answersAnInput` holds count towards `count` (a stage may publish
     /// more than one message per input).
@@ -151,7 +153,7 @@ struct BenchStage {
                     let times = try await timeOutputs(reader: reader, topics: outputs, count: records, answersAnInput: answersAnInput)
                     return StageTiming(
                         seconds: (times.last - (await assigned)).seconds, streamSeconds: times.streamSeconds, counts: times.counts,
-                        partitionsPerInput: inputs.map(\.assignment.count))
+                        assignments: inputs.map(\.assignment))
                 }
                 await group.triggerGracefulShutdown()
                 return figures

@@ -146,7 +146,9 @@ struct NormalizeBenchmark {
                     homes: try stores[0].homes(), truth: truth, records: records.count, deadLettered: deadLetters)
                 return Report(
                     seed: options.seed, homes: options.homes, records: records.count, warehouse: options.warehouse.rawValue,
-                    instances: stores.count, partitionsPerInstance: timing.partitionsPerInput, relay: relay, kcatRelay: kcatRelay,
+                    instances: stores.count,
+                    partitionsPerInstance: timing.assignments.map { $0.count { $0.topic == Topic.homesRaw.name } }, relay: relay,
+                    kcatRelay: kcatRelay,
                     normalizerSeconds: timing.seconds, evaluation: evaluation)
             }
         }

@@ -75,15 +75,17 @@ public final class MappedRecordCache: Sendable {
         state.withLock { $0.clusters[key] }
     }
 
-    /// Keeps `cluster` (`nil`: none) as the cluster of the records with `keys`; a full cache
-    /// is emptied first.
-    public func keep(cluster: String?, ofRecords keys: some Collection<String>) {
+    /// Keeps `cluster` (`nil`: none) as the cluster of the records with `keys`; when the
+    /// clusters kept reach the limit they start over (the records stay).
+    public func keep(cluster: String?, ofRecords keys: some Sequence<String>) {
         guard limit > 0 else { return }
         state.withLock { state in
-            if state.clusters.count + keys.count > limit {
-                state.removeAll()
+            for key in keys {
+                if state.clusters.count >= limit, state.clusters[key] == nil {
+                    state.clusters.removeAll(keepingCapacity: true)
+                }
+                state.clusters[key] = .some(cluster)
             }
-            for key in keys { state.clusters[key] = .some(cluster) }
         }
     }
 

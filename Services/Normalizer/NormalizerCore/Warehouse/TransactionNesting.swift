@@ -29,7 +29,8 @@ package final class TransactionNesting {
         _ body: () throws(NormalizationError) -> Value
     ) throws(NormalizationError) -> Value {
         guard depth == 0 else { return try joined(body) }
-        // Begun before the transaction counts as open: its statements are not part of it yet.
+        // Begun before the transaction counts as open: SQLite's BEGIN must not find an open
+        // transaction that SQLite does not know of (see SQLiteDatabase's check).
         do throws(NormalizationError) {
             try begin()
         } catch {
