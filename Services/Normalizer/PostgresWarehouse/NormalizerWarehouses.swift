@@ -6,7 +6,7 @@ import ServiceSupport
 public enum NormalizerWarehouses {
     /// The SQLite file at `warehousePath` (resolved against `layout`) or the PostgreSQL
     /// database at `warehousePostgresURL`, with the configuration's busy timeout, record cache
-    /// size and (SQLite) page cache.
+    /// size, and (SQLite) page cache or (PostgreSQL) compression.
     /// - Throws: ``NormalizerCore/NormalizationError`` when the URL is invalid or the store
     ///   cannot be opened.
     @Sendable
@@ -28,6 +28,7 @@ public enum NormalizerWarehouses {
                 location: location,
                 busyTimeout: configuration.warehouseBusyTimeout,
                 recordCacheSize: configuration.warehouseRecordCacheSize,
+                compression: configuration.warehousePostgresCompression,
                 logger: logger
             )
         }

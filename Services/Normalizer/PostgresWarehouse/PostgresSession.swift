@@ -21,9 +21,13 @@ final class PostgresSession: @unchecked Sendable {
     private static let connectionCount = Atomic<Int>(0)
 
     /// Connects to `location`; a statement waits at most `lockTimeout` for a lock another
-    /// connection holds (at least 1 ms: PostgreSQL's zero would wait forever).
-    /// - Throws: ``NormalizationError/Code/storageFailed`` naming the server.
-    init(location: PostgresLocation, lockTimeout: Duration, logger: Logger) throws(NormalizationError) {
+    /// connection holds (at least 1 ms: PostgreSQL's zero would wait forever), and large values
+    /// are compressed with `compression` (`nil`: the server's default).
+    /// - Throws: ``NormalizationError/Code/storageFailed`` naming the server, or the setting
+    ///   when the server lacks the compression.
+    init(
+        location: PostgresLocation, lockTimeout: Duration, compression: PostgresCompression? = nil, logger: Logger
+    ) throws(NormalizationError) {
         self.location = location
         self.logger = logger
         do {
@@ -36,6 +40,14 @@ final class PostgresSession: @unchecked Sendable {
         }
         let milliseconds = max(Int64((lockTimeout / .milliseconds(1)).rounded(.up)), 1)
         try query(PostgresQuery(unsafeSQL: "SET lock_timeout = \(milliseconds)"))
+        guard let compression else { return }
+        do {
+            try query(PostgresQuery(unsafeSQL: "SET default_toast_compression = '\(compression.rawValue)'"))
+        } catch {
+            throw NormalizationError(
+                .invalidConfiguration, reason: "the server cannot compress with \(compression.rawValue) (\(error.reason)); use pglz",
+                input: "normalizer.warehousePostgresCompression")
+        }
     }
 
     deinit {

@@ -33,17 +33,21 @@ public final class PostgresWarehouse: NormalizerStore {
     ///     (`normalizer.warehouseBusyTimeoutMs`).
     ///   - recordCacheSize: How many mapped records are kept decoded in memory for entity
     ///     resolution (`normalizer.warehouseRecordCacheSize`).
+    ///   - compression: How the homes and records stored are compressed
+    ///     (`normalizer.warehousePostgresCompression`).
     ///   - logger: Where postgres-nio logs the connection.
     ///   - clock: The time stamped on history rows.
-    /// - Throws: ``NormalizationError/Code/storageFailed`` naming the database.
+    /// - Throws: ``NormalizationError/Code/storageFailed`` naming the database;
+    ///   ``NormalizationError/Code/invalidConfiguration`` when the server lacks `compression`.
     public init(
         location: PostgresLocation,
         busyTimeout: Duration,
         recordCacheSize: Int = 10_000,
+        compression: PostgresCompression = .lz4,
         logger: Logger = Logger(label: "homeprice.warehouse.postgres"),
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws(NormalizationError) {
-        session = try PostgresSession(location: location, lockTimeout: busyTimeout, logger: logger)
+        session = try PostgresSession(location: location, lockTimeout: busyTimeout, compression: compression, logger: logger)
         self.clock = clock
         recordCache = MappedRecordCache(limit: recordCacheSize)
         try session.transaction(begin: takeWriterLock) { () throws(NormalizationError) in

@@ -53,6 +53,18 @@ struct WarehouseKindConfigurationTests {
         }
     }
 
+    @Test("a PostgreSQL warehouse compresses with lz4 unless warehousePostgresCompression says pglz; another value names the key")
+    func postgresCompression() async throws {
+        #expect(try await Self.configuration([:]).warehousePostgresCompression == .lz4)
+        #expect(
+            try await Self.configuration(["NORMALIZER_WAREHOUSE_POSTGRES_COMPRESSION": "pglz"]).warehousePostgresCompression == .pglz)
+        await #expect {
+            try await Self.configuration(["NORMALIZER_WAREHOUSE_POSTGRES_COMPRESSION": "zstd"])
+        } throws: { error in
+            (error as? NormalizationError)?.input == "warehousePostgresCompression"
+        }
+    }
+
     @Test("a PostgreSQL warehouse without its URL, or an unknown kind, is an error naming the key")
     func invalidKindsNameTheirKey() async throws {
         await #expect {

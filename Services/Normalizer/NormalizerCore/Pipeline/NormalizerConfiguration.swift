@@ -30,6 +30,8 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     /// pages are then written once, at its commit, instead of spilled and written again
     /// mid-batch.
     public var warehousePageCacheMB: Int
+    /// How a PostgreSQL warehouse compresses the homes and records it stores.
+    public var warehousePostgresCompression: PostgresCompression
     /// The folder of the source mapping files, relative to the project root unless absolute.
     public var sourcesDirectory: String
     /// How long a batch holding a record of a source not (yet) in the catalog waits for the
@@ -54,6 +56,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         warehouseBusyTimeout: Duration,
         warehouseRecordCacheSize: Int,
         warehousePageCacheMB: Int = 64,
+        warehousePostgresCompression: PostgresCompression = .lz4,
         sourcesDirectory: String,
         unknownSourceWait: Duration,
         resolution: ResolutionSettings,
@@ -68,6 +71,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         self.warehouseBusyTimeout = warehouseBusyTimeout
         self.warehouseRecordCacheSize = warehouseRecordCacheSize
         self.warehousePageCacheMB = warehousePageCacheMB
+        self.warehousePostgresCompression = warehousePostgresCompression
         self.sourcesDirectory = sourcesDirectory
         self.unknownSourceWait = unknownSourceWait
         self.resolution = resolution
@@ -109,6 +113,11 @@ public struct NormalizerConfiguration: Sendable, Equatable {
             throw settings.invalid("warehousePageCacheMB", "must be a whole number of MiB from 1 to 1048576")
         }
         warehousePageCacheMB = Int(pageCache)
+        let compressionName = root.string(forKey: "warehousePostgresCompression", default: PostgresCompression.lz4.rawValue)
+        guard let compression = PostgresCompression(rawValue: compressionName) else {
+            throw settings.invalid("warehousePostgresCompression", "'\(compressionName)' is not one of lz4, pglz")
+        }
+        warehousePostgresCompression = compression
         sourcesDirectory = root.string(forKey: "sourcesDirectory", default: "configs/sources")
         let waitMilliseconds = try settings.double(root, "unknownSourceWaitMs")
         guard waitMilliseconds >= 0 else { throw settings.invalid("unknownSourceWaitMs", "must not be negative") }
