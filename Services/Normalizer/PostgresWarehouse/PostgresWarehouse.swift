@@ -255,8 +255,7 @@ public final class PostgresWarehouse: NormalizerStore {
                     """
                 ) { try $0.decode(String?.self) }.first ?? nil
             // Kept while the session is held, so no other thread's write comes in between.
-            recordCache.keep(record)
-            recordCache.keep(cluster: cluster, ofRecords: [record.key])
+            recordCache.keep(record, inCluster: cluster)
         }
     }
 
@@ -318,8 +317,7 @@ public final class PostgresWarehouse: NormalizerStore {
             }
             for (body, cluster) in rows {
                 let record = try Self.decode(MappedRecord.self, body)
-                recordCache.keep(record)
-                recordCache.keep(cluster: cluster, ofRecords: [record.key])
+                recordCache.keep(record, inCluster: cluster)
                 found[record.key] = record
             }
         }

@@ -15,9 +15,9 @@ import ServiceSupport
 /// the transaction waits for the warehouse's write lock (another instance's batch): instances
 /// sharing a warehouse serialize only resolving and storing. A batch is one warehouse
 /// transaction (one sync to disk instead of one per record), run on a dedicated queue off the
-/// cooperative pool. A record the normalizer
-/// rejects becomes a failed outcome, so the processor writes the bounded dead letter; a storage
-/// failure fails the whole batch (its offsets stay unstored).
+/// cooperative pool. A record the normalizer rejects becomes a failed outcome, so the
+/// processor writes the bounded dead letter; a storage failure fails the whole batch (its
+/// offsets stay unstored).
 ///
 /// A batch holding a record of a source the normalizer does not know first waits, at most
 /// ``NormalizerConfiguration/unknownSourceWait``, for `catalogCaughtUp` (the catalog reader

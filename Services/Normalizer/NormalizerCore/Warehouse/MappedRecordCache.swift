@@ -20,6 +20,22 @@ public final class MappedRecordCache: Sendable {
             records.removeAll(keepingCapacity: true)
             clusters.removeAll(keepingCapacity: true)
         }
+
+        /// Keeps a record; the records start over when `limit` of them are kept.
+        mutating func keep(_ record: MappedRecord, limit: Int) {
+            if records.count >= limit, records[record.key] == nil {
+                records.removeAll(keepingCapacity: true)
+            }
+            records[record.key] = record
+        }
+
+        /// Keeps a record's cluster; the clusters start over when `limit` of them are kept.
+        mutating func keep(cluster: String?, ofRecord key: String, limit: Int) {
+            if clusters.count >= limit, clusters[key] == nil {
+                clusters.removeAll(keepingCapacity: true)
+            }
+            clusters[key] = .some(cluster)
+        }
     }
 
     /// The most records kept; zero keeps none.
@@ -58,14 +74,19 @@ public final class MappedRecordCache: Sendable {
         state.withLock { $0.records[key] }
     }
 
-    /// Keeps `record` (replacing an older version); a full cache is emptied first.
+    /// Keeps `record` (replacing an older version); full kept records start over first.
     public func keep(_ record: MappedRecord) {
         guard limit > 0 else { return }
+        state.withLock { $0.keep(record, limit: limit) }
+    }
+
+    /// Keeps `record` and `cluster` (`nil`: none) as its cluster, as one read or write of the
+    /// store found them.
+    public func keep(_ record: MappedRecord, inCluster cluster: String?) {
+        guard limit > 0 else { return }
         state.withLock { state in
-            if state.records.count >= limit, state.records[record.key] == nil {
-                state.removeAll()
-            }
-            state.records[record.key] = record
+            state.keep(record, limit: limit)
+            state.keep(cluster: cluster, ofRecord: record.key, limit: limit)
         }
     }
 
@@ -80,12 +101,7 @@ public final class MappedRecordCache: Sendable {
     public func keep(cluster: String?, ofRecords keys: some Sequence<String>) {
         guard limit > 0 else { return }
         state.withLock { state in
-            for key in keys {
-                if state.clusters.count >= limit, state.clusters[key] == nil {
-                    state.clusters.removeAll(keepingCapacity: true)
-                }
-                state.clusters[key] = .some(cluster)
-            }
+            for key in keys { state.keep(cluster: cluster, ofRecord: key, limit: limit) }
         }
     }
 
