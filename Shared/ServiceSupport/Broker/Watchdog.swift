@@ -53,7 +53,13 @@ enum Watchdog {
                     failure = "\(server) exited at start"
                     break
                 }
-                if await isReady() { return }
+                // A probe can take long on a loaded machine, and the server may be up when it
+                // returns: a start cancelled meanwhile still stops it rather than hand it over.
+                if await isReady() {
+                    guard Task.isCancelled else { return }
+                    failure = "the start of \(server) was cancelled"
+                    break
+                }
                 do {
                     try await Task.sleep(for: .milliseconds(50))
                 } catch {
