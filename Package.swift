@@ -257,7 +257,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["Features", "Kafka", "ML", "Pipeline", "Schema", "ServiceSupport", serviceLifecycle],
+            dependencies: ["Features", "Kafka", "ML", "Pipeline", "Schema", "ServiceSupport", configuration, serviceLifecycle],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),

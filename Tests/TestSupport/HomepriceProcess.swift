@@ -54,6 +54,7 @@ public final class HomepriceProcess: Sendable {
         // newer librdkafka by itself.
         var inherited = ProcessInfo.processInfo.environment
         inherited["LD_LIBRARY_PATH"] = nil
+        inherited["KAFKA_LOCAL_BROKER_START_TIMEOUT_SECONDS"] = String(TestProject.brokerStartTimeout.components.seconds)
         process.environment = inherited.merging(environment) { _, added in added }
         let output = Pipe()
         let errorOutput = Pipe()

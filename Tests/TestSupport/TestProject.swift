@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 import Kafka
 import ServiceSupport
@@ -23,8 +24,19 @@ public enum TestProject {
         return try await TansuBroker.run(layout: layout, timeout: brokerStartTimeout, body)
     }
 
-    /// Generous: a loaded two-core machine runs many suites, each with its own broker.
-    private static let brokerStartTimeout = Duration.seconds(90)
+    /// How long a broker a test starts (itself, or through `homeprice` or an in-process
+    /// benchmark or supervisor) may take to answer. Generous: a loaded two-core machine runs
+    /// many suites, each with its own broker, and a slow start must not turn into another
+    /// failure than the one a test looks for.
+    public static let brokerStartTimeout = Duration.seconds(300)
+
+    /// Kafka settings from `values` (keys under `kafka.`) over the in-code defaults, with
+    /// ``brokerStartTimeout`` for the brokers they start.
+    public static func kafkaSettings(_ values: [AbsoluteConfigKey: ConfigValue] = [:]) throws -> KafkaSettings {
+        var settings = try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: values)))
+        settings.localBrokerStartTimeout = brokerStartTimeout
+        return settings
+    }
 
     private static func requireModernLibrdkafka() throws {
         try #require(

@@ -27,7 +27,7 @@ public final class TansuBroker: Sendable {
         layout: ProjectLayout,
         port: Int? = nil,
         logFile: URL? = nil,
-        timeout: Duration = .seconds(15)
+        timeout: Duration
     ) async throws(ServiceSupportError) -> TansuBroker {
         guard let binary = layout.tansuBinary else {
             throw ServiceSupportError(
@@ -66,7 +66,7 @@ public final class TansuBroker: Sendable {
     public static func run<Value>(
         layout: ProjectLayout,
         logFile: URL? = nil,
-        timeout: Duration = .seconds(15),
+        timeout: Duration,
         _ body: (TansuBroker) async throws -> Value
     ) async throws -> Value {
         let broker = try await start(layout: layout, logFile: logFile, timeout: timeout)

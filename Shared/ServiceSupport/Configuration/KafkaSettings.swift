@@ -12,6 +12,9 @@ public struct KafkaSettings: Sendable, Equatable {
     public var producer: KafkaProducerConfiguration
     /// Consumer settings, applied by ``consumer(subscription:)``.
     public var consumerTemplate: KafkaConsumerConfiguration
+    /// How long a tansu broker this project starts itself (`homeprice up`, the benchmarks) may
+    /// take to answer before the start fails.
+    public var localBrokerStartTimeout: Duration
 
     /// Reads the settings from `reader` (keys under `kafka.`).
     public init(reader: ConfigReader) throws(ServiceSupportError) {
@@ -75,6 +78,7 @@ public struct KafkaSettings: Sendable, Equatable {
             pollTimeoutMilliseconds: consumer.int(forKey: "pollTimeoutMs", default: 100),
             handOverTimeoutMilliseconds: consumer.int(forKey: "handOverTimeoutMs", default: 30_000)
         )
+        localBrokerStartTimeout = .seconds(kafka.scoped(to: "localBroker").int(forKey: "startTimeoutSeconds", default: 60))
     }
 
     /// Reads `configs/kafka.yaml` with environment overrides.

@@ -14,7 +14,7 @@ struct NormalizeBenchmarkTests {
     )
     func twoInstancesOnPostgresMatchOneOnSQLite() async throws {
         let benchmark = NormalizeBenchmark(
-            layout: TestProject.layout, kafka: try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: [:]))),
+            layout: TestProject.layout, kafka: try TestProject.kafkaSettings(),
             logger: Logger(label: "homeprice.tests"))
         let seedData = TestProject.layout.root.appendingPathComponent("data")
         let single = try await benchmark.run(.init(seed: 5, homes: 150, seedData: seedData))

@@ -48,12 +48,9 @@ struct ClusterSupervisorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var settings = try await ClusterSettings.load(layout: TestProject.layout)
         settings.brokerPort = LocalPort.free()
-        // A loaded machine (the whole suite at once) can take a minute to start tansu: that
-        // must not turn into another failure than the one a test provokes.
-        settings.brokerStartTimeoutSeconds = 600
         let supervisor = ClusterSupervisor(
             layout: TestProject.layout, settings: settings,
-            kafka: try KafkaSettings(reader: ConfigReader(provider: InMemoryProvider(values: kafka))), stateDirectory: folder,
+            kafka: try TestProject.kafkaSettings(kafka), stateDirectory: folder,
             logger: Logger(label: "homeprice.tests"))
         try await body(supervisor, folder, settings.brokerPort)
     }

@@ -30,7 +30,7 @@ struct BrokerOutageReporterTests {
                 try await withDeadline(.seconds(30), waitingFor: "the producer to notice the broker is gone") {
                     while producer.reachesBroker { try await Task.sleep(for: .milliseconds(50)) }
                 }
-                let restarted = try await TansuBroker.start(layout: TestProject.layout, port: port, timeout: .seconds(90))
+                let restarted = try await TansuBroker.start(layout: TestProject.layout, port: port, timeout: TestProject.brokerStartTimeout)
                 second = restarted
                 try await KafkaTestClients.createTopic(Topic.pipelineMonitoring.name, partitions: 1, on: restarted.bootstrapServers)
                 let events = try await waitForMessages(

@@ -13,6 +13,7 @@ struct KafkaSettingsTests {
         #expect(settings.consumerTemplate.heartbeatIntervalMilliseconds == 1_000)
         #expect(settings.consumerTemplate.fetchWaitMaxMilliseconds == 500)
         #expect(settings.client.allowAutoCreateTopics == false)
+        #expect(settings.localBrokerStartTimeout == .seconds(60))
     }
 
     @Test("a higher-priority provider overrides the file, and raw librdkafka properties pass through")
@@ -21,12 +22,14 @@ struct KafkaSettingsTests {
             InMemoryProvider(values: [
                 "kafka.bootstrapServers": "broker-1:9093",
                 "kafka.producer.lingerMs": 7,
+                "kafka.localBroker.startTimeoutSeconds": 240,
                 "kafka.properties": .init(.stringArray(["security.protocol=SASL_SSL", "sasl.mechanism=PLAIN"]), isSecret: false),
             ])
         ])
         let settings = try KafkaSettings(reader: reader)
         #expect(settings.client.bootstrapServers == "broker-1:9093")
         #expect(settings.producer.lingerMilliseconds == 7)
+        #expect(settings.localBrokerStartTimeout == .seconds(240))
         #expect(settings.client.properties == ["security.protocol": "SASL_SSL", "sasl.mechanism": "PLAIN"])
         let consumer = settings.consumer(subscription: .group(id: "g", topics: ["t"]))
         #expect(consumer.client.properties["security.protocol"] == "SASL_SSL")

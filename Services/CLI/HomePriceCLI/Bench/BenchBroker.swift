@@ -21,7 +21,7 @@ enum BenchBroker {
         relayTopics: [String] = [],
         _ body: (KafkaSettings) async throws -> Value
     ) async throws -> Value {
-        try await TansuBroker.run(layout: layout, logFile: logFile) { broker in
+        try await TansuBroker.run(layout: layout, logFile: logFile, timeout: kafka.localBrokerStartTimeout) { broker in
             let settings = kafka.connecting(to: broker.bootstrapServers)
             let client = settings.client
             try await withDeadline(.seconds(60), waitingFor: "the benchmark's topics") {

@@ -88,7 +88,7 @@ struct KafkaBenchmark {
         _ options: Options,
         _ measure: (String, String) async throws -> Figure
     ) async throws -> Figure {
-        try await TansuBroker.run(layout: layout) { broker in
+        try await TansuBroker.run(layout: layout, timeout: kafka.localBrokerStartTimeout) { broker in
             let topic = "bench"
             var client = kafka.client
             client.bootstrapServers = broker.bootstrapServers

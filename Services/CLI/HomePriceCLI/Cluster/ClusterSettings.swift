@@ -15,8 +15,6 @@ public struct ClusterSettings: Sendable, Equatable {
 
     /// The broker port on 127.0.0.1.
     public var brokerPort: Int
-    /// How long the broker may take to answer.
-    public var brokerStartTimeoutSeconds: Int
     /// The first restart delay of a crashed service; doubled on each crash in a row.
     public var restartDelayMilliseconds: Int
     /// The longest restart delay.
@@ -45,7 +43,6 @@ public struct ClusterSettings: Sendable, Equatable {
     public init(reader: ConfigReader) throws(ServiceSupportError) {
         watchedGroups = try WatchedConsumerGroup.parse(reader.stringArray(forKey: "lag.groups", default: []), key: "lag.groups")
         brokerPort = reader.int(forKey: "broker.port", default: 9092)
-        brokerStartTimeoutSeconds = reader.int(forKey: "broker.startTimeoutSeconds", default: 20)
         restartDelayMilliseconds = reader.int(forKey: "supervisor.restartDelayMs", default: 500)
         maximumRestartDelayMilliseconds = reader.int(forKey: "supervisor.maxRestartDelayMs", default: 30_000)
         stableAfterMilliseconds = reader.int(forKey: "supervisor.stableAfterMs", default: 60_000)

@@ -97,7 +97,7 @@ public struct ClusterSupervisor: Service {
             layout: layout,
             port: settings.brokerPort,
             logFile: logs.appendingPathComponent("broker.log"),
-            timeout: .seconds(settings.brokerStartTimeoutSeconds)
+            timeout: kafka.localBrokerStartTimeout
         )
         var client = kafka.client
         client.bootstrapServers = broker.bootstrapServers
