@@ -36,6 +36,9 @@ public struct NormalizationError: Error, Sendable, Equatable, CustomStringConver
         case invalidConfiguration
         /// The warehouse could not be read or written.
         case storageFailed
+        /// A transaction confined to one region met a record of another
+        /// (``NormalizerStore/transaction(inRegion:_:)``); it was rolled back.
+        case outsideRegion
         /// An input file could not be read.
         case unreadableFile
     }

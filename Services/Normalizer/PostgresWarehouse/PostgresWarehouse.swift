@@ -3,6 +3,7 @@ import Logging
 import NormalizerCore
 import PostgresNIO
 import Schema
+import Synchronization
 
 /// The ``NormalizerCore/NormalizerStore`` in a PostgreSQL database: the same tables and
 /// behaviour as ``NormalizerCore/SQLiteWarehouse``, shared by normalizer instances on any
@@ -13,17 +14,38 @@ import Schema
 /// names the changed top-level fields from the same comparison. Mapped records and review
 /// tasks are kept as the JSON text they were written as.
 ///
-/// Every transaction first takes one transaction-level advisory lock, so instances write one
-/// at a time and what a batch read still holds when it commits, and bumps a `generation`
-/// counter: an instance that finds the counter moved since it filled its
-/// ``NormalizerCore/MappedRecordCache`` forgets the records it kept.
+/// Instances write regions side by side. A transaction confined to one region
+/// (``transaction(inRegion:_:)``, a batch's records of one country) takes the warehouse's
+/// writer lock shared and its region's lock exclusively, and bumps the region's generation; a
+/// transaction confined to none (``transaction(_:)``: a human decision, a record that moved
+/// to another country, every write outside a batch) takes the writer lock exclusively and
+/// bumps the warehouse's generation. So what a transaction read still holds when it commits,
+/// and an instance keeps the mapped records it decoded, per region, for as long as nobody
+/// else wrote that region (``RegionRecordCaches``). A confined transaction that meets a
+/// record of another region (its stored version, a candidate, a cluster member) fails with
+/// ``NormalizerCore/NormalizationError/Code/outsideRegion``, before anything it read of that
+/// region can be written.
 public final class PostgresWarehouse: NormalizerStore {
     private let session: PostgresSession
     private let clock: @Sendable () -> Date
-    private let recordCache: MappedRecordCache
+    private let caches: RegionRecordCaches
+    /// What the open transaction is confined to; `nil` outside a transaction.
+    private let scope = Mutex<Scope?>(nil)
 
-    /// The advisory lock every writing transaction holds ("HomePric" in ASCII).
+    /// What a transaction may read and write.
+    private enum Scope {
+        /// One region's records, with the records this instance keeps of it.
+        case region(String, MappedRecordCache)
+        /// Anything: the writer lock is held exclusively; nothing is kept.
+        case everything
+    }
+
+    /// The advisory lock every writing transaction holds, shared by the transactions confined
+    /// to a region ("HomePric" in ASCII).
     static let writerLock: Int64 = 0x486F_6D65_5072_6963
+    /// The first key of each region's advisory lock ("HP" and the year); the second is the
+    /// hash of the region.
+    static let regionLockClass: Int32 = 0x4850_2026
 
     /// Connects to the warehouse at `location`, creating its tables if needed.
     /// - Parameters:
@@ -49,11 +71,13 @@ public final class PostgresWarehouse: NormalizerStore {
     ) throws(NormalizationError) {
         session = try PostgresSession(location: location, lockTimeout: busyTimeout, compression: compression, logger: logger)
         self.clock = clock
-        recordCache = MappedRecordCache(limit: recordCacheSize)
+        caches = RegionRecordCaches(limitPerRegion: recordCacheSize)
         try session.transaction(begin: takeWriterLock) { () throws(NormalizationError) in
             for statement in Self.schema {
                 try session.query(PostgresQuery(unsafeSQL: statement))
             }
+            // Records stored before they had a region column get it from their body.
+            try session.query("UPDATE records SET region = body::jsonb ->> 'region' WHERE region IS NULL")
             try session.query(
                 """
                 INSERT INTO warehouse_state (name, value) VALUES ('generation', 0), ('blockingKeysVersion', \(Int64(BlockingKeys.version)))
@@ -75,7 +99,8 @@ public final class PostgresWarehouse: NormalizerStore {
             home_id text COLLATE "C" NOT NULL, version bigint NOT NULL, body jsonb NOT NULL, changed_fields text NOT NULL,
             recorded_at double precision NOT NULL, PRIMARY KEY (home_id, version))
         """,
-        "CREATE TABLE IF NOT EXISTS records (key text COLLATE \"C\" PRIMARY KEY, body text NOT NULL, cluster text)",
+        "CREATE TABLE IF NOT EXISTS records (key text COLLATE \"C\" PRIMARY KEY, body text NOT NULL, cluster text, region text)",
+        "ALTER TABLE records ADD COLUMN IF NOT EXISTS region text",
         "CREATE INDEX IF NOT EXISTS homes_retired_into ON homes (retired_into)",
         "CREATE INDEX IF NOT EXISTS records_cluster ON records (cluster)",
         """
@@ -84,7 +109,9 @@ public final class PostgresWarehouse: NormalizerStore {
         """,
         "CREATE INDEX IF NOT EXISTS record_blocks_key ON record_blocks (record_key)",
         "CREATE TABLE IF NOT EXISTS review_tasks (task_id text COLLATE \"C\" PRIMARY KEY, body text NOT NULL)",
-        // `generation`: bumped by every transaction; `blockingKeysVersion`: the scheme the blocks were written under.
+        // `generation`: bumped by every transaction not confined to a region; `generation:<region>`:
+        // by every transaction of the region; `blockingKeysVersion`: the scheme the blocks were
+        // written under.
         "CREATE TABLE IF NOT EXISTS warehouse_state (name text PRIMARY KEY, value bigint NOT NULL)",
     ]
 
@@ -102,34 +129,98 @@ public final class PostgresWarehouse: NormalizerStore {
         try session.query("UPDATE warehouse_state SET value = \(version) WHERE name = 'blockingKeysVersion'")
     }
 
-    /// Waits for the writer lock, held until the transaction ends.
+    /// Waits for the writer lock, held exclusively until the transaction ends.
     private func takeWriterLock() throws(NormalizationError) {
         try session.query("SELECT pg_advisory_xact_lock(\(Self.writerLock))")
     }
 
-    /// The start of every transaction: waits for the writer lock, then bumps the generation
-    /// (the kept records stay valid only if nobody else wrote since they were kept).
-    private func lockWriters() throws(NormalizationError) {
+    /// The start of a transaction confined to nothing: waits for the writer lock, bumps the
+    /// warehouse's generation, and forgets every kept record (other instances may have written
+    /// any region since).
+    private func lockEverything() throws(NormalizationError) {
         try takeWriterLock()
-        let generation = try session.rows("UPDATE warehouse_state SET value = value + 1 WHERE name = 'generation' RETURNING value") {
-            try $0.decode(Int64.self)
+        try session.query("UPDATE warehouse_state SET value = value + 1 WHERE name = 'generation'")
+        caches.removeAll()
+        scope.withLock { $0 = .everything }
+    }
+
+    /// The start of a transaction confined to `region`: waits for the writer lock (shared) and
+    /// the region's lock, bumps the region's generation and takes up the records kept of it
+    /// if nobody else wrote the region since.
+    private func lock(region: String) throws(NormalizationError) {
+        try session.query(
+            """
+            SELECT pg_advisory_xact_lock_shared(\(Self.writerLock)), pg_advisory_xact_lock(\(Self.regionLockClass), hashtext(\(region)))
+            """)
+        let name = "generation:" + region
+        let row = try session.rows(
+            """
+            INSERT INTO warehouse_state (name, value) VALUES (\(name), 1)
+            ON CONFLICT (name) DO UPDATE SET value = warehouse_state.value + 1
+            RETURNING value, (SELECT value FROM warehouse_state WHERE name = 'generation')
+            """
+        ) { try $0.decode((Int64, Int64).self) }.first
+        guard let (regionGeneration, generation) = row else {
+            throw NormalizationError(.storageFailed, reason: "the region's generation was not written", input: region)
         }
-        if let generation = generation.first {
-            recordCache.advance(from: generation - 1, to: generation)
+        let cache = caches.enter(region: region, generation: generation, regionGeneration: regionGeneration)
+        scope.withLock { $0 = .region(region, cache) }
+    }
+
+    /// Runs `body` in a transaction under the writer lock, held exclusively; a call inside an
+    /// open transaction (each write method's own, and the normalizer's per record inside a
+    /// batch's) joins it, whatever it is confined to.
+    public func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
+        try transaction(begin: lockEverything, body)
+    }
+
+    /// `true`: transactions of different regions run side by side.
+    public var runsRegionsConcurrently: Bool { true }
+
+    /// Runs `body` in a transaction confined to `region`; one inside an open transaction joins
+    /// it (and its confinement).
+    public func transaction<Value>(
+        inRegion region: String, _ body: () throws(NormalizationError) -> Value
+    ) throws(NormalizationError) -> Value {
+        try transaction(begin: { () throws(NormalizationError) in try lock(region: region) }, body)
+    }
+
+    /// Runs `body` in a transaction that `begin` starts (when none is open). On a failure, the
+    /// records kept since it began may be rolled back, so every kept record is forgotten.
+    private func transaction<Value>(
+        begin: () throws(NormalizationError) -> Void, _ body: () throws(NormalizationError) -> Value
+    ) throws(NormalizationError) -> Value {
+        try session.exclusively { () throws(NormalizationError) -> Value in
+            let outermost = !session.isInTransaction
+            defer { if outermost { scope.withLock { $0 = nil } } }
+            do throws(NormalizationError) {
+                return try session.transaction(begin: begin, body)
+            } catch {
+                caches.removeAll()
+                throw error
+            }
         }
     }
 
-    /// Runs `body` in a transaction under the writer lock; a call inside an open transaction
-    /// (each write method's own, and the normalizer's per record inside a batch's) joins it.
-    /// On a failure, the records kept since it began may be rolled back, so every kept record
-    /// is forgotten.
-    public func transaction<Value>(_ body: () throws(NormalizationError) -> Value) throws(NormalizationError) -> Value {
-        do {
-            return try session.transaction(begin: lockWriters, body)
-        } catch {
-            recordCache.removeAll()
-            throw error
+    /// The records kept of the open transaction's region; `nil` outside a transaction and in
+    /// one confined to nothing.
+    private var keptRecords: MappedRecordCache? {
+        scope.withLock { scope in
+            guard case .region(_, let cache) = scope else { return nil }
+            return cache
         }
+    }
+
+    /// Throws ``NormalizationError/Code/outsideRegion`` when the open transaction is confined to
+    /// another region than `region`, stored for the record with `key`.
+    private func requireConfinement(allows region: String?, ofRecord key: String) throws(NormalizationError) {
+        let confined: String? = scope.withLock { scope in
+            guard case .region(let confined, _) = scope else { return nil }
+            return confined
+        }
+        guard let confined, let region, region != confined else { return }
+        throw NormalizationError(
+            .outsideRegion, reason: "the record is stored in region \(region); the transaction is confined to \(confined)", input: key)
     }
 
     // MARK: Warehouse
@@ -235,27 +326,34 @@ public final class PostgresWarehouse: NormalizerStore {
 
     // MARK: ResolutionStore
 
+    /// In a transaction confined to a region, the record must be of that region and so must its
+    /// stored version (a record that moved to another country is saved by a transaction
+    /// confined to nothing).
     public func save(_ prepared: PreparedRecord) throws(NormalizationError) {
         let record = prepared.record
         let body = prepared.json
         let blocks = prepared.blockingKeys
         try transaction { () throws(NormalizationError) -> Void in
+            try requireConfinement(allows: record.region, ofRecord: record.key)
             // One statement: the record, its blocks no longer held dropped, the new ones added;
-            // it returns the record's cluster, which resolution asks for next.
-            let cluster =
-                try session.rows(
-                    """
-                    WITH saved AS (
-                        INSERT INTO records (key, body) VALUES (\(record.key), \(body)) ON CONFLICT (key) DO UPDATE SET body = excluded.body
-                        RETURNING cluster),
-                    dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[]))),
-                    added AS (
-                        INSERT INTO record_blocks (block, record_key) SELECT unnest(\(blocks)::text[]), \(record.key) ON CONFLICT DO NOTHING)
-                    SELECT cluster FROM saved
-                    """
-                ) { try $0.decode(String?.self) }.first ?? nil
+            // it returns the stored version's region and the record's cluster, which
+            // resolution asks for next.
+            let row = try session.rows(
+                """
+                WITH old AS (SELECT region FROM records WHERE key = \(record.key)),
+                saved AS (
+                    INSERT INTO records (key, body, region) VALUES (\(record.key), \(body), \(record.region))
+                    ON CONFLICT (key) DO UPDATE SET body = excluded.body, region = excluded.region
+                    RETURNING cluster),
+                dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[]))),
+                added AS (
+                    INSERT INTO record_blocks (block, record_key) SELECT unnest(\(blocks)::text[]), \(record.key) ON CONFLICT DO NOTHING)
+                SELECT (SELECT region FROM old), cluster FROM saved
+                """
+            ) { try $0.decode((String?, String?).self) }.first
+            try requireConfinement(allows: row?.0, ofRecord: record.key)
             // Kept while the session is held, so no other thread's write comes in between.
-            recordCache.keep(record, inCluster: cluster)
+            keptRecords?.keep(record, inCluster: row?.1 ?? nil)
         }
     }
 
@@ -267,15 +365,13 @@ public final class PostgresWarehouse: NormalizerStore {
 
     public func record(key: String) throws(NormalizationError) -> MappedRecord? {
         try session.exclusively { () throws(NormalizationError) in
-            try validateRecords()
-            return try storedRecords(keys: [key]).first
+            try storedRecords(keys: [key]).first
         }
     }
 
     public func records(inBlocks keys: [String]) throws(NormalizationError) -> [MappedRecord] {
         guard !keys.isEmpty else { return [] }
         return try session.exclusively { () throws(NormalizationError) in
-            try validateRecords()
             let found = try session.rows(
                 "SELECT DISTINCT record_key FROM record_blocks WHERE block = ANY(\(keys)) ORDER BY record_key"
             ) { try $0.decode(String.self) }
@@ -285,31 +381,35 @@ public final class PostgresWarehouse: NormalizerStore {
 
     public func cluster(ofRecord key: String) throws(NormalizationError) -> String? {
         try session.exclusively { () throws(NormalizationError) -> String? in
-            try validateRecords()
-            if let kept = recordCache.cluster(ofRecord: key) { return kept }
+            let kept = keptRecords
+            if let known = kept?.cluster(ofRecord: key) { return known }
             let cluster = try session.rows("SELECT cluster FROM records WHERE key = \(key)") { try $0.decode(String?.self) }.first ?? nil
-            recordCache.keep(cluster: cluster, ofRecords: [key])
+            kept?.keep(cluster: cluster, ofRecords: [key])
             return cluster
         }
     }
 
     public func records(inCluster id: String) throws(NormalizationError) -> [MappedRecord] {
         try session.exclusively { () throws(NormalizationError) in
-            try validateRecords()
             let found = try session.rows("SELECT key FROM records WHERE cluster = \(id) ORDER BY key") { try $0.decode(String.self) }
-            recordCache.keep(cluster: id, ofRecords: found)
-            return try storedRecords(keys: found)
+            let records = try storedRecords(keys: found)
+            keptRecords?.keep(cluster: id, ofRecords: found)
+            return records
         }
     }
 
-    /// The records with `keys` that are stored, in the order of `keys`: kept ones from memory,
-    /// the others read in one query, decoded and kept. Call it holding the session
+    /// The records with `keys` that are stored, in the order of `keys`: those kept of the
+    /// transaction's region from memory, the others read in one query and decoded (and kept,
+    /// in a transaction confined to a region). Call it holding the session
     /// (``PostgresSession/exclusively(_:)``), so what it keeps is what the store held.
+    /// - Throws: ``NormalizationError/Code/outsideRegion`` for a record of another region than
+    ///   the transaction's.
     private func storedRecords(keys: [String]) throws(NormalizationError) -> [MappedRecord] {
+        let kept = keptRecords
         var found: [String: MappedRecord] = [:]
         var missing: [String] = []
         for key in keys {
-            if let kept = recordCache.record(key) { found[key] = kept } else { missing.append(key) }
+            if let record = kept?.record(key) { found[key] = record } else { missing.append(key) }
         }
         if !missing.isEmpty {
             let rows = try session.rows("SELECT body, cluster FROM records WHERE key = ANY(\(missing))") {
@@ -317,27 +417,18 @@ public final class PostgresWarehouse: NormalizerStore {
             }
             for (body, cluster) in rows {
                 let record = try Self.decode(MappedRecord.self, body)
-                recordCache.keep(record, inCluster: cluster)
+                try requireConfinement(allows: record.region, ofRecord: record.key)
+                kept?.keep(record, inCluster: cluster)
                 found[record.key] = record
             }
         }
         return keys.compactMap { found[$0] }
     }
 
-    /// Forgets the kept records if another instance has written since they were kept (none
-    /// can while this instance's transaction holds the writer lock).
-    private func validateRecords() throws(NormalizationError) {
-        guard recordCache.limit > 0, !session.isInTransaction,
-            let generation = try session.rows("SELECT value FROM warehouse_state WHERE name = 'generation'", { try $0.decode(Int64.self) })
-                .first
-        else { return }
-        recordCache.validate(dataVersion: generation)
-    }
-
     public func assign(recordKeys: [String], toCluster id: String) throws(NormalizationError) {
         try transaction { () throws(NormalizationError) -> Void in
             try session.query("UPDATE records SET cluster = \(id) WHERE key = ANY(\(recordKeys))")
-            recordCache.keep(cluster: id, ofRecords: recordKeys)
+            keptRecords?.keep(cluster: id, ofRecords: recordKeys)
         }
     }
 

@@ -12,12 +12,21 @@ import ServiceSupport
 /// their own while the batch's warehouse transaction resolves and stores each one as soon as
 /// it is mapped (``Pipeline/Swift/Array/withPipelinedTransform(_:_:)``: mapping and resolving
 /// overlap, each on a core). Mapping starts before the transaction, so it also goes on while
-/// the transaction waits for the warehouse's write lock (another instance's batch): instances
-/// sharing a warehouse serialize only resolving and storing. A batch is one warehouse
-/// transaction (one sync to disk instead of one per record), run on a dedicated queue off the
-/// cooperative pool. A record the normalizer rejects becomes a failed outcome, so the
-/// processor writes the bounded dead letter; a storage failure fails the whole batch (its
-/// offsets stay unstored).
+/// the transaction waits for the warehouse's write lock (another instance's batch). A batch is
+/// one warehouse transaction (one sync to disk instead of one per record), run on a dedicated
+/// queue off the cooperative pool.
+///
+/// On a warehouse whose transactions of different regions run side by side
+/// (``NormalizerStore/runsRegionsConcurrently``: PostgreSQL), a batch's records are stored in
+/// one transaction per region (``NormalizerStore/transaction(inRegion:_:)``), regions in a
+/// fixed order, so instances sharing the warehouse work on different countries at once
+/// (``outcomesByRegion(of:normalizer:logger:)``, mapping still overlapping storing). Human
+/// decisions, and a region's records again when they reach into another region (a record that
+/// moved country), take a transaction confined to nothing.
+///
+/// A record the normalizer rejects becomes a failed outcome, so the processor writes the
+/// bounded dead letter; a storage failure fails the whole batch (its offsets stay unstored;
+/// regions stored before it are stored again, unchanged, when the batch is read again).
 ///
 /// A batch holding a record of a source the normalizer does not know first waits, at most
 /// ``NormalizerConfiguration/unknownSourceWait``, for `catalogCaughtUp` (the catalog reader
@@ -43,8 +52,12 @@ public struct NormalizerBatchHandler: BatchHandler {
             batch.concurrentMap { Self.input(of: $0, normalizer: normalizer, logger: logger) }
         }
         try await awaitCatalogIfNeeded(decoded)
-        return try await executor.run { [normalizer] in
-            try decoded.withPipelinedTransform({ Self.mapped($0, normalizer: normalizer) }) { (mapped) throws(NormalizationError) in
+        return try await executor.run { [normalizer, logger] in
+            if normalizer.store.runsRegionsConcurrently {
+                return try Self.outcomesByRegion(of: decoded, normalizer: normalizer, logger: logger)
+            }
+            return try decoded.withPipelinedTransform({ Self.mapped($0, normalizer: normalizer) }) {
+                (mapped) throws(NormalizationError) in
                 try normalizer.store.transaction { () throws(NormalizationError) -> [MessageOutcome] in
                     try mapped.map { (input) throws(NormalizationError) in try Self.outcome(of: input, normalizer: normalizer) }
                 }
@@ -54,7 +67,7 @@ public struct NormalizerBatchHandler: BatchHandler {
 
     /// A message as the normalizer takes it, decoded once: its raw record as `Record` (the
     /// record alone once decoded, with its preparation once mapped).
-    private enum Input<Record: Sendable>: Sendable {
+    enum Input<Record: Sendable>: Sendable {
         /// A raw record and where it was read.
         case record(Record, MessageOrigin)
         /// A decision on `review.tasks`.
@@ -63,6 +76,12 @@ public struct NormalizerBatchHandler: BatchHandler {
         case done(NormalizerOutput)
         /// A review task no schema reads, failed for `reasons` (the processor dead-letters it).
         case unreadable([FailureReason])
+
+        /// Whether this is a human decision (it may reach any region).
+        var isDecision: Bool {
+            if case .decision = self { return true }
+            return false
+        }
 
         /// The same input with `transform` applied to its record.
         func mappingRecord<Other: Sendable>(_ transform: (Record) -> Other) -> Input<Other> {
@@ -76,7 +95,7 @@ public struct NormalizerBatchHandler: BatchHandler {
     }
 
     /// A raw record mapped by its source's mapping and prepared for the warehouse.
-    private struct PreparedRaw: Sendable {
+    struct PreparedRaw: Sendable {
         var raw: RawRecord
         var prepared: Result<PreparedRecord, MappingFailure>
     }
@@ -100,7 +119,7 @@ public struct NormalizerBatchHandler: BatchHandler {
 
     /// The input with its raw record mapped by its source's mapping and prepared for the
     /// warehouse.
-    private static func mapped(_ input: Input<RawRecord>, normalizer: Normalizer) -> Input<PreparedRaw> {
+    static func mapped(_ input: Input<RawRecord>, normalizer: Normalizer) -> Input<PreparedRaw> {
         input.mappingRecord { PreparedRaw(raw: $0, prepared: normalizer.prepare($0)) }
     }
 
@@ -126,7 +145,7 @@ public struct NormalizerBatchHandler: BatchHandler {
     }
 
     /// What the normalizer made of one message.
-    private static func outcome(of input: Input<PreparedRaw>, normalizer: Normalizer) throws(NormalizationError) -> MessageOutcome {
+    static func outcome(of input: Input<PreparedRaw>, normalizer: Normalizer) throws(NormalizationError) -> MessageOutcome {
         switch input {
         case .record(let record, let origin): outcome(try normalizer.normalize(record.raw, prepared: record.prepared, origin: origin))
         case .decision(let task): outcome(try normalizer.apply(decision: task))

@@ -6,9 +6,9 @@ import Synchronization
 /// each record in.
 ///
 /// It holds only what the store holds: it is emptied when another connection has written the
-/// store since it was filled (the store's data version changed: SQLite's `data_version`,
-/// PostgreSQL's generation counter), when a transaction rolls back, and when it reaches its
-/// limit.
+/// store since it was filled (the store's data version changed: SQLite's `data_version`, the
+/// generation counter of a PostgreSQL warehouse's region, which keeps one cache per region),
+/// when a transaction rolls back, and when it reaches its limit.
 public final class MappedRecordCache: Sendable {
     private struct State {
         var records: [String: MappedRecord] = [:]

@@ -1,0 +1,137 @@
+import Logging
+import Pipeline
+import Schema
+
+/// A batch stored one region at a time, on a warehouse whose transactions of different regions
+/// run side by side (``NormalizerStore/runsRegionsConcurrently``).
+extension NormalizerBatchHandler {
+    /// An input of the batch with its place in it.
+    struct Placed {
+        /// The input's index in the batch.
+        var index: Int
+        /// The input, its record mapped.
+        var input: Input<PreparedRaw>
+        /// Whether it is stored in the transaction of the region it was taken for.
+        var belongs: Bool
+    }
+
+    /// The outcomes of `inputs`, in their order.
+    ///
+    /// Records go in the order of the region their source stamped on them, mapped on a thread of
+    /// their own while each region's transaction stores them as they come
+    /// (``Pipeline/Swift/Array/withPipelinedTransform(_:_:)``). A record its mapping puts in
+    /// another country (a site with homes in several), and every later record with its key, is
+    /// stored afterwards in its own country's transaction (``store(_:normalizer:logger:)``).
+    /// Human decisions are stored last, in a transaction confined to nothing.
+    static func outcomesByRegion(
+        of inputs: [Input<RawRecord>], normalizer: Normalizer, logger: Logger
+    ) throws(NormalizationError) -> [MessageOutcome] {
+        var stampedRegions: [String: [Int]] = [:]
+        var unconfined: [Int] = []
+        for (index, input) in inputs.enumerated() {
+            if case .record(let raw, _) = input {
+                stampedRegions[raw.region, default: []].append(index)
+            } else {
+                unconfined.append(index)
+            }
+        }
+        let groups = stampedRegions.sorted { $0.key < $1.key }
+        var made: [(index: Int, outcome: MessageOutcome)] = []
+        var elsewhere: [Placed] = []
+        try groups.flatMap(\.value).map { inputs[$0] }.withPipelinedTransform({ mapped($0, normalizer: normalizer) }) {
+            (results) throws(NormalizationError) in
+            for (region, indices) in groups {
+                var taken: [Placed] = []
+                var moved: Set<String> = []
+                /// Takes the next mapped input of the region's group, deciding whether it stays.
+                func takeNext() -> Placed? {
+                    guard taken.count < indices.count, let input = results.next() else { return nil }
+                    var placed = Placed(index: indices[taken.count], input: input, belongs: true)
+                    if let record = input.preparedRecord, record.region != region || moved.contains(record.key) {
+                        placed.belongs = false
+                        moved.insert(record.key)
+                    }
+                    taken.append(placed)
+                    return placed
+                }
+                do throws(NormalizationError) {
+                    made += try normalizer.store.transaction(inRegion: region) { () throws(NormalizationError) in
+                        var outcomes: [(index: Int, outcome: MessageOutcome)] = []
+                        while let placed = takeNext() {
+                            guard placed.belongs else { continue }
+                            outcomes.append((placed.index, try outcome(of: placed.input, normalizer: normalizer)))
+                        }
+                        return outcomes
+                    }
+                } catch  where error.code == .outsideRegion {
+                    while takeNext() != nil {}
+                    made += try storedUnconfined(taken.filter(\.belongs), because: error, normalizer: normalizer, logger: logger)
+                }
+                elsewhere += taken.filter { !$0.belongs }
+            }
+        }
+        made += try store(elsewhere, normalizer: normalizer, logger: logger)
+        let rest = unconfined.map { Placed(index: $0, input: mapped(inputs[$0], normalizer: normalizer), belongs: true) }
+        if rest.contains(where: \.input.isDecision) {
+            made += try normalizer.store.transaction { () throws(NormalizationError) in try outcomes(of: rest, normalizer: normalizer) }
+        } else {
+            made += try outcomes(of: rest, normalizer: normalizer)
+        }
+        return made.sorted { $0.index < $1.index }.map(\.outcome)
+    }
+
+    /// Stores `placed` (mapped records, in batch order) one country at a time, by the country
+    /// each was mapped to; all in one transaction confined to nothing, in order, when one key
+    /// is in two countries among them.
+    private static func store(
+        _ placed: [Placed], normalizer: Normalizer, logger: Logger
+    ) throws(NormalizationError) -> [(index: Int, outcome: MessageOutcome)] {
+        var countries: [String: [Placed]] = [:]
+        var countryOfKey: [String: String] = [:]
+        for item in placed {
+            let country = item.input.preparedRecord?.region ?? ""
+            if let key = item.input.preparedRecord?.key, let other = countryOfKey.updateValue(country, forKey: key), other != country {
+                return try normalizer.store.transaction { () throws(NormalizationError) in try outcomes(of: placed, normalizer: normalizer)
+                }
+            }
+            countries[country, default: []].append(item)
+        }
+        var made: [(index: Int, outcome: MessageOutcome)] = []
+        for (country, items) in countries.sorted(by: { $0.key < $1.key }) {
+            do throws(NormalizationError) {
+                made += try normalizer.store.transaction(inRegion: country) { () throws(NormalizationError) in
+                    try outcomes(of: items, normalizer: normalizer)
+                }
+            } catch  where error.code == .outsideRegion {
+                made += try storedUnconfined(items, because: error, normalizer: normalizer, logger: logger)
+            }
+        }
+        return made
+    }
+
+    /// The outcomes of `placed`, stored again in a transaction confined to nothing after a
+    /// region's transaction met another region.
+    private static func storedUnconfined(
+        _ placed: [Placed], because error: NormalizationError, normalizer: Normalizer, logger: Logger
+    ) throws(NormalizationError) -> [(index: Int, outcome: MessageOutcome)] {
+        logger.info(
+            "a region's records reach into another region: stored again unconfined",
+            metadata: ["reason": "\(error.reason)", "record": "\(error.input ?? "")"])
+        return try normalizer.store.transaction { () throws(NormalizationError) in try outcomes(of: placed, normalizer: normalizer) }
+    }
+
+    /// The outcomes of `placed`, one after the other.
+    private static func outcomes(
+        of placed: [Placed], normalizer: Normalizer
+    ) throws(NormalizationError) -> [(index: Int, outcome: MessageOutcome)] {
+        try placed.map { (item) throws(NormalizationError) in (item.index, try outcome(of: item.input, normalizer: normalizer)) }
+    }
+}
+
+extension NormalizerBatchHandler.Input where Record == NormalizerBatchHandler.PreparedRaw {
+    /// The mapped record of a raw record its mapping took; `nil` for anything else.
+    var preparedRecord: MappedRecord? {
+        guard case .record(let raw, _) = self, case .success(let prepared) = raw.prepared else { return nil }
+        return prepared.record
+    }
+}
