@@ -23,8 +23,11 @@ import Synchronization
 /// and an instance keeps the mapped records it decoded, per region, for as long as nobody
 /// else wrote that region (``RegionRecordCaches``). A confined transaction that meets a
 /// record of another region (its stored version, a candidate, a cluster member) fails with
-/// ``NormalizerCore/NormalizationError/Code/outsideRegion``, before anything it read of that
-/// region can be written.
+/// ``NormalizerCore/NormalizationError/Code/outsideRegion`` and rolls back, so nothing it did
+/// on the strength of that record commits.
+///
+/// Instances of an earlier build (one writer lock, one generation) must not share the
+/// database with these: stop them all before starting this build's.
 public final class PostgresWarehouse: NormalizerStore {
     private let session: PostgresSession
     private let clock: @Sendable () -> Date
@@ -51,7 +54,7 @@ public final class PostgresWarehouse: NormalizerStore {
     /// - Parameters:
     ///   - location: The database.
     ///   - busyTimeout: How long a transaction waits while another instance holds the writer
-    ///     lock before it fails with ``NormalizationError/Code/storageFailed``
+    ///     lock or its region's lock before it fails with ``NormalizationError/Code/storageFailed``
     ///     (`normalizer.warehouseBusyTimeoutMs`).
     ///   - recordCacheSize: How many mapped records are kept decoded in memory for entity
     ///     resolution (`normalizer.warehouseRecordCacheSize`).
@@ -76,8 +79,7 @@ public final class PostgresWarehouse: NormalizerStore {
             for statement in Self.schema {
                 try session.query(PostgresQuery(unsafeSQL: statement))
             }
-            // Records stored before they had a region column get it from their body.
-            try session.query("UPDATE records SET region = body::jsonb ->> 'region' WHERE region IS NULL")
+            try addRecordRegionsIfMissing()
             try session.query(
                 """
                 INSERT INTO warehouse_state (name, value) VALUES ('generation', 0), ('blockingKeysVersion', \(Int64(BlockingKeys.version)))
@@ -100,7 +102,6 @@ public final class PostgresWarehouse: NormalizerStore {
             recorded_at double precision NOT NULL, PRIMARY KEY (home_id, version))
         """,
         "CREATE TABLE IF NOT EXISTS records (key text COLLATE \"C\" PRIMARY KEY, body text NOT NULL, cluster text, region text)",
-        "ALTER TABLE records ADD COLUMN IF NOT EXISTS region text",
         "CREATE INDEX IF NOT EXISTS homes_retired_into ON homes (retired_into)",
         "CREATE INDEX IF NOT EXISTS records_cluster ON records (cluster)",
         """
@@ -114,6 +115,17 @@ public final class PostgresWarehouse: NormalizerStore {
         // written under.
         "CREATE TABLE IF NOT EXISTS warehouse_state (name text PRIMARY KEY, value bigint NOT NULL)",
     ]
+
+    /// Adds the `region` column to a records table of an earlier build and fills it from each
+    /// record's body: a record without one would pass any region's confinement.
+    private func addRecordRegionsIfMissing() throws(NormalizationError) {
+        let columns = try session.rows(
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'records' AND column_name = 'region'"
+        ) { try $0.decode(Int64.self) }
+        guard columns.first == 0 else { return }
+        try session.query("ALTER TABLE records ADD COLUMN region text")
+        try session.query("UPDATE records SET region = body::jsonb ->> 'region'")
+    }
 
     /// Rewrites every record's blocks when they were written under another
     /// ``NormalizerCore/BlockingKeys/version``, so records stored before keep being found.
@@ -186,7 +198,8 @@ public final class PostgresWarehouse: NormalizerStore {
     }
 
     /// Runs `body` in a transaction that `begin` starts (when none is open). On a failure, the
-    /// records kept since it began may be rolled back, so every kept record is forgotten.
+    /// records kept since it began may be rolled back, so they are forgotten: the region's, in a
+    /// transaction confined to one; every one, otherwise.
     private func transaction<Value>(
         begin: () throws(NormalizationError) -> Void, _ body: () throws(NormalizationError) -> Value
     ) throws(NormalizationError) -> Value {
@@ -196,7 +209,8 @@ public final class PostgresWarehouse: NormalizerStore {
             do throws(NormalizationError) {
                 return try session.transaction(begin: begin, body)
             } catch {
-                caches.removeAll()
+                // Only the region's records were kept in a confined transaction.
+                if outermost, let kept = keptRecords { kept.removeAll() } else { caches.removeAll() }
                 throw error
             }
         }
@@ -211,14 +225,19 @@ public final class PostgresWarehouse: NormalizerStore {
         }
     }
 
-    /// Throws ``NormalizationError/Code/outsideRegion`` when the open transaction is confined to
-    /// another region than `region`, stored for the record with `key`.
-    private func requireConfinement(allows region: String?, ofRecord key: String) throws(NormalizationError) {
-        let confined: String? = scope.withLock { scope in
+    /// The region the open transaction is confined to; `nil` outside a transaction and in one
+    /// confined to nothing.
+    private var confinedRegion: String? {
+        scope.withLock { scope in
             guard case .region(let confined, _) = scope else { return nil }
             return confined
         }
-        guard let confined, let region, region != confined else { return }
+    }
+
+    /// Throws ``NormalizationError/Code/outsideRegion`` when the open transaction is confined to
+    /// another region than `region`, of the record with `key`.
+    private func requireConfinement(allows region: String, ofRecord key: String) throws(NormalizationError) {
+        guard let confined = confinedRegion, region != confined else { return }
         throw NormalizationError(
             .outsideRegion, reason: "the record is stored in region \(region); the transaction is confined to \(confined)", input: key)
     }
@@ -336,24 +355,32 @@ public final class PostgresWarehouse: NormalizerStore {
         try transaction { () throws(NormalizationError) -> Void in
             try requireConfinement(allows: record.region, ofRecord: record.key)
             // One statement: the record, its blocks no longer held dropped, the new ones added;
-            // it returns the stored version's region and the record's cluster, which
-            // resolution asks for next.
-            let row = try session.rows(
+            // it returns the record's cluster, which resolution asks for next. Confined to a
+            // region, a stored version of another region is left alone and nothing comes back:
+            // the condition sees the newest version, also one another instance's transaction
+            // committed while this statement waited for it.
+            let confined = confinedRegion != nil
+            let rows = try session.rows(
                 """
-                WITH old AS (SELECT region FROM records WHERE key = \(record.key)),
-                saved AS (
+                WITH saved AS (
                     INSERT INTO records (key, body, region) VALUES (\(record.key), \(body), \(record.region))
                     ON CONFLICT (key) DO UPDATE SET body = excluded.body, region = excluded.region
+                    \(unescaped: confined ? "WHERE records.region IS NOT DISTINCT FROM excluded.region" : "")
                     RETURNING cluster),
                 dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[]))),
                 added AS (
                     INSERT INTO record_blocks (block, record_key) SELECT unnest(\(blocks)::text[]), \(record.key) ON CONFLICT DO NOTHING)
-                SELECT (SELECT region FROM old), cluster FROM saved
+                SELECT cluster FROM saved
                 """
-            ) { try $0.decode((String?, String?).self) }.first
-            try requireConfinement(allows: row?.0, ofRecord: record.key)
+            ) { try $0.decode(String?.self) }
+            guard let cluster = rows.first else {
+                throw NormalizationError(
+                    .outsideRegion,
+                    reason: "the record is stored in another region; the transaction is confined to \(confinedRegion ?? "")",
+                    input: record.key)
+            }
             // Kept while the session is held, so no other thread's write comes in between.
-            keptRecords?.keep(record, inCluster: row?.1 ?? nil)
+            keptRecords?.keep(record, inCluster: cluster)
         }
     }
 

@@ -30,13 +30,16 @@ struct RegionalTransactionTests {
                         try other.upsert(Self.home("de-1", region: "DE"))
                     }.change == .inserted, "another region does not wait")
                 let start = ContinuousClock.now
-                #expect(throws: NormalizationError.self, "the same region waits for the holder") {
+                let sameRegion = #expect(throws: NormalizationError.self, "the same region waits for the holder") {
                     try other.transaction(inRegion: "US") { () throws(NormalizationError) in
                         _ = try other.upsert(Self.home("us-2", region: "US"))
                     }
                 }
-                #expect(throws: NormalizationError.self, "a write confined to no region waits for the holder") {
+                let unconfined = #expect(throws: NormalizationError.self, "a write confined to no region waits for the holder") {
                     _ = try other.upsert(Self.home("any-1", region: "CA"))
+                }
+                for failure in [sameRegion, unconfined] {
+                    #expect(failure?.reason.contains("lock timeout") == true, "\(String(describing: failure))")
                 }
                 #expect(ContinuousClock.now - start >= .milliseconds(200), "each waited its busy timeout")
             }

@@ -21,16 +21,22 @@ extension NormalizerBatchHandler {
     /// their own while each region's transaction stores them as they come
     /// (``Pipeline/Swift/Array/withPipelinedTransform(_:_:)``). A record its mapping puts in
     /// another country (a site with homes in several), and every later record with its key, is
-    /// stored afterwards in its own country's transaction (``store(_:normalizer:logger:)``).
+    /// stored afterwards in its own country's transaction (``store(_:normalizer:logger:)``), and
+    /// so is every record of a key stamped with two regions in the batch.
     /// Human decisions are stored last, in a transaction confined to nothing.
     static func outcomesByRegion(
         of inputs: [Input<RawRecord>], normalizer: Normalizer, logger: Logger
     ) throws(NormalizationError) -> [MessageOutcome] {
         var stampedRegions: [String: [Int]] = [:]
+        var stampedRegionOfKey: [String: String] = [:]
+        var stampedTwice: Set<String> = []
         var unconfined: [Int] = []
         for (index, input) in inputs.enumerated() {
             if case .record(let raw, _) = input {
                 stampedRegions[raw.region, default: []].append(index)
+                if let other = stampedRegionOfKey.updateValue(raw.region, forKey: raw.key), other != raw.region {
+                    stampedTwice.insert(raw.key)
+                }
             } else {
                 unconfined.append(index)
             }
@@ -42,7 +48,7 @@ extension NormalizerBatchHandler {
             (results) throws(NormalizationError) in
             for (region, indices) in groups {
                 var taken: [Placed] = []
-                var moved: Set<String> = []
+                var moved = stampedTwice
                 /// Takes the next mapped input of the region's group, deciding whether it stays.
                 func takeNext() -> Placed? {
                     guard taken.count < indices.count, let input = results.next() else { return nil }
@@ -70,7 +76,7 @@ extension NormalizerBatchHandler {
                 elsewhere += taken.filter { !$0.belongs }
             }
         }
-        made += try store(elsewhere, normalizer: normalizer, logger: logger)
+        made += try store(elsewhere.sorted { $0.index < $1.index }, normalizer: normalizer, logger: logger)
         let rest = unconfined.map { Placed(index: $0, input: mapped(inputs[$0], normalizer: normalizer), belongs: true) }
         if rest.contains(where: \.input.isDecision) {
             made += try normalizer.store.transaction { () throws(NormalizationError) in try outcomes(of: rest, normalizer: normalizer) }

@@ -46,7 +46,8 @@ public struct NormalizerBatchHandler: BatchHandler {
         self.catalogCaughtUp = catalogCaughtUp
     }
 
-    /// Normalizes every message of `batch` in one warehouse transaction.
+    /// Normalizes every message of `batch`: in one warehouse transaction, or one per region
+    /// (see the type's description).
     public func handle(_ batch: [KafkaConsumerMessage]) async throws -> [MessageOutcome] {
         let decoded = try await executor.run { [normalizer, logger] in
             batch.concurrentMap { Self.input(of: $0, normalizer: normalizer, logger: logger) }
