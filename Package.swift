@@ -311,6 +311,7 @@ let package = Package(
             dependencies: [
                 "Features", "NormalizerCore", "NormalizerEvaluation", "Kafka", "Pipeline", "PostgresWarehouse", "Scenario", "Schema",
                 "ServiceSupport", "TestSupport", configuration, logging, serviceLifecycle,
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import Kafka
+import MetricsTestKit
 import NormalizerCore
 import Pipeline
 import Schema
@@ -40,14 +41,16 @@ struct RegionalBatchTests {
             headers: [], timestamp: nil)
     }
 
-    /// A handler over a fresh warehouse of `kind` that knows the two-country site.
+    /// A handler over a fresh warehouse of `kind` that knows the two-country site, counting on
+    /// `metrics`.
     private static func withHandler<Value>(
-        _ kind: StoreKind, _ body: (NormalizerBatchHandler, Normalizer) async throws -> Value
+        _ kind: StoreKind, metrics: TestMetrics = TestMetrics(), _ body: (NormalizerBatchHandler, Normalizer) async throws -> Value
     ) async throws -> Value {
         try await kind.withFreshPlace { place in
             let normalizer = try await SeedScenario.normalizer(store: try place.open())
             normalizer.update(source: try SourceMappingDocument(yaml: mapping, origin: "test").descriptor(publishedAt: .distantPast))
-            return try await body(NormalizerBatchHandler(normalizer: normalizer, logger: KafkaTestClients.logger), normalizer)
+            let handler = NormalizerBatchHandler(normalizer: normalizer, logger: KafkaTestClients.logger, metrics: metrics)
+            return try await body(handler, normalizer)
         }
     }
 
@@ -102,9 +105,10 @@ struct RegionalBatchTests {
         ]
         var homesByKind: [StoreKind: [Home]] = [:]
         for kind in StoreKind.allCases {
-            try await Self.withHandler(kind) { handler, normalizer in
+            let metrics = TestMetrics()
+            try await Self.withHandler(kind, metrics: metrics) { handler, normalizer in
                 var offset: Int64 = 0
-                for batch in batches {
+                for (number, batch) in batches.enumerated() {
                     let messages = try batch.map { record in
                         offset += 1
                         return try Self.message(record, offset: offset)
@@ -112,6 +116,11 @@ struct RegionalBatchTests {
                     let outcomes = try await handler.handle(messages)
                     #expect(outcomes.count == batch.count)
                     #expect(outcomes.allSatisfy { !$0.isFailure }, "\(outcomes.flatMap(\.failures))")
+                    if number == 1 {
+                        // S-1's Canadian transaction found its American version and was done again, counted.
+                        let retries = metrics.counterTotal(label: "normalizer_region_retries_total", dimensions: [("region", "CA")])
+                        #expect(retries == (kind == .postgres ? 1 : 0), "\(kind)")
+                    }
                 }
                 let regions = try ["S-1", "S-2", "S-3", "S-4"].map { try normalizer.store.record(key: "two-country-site/\($0)")?.region }
                 #expect(regions == ["CA", "CA", "US", "CA"], "\(kind): the later version of each is stored")

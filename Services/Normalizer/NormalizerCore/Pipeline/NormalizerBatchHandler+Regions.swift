@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import Pipeline
 import Schema
 
@@ -25,8 +26,9 @@ extension NormalizerBatchHandler {
     /// so is every record of a key stamped with two regions in the batch.
     /// Human decisions are stored last, in a transaction confined to nothing.
     static func outcomesByRegion(
-        of inputs: [Input<RawRecord>], normalizer: Normalizer, logger: Logger
+        of inputs: [Input<RawRecord>], normalizer: Normalizer, logger: Logger, metrics: any MetricsFactory
     ) throws(NormalizationError) -> [MessageOutcome] {
+        let retries = RegionRetries(logger: logger, metrics: metrics)
         var stampedRegions: [String: [Int]] = [:]
         var stampedRegionOfKey: [String: String] = [:]
         var stampedTwice: Set<String> = []
@@ -71,12 +73,13 @@ extension NormalizerBatchHandler {
                     }
                 } catch  where error.code == .outsideRegion {
                     while takeNext() != nil {}
-                    made += try storedUnconfined(taken.filter(\.belongs), because: error, normalizer: normalizer, logger: logger)
+                    made += try storedUnconfined(
+                        taken.filter(\.belongs), of: region, because: error, normalizer: normalizer, retries: retries)
                 }
                 elsewhere += taken.filter { !$0.belongs }
             }
         }
-        made += try store(elsewhere.sorted { $0.index < $1.index }, normalizer: normalizer, logger: logger)
+        made += try store(elsewhere.sorted { $0.index < $1.index }, normalizer: normalizer, retries: retries)
         let rest = unconfined.map { Placed(index: $0, input: mapped(inputs[$0], normalizer: normalizer), belongs: true) }
         if rest.contains(where: \.input.isDecision) {
             made += try normalizer.store.transaction { () throws(NormalizationError) in try outcomes(of: rest, normalizer: normalizer) }
@@ -90,7 +93,7 @@ extension NormalizerBatchHandler {
     /// each was mapped to; all in one transaction confined to nothing, in order, when one key
     /// is in two countries among them.
     private static func store(
-        _ placed: [Placed], normalizer: Normalizer, logger: Logger
+        _ placed: [Placed], normalizer: Normalizer, retries: RegionRetries
     ) throws(NormalizationError) -> [(index: Int, outcome: MessageOutcome)] {
         var countries: [String: [Placed]] = [:]
         var countryOfKey: [String: String] = [:]
@@ -109,20 +112,18 @@ extension NormalizerBatchHandler {
                     try outcomes(of: items, normalizer: normalizer)
                 }
             } catch  where error.code == .outsideRegion {
-                made += try storedUnconfined(items, because: error, normalizer: normalizer, logger: logger)
+                made += try storedUnconfined(items, of: country, because: error, normalizer: normalizer, retries: retries)
             }
         }
         return made
     }
 
-    /// The outcomes of `placed`, stored again in a transaction confined to nothing after a
-    /// region's transaction met another region.
+    /// The outcomes of `placed`, stored again in a transaction confined to nothing after
+    /// `region`'s transaction met another region.
     private static func storedUnconfined(
-        _ placed: [Placed], because error: NormalizationError, normalizer: Normalizer, logger: Logger
+        _ placed: [Placed], of region: String, because error: NormalizationError, normalizer: Normalizer, retries: RegionRetries
     ) throws(NormalizationError) -> [(index: Int, outcome: MessageOutcome)] {
-        logger.info(
-            "a region's records reach into another region: stored again unconfined",
-            metadata: ["reason": "\(error.reason)", "record": "\(error.input ?? "")"])
+        retries.note(region: region, error: error)
         return try normalizer.store.transaction { () throws(NormalizationError) in try outcomes(of: placed, normalizer: normalizer) }
     }
 

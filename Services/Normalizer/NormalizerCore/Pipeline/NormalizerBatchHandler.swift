@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Logging
+import Metrics
 import Pipeline
 import Schema
 import ServiceSupport
@@ -20,7 +21,7 @@ import ServiceSupport
 /// (``NormalizerStore/runsRegionsConcurrently``: PostgreSQL), a batch's records are stored in
 /// one transaction per region (``NormalizerStore/transaction(inRegion:_:)``), regions in a
 /// fixed order, so instances sharing the warehouse work on different countries at once
-/// (``outcomesByRegion(of:normalizer:logger:)``, mapping still overlapping storing). Human
+/// (``outcomesByRegion(of:normalizer:logger:metrics:)``, mapping still overlapping storing). Human
 /// decisions, and a region's records again when they reach into another region (a record that
 /// moved country), take a transaction confined to nothing.
 ///
@@ -37,12 +38,19 @@ public struct NormalizerBatchHandler: BatchHandler {
     private let executor = BlockingExecutor(label: "homeprice.normalizer.warehouse")
     private let catalogCaughtUp: (@Sendable () async throws -> Void)?
     private let logger: Logger
+    private let metrics: any MetricsFactory
 
     /// Creates the handler around `normalizer`; `catalogCaughtUp` returns once the catalog
-    /// reader has read everything on `sources.catalog` when it was called.
-    public init(normalizer: Normalizer, logger: Logger, catalogCaughtUp: (@Sendable () async throws -> Void)? = nil) {
+    /// reader has read everything on `sources.catalog` when it was called. `metrics` holds
+    /// `normalizer_region_retries_total{region}`: a region's records of a batch stored again
+    /// unconfined because they reached into another region (a record that moved country).
+    public init(
+        normalizer: Normalizer, logger: Logger, metrics: any MetricsFactory = MetricsSystem.factory,
+        catalogCaughtUp: (@Sendable () async throws -> Void)? = nil
+    ) {
         self.normalizer = normalizer
         self.logger = logger
+        self.metrics = metrics
         self.catalogCaughtUp = catalogCaughtUp
     }
 
@@ -53,9 +61,9 @@ public struct NormalizerBatchHandler: BatchHandler {
             batch.concurrentMap { Self.input(of: $0, normalizer: normalizer, logger: logger) }
         }
         try await awaitCatalogIfNeeded(decoded)
-        return try await executor.run { [normalizer, logger] in
+        return try await executor.run { [normalizer, logger, metrics] in
             if normalizer.store.runsRegionsConcurrently {
-                return try Self.outcomesByRegion(of: decoded, normalizer: normalizer, logger: logger)
+                return try Self.outcomesByRegion(of: decoded, normalizer: normalizer, logger: logger, metrics: metrics)
             }
             return try decoded.withPipelinedTransform({ Self.mapped($0, normalizer: normalizer) }) {
                 (mapped) throws(NormalizationError) in
