@@ -416,11 +416,15 @@ public final class PostgresWarehouse: NormalizerStore {
         }
     }
 
+    /// From memory when the cluster was read whole before in the region's transactions (its
+    /// members kept as this instance's assignments moved records).
     public func records(inCluster id: String) throws(NormalizationError) -> [MappedRecord] {
         try session.exclusively { () throws(NormalizationError) in
+            let kept = keptRecords
+            if let keys = kept?.members(ofCluster: id) { return try storedRecords(keys: keys) }
             let found = try session.rows("SELECT key FROM records WHERE cluster = \(id) ORDER BY key") { try $0.decode(String.self) }
             let records = try storedRecords(keys: found)
-            keptRecords?.keep(cluster: id, ofRecords: found)
+            kept?.keep(members: found, ofCluster: id)
             return records
         }
     }
@@ -459,9 +463,17 @@ public final class PostgresWarehouse: NormalizerStore {
         }
     }
 
+    /// From memory when read or written before in the region's transactions (a task is about
+    /// two records of one region).
     public func reviewTask(id: String) throws(NormalizationError) -> ReviewTask? {
-        try session.rows("SELECT body FROM review_tasks WHERE task_id = \(id)") { try $0.decode(String.self) }.first.map {
-            body throws(NormalizationError) in try Self.decode(ReviewTask.self, body)
+        try session.exclusively { () throws(NormalizationError) -> ReviewTask? in
+            let kept = keptRecords
+            if let known = kept?.reviewTask(id) { return known }
+            let task = try session.rows("SELECT body FROM review_tasks WHERE task_id = \(id)") { try $0.decode(String.self) }.first.map {
+                body throws(NormalizationError) in try Self.decode(ReviewTask.self, body)
+            }
+            kept?.keep(reviewTask: task, id: id)
+            return task
         }
     }
 
@@ -473,6 +485,8 @@ public final class PostgresWarehouse: NormalizerStore {
                 INSERT INTO review_tasks (task_id, body) VALUES (\(reviewTask.taskId), \(body))
                 ON CONFLICT (task_id) DO UPDATE SET body = excluded.body
                 """)
+            // Kept as a read would find it (what the JSON holds), not as given.
+            if let kept = keptRecords { kept.keep(reviewTask: try Self.decode(ReviewTask.self, body), id: reviewTask.taskId) }
         }
     }
 

@@ -105,6 +105,91 @@ struct MappedRecordCacheTests {
         }
     }
 
+    @Test(
+        "a cluster's members read whole stay whole as this instance moves records between clusters, and are read anew after another instance's move",
+        arguments: StoreKind.allCases)
+    func clusterMembersFollowMoves(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let record = try Self.flatRecord()
+            var other = record
+            other.recordId = "other"
+            let mine = try place.open()
+            try Self.inUS(mine) { () throws(NormalizationError) in
+                try mine.save(try PreparedRecord(record))
+                try mine.save(try PreparedRecord(other))
+                try mine.assign(recordKeys: [record.key, other.key], toCluster: "home-1")
+                #expect(try mine.records(inCluster: "home-1").map(\.key) == [other.key, record.key].sorted())
+                #expect(try mine.records(inCluster: "home-2").isEmpty)
+                try mine.assign(recordKeys: [other.key], toCluster: "home-2")
+                #expect(try mine.records(inCluster: "home-1").map(\.key) == [record.key])
+                #expect(try mine.records(inCluster: "home-2").map(\.key) == [other.key])
+            }
+            let theirs = try place.open()
+            try Self.inUS(theirs) { () throws(NormalizationError) in try theirs.assign(recordKeys: [record.key], toCluster: "home-2") }
+            try Self.inUS(mine) { () throws(NormalizationError) in
+                #expect(try mine.records(inCluster: "home-1").isEmpty)
+                #expect(try mine.records(inCluster: "home-2").map(\.key) == [other.key, record.key].sorted())
+            }
+        }
+    }
+
+    @Test(
+        "a review task another instance wrote or decided is read anew, not from memory; one missing is known missing",
+        arguments: StoreKind.allCases)
+    func reviewTasksFollowOtherWriters(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            func task(_ status: ReviewStatus) -> ReviewTask {
+                ReviewTask(
+                    taskId: "duplicate-1", kind: .ambiguousDuplicate, subjectIds: ["a/1", "b/2"], summary: "Same home?", createdBy: "test",
+                    createdAt: SeedScenario.now, status: status)
+            }
+            let mine = try place.open()
+            let theirs = try place.open()
+            try Self.inUS(mine) { () throws(NormalizationError) in
+                #expect(try mine.reviewTask(id: "duplicate-1") == nil)
+                try mine.save(reviewTask: task(.open))
+                #expect(try mine.reviewTask(id: "duplicate-1")?.status == .open)
+            }
+            // A decision is stored in a transaction confined to no region.
+            try theirs.save(reviewTask: task(.approved))
+            #expect(try Self.inUS(mine) { () throws(NormalizationError) in try mine.reviewTask(id: "duplicate-1")?.status } == .approved)
+            try Self.inUS(theirs) { () throws(NormalizationError) in try theirs.save(reviewTask: task(.rejected)) }
+            #expect(try Self.inUS(mine) { () throws(NormalizationError) in try mine.reviewTask(id: "duplicate-1")?.status } == .rejected)
+            try Self.inUS(mine) { () throws(NormalizationError) in
+                #expect(try mine.reviewTask(id: "duplicate-2") == nil)
+            }
+            try Self.inUS(theirs) { () throws(NormalizationError) in
+                var second = task(.open)
+                second.taskId = "duplicate-2"
+                try theirs.save(reviewTask: second)
+            }
+            #expect(
+                try Self.inUS(mine) { () throws(NormalizationError) in try mine.reviewTask(id: "duplicate-2") } != nil, "no longer missing")
+        }
+    }
+
+    @Test("the members kept of a cluster follow each move, and go when the clusters kept start over")
+    func membersInMemory() {
+        let cache = MappedRecordCache(limit: 10)
+        cache.keep(members: ["a", "b"], ofCluster: "k1")
+        cache.keep(members: ["c"], ofCluster: "k2")
+        cache.keep(cluster: "k2", ofRecords: ["a"])
+        #expect(cache.members(ofCluster: "k1") == ["b"])
+        #expect(cache.members(ofCluster: "k2") == ["a", "c"])
+        cache.keep(cluster: "k3", ofRecords: ["d"])
+        #expect(cache.members(ofCluster: "k3") == nil, "a cluster never read whole is not known whole")
+        cache.keep(cluster: "k1", ofRecords: ["d"])
+        #expect(cache.members(ofCluster: "k1") == ["b", "d"])
+        cache.removeAll()
+        #expect(cache.members(ofCluster: "k1") == nil)
+
+        let small = MappedRecordCache(limit: 2)
+        small.keep(members: ["a"], ofCluster: "k1")
+        small.keep(members: ["b", "c"], ofCluster: "k2")
+        #expect(small.members(ofCluster: "k2") == nil, "the clusters started over while the list was kept: it is not whole")
+        #expect(small.members(ofCluster: "k1") == nil, "starting over forgets every list")
+    }
+
     @Test("a warehouse that keeps fewer records than it holds still reads every one", arguments: StoreKind.allCases)
     func fullCacheStartsOver(kind: StoreKind) async throws {
         try await kind.withFreshPlace { place in

@@ -1,9 +1,12 @@
+import Schema
 import Synchronization
 
 /// The mapped records a warehouse saved or read, kept decoded by key: entity resolution reads
 /// every candidate and cluster member from here instead of decoding its stored JSON again. A
 /// warehouse whose every read is a round trip (PostgreSQL) also keeps the cluster it last saw
-/// each record in.
+/// each record in, the members of the clusters it read whole (kept whole as its own
+/// assignments move records between clusters), and the review tasks it read or wrote (or
+/// found missing).
 ///
 /// It holds only what the store holds: it is emptied when another connection has written the
 /// store since it was filled (the store's data version changed: SQLite's `data_version`, the
@@ -14,11 +17,23 @@ public final class MappedRecordCache: Sendable {
         var records: [String: MappedRecord] = [:]
         /// The cluster of each record whose cluster is known; `nil` for one in none yet.
         var clusters: [String: String?] = [:]
+        /// Every member of the clusters read whole. A record in one of these lists has its
+        /// cluster in ``clusters``, so a move can take it out of its old list.
+        var members: [String: Set<String>] = [:]
+        /// Review tasks by id; `nil` for one known not to exist.
+        var reviewTasks: [String: ReviewTask?] = [:]
         var dataVersion: Int64?
 
         mutating func removeAll() {
             records.removeAll(keepingCapacity: true)
+            reviewTasks.removeAll(keepingCapacity: true)
+            removeClusters()
+        }
+
+        /// Forgets every record's cluster, and with them the members of every cluster.
+        mutating func removeClusters() {
             clusters.removeAll(keepingCapacity: true)
+            members.removeAll(keepingCapacity: true)
         }
 
         /// Keeps a record; the records start over when `limit` of them are kept.
@@ -29,11 +44,16 @@ public final class MappedRecordCache: Sendable {
             records[record.key] = record
         }
 
-        /// Keeps a record's cluster; the clusters start over when `limit` of them are kept.
+        /// Keeps a record's cluster, moving it between the member lists kept; the clusters (and
+        /// member lists) start over when `limit` of them are kept.
         mutating func keep(cluster: String?, ofRecord key: String, limit: Int) {
             if clusters.count >= limit, clusters[key] == nil {
-                clusters.removeAll(keepingCapacity: true)
+                removeClusters()
             }
+            if case .some(.some(let previous)) = clusters[key], previous != cluster {
+                members[previous]?.remove(key)
+            }
+            if let cluster { members[cluster]?.insert(key) }
             clusters[key] = .some(cluster)
         }
     }
@@ -105,7 +125,44 @@ public final class MappedRecordCache: Sendable {
         }
     }
 
-    /// Forgets every record and cluster.
+    /// The keys of every member of the cluster `id` (bytewise ascending), if it was read whole
+    /// (``keep(members:ofCluster:)``).
+    public func members(ofCluster id: String) -> [String]? {
+        state.withLock { $0.members[id] }.map { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+    }
+
+    /// Keeps `keys` as every member of the cluster `id`, as a read of the whole cluster found
+    /// them.
+    public func keep(members keys: [String], ofCluster id: String) {
+        guard limit > 0 else { return }
+        state.withLock { state in
+            for key in keys { state.keep(cluster: id, ofRecord: key, limit: limit) }
+            // Kept only if no key started the clusters over: the list must hold every member.
+            if keys.allSatisfy({ state.clusters[$0] == .some(id) }) {
+                state.members[id] = Set(keys)
+            }
+        }
+    }
+
+    /// The review task `id` if known: `.some(nil)` when known not to exist, `nil` when not
+    /// known.
+    public func reviewTask(_ id: String) -> ReviewTask?? {
+        state.withLock { $0.reviewTasks[id] }
+    }
+
+    /// Keeps `task` (`nil`: none exists) as the review task `id`; the tasks start over when
+    /// `limit` of them are kept.
+    public func keep(reviewTask task: ReviewTask?, id: String) {
+        guard limit > 0 else { return }
+        state.withLock { state in
+            if state.reviewTasks.count >= limit, state.reviewTasks[id] == nil {
+                state.reviewTasks.removeAll(keepingCapacity: true)
+            }
+            state.reviewTasks[id] = .some(task)
+        }
+    }
+
+    /// Forgets every record, cluster and review task.
     public func removeAll() {
         state.withLock { $0.removeAll() }
     }
