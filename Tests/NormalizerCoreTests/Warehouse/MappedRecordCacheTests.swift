@@ -102,6 +102,28 @@ struct MappedRecordCacheTests {
             #expect(
                 try Self.inUS(store) { () throws(NormalizationError) in try store.cluster(ofRecord: record.key) } == nil,
                 "the rolled-back cluster is not read from memory")
+
+            // A cluster read whole, a record moved out of it and a review task saved, all rolled back.
+            try Self.inUS(store) { () throws(NormalizationError) in
+                try store.assign(recordKeys: [record.key, other.key], toCluster: "home-1")
+                #expect(try store.records(inCluster: "home-1").count == 2)
+                #expect(try store.reviewTask(id: "duplicate-1") == nil)
+            }
+            #expect(throws: NormalizationError.self) {
+                try Self.inUS(store) { () throws(NormalizationError) in
+                    try store.assign(recordKeys: [other.key], toCluster: "home-2")
+                    #expect(try store.records(inCluster: "home-1").map(\.key) == [record.key])
+                    try store.save(
+                        reviewTask: ReviewTask(
+                            taskId: "duplicate-1", kind: .ambiguousDuplicate, subjectIds: [record.key, other.key], summary: "Same home?",
+                            createdBy: "test", createdAt: SeedScenario.now))
+                    throw NormalizationError(.storageFailed, reason: "the batch failed after moving")
+                }
+            }
+            try Self.inUS(store) { () throws(NormalizationError) in
+                #expect(try store.records(inCluster: "home-1").count == 2, "the rolled-back move is not read from memory")
+                #expect(try store.reviewTask(id: "duplicate-1") == nil, "the rolled-back task is not read from memory")
+            }
         }
     }
 
@@ -180,6 +202,12 @@ struct MappedRecordCacheTests {
         #expect(cache.members(ofCluster: "k3") == nil, "a cluster never read whole is not known whole")
         cache.keep(cluster: "k1", ofRecords: ["d"])
         #expect(cache.members(ofCluster: "k1") == ["b", "d"])
+        cache.keep(cluster: nil, ofRecords: ["b"])
+        #expect(cache.members(ofCluster: "k1") == ["d"], "a record in no cluster leaves its list")
+        cache.keep(cluster: "k2", ofRecords: ["d"])
+        #expect(cache.members(ofCluster: "k1") == nil, "an emptied cluster is read again")
+        cache.keep(members: [], ofCluster: "k4")
+        #expect(cache.members(ofCluster: "k4") == nil, "a cluster without members is not kept")
         cache.removeAll()
         #expect(cache.members(ofCluster: "k1") == nil)
 

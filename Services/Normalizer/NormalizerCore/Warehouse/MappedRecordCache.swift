@@ -50,8 +50,10 @@ public final class MappedRecordCache: Sendable {
             if clusters.count >= limit, clusters[key] == nil {
                 removeClusters()
             }
-            if case .some(.some(let previous)) = clusters[key], previous != cluster {
+            if case .some(.some(let previous)) = clusters[key], previous != cluster, members[previous] != nil {
                 members[previous]?.remove(key)
+                // An emptied cluster (merged away) is read again if ever asked for.
+                if members[previous]?.isEmpty == true { members[previous] = nil }
             }
             if let cluster { members[cluster]?.insert(key) }
             clusters[key] = .some(cluster)
@@ -137,8 +139,9 @@ public final class MappedRecordCache: Sendable {
         guard limit > 0 else { return }
         state.withLock { state in
             for key in keys { state.keep(cluster: id, ofRecord: key, limit: limit) }
-            // Kept only if no key started the clusters over: the list must hold every member.
-            if keys.allSatisfy({ state.clusters[$0] == .some(id) }) {
+            // Kept only if no key started the clusters over: the list must hold every member. A
+            // cluster without members is not kept (nothing would ever free it).
+            if !keys.isEmpty, keys.allSatisfy({ state.clusters[$0] == .some(id) }) {
                 state.members[id] = Set(keys)
             }
         }
