@@ -359,13 +359,13 @@ public final class PostgresWarehouse: NormalizerStore {
             // region, a stored version of another region is left alone and nothing comes back:
             // the condition sees the newest version, also one another instance's transaction
             // committed while this statement waited for it.
-            let confined = confinedRegion != nil
+            let confined = confinedRegion
             let rows = try session.rows(
                 """
                 WITH saved AS (
                     INSERT INTO records (key, body, region) VALUES (\(record.key), \(body), \(record.region))
                     ON CONFLICT (key) DO UPDATE SET body = excluded.body, region = excluded.region
-                    \(unescaped: confined ? "WHERE records.region IS NOT DISTINCT FROM excluded.region" : "")
+                    \(unescaped: confined != nil ? "WHERE records.region IS NOT DISTINCT FROM excluded.region" : "")
                     RETURNING cluster),
                 dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[]))),
                 added AS (
@@ -376,7 +376,7 @@ public final class PostgresWarehouse: NormalizerStore {
             guard let cluster = rows.first else {
                 throw NormalizationError(
                     .outsideRegion,
-                    reason: "the record is stored in another region; the transaction is confined to \(confinedRegion ?? "")",
+                    reason: "the record is stored in another region; the transaction is confined to \(confined ?? "")",
                     input: record.key)
             }
             // Kept while the session is held, so no other thread's write comes in between.

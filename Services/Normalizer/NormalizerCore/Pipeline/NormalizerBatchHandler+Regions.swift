@@ -22,7 +22,7 @@ extension NormalizerBatchHandler {
     /// their own while each region's transaction stores them as they come
     /// (``Pipeline/Swift/Array/withPipelinedTransform(_:_:)``). A record its mapping puts in
     /// another country (a site with homes in several), and every later record with its key, is
-    /// stored afterwards in its own country's transaction (``store(_:normalizer:logger:)``), and
+    /// stored afterwards in its own country's transaction (``store(_:normalizer:retries:)``), and
     /// so is every record of a key stamped with two regions in the batch.
     /// Human decisions are stored last, in a transaction confined to nothing.
     static func outcomesByRegion(
@@ -62,20 +62,20 @@ extension NormalizerBatchHandler {
                     taken.append(placed)
                     return placed
                 }
-                do throws(NormalizationError) {
-                    made += try normalizer.store.transaction(inRegion: region) { () throws(NormalizationError) in
+                made += try stored(
+                    in: region, normalizer: normalizer, retries: retries,
+                    { () throws(NormalizationError) in
                         var outcomes: [(index: Int, outcome: MessageOutcome)] = []
                         while let placed = takeNext() {
                             guard placed.belongs else { continue }
                             outcomes.append((placed.index, try outcome(of: placed.input, normalizer: normalizer)))
                         }
                         return outcomes
-                    }
-                } catch  where error.code == .outsideRegion {
-                    while takeNext() != nil {}
-                    made += try storedUnconfined(
-                        taken.filter(\.belongs), of: region, because: error, normalizer: normalizer, retries: retries)
-                }
+                    },
+                    redoing: {
+                        while takeNext() != nil {}
+                        return taken.filter(\.belongs)
+                    })
                 elsewhere += taken.filter { !$0.belongs }
             }
         }
@@ -107,24 +107,28 @@ extension NormalizerBatchHandler {
         }
         var made: [(index: Int, outcome: MessageOutcome)] = []
         for (country, items) in countries.sorted(by: { $0.key < $1.key }) {
-            do throws(NormalizationError) {
-                made += try normalizer.store.transaction(inRegion: country) { () throws(NormalizationError) in
-                    try outcomes(of: items, normalizer: normalizer)
-                }
-            } catch  where error.code == .outsideRegion {
-                made += try storedUnconfined(items, of: country, because: error, normalizer: normalizer, retries: retries)
-            }
+            made += try stored(
+                in: country, normalizer: normalizer, retries: retries,
+                { () throws(NormalizationError) in try outcomes(of: items, normalizer: normalizer) }, redoing: { items })
         }
         return made
     }
 
-    /// The outcomes of `placed`, stored again in a transaction confined to nothing after
-    /// `region`'s transaction met another region.
-    private static func storedUnconfined(
-        _ placed: [Placed], of region: String, because error: NormalizationError, normalizer: Normalizer, retries: RegionRetries
+    /// The outcomes `body` makes in a transaction confined to `region`; when it meets another
+    /// region, the inputs `redoing` gives (all of `body`'s) stored again in a transaction
+    /// confined to nothing, counted in `retries`.
+    private static func stored(
+        in region: String, normalizer: Normalizer, retries: RegionRetries,
+        _ body: () throws(NormalizationError) -> [(index: Int, outcome: MessageOutcome)],
+        redoing: () -> [Placed]
     ) throws(NormalizationError) -> [(index: Int, outcome: MessageOutcome)] {
-        retries.note(region: region, error: error)
-        return try normalizer.store.transaction { () throws(NormalizationError) in try outcomes(of: placed, normalizer: normalizer) }
+        do {
+            return try normalizer.store.transaction(inRegion: region, body)
+        } catch  where error.code == .outsideRegion {
+            retries.note(region: region, error: error)
+            let placed = redoing()
+            return try normalizer.store.transaction { () throws(NormalizationError) in try outcomes(of: placed, normalizer: normalizer) }
+        }
     }
 
     /// The outcomes of `placed`, one after the other.

@@ -38,10 +38,7 @@ public final class MappedRecordCache: Sendable {
 
         /// Keeps a record; the records start over when `limit` of them are kept.
         mutating func keep(_ record: MappedRecord, limit: Int) {
-            if records.count >= limit, records[record.key] == nil {
-                records.removeAll(keepingCapacity: true)
-            }
-            records[record.key] = record
+            records.keep(record, forKey: record.key, limit: limit)
         }
 
         /// Keeps a record's cluster, moving it between the member lists kept; the clusters (and
@@ -157,16 +154,22 @@ public final class MappedRecordCache: Sendable {
     /// `limit` of them are kept.
     public func keep(reviewTask task: ReviewTask?, id: String) {
         guard limit > 0 else { return }
-        state.withLock { state in
-            if state.reviewTasks.count >= limit, state.reviewTasks[id] == nil {
-                state.reviewTasks.removeAll(keepingCapacity: true)
-            }
-            state.reviewTasks[id] = .some(task)
-        }
+        state.withLock { $0.reviewTasks.keep(task, forKey: id, limit: limit) }
     }
 
     /// Forgets every record, cluster and review task.
     public func removeAll() {
         state.withLock { $0.removeAll() }
+    }
+}
+
+extension Dictionary {
+    /// Sets `value` for `key`, first emptying the dictionary when it already holds `limit`
+    /// entries and `key` is not one of them: a bounded cache that starts over when full.
+    fileprivate mutating func keep(_ value: Value, forKey key: Key, limit: Int) {
+        if count >= limit, self[key] == nil {
+            removeAll(keepingCapacity: true)
+        }
+        self[key] = value
     }
 }
