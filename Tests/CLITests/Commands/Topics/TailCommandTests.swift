@@ -29,8 +29,11 @@ struct TailCommandTests {
             // Killed halfway, from the thread reading its output: printing 15,000 lines takes
             // several of the 50 ms commit intervals, and the output pipe keeps it from printing
             // far ahead of the reader.
+            // The bounds are generous: a CI machine running every suite at once may take minutes
+            // to let the consumer join its group and print half the topic.
             let first = try HomepriceProcess(arguments, environment: environment)
             first.kill(afterLines: total / 2)
+            _ = try await first.waitForLines(total / 2, timeout: .seconds(300))
             _ = try await first.waitForExit(timeout: .seconds(60))
             let partitions = (0..<3).map { KafkaTopicPartition(topic: topic, partition: Int32($0)) }
             let committed = try await Self.committed(partitions, broker: broker)
@@ -39,7 +42,7 @@ struct TailCommandTests {
 
             let second = try HomepriceProcess(arguments, environment: environment)
             let remaining = total - Int(committed.values.reduce(0, +))
-            _ = try await second.waitForLines(remaining, timeout: .seconds(90))
+            _ = try await second.waitForLines(remaining, timeout: .seconds(300))
             second.kill()
             let secondRun = try Self.positions(second.output)
 
