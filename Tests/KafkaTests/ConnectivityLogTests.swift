@@ -30,7 +30,7 @@ struct ConnectivityLogTests {
         let logger = Logger(label: "test.connectivity") { _ in recorder }
         let configuration = KafkaTestClients.producer("127.0.0.1:\(LocalPort.free())")
         try await KafkaProducer.withProducer(configuration: configuration, logger: logger) { _ in
-            try await withDeadline(.seconds(30), waitingFor: "several reconnection attempts") {
+            try await withDeadline(.seconds(120), waitingFor: "several reconnection attempts") {
                 while recorder.lines.withLock({ $0.count { $0.0 == .debug } }) < 3 { try await Task.sleep(for: .milliseconds(50)) }
             }
         }

@@ -23,7 +23,7 @@ struct ConsumerBatchTests {
                 configuration: KafkaTestClients.groupConsumer(cluster.bootstrapServers, group: "aligned-\(maximum)", topics: ["aligned"]),
                 logger: KafkaTestClients.logger
             )
-            let received = try await withDeadline(.seconds(60), waitingFor: "\(count) messages in batches of \(maximum)") {
+            let received = try await withDeadline(.seconds(180), waitingFor: "\(count) messages in batches of \(maximum)") {
                 var received: [KafkaConsumerMessage] = []
                 var batches = consumer.messages.makeAsyncIterator()
                 while received.count < count, let batch = try await batches.nextBatch(maximum: maximum) {
@@ -52,7 +52,7 @@ struct ConsumerBatchTests {
             configuration: KafkaTestClients.groupConsumer(cluster.bootstrapServers, group: "batches", topics: ["batches"]),
             logger: KafkaTestClients.logger
         )
-        let (received, batchCount) = try await withDeadline(.seconds(60), waitingFor: "300 messages in batches") {
+        let (received, batchCount) = try await withDeadline(.seconds(180), waitingFor: "300 messages in batches") {
             var received: [KafkaConsumerMessage] = []
             var batchCount = 0
             var batches = consumer.messages.makeAsyncIterator()

@@ -47,7 +47,7 @@ struct ConsumerGroupTests {
                 }
 
                 // Both members must hold partitions before the first batch, so the split is real.
-                try await withDeadline(.seconds(60), waitingFor: "both members assigned") {
+                try await withDeadline(.seconds(180), waitingFor: "both members assigned") {
                     while first.assignment.count + second.assignment.count < 6 || first.assignment.isEmpty || second.assignment.isEmpty {
                         try await Task.sleep(for: .milliseconds(50))
                     }
@@ -64,11 +64,11 @@ struct ConsumerGroupTests {
                 #expect(!split["first", default: []].isEmpty && !split["second", default: []].isEmpty)
 
                 await second.close()
-                try await withDeadline(.seconds(60), waitingFor: "the first member to take over every partition") {
+                try await withDeadline(.seconds(180), waitingFor: "the first member to take over every partition") {
                     while first.assignment.count < 6 { try await Task.sleep(for: .milliseconds(50)) }
                 }
                 try await Self.produce(prefix: "after", count: 600, topic: topic, configuration: producerConfiguration)
-                try await withDeadline(.seconds(60), waitingFor: "600 messages after the takeover") {
+                try await withDeadline(.seconds(180), waitingFor: "600 messages after the takeover") {
                     while await ledger.count(withPrefix: "after") < 600 { try await Task.sleep(for: .milliseconds(50)) }
                 }
                 await first.close()

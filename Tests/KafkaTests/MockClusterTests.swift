@@ -57,7 +57,7 @@ struct MockClusterTests {
             ),
             logger: KafkaTestClients.logger
         )
-        let received = try await withDeadline(.seconds(30), waitingFor: "200 messages") {
+        let received = try await withDeadline(.seconds(120), waitingFor: "200 messages") {
             var received: [KafkaConsumerMessage] = []
             for try await message in reader.messages {
                 received.append(message)
@@ -133,7 +133,7 @@ struct MockClusterTests {
                     [0, 1].map { KafkaProducerMessage(topic: "paused", key: nil, value: "\(index)", partition: Int32($0)) }
                 })
         }
-        let partitions = try await withDeadline(.seconds(30), waitingFor: "both partitions") {
+        let partitions = try await withDeadline(.seconds(120), waitingFor: "both partitions") {
             var partitions: [Int32] = []
             for try await message in reader.messages {
                 partitions.append(message.partition)

@@ -34,7 +34,7 @@ struct ProducerConsumerTests {
                 configuration: KafkaTestClients.groupConsumer(broker.bootstrapServers, group: "roundtrip", topics: [topic]),
                 logger: KafkaTestClients.logger
             )
-            let received = try await withDeadline(.seconds(60), waitingFor: "10,000 messages") {
+            let received = try await withDeadline(.seconds(180), waitingFor: "10,000 messages") {
                 var received: [KafkaConsumerMessage] = []
                 for try await message in consumer.messages {
                     received.append(message)
@@ -71,7 +71,7 @@ struct ProducerConsumerTests {
     @Test("a producer pointed at a closed port reports a delivery error when the configured message timeout runs out")
     func closedPortFailsDeliveryInTime() async throws {
         let closedPort = "127.0.0.1:\(LocalPort.free())"
-        let outcome: Result<KafkaDeliveryReport, KafkaError> = try await withDeadline(.seconds(60), waitingFor: "delivery error") {
+        let outcome: Result<KafkaDeliveryReport, KafkaError> = try await withDeadline(.seconds(180), waitingFor: "delivery error") {
             try await KafkaProducer.withProducer(
                 configuration: KafkaTestClients.producer(closedPort, messageTimeoutMilliseconds: 1_500),
                 logger: KafkaTestClients.logger
@@ -104,7 +104,7 @@ struct ProducerConsumerTests {
             }()
             let messages = (0..<50).map { KafkaProducerMessage(topic: topic, key: "home-\($0)", value: #"{"n":\#($0)}"#) }
             // Waiting out the linger would take two minutes; the deadline is far shorter.
-            let reports = try await withDeadline(.seconds(30), waitingFor: "an immediate batch's delivery") {
+            let reports = try await withDeadline(.seconds(60), waitingFor: "an immediate batch's delivery") {
                 try await KafkaProducer.withProducer(configuration: configuration, logger: KafkaTestClients.logger) { producer in
                     try await producer.send(messages, immediately: true)
                 }
@@ -134,7 +134,7 @@ struct ProducerConsumerTests {
                 configuration: KafkaTestClients.groupConsumer(broker.bootstrapServers, group: "decode", topics: [topic]),
                 logger: KafkaTestClients.logger
             )
-            let outcomes = try await withDeadline(.seconds(30), waitingFor: "three messages") {
+            let outcomes = try await withDeadline(.seconds(120), waitingFor: "three messages") {
                 var outcomes: [Result<Int, KafkaError>] = []
                 for try await message in consumer.messages {
                     outcomes.append(

@@ -69,7 +69,7 @@ struct SourceProducerIntegrationTests {
             configuration: KafkaTestClients.groupConsumer(
                 broker.bootstrapServers, group: "sources-test", topics: [Topic.homesRaw.name, Topic.homesDeadLetter.name]),
             logger: KafkaTestClients.logger)
-        let received = try await withDeadline(.seconds(30), waitingFor: "\(expectedRaw) raw records and 3 dead letters") {
+        let received = try await withDeadline(.seconds(120), waitingFor: "\(expectedRaw) raw records and 3 dead letters") {
             var raw: [RawRecord] = [], dead: [DeadLetter] = []
             for try await message in consumer.messages {
                 if message.topic == Topic.homesRaw.name {

@@ -107,7 +107,7 @@ public struct BadInput: Sendable {
     /// gives, the original's length and SHA-256 when the payload was cut, and the dead letter
     /// itself bounded.
     public func expectDeadLettered(
-        by stage: PipelineStage, on bootstrapServers: String, timeout: Duration = .seconds(60),
+        by stage: PipelineStage, on bootstrapServers: String, timeout: Duration = .seconds(180),
         reasonCode: (Published) -> String = { BadInput.schemaCode(of: $0.kind) }
     ) async throws {
         let origins = Set(published.map { Self.position($0.origin) })
@@ -147,7 +147,7 @@ public struct BadInput: Sendable {
     {
         let reader = try #require(
             services.compactMap { $0 as? LatestValueReader<Message> }.first, "the service reads \(Message.topic.name)")
-        try await withDeadline(.seconds(30), waitingFor: "\(Message.topic.name) read to its end") {
+        try await withDeadline(.seconds(120), waitingFor: "\(Message.topic.name) read to its end") {
             try await reader.waitUntilCaughtUp(admin: admin)
         }
         #expect(reader.value(forKey: good.key) == good, "the \(Message.topic.name) reader read past the bad entries")

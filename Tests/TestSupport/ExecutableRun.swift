@@ -16,7 +16,7 @@ public struct ExecutableRun: Sendable {
     /// Runs `executable arguments…` with `environment` added to this process's, and waits for it
     /// to exit; a run longer than `timeout` is terminated and reported as status -1.
     public static func run(
-        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60)
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(180)
     ) async throws -> ExecutableRun {
         let process = Process()
         process.executableURL = executable

@@ -6,7 +6,7 @@ public enum TopicContents {
     /// Every message stored on `topic`'s `partitions` partitions, from the beginning up to the
     /// high watermarks at the time of the call (so nothing published later is waited for, and
     /// a duplicate shows up as an extra message).
-    public static func read(topic: String, partitions: Int, bootstrapServers: String, timeout: Duration = .seconds(30)) async throws
+    public static func read(topic: String, partitions: Int, bootstrapServers: String, timeout: Duration = .seconds(120)) async throws
         -> [KafkaConsumerMessage]
     {
         let client = KafkaClientConfiguration(bootstrapServers: bootstrapServers, clientId: "test-topic-reader")

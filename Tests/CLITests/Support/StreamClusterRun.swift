@@ -258,7 +258,7 @@ struct StreamClusterRun {
 
         // Predictions over Kafka once the server serves every champion (a request for a region
         // without a model is dead-lettered); the server killed once it has answered some.
-        try await withDeadline(.seconds(60), waitingFor: "the server to load every champion") {
+        try await withDeadline(.seconds(180), waitingFor: "the server to load every champion") {
             while try await Self.servedChampions(port: ports.server) < Self.regions.count { try await Task.sleep(for: .milliseconds(200)) }
         }
         try await KafkaTestClients.publish(requests, to: bootstrap)
@@ -392,7 +392,7 @@ struct StreamClusterRun {
     /// The monitor's join counters from its `/metrics` (`monitor_join_events{outcome="…"} value`),
     /// once it answers.
     private static func joinCounters(port: Int) async throws -> [String: Double] {
-        try await withDeadline(.seconds(30), waitingFor: "the monitor's /metrics") {
+        try await withDeadline(.seconds(120), waitingFor: "the monitor's /metrics") {
             while true {
                 if let url = URL(string: "http://127.0.0.1:\(port)/metrics"),
                     let (data, _) = try? await URLSession.shared.cancellableData(from: url)

@@ -65,7 +65,7 @@ struct MonitorBadInputTests {
                 try await bad.publish(like: event, keyPrefix: "fuzz", to: broker.bootstrapServers)
                 try await bad.expectDeadLettered(by: .monitoring, on: broker.bootstrapServers)
 
-                try await withDeadline(.seconds(30), waitingFor: "the good dead letter on the dashboard") {
+                try await withDeadline(.seconds(120), waitingFor: "the good dead letter on the dashboard") {
                     while true {
                         if let listening = port.withLock({ $0 }), let url = URL(string: "http://127.0.0.1:\(listening)/") {
                             let (page, _) = try await URLSession.shared.cancellableData(from: url)

@@ -39,7 +39,7 @@ struct NormalizerServiceIntegrationTests {
 
                 let feed = try SourceMappingDocument(yaml: SeedScenario.nestedMapping, origin: "test").descriptor(publishedAt: Date())
                 try await PipelineFixture.publish([feed], on: broker.bootstrapServers)
-                try await withDeadline(.seconds(60), waitingFor: "the catalog entry of us-agency-feed") {
+                try await withDeadline(.seconds(180), waitingFor: "the catalog entry of us-agency-feed") {
                     while normalizer.source("us-agency-feed") == nil { try await Task.sleep(for: .milliseconds(10)) }
                 }
 

@@ -26,7 +26,7 @@ enum PipelineFixture {
     /// Creates every pipeline topic on the broker.
     static func createTopics(on bootstrapServers: String) async throws {
         let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: bootstrapServers))
-        try await withDeadline(.seconds(60), waitingFor: "the pipeline's topics") {
+        try await withDeadline(.seconds(180), waitingFor: "the pipeline's topics") {
             try await TopicProvisioner.createAll(using: admin)
         }
     }
@@ -36,7 +36,7 @@ enum PipelineFixture {
         let batch = try messages.map {
             KafkaProducerMessage(topic: type(of: $0).topic.name, key: Array($0.key.utf8), value: Array(try $0.encoded()))
         }
-        try await withDeadline(.seconds(60), waitingFor: "delivery of \(batch.count) messages") {
+        try await withDeadline(.seconds(180), waitingFor: "delivery of \(batch.count) messages") {
             try await KafkaProducer.withProducer(
                 configuration: KafkaTestClients.producer(bootstrapServers), logger: KafkaTestClients.logger
             ) { producer in

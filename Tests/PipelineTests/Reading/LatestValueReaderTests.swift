@@ -45,7 +45,7 @@ struct LatestValueReaderTests {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             let last = try #require(reports.last)
-            try await withDeadline(.seconds(30), waitingFor: "the catalog") {
+            try await withDeadline(.seconds(120), waitingFor: "the catalog") {
                 try await reader.waitUntilRead([last.partition: last.offset + 1])
             }
             #expect(reader.values.keys.sorted() == ["a", "b"])
@@ -89,7 +89,7 @@ struct LatestValueReaderTests {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             let ends = Dictionary(reports.map { ($0.partition, $0.offset + 1) }) { max($0, $1) }
-            try await withDeadline(.seconds(30), waitingFor: "the homes") { try await reader.waitUntilRead(ends) }
+            try await withDeadline(.seconds(120), waitingFor: "the homes") { try await reader.waitUntilRead(ends) }
             #expect(reader.value(forKey: "a")?.version == 3)
             #expect(reader.value(forKey: "a")?.retiredInto == "b", "the late version 2 does not revive the retired home")
             #expect(reader.value(forKey: "b")?.version == 1)

@@ -21,20 +21,20 @@ struct BrokerOutageReporterTests {
         var second: TansuBroker?
         do {
             try await withRunningServices(services) {
-                try await withDeadline(.seconds(30), waitingFor: "the producer to reach the broker") {
+                try await withDeadline(.seconds(120), waitingFor: "the producer to reach the broker") {
                     try await KafkaTestClients.createTopic(Topic.pipelineMonitoring.name, partitions: 1, on: first.bootstrapServers)
                     _ = try await producer.send(KafkaProducerMessage(topic: Topic.pipelineMonitoring.name, key: [1], value: [1]))
                 }
                 #expect(producer.reachesBroker)
                 await first.stop()
-                try await withDeadline(.seconds(30), waitingFor: "the producer to notice the broker is gone") {
+                try await withDeadline(.seconds(120), waitingFor: "the producer to notice the broker is gone") {
                     while producer.reachesBroker { try await Task.sleep(for: .milliseconds(50)) }
                 }
                 let restarted = try await TansuBroker.start(layout: TestProject.layout, port: port, timeout: TestProject.brokerStartTimeout)
                 second = restarted
                 try await KafkaTestClients.createTopic(Topic.pipelineMonitoring.name, partitions: 1, on: restarted.bootstrapServers)
                 let events = try await waitForMessages(
-                    MonitoringEvent.self, on: restarted.bootstrapServers, timeout: .seconds(60), until: "broker.back is posted"
+                    MonitoringEvent.self, on: restarted.bootstrapServers, timeout: .seconds(180), until: "broker.back is posted"
                 ) { events in events.contains { $0.name == "broker.back" } }
                 let back = try #require(events.first { $0.name == "broker.back" })
                 #expect(back.service == "outage-reporter-test")

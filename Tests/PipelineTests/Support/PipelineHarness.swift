@@ -64,7 +64,7 @@ struct PipelineHarness {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             let partitions = [0, 1].map { KafkaTopicPartition(topic: Self.input, partition: Int32($0)) }
-            try await withDeadline(.seconds(60), waitingFor: "\(inputs) input offsets committed") {
+            try await withDeadline(.seconds(180), waitingFor: "\(inputs) input offsets committed") {
                 while try await consumer.committedOffsets(for: partitions).values.reduce(0, +) < Int64(inputs) {
                     try await Task.sleep(for: .milliseconds(50))
                 }

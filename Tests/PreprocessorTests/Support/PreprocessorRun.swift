@@ -23,7 +23,7 @@ struct PreprocessorRun {
     static func with<Value: Sendable>(_ body: (PreprocessorRun) async throws -> Value) async throws -> Value {
         try await TestProject.withBroker { broker in
             let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers))
-            try await withDeadline(.seconds(60), waitingFor: "the pipeline's topics") {
+            try await withDeadline(.seconds(180), waitingFor: "the pipeline's topics") {
                 try await TopicProvisioner.createAll(using: admin)
             }
             let reader = try await Preprocessors.reader(environment: ["PREPROCESSOR_GROUP_ID": TestProject.uniqueTopic("preprocessor")])
@@ -40,7 +40,7 @@ struct PreprocessorRun {
 
     /// Publishes `messages` and waits until the broker acknowledged them.
     func publish(_ messages: [KafkaProducerMessage]) async throws {
-        try await withDeadline(.seconds(60), waitingFor: "delivery of \(messages.count) messages") { [bootstrapServers] in
+        try await withDeadline(.seconds(180), waitingFor: "delivery of \(messages.count) messages") { [bootstrapServers] in
             _ = try await KafkaProducer.withProducer(
                 configuration: KafkaTestClients.producer(bootstrapServers), logger: KafkaTestClients.logger
             ) { producer in try await producer.send(messages) }
@@ -95,7 +95,7 @@ struct PreprocessorRun {
         let reader = LatestValueReader<FeatureRow>(consumer: consumer, logger: KafkaTestClients.logger)
         let admin = try KafkaAdmin(configuration: settings.client)
         return try await withRunningServices([consumer, reader]) {
-            try await withDeadline(.seconds(60), waitingFor: "homes.features read to its end") {
+            try await withDeadline(.seconds(180), waitingFor: "homes.features read to its end") {
                 try await reader.waitUntilCaughtUp(admin: admin)
             }
             return reader.values

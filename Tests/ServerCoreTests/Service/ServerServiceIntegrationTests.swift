@@ -197,7 +197,7 @@ struct ServerServiceIntegrationTests {
     /// Publishes requests on the default route until one is answered by `version` (the reload
     /// is asynchronous); the caller's deadline bounds the wait.
     private func answered(by version: String, home: HomeFeatures, broker: TansuBroker, prefix: String) async throws {
-        try await withDeadline(.seconds(30), waitingFor: "an answer of version \(version)") {
+        try await withDeadline(.seconds(120), waitingFor: "an answer of version \(version)") {
             for attempt in 0... {
                 let id = "\(prefix)-\(attempt)"
                 try await publish(

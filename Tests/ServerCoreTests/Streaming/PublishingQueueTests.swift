@@ -52,7 +52,7 @@ struct PublishingQueueTests {
         let queue = PublishingQueue(
             publisher: publisher, journal: journal, batchSize: 2, retryDelay: .milliseconds(10), logger: ServerFixture.logger)
         let predictions = try PublishingJournalTests.predictions(5, prefix: "q")
-        try await withRunningServices([queue], timeout: .seconds(60)) {
+        try await withRunningServices([queue]) {
             try await queue.enqueue(Array(predictions[..<3]))
             try await queue.enqueue(Array(predictions[3...]))
             let delivered = try await withDeadline(.seconds(120), waitingFor: "every prediction delivered") {
@@ -78,7 +78,7 @@ struct PublishingQueueTests {
         let publisher = FlakyPublisher(failures: 0, refusing: [poisoned])
         let queue = PublishingQueue(
             publisher: publisher, journal: journal, batchSize: 4, retryDelay: .milliseconds(10), logger: ServerFixture.logger)
-        try await withRunningServices([queue], timeout: .seconds(60)) {
+        try await withRunningServices([queue]) {
             try await queue.enqueue(predictions)
             let delivered = try await withDeadline(.seconds(120), waitingFor: "every other prediction delivered") {
                 for await ids in publisher.deliveries where Set(ids).count >= predictions.count - 1 { return ids }

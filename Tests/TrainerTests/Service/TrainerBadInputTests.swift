@@ -48,7 +48,7 @@ struct TrainerBadInputTests {
                     }
                 }
                 let loop = try #require(services.compactMap { $0 as? TrainerLoop }.first)
-                try await withDeadline(.seconds(30), waitingFor: "the good row, sale price and command in the trainer's state") {
+                try await withDeadline(.seconds(120), waitingFor: "the good row, sale price and command in the trainer's state") {
                     while true {
                         let state = loop.currentState
                         if state.store.entries[row.homeId] != nil, state.store.feedbackLabels[row.homeId] != nil,

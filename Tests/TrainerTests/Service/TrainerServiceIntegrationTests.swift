@@ -135,7 +135,7 @@ struct TrainerServiceIntegrationTests {
                 #expect(
                     Set(letters.compactMap(\.origin?.topic)) == [Topic.homesFeatures.name, Topic.feedback.name, Topic.pipelineControl.name])
                 let loop = try #require(trainer.compactMap { $0 as? TrainerLoop }.first)
-                try await withDeadline(.seconds(60), waitingFor: "the 20 good rows in the store") {
+                try await withDeadline(.seconds(180), waitingFor: "the 20 good rows in the store") {
                     while loop.currentState.store.entries.count < 20 { try await Task.sleep(for: .milliseconds(50)) }
                 }
             }

@@ -39,7 +39,7 @@ struct ClusterCommandTests {
             #expect(sleeper.status == "running")
 
             kill(firstPid, SIGKILL)
-            let after = try await withDeadline(.seconds(30), waitingFor: "the sleeper to be restarted") {
+            let after = try await withDeadline(.seconds(120), waitingFor: "the sleeper to be restarted") {
                 while true {
                     let report = try await Self.status(environment)
                     if let service = report.services.first(where: { $0.name == "sleeper" }),
@@ -152,7 +152,7 @@ struct ClusterCommandTests {
             let up = try await HomepriceProcess.run(["up"], environment: environment)
             #expect(up.status == 0, "\(round): \(up.errors)")
             do {
-                try await withDeadline(.seconds(60), waitingFor: "\(round): the feed to finish") {
+                try await withDeadline(.seconds(180), waitingFor: "\(round): the feed to finish") {
                     while try await Self.status(environment).services.first(where: { $0.name == "feed" })?.status != "completed" {
                         try await Task.sleep(for: .milliseconds(100))
                     }

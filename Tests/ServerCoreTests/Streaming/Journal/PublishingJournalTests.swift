@@ -143,7 +143,7 @@ struct PublishingJournalTests {
 
         // Delivered, the entry's segment goes: the journal has room again and health says so.
         journal.confirm([try #require(segment)])
-        try await withDeadline(.seconds(10), waitingFor: "the delivered segment to be deleted") {
+        try await withDeadline(.seconds(120), waitingFor: "the delivered segment to be deleted") {
             while journal.health.problem != nil { try await Task.sleep(for: .milliseconds(10)) }
         }
         #expect(journal.health.bytes == 0)
