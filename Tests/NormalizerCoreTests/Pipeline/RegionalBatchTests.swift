@@ -17,21 +17,22 @@ struct RegionalBatchTests {
         + "\n  region: { path: country }\n"
 
     /// The listing `id` of the two-country site in `country`, at `street` of the country's city,
-    /// stamped with `stamped` by its producer.
+    /// stamped with `stamped` by its producer, heated by `heating` when given.
     private static func listing(
-        _ id: String, in country: String, street: String? = nil, stamped: String = "US"
+        _ id: String, in country: String, street: String? = nil, stamped: String = "US", heating: String? = nil
     ) -> RawRecord {
         let address =
             country == "US"
             ? #"{"street": "\#(street ?? "123 Main Street")", "city": "Springfield", "state": "Illinois", "zip": "62704"}"#
             : #"{"street": "\#(street ?? "100 Queen Street West")", "city": "Toronto", "state": "Ontario", "zip": "M5H 2N2"}"#
+        let heatingField = heating.map { #", "temprature system": {"heating": "\#($0)"}"# } ?? ""
         return RawRecord(
             sourceId: "two-country-site", recordId: id, region: stamped, fetchedAt: SeedScenario.fetchedNested,
             contentType: "application/json",
             payload: """
                 {"country": "\(country)", "address": \(address),
                  "listing": {"price": {"amount": 250000, "currency": "\(country == "US" ? "USD" : "CAD")"}},
-                 "building": {"area": "130 m2", "constructed": "1990 May", "rooms": 7, "bedrooms": 3, "bathrooms": 2}}
+                 "building": {"area": "130 m2", "constructed": "1990 May", "rooms": 7, "bedrooms": 3, "bathrooms": 2}\(heatingField)}
                 """)
     }
 
@@ -92,9 +93,10 @@ struct RegionalBatchTests {
         let batches: [[RawRecord]] = [
             // The flat feed's home in Springfield, the site's listing of it, and a Canadian listing.
             [SeedScenario.flat, Self.listing("S-1", in: "US"), Self.listing("S-2", in: "CA")],
-            // S-1 moves to Canada (its record of another region is stored unconfined); it stays
-            // in the Springfield home's cluster, which now reaches into Canada.
-            [Self.listing("S-1", in: "CA")],
+            // S-1 moves to Canada (its record of another region is stored unconfined, with S-5,
+            // stored before it in Canada's transaction); it stays in the Springfield home's
+            // cluster, which now reaches into Canada. S-5's heating is a term no vocabulary knows.
+            [Self.listing("S-5", in: "CA", street: "300 Bay Street", heating: "peat stove"), Self.listing("S-1", in: "CA")],
             // The nested feed's listing of the Springfield home joins that cluster; S-2 is
             // American and Canadian again in one batch, S-3 Canadian and then American; S-4 is
             // stamped German (mapped American) and then Canadian: the later version wins.
@@ -117,9 +119,14 @@ struct RegionalBatchTests {
                     #expect(outcomes.count == batch.count)
                     #expect(outcomes.allSatisfy { !$0.isFailure }, "\(outcomes.flatMap(\.failures))")
                     if number == 1 {
-                        // S-1's Canadian transaction found its American version and was done again, counted.
+                        // S-1's Canadian transaction found its American version and was done again,
+                        // counted; S-5's unmapped term is counted once, for the transaction that stood.
                         let retries = metrics.counterTotal(label: "normalizer_region_retries_total", dimensions: [("region", "CA")])
                         #expect(retries == (kind == .postgres ? 1 : 0), "\(kind)")
+                        #expect(outcomes[0].outputs.contains { ($0 as? MonitoringEvent)?.labels["term.heating"] == "peat stove" })
+                        let unmapped = metrics.counterTotal(
+                            label: "normalizer_unmapped_terms_total", dimensions: [("source", "two-country-site"), ("field", "heating")])
+                        #expect(unmapped == 1, "\(kind)")
                     }
                 }
                 let regions = try ["S-1", "S-2", "S-3", "S-4"].map { try normalizer.store.record(key: "two-country-site/\($0)")?.region }

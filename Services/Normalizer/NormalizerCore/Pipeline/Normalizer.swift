@@ -1,5 +1,4 @@
 import Foundation
-import Metrics
 import Schema
 import Synchronization
 
@@ -117,20 +116,21 @@ public final class Normalizer: Sendable {
         }
     }
 
+    /// The name of the `pipeline.monitoring` report of a record's terms that no vocabulary knows.
+    public static let unmappedTermsEventName = "normalizer.unmappedTerms"
+
     /// The `pipeline.monitoring` report of a record's terms that no vocabulary knows (the home
-    /// was kept without those fields), or `nil` when it has none.
+    /// was kept without those fields), or `nil` when it has none. Its labels name the source and
+    /// the fields (comma-separated) and each field's raw term (`term.<field>`).
     private func unmappedTermsReport(_ record: MappedRecord, at now: Date) -> MonitoringEvent? {
         let terms = record.fields.filter { $0.key.hasPrefix(MappedRecord.unmappedPrefix) }
             .map { (field: String($0.key.dropFirst(MappedRecord.unmappedPrefix.count)), term: $0.value.raw) }
             .sorted { $0.field < $1.field }
         guard !terms.isEmpty else { return nil }
-        for term in terms {
-            unmappedTermCounter(source: record.sourceId, field: term.field).increment()
-        }
         return MonitoringEvent(
             service: configuration.serviceName,
             kind: .metric,
-            name: "normalizer.unmappedTerms",
+            name: Self.unmappedTermsEventName,
             values: ["count": Double(terms.count)],
             labels: ["source": record.sourceId, "record": record.key, "fields": terms.map(\.field).joined(separator: ",")]
                 .merging(terms.map { ("term.\($0.field)", $0.term) }) { first, _ in first },
@@ -139,10 +139,6 @@ public final class Normalizer: Sendable {
                 + terms.map { "\($0.field) '\($0.term)'" }.joined(separator: ", ") + ": no vocabulary knows these terms",
             at: now
         )
-    }
-
-    private func unmappedTermCounter(source: String, field: String) -> Counter {
-        Counter(label: "normalizer_unmapped_terms_total", dimensions: [("source", source), ("field", field)])
     }
 
     /// Maps a raw record with its source's mapping, without resolving or storing anything.

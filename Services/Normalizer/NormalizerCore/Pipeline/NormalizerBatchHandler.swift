@@ -43,7 +43,8 @@ public struct NormalizerBatchHandler: BatchHandler {
     /// Creates the handler around `normalizer`; `catalogCaughtUp` returns once the catalog
     /// reader has read everything on `sources.catalog` when it was called. `metrics` holds
     /// `normalizer_region_retries_total{region}`: a region's records of a batch stored again
-    /// unconfined because they reached into another region (a record that moved country).
+    /// unconfined because they reached into another region (a record that moved country), and
+    /// `normalizer_unmapped_terms_total{source, field}` (``UnmappedTermCounts``).
     public init(
         normalizer: Normalizer, logger: Logger, metrics: any MetricsFactory = MetricsSystem.factory,
         catalogCaughtUp: (@Sendable () async throws -> Void)? = nil
@@ -61,7 +62,7 @@ public struct NormalizerBatchHandler: BatchHandler {
             batch.concurrentMap { Self.input(of: $0, normalizer: normalizer, logger: logger) }
         }
         try await awaitCatalogIfNeeded(decoded)
-        return try await executor.run { [normalizer, logger, metrics] in
+        let outcomes = try await executor.run { [normalizer, logger, metrics] in
             if normalizer.store.runsRegionsConcurrently {
                 return try Self.outcomesByRegion(of: decoded, normalizer: normalizer, logger: logger, metrics: metrics)
             }
@@ -72,6 +73,8 @@ public struct NormalizerBatchHandler: BatchHandler {
                 }
             }
         }
+        UnmappedTermCounts(metrics: metrics).count(in: outcomes)
+        return outcomes
     }
 
     /// A message as the normalizer takes it, decoded once: its raw record as `Record` (the
