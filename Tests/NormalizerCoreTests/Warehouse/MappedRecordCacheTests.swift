@@ -1,9 +1,11 @@
 import Foundation
+import Logging
 import Schema
 import TestSupport
 import Testing
 
 @testable import NormalizerCore
+@testable import PostgresWarehouse
 
 /// The instance that keeps records reads and writes in transactions of the records' region
 /// (`US`), where the PostgreSQL warehouse keeps what it reads; SQLite keeps them in any.
@@ -187,6 +189,44 @@ struct MappedRecordCacheTests {
             }
             #expect(
                 try Self.inUS(mine) { () throws(NormalizationError) in try mine.reviewTask(id: "duplicate-2") } != nil, "no longer missing")
+        }
+    }
+
+    @Test(
+        "on PostgreSQL a country's records stay in memory while another instance writes another country, and go when it writes theirs"
+    )
+    func otherRegionsWritesKeepTheCache() async throws {
+        try await StoreKind.postgres.withFreshPlace { place in
+            guard case .postgres(let url) = place else { return }
+            let record = try Self.flatRecord()
+            var canadian = record
+            canadian.sourceId = "ca-agency-feed"
+            canadian.region = "CA"
+            let mine = try place.open()
+            let theirs = try place.open()
+            try Self.inUS(mine) { () throws(NormalizationError) in
+                try mine.save(try PreparedRecord(record))
+                #expect(try mine.record(key: record.key) == record)
+            }
+            // Removed behind every instance's back (no generation moves): only an instance
+            // reading it from memory still finds it.
+            let session = try PostgresSession(location: PostgresLocation(url: url), lockTimeout: .seconds(5), logger: Logger(label: "test"))
+            try session.query("DELETE FROM records WHERE key = \(record.key)")
+
+            try theirs.transaction(inRegion: "CA") { () throws(NormalizationError) in try theirs.save(try PreparedRecord(canadian)) }
+            #expect(
+                try Self.inUS(mine) { () throws(NormalizationError) in try mine.record(key: record.key) } == record,
+                "Canada's write left the American records kept")
+
+            try Self.inUS(theirs) { () throws(NormalizationError) in #expect(try theirs.record(key: record.key) == nil) }
+            try theirs.transaction(inRegion: "US") { () throws(NormalizationError) in
+                var other = record
+                other.recordId = "L-2"
+                try theirs.save(try PreparedRecord(other))
+            }
+            #expect(
+                try Self.inUS(mine) { () throws(NormalizationError) in try mine.record(key: record.key) } == nil,
+                "an American write sends the American records back to the warehouse")
         }
     }
 
