@@ -9,6 +9,8 @@ import ServiceSupport
 struct ClusterController {
     let layout: ProjectLayout
     let stateDirectory: URL
+    /// The supervisor's command line: this executable's `supervise`.
+    var supervisorCommand = [URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, "supervise"]
 
     /// The running supervisor's state, or `nil` when the cluster is down (a stale state file
     /// of a dead supervisor is removed).
@@ -22,12 +24,14 @@ struct ClusterController {
     }
 
     /// Starts `homeprice supervise` in its own session, logging to `logs/supervisor.log`,
-    /// and waits until it reports ready or failed.
+    /// and waits until it reports ready or failed, or exits without being ready.
     func start(readyTimeout: Duration) async throws -> ClusterState {
         let log = stateDirectory.appendingPathComponent("logs/supervisor.log")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = [URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, "supervise"]
+        // `--wait`: setsid forks when it leads its process group, and then its exit would say
+        // nothing of the supervisor; waiting, it exits with the supervisor's status.
+        process.arguments = ["--wait"] + supervisorCommand
         let output = try LogFile.appendingHandle(log)
         process.standardOutput = output
         process.standardError = output
@@ -40,6 +44,8 @@ struct ClusterController {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: readyTimeout)
         while clock.now < deadline {
+            // Whether it still ran before its state is read: a state read after its exit is final.
+            let exited = !process.isRunning
             if let state = try? ClusterState.read(from: stateDirectory) {
                 switch state.phase {
                 case .ready: return state
@@ -47,6 +53,12 @@ struct ClusterController {
                     throw ServiceSupportError(code: .brokerUnavailable, reason: state.error ?? "start failed", input: log.path)
                 case .starting, .stopping: break
                 }
+            }
+            guard !exited else {
+                throw ServiceSupportError(
+                    code: .processFailed,
+                    reason: "the supervisor exited with status \(process.terminationStatus) before the cluster was ready",
+                    input: log.path)
             }
             try await Task.sleep(for: .milliseconds(100))
         }
