@@ -72,7 +72,7 @@ struct ConsumerBatchTests {
         }
         try await consumer.commit()
         let partitions = Set(reports.map(\.partition)).map { KafkaTopicPartition(topic: "batches", partition: $0) }
-        let committed = try await consumer.committedOffsets(for: partitions)
+        let committed = try await consumer.committedOffsets(for: partitions, timeout: .seconds(120))
         for partition in partitions {
             #expect(committed[partition] == Int64(reports.count { $0.partition == partition.partition }))
         }

@@ -13,7 +13,7 @@ struct MockClusterTests {
         // The thread names itself once it runs: look until it has (under a loaded test run
         // that can be after the cluster's creation returned).
         var mockThreads: [String] = []
-        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(120))
         while mockThreads.isEmpty, ContinuousClock.now < deadline {
             mockThreads = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").filter {
                 (try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8))?.hasPrefix("rdk:mock") == true

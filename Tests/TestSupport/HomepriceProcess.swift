@@ -19,6 +19,21 @@ public final class HomepriceProcess: Sendable {
         /// The line count at which the process is SIGKILLed, and its pid
         /// (``HomepriceProcess/kill(afterLines:)``).
         let killOrder = Mutex<(lines: Int, pid: Int32)?>(nil)
+        /// How many of the two output pipes have not reached end of file.
+        let openPipes = Mutex(2)
+
+        /// Notes that a pipe reached end of file; at the output's, its last line without a
+        /// line end is complete too.
+        func closed(output: Bool) {
+            if output {
+                let last = partialLine.withLock { buffer in
+                    defer { buffer = "" }
+                    return buffer
+                }
+                if !last.isEmpty { lines.withLock { $0.append(last) } }
+            }
+            openPipes.withLock { $0 -= 1 }
+        }
 
         func append(_ text: String) {
             let count = partialLine.withLock { buffer in
@@ -67,6 +82,7 @@ public final class HomepriceProcess: Sendable {
             let data = handle.availableData
             guard !data.isEmpty else {
                 handle.readabilityHandler = nil
+                captured.closed(output: true)
                 return
             }
             captured.append(String(decoding: data, as: UTF8.self))
@@ -75,6 +91,7 @@ public final class HomepriceProcess: Sendable {
             let data = handle.availableData
             guard !data.isEmpty else {
                 handle.readabilityHandler = nil
+                captured.closed(output: false)
                 return
             }
             captured.errors.withLock { $0 += String(decoding: data, as: UTF8.self) }
@@ -107,13 +124,23 @@ public final class HomepriceProcess: Sendable {
         }
     }
 
-    /// Waits for the process to exit and returns its status.
+    /// Waits for the process to exit and for what it printed to be read, and returns its
+    /// status. A pipe still open 5 s after the exit (a child of the process holding it) is not
+    /// waited for.
     public func waitForExit(timeout: Duration) async throws -> Int32 {
         try await withDeadline(timeout, waitingFor: "homeprice to exit") {
             while self.process.withLock({ $0.isRunning }) { try await Task.sleep(for: .milliseconds(20)) }
-            try await Task.sleep(for: .milliseconds(50))  // let the pipe handlers drain
+            let exited = ContinuousClock.now
+            while self.captured.openPipes.withLock({ $0 > 0 }), ContinuousClock.now - exited < .seconds(5) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             return self.process.withLock { $0.terminationStatus }
         }
+    }
+
+    /// The exit status once the process has exited; `nil` while it runs.
+    public var exitStatus: Int32? {
+        process.withLock { $0.isRunning ? nil : $0.terminationStatus }
     }
 
     /// Kills the process with SIGKILL, as a crash would.

@@ -31,7 +31,7 @@ public enum KafkaTestClients {
 
     /// Creates `topic` with `partitions` partitions.
     public static func createTopic(_ topic: String, partitions: Int, on bootstrapServers: String) async throws {
-        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: bootstrapServers))
+        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: bootstrapServers), timeout: .seconds(120))
         try await admin.createTopics([KafkaTopicSpecification(name: topic, partitions: partitions)])
     }
 }

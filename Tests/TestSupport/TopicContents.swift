@@ -11,7 +11,7 @@ public enum TopicContents {
     {
         let client = KafkaClientConfiguration(bootstrapServers: bootstrapServers, clientId: "test-topic-reader")
         let ids = (0..<Int32(partitions)).map { $0 }
-        let watermarks = try await KafkaAdmin(configuration: client).watermarks(topic: topic, partitions: ids)
+        let watermarks = try await KafkaAdmin(configuration: client, timeout: .seconds(120)).watermarks(topic: topic, partitions: ids)
         let expected = Int(watermarks.messages)
         guard expected > 0 else { return [] }
         return try await first(expected, of: [(topic, partitions)], bootstrapServers: bootstrapServers, timeout: timeout)

@@ -7,7 +7,7 @@ import Testing
 
 @testable import HomePriceCLI
 
-@Suite("bench normalize", .timeLimit(.minutes(5)))
+@Suite("bench normalize", .timeLimit(.minutes(15)))
 struct NormalizeBenchmarkTests {
     @Test(
         "two normalizer instances in one group on a private PostgreSQL warehouse normalize every record, with about the accuracy and duplicate F1 of one instance on SQLite"

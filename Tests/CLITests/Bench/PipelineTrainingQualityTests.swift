@@ -4,7 +4,7 @@ import Testing
 
 @testable import HomePriceCLI
 
-@Suite("homeprice bench pipeline-training: the pipeline-trained model's quality", .timeLimit(.minutes(10)))
+@Suite("homeprice bench pipeline-training: the pipeline-trained model's quality", .timeLimit(.minutes(30)))
 struct PipelineTrainingQualityTests {
     /// The goal, run as a user runs it: the scenario's raw records through the normalizer
     /// and the preprocessor on a fresh broker, a model per region trained on the feature rows,

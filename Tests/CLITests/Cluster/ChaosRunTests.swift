@@ -8,7 +8,7 @@ import Testing
 struct ChaosRunTests {
     @Test(
         "every service but the scenario's website SIGKILLed once with work in hand (the crawler, the agency feeds and the dataset producers while they publish, the normalizer, the preprocessor, the trainer, the server, the monitor with sale prices to join): no record lost or in two homes, every request answered and its sale price joined once, and the warehouse, the homes, the feature rows, the registry, the answers and the monitor's live accuracy equal an undisturbed run's",
-        .timeLimit(.minutes(20)))
+        .timeLimit(.minutes(45)))
     func chaosRunMatchesUndisturbedRun() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("homeprice-chaos-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

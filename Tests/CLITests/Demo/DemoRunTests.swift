@@ -11,7 +11,7 @@ struct DemoRunTests {
 
     @Test(
         "the real demo on a fresh cluster: a champion per region, every request answered, the feedback's accuracy per region, a drift alert after the market shift, the monitor's retrain, a challenger, an A/B verdict and the registry move it causes, and a report of the stages and the registry's history as the topics hold them",
-        .timeLimit(.minutes(15)))
+        .timeLimit(.minutes(45)))
     func wholeLoop() async throws {
         let run = try await SmallDemoRun.run(timeout: .seconds(600))
         let narration = run.narration

@@ -8,7 +8,7 @@ import ServiceSupport
 import TestSupport
 import Testing
 
-@Suite("Normalizer against bad input on every topic it reads", .timeLimit(.minutes(3)))
+@Suite("Normalizer against bad input on every topic it reads", .timeLimit(.minutes(15)))
 struct NormalizerBadInputTests {
     @Test(
         "malformed, future-version and oversized messages on homes.raw, review.tasks and sources.catalog are dead-lettered by normalization with their reasons; the good message after them on each topic still takes effect"

@@ -6,7 +6,7 @@ import ServiceSupport
 import TestSupport
 import Testing
 
-@Suite("Normalizer against poison pills on a real broker", .timeLimit(.minutes(3)))
+@Suite("Normalizer against poison pills on a real broker", .timeLimit(.minutes(15)))
 struct NormalizerPoisonPillTests {
     @Test("an empty XML payload and a 900 KB malformed one are dead-lettered bounded; the service goes on and normalizes the next record")
     func poisonPillsAreDeadLetteredAndTheStreamGoesOn() async throws {

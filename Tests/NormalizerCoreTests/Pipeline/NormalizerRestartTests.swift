@@ -5,7 +5,7 @@ import ServiceSupport
 import TestSupport
 import Testing
 
-@Suite("Normalizer process killed mid-stream", .timeLimit(.minutes(5)))
+@Suite("Normalizer process killed mid-stream", .timeLimit(.minutes(15)))
 struct NormalizerRestartTests {
     @Test("a normalizer killed mid-stream and restarted leaves the warehouse identical to an uninterrupted run's")
     func killAndRestartMatchesUninterruptedRun() async throws {
@@ -55,7 +55,7 @@ struct NormalizerRestartTests {
             try await PipelineFixture.publish(secondPart, on: broker.bootstrapServers)
             _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: firstPartStored + 1, in: interruptedFile, processes: [first])
             first.kill()
-            _ = try await first.waitForExit(timeout: .seconds(30))
+            _ = try await first.waitForExit(timeout: .seconds(180))
             let storedBeforeKill = try #require(PipelineFixture.storedCount(storedKeys, in: interruptedFile))
             #expect(
                 storedBeforeKill >= firstPartStored && storedBeforeKill < storedKeys.count,
@@ -69,7 +69,7 @@ struct NormalizerRestartTests {
             // Both stop gracefully on SIGTERM.
             for process in [restarted, uninterrupted] {
                 process.terminate()
-                let status = try await process.waitForExit(timeout: .seconds(60))
+                let status = try await process.waitForExit(timeout: .seconds(180))
                 #expect(status == 0, "\(process.errorOutput)")
             }
         }

@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 // Serialized: each case runs a broker and three normalizer processes; both at once overload a two-core machine.
-@Suite("Normalizer scaled out to two processes", .timeLimit(.minutes(5)), .postgresServer, .serialized)
+@Suite("Normalizer scaled out to two processes", .timeLimit(.minutes(15)), .postgresServer, .serialized)
 struct NormalizerScaleOutTests {
     @Test(
         "two normalizers in one consumer group sharing one warehouse (a SQLite file, a PostgreSQL database) leave it identical to one normalizer's",
@@ -56,7 +56,7 @@ struct NormalizerScaleOutTests {
 
             for process in [alone] + pair {
                 process.terminate()
-                let status = try await process.waitForExit(timeout: .seconds(60))
+                let status = try await process.waitForExit(timeout: .seconds(180))
                 #expect(status == 0, "\(process.errorOutput)")
             }
         }
@@ -80,7 +80,7 @@ struct NormalizerScaleOutTests {
                 if shares.allSatisfy({ !$0.isEmpty }), disjoint, covered == all {
                     return shares
                 }
-                try await PipelineFixture.requireRunning(processes)
+                try PipelineFixture.requireRunning(processes)
                 try await Task.sleep(for: .milliseconds(20))
             }
         }

@@ -9,7 +9,7 @@ import ServiceSupport
 import TestSupport
 import Testing
 
-@Suite("Normalizer service against a real broker", .timeLimit(.minutes(5)))
+@Suite("Normalizer service against a real broker", .timeLimit(.minutes(15)))
 struct NormalizerServiceIntegrationTests {
     @Test("normalizes published raw records into homes.normalized and the warehouse, dead-letters a bad record and keeps running")
     func normalizesDeadLettersAndKeepsRunning() async throws {

@@ -46,16 +46,16 @@ extension PipelineFixture {
             while true {
                 store = store ?? place.openIfPresent()
                 if let store, case let stored = Self.storedCount(keys, in: store), stored >= count { return stored }
-                try await Self.requireRunning(processes)
+                try Self.requireRunning(processes)
                 try await Task.sleep(for: .milliseconds(10))
             }
         }
     }
 
     /// Throws ``ProcessExited`` if one of `processes` has exited.
-    static func requireRunning(_ processes: [HomepriceProcess]) async throws {
+    static func requireRunning(_ processes: [HomepriceProcess]) throws {
         for process in processes {
-            if let status = try? await process.waitForExit(timeout: .zero) {
+            if let status = process.exitStatus {
                 throw ProcessExited(status: status, errors: process.errorOutput)
             }
         }

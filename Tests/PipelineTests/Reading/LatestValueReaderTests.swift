@@ -51,7 +51,7 @@ struct LatestValueReaderTests {
             #expect(reader.values.keys.sorted() == ["a", "b"])
             #expect(reader.value(forKey: "a")?.name == "second")
             #expect(updates.withLock { $0 } == ["first", "b", "second", "c"])
-            try await withDeadline(.seconds(5), waitingFor: "an offset already read") {
+            try await withDeadline(.seconds(120), waitingFor: "an offset already read") {
                 try await reader.waitUntilRead([last.partition: 1])
             }
             await group.triggerGracefulShutdown()

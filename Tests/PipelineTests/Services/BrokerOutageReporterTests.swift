@@ -6,7 +6,7 @@ import ServiceSupport
 import TestSupport
 import Testing
 
-@Suite("A service reports on pipeline.monitoring that the broker is back", .timeLimit(.minutes(3)))
+@Suite("A service reports on pipeline.monitoring that the broker is back", .timeLimit(.minutes(15)))
 struct BrokerOutageReporterTests {
     @Test("the broker killed and started again: the idle producer's process posts a broker.back event with the outage's length")
     func brokerBackIsReported() async throws {

@@ -65,7 +65,7 @@ struct PipelineHarness {
             tasks.addTask { try await group.run() }
             let partitions = [0, 1].map { KafkaTopicPartition(topic: Self.input, partition: Int32($0)) }
             try await withDeadline(.seconds(180), waitingFor: "\(inputs) input offsets committed") {
-                while try await consumer.committedOffsets(for: partitions).values.reduce(0, +) < Int64(inputs) {
+                while try await consumer.committedOffsets(for: partitions, timeout: .seconds(120)).values.reduce(0, +) < Int64(inputs) {
                     try await Task.sleep(for: .milliseconds(50))
                 }
             }

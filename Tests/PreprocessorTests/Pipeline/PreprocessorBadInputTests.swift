@@ -2,7 +2,7 @@ import Schema
 import TestSupport
 import Testing
 
-@Suite("Preprocessor against bad input on the topic it reads", .timeLimit(.minutes(3)))
+@Suite("Preprocessor against bad input on the topic it reads", .timeLimit(.minutes(15)))
 struct PreprocessorBadInputTests {
     @Test(
         "malformed, future-version and oversized messages on homes.normalized are dead-lettered by preprocessing with their reasons; the next home still becomes a row"

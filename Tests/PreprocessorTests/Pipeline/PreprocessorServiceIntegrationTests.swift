@@ -7,7 +7,7 @@ import Schema
 import TestSupport
 import Testing
 
-@Suite("Preprocessor service against a real broker", .timeLimit(.minutes(5)))
+@Suite("Preprocessor service against a real broker", .timeLimit(.minutes(15)))
 struct PreprocessorServiceIntegrationTests {
     /// A message cut off in transit, keyed like a home.
     static let truncated = KafkaProducerMessage(

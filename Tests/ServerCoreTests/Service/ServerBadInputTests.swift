@@ -8,7 +8,7 @@ import ServiceSupport
 import TestSupport
 import Testing
 
-@Suite("Model server against bad input on every topic it reads", .timeLimit(.minutes(3)))
+@Suite("Model server against bad input on every topic it reads", .timeLimit(.minutes(15)))
 struct ServerBadInputTests {
     @Test(
         "malformed, future-version and oversized messages on predictions.requests, pipeline.control, models.registry and sources.catalog are dead-lettered by serving with their reasons; the good message after them on each topic still takes effect"

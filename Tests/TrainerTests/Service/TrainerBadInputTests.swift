@@ -8,7 +8,7 @@ import TestSupport
 import Testing
 import TrainerCore
 
-@Suite("Trainer against bad input on every topic it reads", .timeLimit(.minutes(3)))
+@Suite("Trainer against bad input on every topic it reads", .timeLimit(.minutes(15)))
 struct TrainerBadInputTests {
     @Test(
         "malformed, future-version and oversized messages on homes.features, feedback, pipeline.control and models.registry are dead-lettered by training with their reasons; the good message after them on each topic still takes effect"

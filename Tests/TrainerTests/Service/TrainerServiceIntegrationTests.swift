@@ -25,7 +25,9 @@ struct TrainerServiceIntegrationTests {
         var fixture = try await TrainerFixture()
         defer { fixture.remove() }
         fixture.configuration.volumeThreshold = 100
-        fixture.configuration.settle = .milliseconds(500)
+        // Every row is on the topic before the trainer starts; a pause of the settle time while
+        // it reads them (a loaded machine) would train on part of them.
+        fixture.configuration.settle = .seconds(3)
         fixture.configuration.checkInterval = .milliseconds(200)
         fixture.configuration.promotion = .champion
         try await TestProject.withBroker { broker in

@@ -111,7 +111,7 @@ struct ClusterCommandTests {
             // Kill tansu, as a crash would.
             let tansu = try #require(before.cluster?.broker?.pid)
             kill(tansu, SIGKILL)
-            try await withDeadline(.seconds(10), waitingFor: "status to report the dead broker") {
+            try await withDeadline(.seconds(120), waitingFor: "status to report the dead broker") {
                 while try await Self.status(environment).brokerStatus != "dead" { try await Task.sleep(for: .milliseconds(100)) }
             }
             let text = try await HomepriceProcess.run(["status"], environment: environment)

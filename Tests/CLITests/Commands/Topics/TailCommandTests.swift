@@ -34,7 +34,7 @@ struct TailCommandTests {
             let first = try HomepriceProcess(arguments, environment: environment)
             first.kill(afterLines: total / 2)
             _ = try await first.waitForLines(total / 2, timeout: .seconds(300))
-            _ = try await first.waitForExit(timeout: .seconds(60))
+            _ = try await first.waitForExit(timeout: .seconds(180))
             let partitions = (0..<3).map { KafkaTopicPartition(topic: topic, partition: Int32($0)) }
             let committed = try await Self.committed(partitions, broker: broker)
             #expect(committed.values.reduce(0, +) > 0, "a background commit before the kill")
@@ -137,7 +137,7 @@ struct TailCommandTests {
         configuration.client.properties["group.id"] = "resumers"
         let reader = try KafkaConsumer(configuration: configuration, logger: KafkaTestClients.logger)
         defer { Task { await reader.close() } }
-        return try await reader.committedOffsets(for: partitions)
+        return try await reader.committedOffsets(for: partitions, timeout: .seconds(120))
     }
 
     /// Runs kcat with the newer librdkafka and returns what it printed.
