@@ -156,25 +156,32 @@ public final class HomepriceProcess: Sendable {
         captured.killIfDue(linesPrinted: output.count)
     }
 
-    /// Kills the process with SIGKILL the moment `file` exists, as a crash at that point would.
-    /// A thread of its own watches for the file: a test run whose cooperative threads are busy
-    /// (training in other tests) cannot let the process run on past the moment it was meant to die.
-    /// - Throws: ``DeadlineExceeded`` when `timeout` passes, or the process exits, before `file`
-    ///   exists; `CancellationError` when the awaiting task is cancelled first (the process is
-    ///   left running).
+    /// Kills the process with SIGKILL the moment `file` exists, as a crash at that point would
+    /// (``kill(when:waitingFor:timeout:)``).
     public func kill(whenExists file: URL, timeout: Duration) async throws {
+        try await kill(when: { FileManager.default.fileExists(atPath: file.path) }, waitingFor: file.path, timeout: timeout)
+    }
+
+    /// Kills the process with SIGKILL the moment `condition` holds, as a crash at that point
+    /// would. A thread of its own checks it, every millisecond: a test run whose cooperative
+    /// threads are busy (training in other tests) cannot let the process run on past the moment
+    /// it was meant to die.
+    /// - Throws: ``DeadlineExceeded`` naming `what` when `timeout` passes, or the process exits,
+    ///   before `condition` holds; `CancellationError` when the awaiting task is cancelled first
+    ///   (the process is left running).
+    public func kill(when condition: @escaping @Sendable () -> Bool, waitingFor what: String, timeout: Duration) async throws {
         let cancelled = CancellationMark()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let deadline = ContinuousClock.now + timeout
                 let watcher = Thread { [self] in
-                    while !FileManager.default.fileExists(atPath: file.path) {
+                    while !condition() {
                         guard !cancelled.isSet else {
                             continuation.resume(throwing: CancellationError())
                             return
                         }
                         guard process.withLock({ $0.isRunning }), ContinuousClock.now < deadline else {
-                            continuation.resume(throwing: DeadlineExceeded(what: "\(file.path) while the process ran", timeout: timeout))
+                            continuation.resume(throwing: DeadlineExceeded(what: "\(what) while the process ran", timeout: timeout))
                             return
                         }
                         usleep(1_000)
@@ -206,7 +213,7 @@ public final class HomepriceProcess: Sendable {
     }
 }
 
-/// Set once the task awaiting ``HomepriceProcess/kill(whenExists:timeout:)`` is cancelled;
+/// Set once the task awaiting ``HomepriceProcess/kill(when:waitingFor:timeout:)`` is cancelled;
 /// its watcher thread reads it between polls.
 private final class CancellationMark: Sendable {
     private let value = Atomic(false)

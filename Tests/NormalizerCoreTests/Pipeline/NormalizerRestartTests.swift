@@ -50,11 +50,13 @@ struct NormalizerRestartTests {
 
             // Kill once the first part is in the warehouse (its outputs and offsets may or may
             // not be through) and the second has begun: the kill lands while the second part
-            // is fetched or normalized, record by record.
+            // is fetched or normalized, record by record. A thread of its own watches the file,
+            // so a busy test run cannot let the normalizer store the rest first.
             _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: firstPartStored, in: interruptedFile, processes: [first])
             try await PipelineFixture.publish(secondPart, on: broker.bootstrapServers)
-            _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: firstPartStored + 1, in: interruptedFile, processes: [first])
-            first.kill()
+            try await first.kill(
+                when: { (PipelineFixture.storedCount(storedKeys, in: interruptedFile) ?? 0) > firstPartStored },
+                waitingFor: "a record of the second part in the warehouse", timeout: .seconds(180))
             _ = try await first.waitForExit(timeout: .seconds(180))
             let storedBeforeKill = try #require(PipelineFixture.storedCount(storedKeys, in: interruptedFile))
             #expect(
