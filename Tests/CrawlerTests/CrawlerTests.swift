@@ -74,17 +74,19 @@ struct CrawlerTests {
     func restartResumesWithoutRepublishing() async throws {
         let fixture = try ScenarioFixture(listings: 80)
         defer { fixture.server.stop() }
-        let publisher = RecordingPublisher()
+        // Deliveries are held after 20 records, so the cancel lands midway on any machine.
+        let publisher = GatedPublisher(closingAfter: 20)
         let site = fixture.site, settings = fixture.settings
         let first = Task { try await Crawler(site: site, settings: settings, publisher: publisher, logger: Self.logger).crawl() }
-        try await waitUntil(deadline: .seconds(120)) { publisher.rawRecords.count >= 20 }
+        try await waitUntil(deadline: .seconds(600)) { publisher.rawRecordsPassed >= 20 }
         first.cancel()
         _ = await first.result
-        let beforeRestart = publisher.rawRecords.count
-        #expect(beforeRestart < fixture.website.site.reachableListings.count, "the crawl was interrupted")
+        let beforeRestart = publisher.recorder.rawRecords.count
+        #expect(beforeRestart >= 20 && beforeRestart < fixture.website.site.reachableListings.count, "the crawl was interrupted")
 
+        publisher.open()
         _ = try await Crawler(site: site, settings: settings, publisher: publisher, logger: Self.logger).crawl()
-        let published = publisher.rawRecords.map(\.recordId)
+        let published = publisher.recorder.rawRecords.map(\.recordId)
         #expect(published.count == Set(published).count, "nothing was published twice")
         #expect(Set(published) == Set(fixture.website.site.reachableListings.map(\.listingId)))
     }
