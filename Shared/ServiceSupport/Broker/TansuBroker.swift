@@ -95,7 +95,7 @@ public final class TansuBroker: Sendable {
     }
 
     /// Stops the broker and waits for it to exit.
-    /// - Returns: Whether the watchdog stopped the broker and exited on its own within 5 s
+    /// - Returns: Whether the watchdog stopped the broker and exited on its own within 30 s
     ///   (otherwise it was terminated); `true` when the broker was already stopped.
     @discardableResult
     public func stop() async -> Bool {

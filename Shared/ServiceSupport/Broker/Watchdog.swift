@@ -72,8 +72,9 @@ enum Watchdog {
             throw ServiceSupportError(code: .brokerUnavailable, reason: details.isEmpty ? failure : "\(failure): \(details)", input: input)
         }
 
-        /// Closes the lifeline (the server is stopped) and waits up to 5 s for the watchdog to
-        /// exit, then terminates it.
+        /// Closes the lifeline (the server is stopped) and waits up to 30 s for the watchdog to
+        /// exit (it stops the server and removes its folder; a loaded machine can take seconds),
+        /// then terminates it.
         /// - Returns: Whether the watchdog exited on its own; `true` when already stopped.
         @discardableResult
         func stop() async -> Bool {
@@ -84,7 +85,7 @@ enum Watchdog {
                 })
             else { return true }
             try? lifeline.close()
-            if await ChildProcess.waitForExit(running, timeout: .seconds(5)) { return true }
+            if await ChildProcess.waitForExit(running, timeout: .seconds(30)) { return true }
             await ChildProcess.terminate(running, grace: .seconds(1))
             return false
         }

@@ -8,7 +8,7 @@ struct PolitenessTests {
     private static func settings(delay: Duration) -> CrawlerSettings {
         CrawlerSettings(
             userAgent: "HomePriceCrawler/test", politenessDelay: delay, maximumConcurrency: 4, maximumPendingDeliveries: 8,
-            maximumAttempts: 1, initialBackoff: .zero, requestTimeout: .seconds(10),
+            maximumAttempts: 1, initialBackoff: .zero, requestTimeout: .seconds(60),
             stateFile: URL(fileURLWithPath: "/dev/null"))
     }
 

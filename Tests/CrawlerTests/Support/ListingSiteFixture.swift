@@ -70,7 +70,7 @@ final class ListingSiteFixture: Sendable {
         defer { try? FileManager.default.removeItem(at: state) }
         let settings = CrawlerSettings(
             userAgent: "HomePriceCrawler/test", politenessDelay: .zero, maximumConcurrency: 4, maximumPendingDeliveries: 8,
-            maximumAttempts: 2, initialBackoff: .milliseconds(10), requestTimeout: .seconds(10), stateFile: state)
+            maximumAttempts: 2, initialBackoff: .milliseconds(10), requestTimeout: .seconds(60), stateFile: state)
         let publisher = RecordingPublisher()
         var logger = Logger(label: "crawler-tests")
         logger.logLevel = .error

@@ -42,6 +42,6 @@ struct ScenarioFixture {
         CrawlerSettings(
             userAgent: "HomePriceCrawler/test", politenessDelay: .zero, maximumConcurrency: 4, maximumPendingDeliveries: 100,
             maximumAttempts: 3,
-            initialBackoff: .milliseconds(10), requestTimeout: .seconds(10), stateFile: stateFile)
+            initialBackoff: .milliseconds(10), requestTimeout: .seconds(60), stateFile: stateFile)
     }
 }

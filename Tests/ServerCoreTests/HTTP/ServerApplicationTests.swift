@@ -114,7 +114,7 @@ struct ServerApplicationTests {
                 let wrong = try await client.send(.post, path, json: "{\"region\":\"US\",\"version\":\"2\"}", token: "guess")
                 #expect(wrong.status == .unauthorized, "\(path)")
             }
-            #expect(fixture.publisher.published(ModelEvent.self).isEmpty)
+            #expect(fixture.publisher.messages(of: ModelEvent.self).isEmpty)
             #expect(components.catalog.snapshot.model(.alias("champion"), of: "homeprice-us")?.version == "1")
         }
     }
@@ -140,7 +140,7 @@ struct ServerApplicationTests {
             #expect(rollback.status == .ok, "\(rollback.text)")
             let restored = try await client.send(.post, "/v1/predictions", json: request)
             #expect(restored["value"] as? Double == before["value"] as? Double)
-            #expect(fixture.publisher.published(ModelEvent.self).map(\.kind) == [.promoted, .rolledBack])
+            #expect(fixture.publisher.messages(of: ModelEvent.self).map(\.kind) == [.promoted, .rolledBack])
         }
     }
 
@@ -170,7 +170,7 @@ struct ServerApplicationTests {
             let accepted = try await client.send(
                 .post, "/v1/feedback", json: "{\"predictionId\":\"r-1\",\"kind\":\"salePrice\",\"value\":251000,\"currency\":\"USD\"}")
             #expect(accepted.status == .accepted, "\(accepted.text)")
-            #expect(fixture.publisher.published(Feedback.self).map(\.predictionId) == ["r-1"])
+            #expect(fixture.publisher.messages(of: Feedback.self).map(\.predictionId) == ["r-1"])
             let rating = try await client.send(.post, "/v1/feedback", json: "{\"predictionId\":\"r-1\",\"kind\":\"rating\",\"value\":9}")
             #expect(rating.status.code == 422 && rating["field"] as? String == "value")
             let kind = try await client.send(.post, "/v1/feedback", json: "{\"predictionId\":\"r-1\",\"kind\":\"great\",\"value\":9}")

@@ -176,7 +176,7 @@ struct ServerServiceIntegrationTests {
             return answered
         }
         #expect(answered.count == 6)
-        #expect(killed.queue.pendingCount == 6 && fixture.publisher.published(Prediction.self).isEmpty)
+        #expect(killed.queue.pendingCount == 6 && fixture.publisher.messages(of: Prediction.self).isEmpty)
 
         try await TestProject.withBroker { broker in
             let services = try await serverServices(fixture, on: broker)

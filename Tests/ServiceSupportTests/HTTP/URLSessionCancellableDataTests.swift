@@ -97,9 +97,10 @@ struct URLSessionCancellableDataTests {
 
         var answered = 0
         var cancelled = 0
-        for attempt in 0..<210 {
+        /// A request cancelled `delay` after it was sent: answered, or cancelled.
+        func request(cancelledAfter delay: Duration) async throws {
             let request = Task { try await session.cancellableData(from: url) }
-            try await Task.sleep(for: roundTrip * (Double(attempt % 21) / 10))
+            try await Task.sleep(for: delay)
             request.cancel()
             do {
                 let (body, _) = try await request.value
@@ -109,6 +110,16 @@ struct URLSessionCancellableDataTests {
                 #expect(error.code == .cancelled)
                 cancelled += 1
             }
+        }
+        for attempt in 0..<210 {
+            try await request(cancelledAfter: roundTrip * (Double(attempt % 21) / 10))
+        }
+        // A machine busy enough that every round trip took longer than the spread: later
+        // cancellations, until one comes after its answer.
+        var delay = roundTrip * 4
+        while answered == 0, delay < .seconds(60) {
+            try await request(cancelledAfter: delay)
+            delay *= 2
         }
         #expect(answered > 0, "no request was answered before its cancellation: \(cancelled) cancelled")
         #expect(cancelled > 0, "no cancellation came before an answer: \(answered) answered")
