@@ -20,7 +20,7 @@ public final class TansuBroker: Sendable {
     }
 
     /// Starts tansu on `port` (a free one when `nil`), writing its output to `logFile`, and
-    /// returns once it answers a metadata request; throws
+    /// returns once it listens on the port itself and answers a metadata request; throws
     /// ``ServiceSupportError/Code/brokerUnavailable`` (and stops it) after `timeout`, when it
     /// exits, or when the task is cancelled.
     public static func start(
@@ -50,7 +50,9 @@ public final class TansuBroker: Sendable {
         )
         let broker = TansuBroker(watchdog: started, port: port)
         try await started.waitUntilReady("tansu", input: broker.bootstrapServers, timeout: timeout) {
-            guard LocalPort.isAccepting(port),
+            // Its own listener, not another process's on the port (where tansu fails to bind
+            // and exits).
+            guard let tansu = started.serverProcessIdentifier, ProcessLiveness.listens(tansu, onLoopbackPort: port),
                 let admin = try? KafkaAdmin(
                     configuration: KafkaClientConfiguration(bootstrapServers: broker.bootstrapServers, clientId: "homeprice-probe"),
                     timeout: .seconds(5)
@@ -88,10 +90,7 @@ public final class TansuBroker: Sendable {
     /// The process id of tansu itself (the watchdog's first child) while it is alive; `nil` once
     /// it has exited — crashed or killed — even while the watchdog still runs.
     public var brokerProcessIdentifier: Int32? {
-        guard let watchdog = processIdentifier, let broker = ProcessLiveness.children(of: watchdog).first,
-            ProcessLiveness.isAlive(broker)
-        else { return nil }
-        return broker
+        watchdog.serverProcessIdentifier
     }
 
     /// Stops the broker and waits for it to exit.

@@ -37,9 +37,29 @@ enum Watchdog {
             process.withLock { process in process.flatMap { $0.isRunning ? $0.processIdentifier : nil } }
         }
 
+        /// The server's process id (the watchdog's first child) while it is alive; `nil` before
+        /// the watchdog started it and once it has exited, even while the watchdog still runs.
+        var serverProcessIdentifier: Int32? {
+            guard let watchdog = processIdentifier, let server = ProcessLiveness.children(of: watchdog).first,
+                ProcessLiveness.isAlive(server)
+            else { return nil }
+            return server
+        }
+
+        /// Whether the server has exited: its process is a zombie (the watchdog does not reap
+        /// it), or gone after it was seen alive (`seenAlive`, updated).
+        private func serverExited(seenAlive: inout Bool) -> Bool {
+            guard let watchdog = processIdentifier else { return false }
+            guard let server = ProcessLiveness.children(of: watchdog).first else { return seenAlive }
+            guard ProcessLiveness.isAlive(server) else { return true }
+            seenAlive = true
+            return false
+        }
+
         /// Asks `isReady` every 50 ms until it says yes. Stops the server and throws
         /// ``ServiceSupportError/Code/brokerUnavailable`` (naming `server` and `input`, with
-        /// `detail()` appended) when the server exits, when `timeout` passes, or when the task
+        /// `detail()` appended) when the server exits (the watchdog or the server itself, for
+        /// example on a port another process holds), when `timeout` passes, or when the task
         /// is cancelled: a cancelled start neither waits out its timeout nor leaves a server.
         func waitUntilReady(
             _ server: String, input: String, timeout: Duration, detail: () -> String = { "" },
@@ -48,8 +68,9 @@ enum Watchdog {
             let clock = ContinuousClock()
             let deadline = clock.now.advanced(by: timeout)
             var failure = "\(server) did not accept connections within \(timeout)"
+            var serverSeen = false
             while clock.now < deadline {
-                guard isRunning else {
+                guard !serverExited(seenAlive: &serverSeen), isRunning else {
                     failure = "\(server) exited at start"
                     break
                 }

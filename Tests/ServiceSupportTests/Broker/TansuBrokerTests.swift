@@ -10,6 +10,25 @@ import Testing
 
 @Suite("The local tansu broker's watchdog")
 struct TansuBrokerTests {
+    @Test("a start on a port another broker holds fails at once, naming tansu's exit, and leaves the other broker answering")
+    func portHeldByAnotherBroker() async throws {
+        try await TestProject.withBroker { other in
+            let started = ContinuousClock.now
+            let error = await #expect(throws: ServiceSupportError.self) {
+                let wrong = try await TansuBroker.start(
+                    layout: TestProject.layout, port: other.port, timeout: TestProject.brokerStartTimeout)
+                await wrong.stop()
+            }
+            #expect(error?.code == .brokerUnavailable)
+            #expect(error?.reason.contains("tansu exited at start") == true, "\(String(describing: error))")
+            #expect(ContinuousClock.now - started < TestProject.brokerStartTimeout, "it did not wait out the start timeout")
+            let admin = try KafkaAdmin(
+                configuration: KafkaClientConfiguration(bootstrapServers: other.bootstrapServers), timeout: .seconds(120))
+            #expect(try await !admin.brokers().isEmpty)
+            #expect(other.brokerProcessIdentifier != nil)
+        }
+    }
+
     @Test(
         "with SIGCHLD blocked (as the supervisor's threads have it) and a client connected, the watchdog stops tansu and exits on its own")
     func watchdogExitsWithSIGCHLDBlocked() async throws {
