@@ -117,10 +117,31 @@ public final class HomepriceProcess: Sendable {
     public var errorOutput: String { captured.errors.withLock { $0 } }
 
     /// Waits until at least `count` lines were printed.
+    /// - Throws: ``ExitedEarly`` as soon as the process has exited and its output is read
+    ///   with fewer lines; ``DeadlineExceeded`` after `timeout`.
     public func waitForLines(_ count: Int, timeout: Duration) async throws -> [String] {
         try await withDeadline(timeout, waitingFor: "\(count) lines from homeprice") {
-            while self.output.count < count { try await Task.sleep(for: .milliseconds(20)) }
+            while self.output.count < count {
+                if let status = self.exitStatus, self.captured.openPipes.withLock({ $0 == 0 }), self.output.count < count {
+                    throw ExitedEarly(status: status, lines: self.output.count, expected: count, errors: self.errorOutput)
+                }
+                try await Task.sleep(for: .milliseconds(20))
+            }
             return self.output
+        }
+    }
+
+    /// The process exited before printing the lines a test waited for.
+    public struct ExitedEarly: Error, CustomStringConvertible {
+        /// Its exit status.
+        public let status: Int32
+        /// How many lines it printed, and how many were awaited.
+        public let lines: Int, expected: Int
+        /// What it printed on standard error.
+        public let errors: String
+
+        public var description: String {
+            "homeprice exited with status \(status) after \(lines) of \(expected) lines: \(errors.suffix(2_000))"
         }
     }
 
@@ -157,19 +178,22 @@ public final class HomepriceProcess: Sendable {
     }
 
     /// Kills the process with SIGKILL the moment `file` exists, as a crash at that point would
-    /// (``kill(when:waitingFor:timeout:)``).
+    /// (``kill(when:every:waitingFor:timeout:)``).
     public func kill(whenExists file: URL, timeout: Duration) async throws {
         try await kill(when: { FileManager.default.fileExists(atPath: file.path) }, waitingFor: file.path, timeout: timeout)
     }
 
     /// Kills the process with SIGKILL the moment `condition` holds, as a crash at that point
-    /// would. A thread of its own checks it, every millisecond: a test run whose cooperative
+    /// would. A thread of its own checks it, every `interval`: a test run whose cooperative
     /// threads are busy (training in other tests) cannot let the process run on past the moment
     /// it was meant to die.
     /// - Throws: ``DeadlineExceeded`` naming `what` when `timeout` passes, or the process exits,
     ///   before `condition` holds; `CancellationError` when the awaiting task is cancelled first
     ///   (the process is left running).
-    public func kill(when condition: @escaping @Sendable () -> Bool, waitingFor what: String, timeout: Duration) async throws {
+    public func kill(
+        when condition: @escaping @Sendable () -> Bool, every interval: Duration = .milliseconds(1), waitingFor what: String,
+        timeout: Duration
+    ) async throws {
         let cancelled = CancellationMark()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -184,7 +208,7 @@ public final class HomepriceProcess: Sendable {
                             continuation.resume(throwing: DeadlineExceeded(what: "\(what) while the process ran", timeout: timeout))
                             return
                         }
-                        usleep(1_000)
+                        usleep(useconds_t(interval / .microseconds(1)))
                     }
                     kill()
                     continuation.resume()
@@ -213,7 +237,7 @@ public final class HomepriceProcess: Sendable {
     }
 }
 
-/// Set once the task awaiting ``HomepriceProcess/kill(when:waitingFor:timeout:)`` is cancelled;
+/// Set once the task awaiting ``HomepriceProcess/kill(when:every:waitingFor:timeout:)`` is cancelled;
 /// its watcher thread reads it between polls.
 private final class CancellationMark: Sendable {
     private let value = Atomic(false)

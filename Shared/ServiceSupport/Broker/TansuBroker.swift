@@ -22,7 +22,9 @@ public final class TansuBroker: Sendable {
     /// Starts tansu on `port` (a free one when `nil`), writing its output to `logFile`, and
     /// returns once it listens on the port itself and answers a metadata request; throws
     /// ``ServiceSupportError/Code/brokerUnavailable`` (and stops it) after `timeout`, when it
-    /// exits, or when the task is cancelled.
+    /// exits, or when the task is cancelled. On a free port it picked, a tansu that exits at
+    /// start (another process took the port between the pick and the bind) is started again on
+    /// another, twice at most.
     public static func start(
         layout: ProjectLayout,
         port: Int? = nil,
@@ -36,7 +38,20 @@ public final class TansuBroker: Sendable {
                 input: layout.virtualEnvironment.path
             )
         }
-        let port = port ?? LocalPort.free()
+        var attempt = 1
+        while true {
+            do {
+                return try await start(binary: binary, port: port ?? LocalPort.free(), logFile: logFile, timeout: timeout)
+            } catch  where port == nil && attempt < 3 && error.reason.hasPrefix(Watchdog.exitedAtStart("tansu")) && !Task.isCancelled {
+                attempt += 1
+            }
+        }
+    }
+
+    /// One start of `binary` on `port` (see ``start(layout:port:logFile:timeout:)``).
+    private static func start(
+        binary: URL, port: Int, logFile: URL?, timeout: Duration
+    ) async throws(ServiceSupportError) -> TansuBroker {
         // tansu holds nothing worth saving (memory storage), so it gets SIGKILL.
         let started = try Watchdog.start(
             [

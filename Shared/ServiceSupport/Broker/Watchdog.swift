@@ -12,6 +12,11 @@ import Synchronization
 /// the zombie to init, which reaps it. The watchdog ignores SIGINT, SIGTERM and SIGHUP (the
 /// server does not), so a signal to the whole process group still ends with its clean-up.
 enum Watchdog {
+    /// How a start says its server exited before it was ready: `<server> exited at start`.
+    static func exitedAtStart(_ server: String) -> String {
+        "\(server) exited at start"
+    }
+
     /// A started watchdog: its process and the write end of its standard input, whose close
     /// (by ``stop()``, by deinit, or by the kernel when the owner dies) stops the server.
     final class Started: Sendable {
@@ -71,7 +76,7 @@ enum Watchdog {
             var serverSeen = false
             while clock.now < deadline {
                 guard !serverExited(seenAlive: &serverSeen), isRunning else {
-                    failure = "\(server) exited at start"
+                    failure = Watchdog.exitedAtStart(server)
                     break
                 }
                 // A probe can take long on a loaded machine, and the server may be up when it

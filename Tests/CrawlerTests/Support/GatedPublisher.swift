@@ -3,9 +3,10 @@ import Schema
 import Synchronization
 import TestSupport
 
-/// A publisher that takes raw records until it holds `limit` of them, then holds every later
-/// call until it is cancelled (it then fails, as a lost broker would) or ``open()`` is called:
-/// a crawl cancelled while it holds is interrupted midway however slow or fast the test run.
+/// A publisher that takes batches until `limit` raw records have passed (the batch that
+/// reaches it passes whole), then holds every later call until it is cancelled (it then fails,
+/// as a lost broker would) or ``open()`` is called: a crawl cancelled while it holds is
+/// interrupted midway however slow or fast the test run.
 final class GatedPublisher: MessagePublisher {
     private struct State {
         var open = false

@@ -54,8 +54,10 @@ struct NormalizerRestartTests {
             // so a busy test run cannot let the normalizer store the rest first.
             _ = try await PipelineFixture.waitForStored(storedKeys, atLeast: firstPartStored, in: interruptedFile, processes: [first])
             try await PipelineFixture.publish(secondPart, on: broker.bootstrapServers)
+            let watched = try #require(WarehousePlace.sqlite(interruptedFile).openIfPresent())
+            let secondPartKeys = storedKeys.filter { !firstPartKeys.contains($0) }
             try await first.kill(
-                when: { (PipelineFixture.storedCount(storedKeys, in: interruptedFile) ?? 0) > firstPartStored },
+                when: { PipelineFixture.storedCount(secondPartKeys, in: watched) > 0 }, every: .milliseconds(20),
                 waitingFor: "a record of the second part in the warehouse", timeout: .seconds(180))
             _ = try await first.waitForExit(timeout: .seconds(180))
             let storedBeforeKill = try #require(PipelineFixture.storedCount(storedKeys, in: interruptedFile))

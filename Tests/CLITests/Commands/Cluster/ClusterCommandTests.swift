@@ -111,9 +111,10 @@ struct ClusterCommandTests {
             // Kill tansu, as a crash would.
             let tansu = try #require(before.cluster?.broker?.pid)
             kill(tansu, SIGKILL)
-            try await withDeadline(.seconds(120), waitingFor: "status to report the dead broker") {
-                while try await Self.status(environment).brokerStatus != "dead" { try await Task.sleep(for: .milliseconds(100)) }
+            try await withDeadline(.seconds(120), waitingFor: "the killed tansu to be gone") {
+                while ProcessLiveness.isAlive(tansu) { try await Task.sleep(for: .milliseconds(10)) }
             }
+            #expect(try await Self.status(environment).brokerStatus == "dead", "the first status after the kill sees it")
             let text = try await HomepriceProcess.run(["status"], environment: environment)
             #expect(text.output.filter { $0.hasPrefix("broker") }.count == 1)
             #expect(text.output.contains { $0.hasPrefix("broker") && $0.contains("DEAD") && $0.contains("homeprice up") })
