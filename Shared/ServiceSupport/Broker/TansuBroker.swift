@@ -21,8 +21,8 @@ public final class TansuBroker: Sendable {
 
     /// Starts tansu on `port` (a free one when `nil`), writing its output to `logFile`, and
     /// returns once it listens on the port itself and answers a metadata request; throws
-    /// ``ServiceSupportError/Code/brokerUnavailable`` (and stops it) after `timeout`, when it
-    /// exits, or when the task is cancelled. On a free port it picked, a tansu that exits at
+    /// ``ServiceSupportError/Code/brokerUnavailable`` (and stops it, the end of `logFile` in
+    /// its reason) after `timeout`, when it exits, or when the task is cancelled. On a free port it picked, a tansu that exits at
     /// start (another process took the port between the pick and the bind) is started again on
     /// another, twice at most.
     public static func start(
@@ -64,7 +64,10 @@ public final class TansuBroker: Sendable {
             output: try LogFile.appendingHandle(logFile)
         )
         let broker = TansuBroker(watchdog: started, port: port)
-        try await started.waitUntilReady("tansu", input: broker.bootstrapServers, timeout: timeout) {
+        try await started.waitUntilReady(
+            "tansu", input: broker.bootstrapServers, timeout: timeout,
+            detail: { logFile.flatMap { try? String(contentsOf: $0, encoding: .utf8) }.map { String($0.suffix(1_000)) } ?? "" }
+        ) {
             // Its own listener, not another process's on the port (where tansu fails to bind
             // and exits).
             guard let tansu = started.serverProcessIdentifier, ProcessLiveness.listens(tansu, onLoopbackPort: port),

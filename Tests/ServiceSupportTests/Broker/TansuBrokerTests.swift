@@ -10,17 +10,22 @@ import Testing
 
 @Suite("The local tansu broker's watchdog")
 struct TansuBrokerTests {
-    @Test("a start on a port another broker holds fails at once, naming tansu's exit, and leaves the other broker answering")
+    @Test(
+        "a start on a port another broker holds fails at once, naming tansu's exit and the end of its log, and leaves the other broker answering"
+    )
     func portHeldByAnotherBroker() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("tansu-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
         try await TestProject.withBroker { other in
             let started = ContinuousClock.now
             let error = await #expect(throws: ServiceSupportError.self) {
                 let wrong = try await TansuBroker.start(
-                    layout: TestProject.layout, port: other.port, timeout: TestProject.brokerStartTimeout)
+                    layout: TestProject.layout, port: other.port, logFile: log, timeout: TestProject.brokerStartTimeout)
                 await wrong.stop()
             }
             #expect(error?.code == .brokerUnavailable)
-            #expect(error?.reason.contains("tansu exited at start") == true, "\(String(describing: error))")
+            #expect(error?.reason.hasPrefix("tansu exited at start") == true, "\(String(describing: error))")
+            #expect(error?.reason.contains("Address in use") == true, "tansu's own words, from its log")
             #expect(ContinuousClock.now - started < TestProject.brokerStartTimeout, "it did not wait out the start timeout")
             let admin = try KafkaAdmin(
                 configuration: KafkaClientConfiguration(bootstrapServers: other.bootstrapServers), timeout: .seconds(120))
