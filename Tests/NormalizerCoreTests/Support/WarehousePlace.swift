@@ -1,6 +1,8 @@
 import Foundation
+import Logging
 import NormalizerCore
-import PostgresWarehouse
+
+@testable import PostgresWarehouse
 
 /// One warehouse that several stores open, as normalizer instances share one.
 enum WarehousePlace: Sendable {
@@ -20,6 +22,13 @@ enum WarehousePlace: Sendable {
             try PostgresWarehouse(
                 location: PostgresLocation(url: url), busyTimeout: busyTimeout, recordCacheSize: recordCacheSize, clock: clock)
         }
+    }
+
+    /// A session of its own on a PostgreSQL warehouse, for statements behind every store's back
+    /// (an older build's tables, a row removed); `nil` for a SQLite file.
+    func postgresSession() throws -> PostgresSession? {
+        guard case .postgres(let url) = self else { return nil }
+        return try PostgresSession(location: PostgresLocation(url: url), lockTimeout: .seconds(5), logger: Logger(label: "test"))
     }
 
     /// A store on the warehouse if it exists yet (a SQLite file not yet created does not).

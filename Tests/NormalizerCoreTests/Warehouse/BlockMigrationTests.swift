@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Schema
 import TestSupport
 import Testing
@@ -34,9 +33,8 @@ struct BlockMigrationTests {
         switch place {
         case .sqlite(let file):
             try SQLiteDatabase(path: file.path, busyTimeout: .zero).execute("PRAGMA user_version = 1")
-        case .postgres(let url):
-            try PostgresSession(location: PostgresLocation(url: url), lockTimeout: .seconds(5), logger: Logger(label: "test"))
-                .query("UPDATE warehouse_state SET value = 1 WHERE name = 'blockingKeysVersion'")
+        case .postgres:
+            try place.postgresSession()?.query("UPDATE warehouse_state SET value = 1 WHERE name = 'blockingKeysVersion'")
         }
     }
 }

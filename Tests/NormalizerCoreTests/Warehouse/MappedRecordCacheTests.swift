@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Schema
 import TestSupport
 import Testing
@@ -197,7 +196,6 @@ struct MappedRecordCacheTests {
     )
     func otherRegionsWritesKeepTheCache() async throws {
         try await StoreKind.postgres.withFreshPlace { place in
-            guard case .postgres(let url) = place else { return }
             let record = try Self.flatRecord()
             var canadian = record
             canadian.sourceId = "ca-agency-feed"
@@ -210,7 +208,7 @@ struct MappedRecordCacheTests {
             }
             // Removed behind every instance's back (no generation moves): only an instance
             // reading it from memory still finds it.
-            let session = try PostgresSession(location: PostgresLocation(url: url), lockTimeout: .seconds(5), logger: Logger(label: "test"))
+            let session = try #require(try place.postgresSession())
             try session.query("DELETE FROM records WHERE key = \(record.key)")
 
             try theirs.transaction(inRegion: "CA") { () throws(NormalizationError) in try theirs.save(try PreparedRecord(canadian)) }

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Schema
 import TestSupport
 import Testing
@@ -12,10 +11,9 @@ struct RecordRegionUpgradeTests {
     @Test("the column is added and filled from each record when the warehouse opens, so confinement to a region holds for them")
     func fillsRegionsOnOpen() async throws {
         try await StoreKind.postgres.withFreshPlace { place in
-            guard case .postgres(let url) = place else { return }
             let record = try RecordMapper(descriptor: #require(SeedScenario.catalog()["us-agency-flat"])).map(SeedScenario.flat).get()
             try place.open().save(try PreparedRecord(record))
-            let session = try PostgresSession(location: PostgresLocation(url: url), lockTimeout: .seconds(5), logger: Logger(label: "test"))
+            let session = try #require(try place.postgresSession())
             try session.query("ALTER TABLE records DROP COLUMN region")
 
             let reopened = try place.open()
