@@ -35,6 +35,9 @@ public final class HomepriceProcess: Sendable {
             openPipes.withLock { $0 -= 1 }
         }
 
+        /// Whether both pipes reached end of file: everything printed is read.
+        var isComplete: Bool { openPipes.withLock { $0 == 0 } }
+
         func append(_ text: String) {
             let count = partialLine.withLock { buffer in
                 buffer += text
@@ -122,7 +125,7 @@ public final class HomepriceProcess: Sendable {
     public func waitForLines(_ count: Int, timeout: Duration) async throws -> [String] {
         try await withDeadline(timeout, waitingFor: "\(count) lines from homeprice") {
             while self.output.count < count {
-                if let status = self.exitStatus, self.captured.openPipes.withLock({ $0 == 0 }), self.output.count < count {
+                if let status = self.exitStatus, self.captured.isComplete, self.output.count < count {
                     throw ExitedEarly(status: status, lines: self.output.count, expected: count, errors: self.errorOutput)
                 }
                 try await Task.sleep(for: .milliseconds(20))
@@ -152,7 +155,7 @@ public final class HomepriceProcess: Sendable {
         try await withDeadline(timeout, waitingFor: "homeprice to exit") {
             while self.process.withLock({ $0.isRunning }) { try await Task.sleep(for: .milliseconds(20)) }
             let exited = ContinuousClock.now
-            while self.captured.openPipes.withLock({ $0 > 0 }), ContinuousClock.now - exited < .seconds(5) {
+            while !self.captured.isComplete, ContinuousClock.now - exited < .seconds(5) {
                 try await Task.sleep(for: .milliseconds(10))
             }
             return self.process.withLock { $0.terminationStatus }

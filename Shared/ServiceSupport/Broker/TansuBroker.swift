@@ -22,9 +22,9 @@ public final class TansuBroker: Sendable {
     /// Starts tansu on `port` (a free one when `nil`), writing its output to `logFile`, and
     /// returns once it listens on the port itself and answers a metadata request; throws
     /// ``ServiceSupportError/Code/brokerUnavailable`` (and stops it, the end of `logFile` in
-    /// its reason) after `timeout`, when it exits, or when the task is cancelled. On a free port it picked, a tansu that exits at
-    /// start (another process took the port between the pick and the bind) is started again on
-    /// another, twice at most.
+    /// its reason) after `timeout`, when it exits, or when the task is cancelled. On a free
+    /// port it picked, a tansu that exits at start (another process took the port between the
+    /// pick and the bind) is started again on another, twice at most.
     public static func start(
         layout: ProjectLayout,
         port: Int? = nil,

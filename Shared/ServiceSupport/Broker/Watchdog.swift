@@ -42,20 +42,23 @@ enum Watchdog {
             process.withLock { process in process.flatMap { $0.isRunning ? $0.processIdentifier : nil } }
         }
 
-        /// The server's process id (the watchdog's first child) while it is alive; `nil` before
-        /// the watchdog started it and once it has exited, even while the watchdog still runs.
-        var serverProcessIdentifier: Int32? {
-            guard let watchdog = processIdentifier, let server = ProcessLiveness.children(of: watchdog).first,
-                ProcessLiveness.isAlive(server)
-            else { return nil }
-            return server
+        /// The server's process (the watchdog's first child), alive or a zombie (the watchdog
+        /// does not reap it); `nil` before the watchdog started it.
+        private var serverProcess: Int32? {
+            processIdentifier.flatMap { ProcessLiveness.children(of: $0).first }
         }
 
-        /// Whether the server has exited: its process is a zombie (the watchdog does not reap
-        /// it), or gone after it was seen alive (`seenAlive`, updated).
+        /// The server's process id while it is alive; `nil` before the watchdog started it and
+        /// once it has exited, even while the watchdog still runs.
+        var serverProcessIdentifier: Int32? {
+            serverProcess.flatMap { ProcessLiveness.isAlive($0) ? $0 : nil }
+        }
+
+        /// Whether the server has exited: its process is a zombie, or gone after it was seen
+        /// alive (`seenAlive`, updated).
         private func serverExited(seenAlive: inout Bool) -> Bool {
-            guard let watchdog = processIdentifier else { return false }
-            guard let server = ProcessLiveness.children(of: watchdog).first else { return seenAlive }
+            guard processIdentifier != nil else { return false }
+            guard let server = serverProcess else { return seenAlive }
             guard ProcessLiveness.isAlive(server) else { return true }
             seenAlive = true
             return false
