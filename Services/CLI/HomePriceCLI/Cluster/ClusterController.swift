@@ -50,7 +50,10 @@ struct ClusterController {
                 switch state.phase {
                 case .ready: return state
                 case .failed:
-                    throw ServiceSupportError(code: .brokerUnavailable, reason: state.error ?? "start failed", input: log.path)
+                    // The recorded error names its own code (`brokerUnavailable: tansu exited at
+                    // start…`); this one says which step failed, not the same code again.
+                    throw ServiceSupportError(
+                        code: .processFailed, reason: "the cluster did not start: \(state.error ?? "no reason recorded")", input: log.path)
                 case .starting, .stopping: break
                 }
             }

@@ -134,6 +134,22 @@ struct ClusterCommandTests {
         )
     }
 
+    @Test("up on a port another process listens on fails at once and names the cause once, not its code twice")
+    func upOnATakenPortFails() async throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("homeprice-cluster-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let holder = try ConnectionTrap()
+        let environment = ["HOMEPRICE_STATE_DIR": state.path, "BROKER_PORT": String(holder.port), "SERVICES_ENABLED": "sleeper"]
+
+        let up = try await HomepriceProcess.run(["up"], environment: environment)
+        if up.status == 0 { _ = try? await HomepriceProcess.run(["down"], environment: environment) }
+
+        #expect(up.status != 0, "up must not hand the services the port's holder")
+        #expect(up.errors.contains("the cluster did not start: brokerUnavailable: tansu exited at start"), "\(up.errors)")
+        #expect(up.errors.contains("Address in use"), "the end of the broker's log says why")
+        #expect(up.errors.components(separatedBy: "brokerUnavailable").count == 2, "the cause's code once: \(up.errors)")
+    }
+
     @Test("down + up republishes: a source producer that finished reads its file again into the fresh broker, catalog entry and records")
     func downAndUpRepublishes() async throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("homeprice-cluster-\(UUID().uuidString)")
