@@ -25,6 +25,10 @@ struct NormalizeBenchmarkTests {
         #expect(single.partitionsPerInstance == [6], "one instance holds every partition of homes.raw, and only those are counted")
         #expect(scaledOut.partitionsPerInstance.count == 2 && scaledOut.partitionsPerInstance.reduce(0, +) <= 6)
         #expect(scaledOut.records == single.records && single.records > 150)
+        #expect(
+            single.outputsOfRecordsProcessedTwice == 0,
+            "one instance keeps every partition: exactly one home or dead letter per record, also read past the count until the group committed every record"
+        )
         for report in [single, scaledOut] {
             #expect(report.evaluation.deadLettered == 0, "\(report.warehouse)")
             #expect(report.normalizerRecordsPerSecond > 0 && report.normalizerRecordsPerSecond.isFinite)

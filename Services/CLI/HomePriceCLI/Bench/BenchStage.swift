@@ -4,6 +4,7 @@ import Logging
 import Schema
 import ServiceLifecycle
 import ServiceSupport
+import Synchronization
 
 /// Times one stream stage of a benchmark on a broker: its services run in a `ServiceGroup`
 /// until a given number of messages came out on its output topics, then stop gracefully.
@@ -124,13 +125,19 @@ struct BenchStage {
     /// for no stage) to the arrival of the last output. With several instances, a rebalance
     /// while the later ones join counts: the first instance works, alone, meanwhile; and a
     /// batch in flight at a rebalance may be processed twice, its outputs counted twice, so
-    /// the count can end that many outputs early.
+    /// the count alone can end that many outputs early (see `committedBy`).
     ///
     /// Only outputs for which `answersAnInput` holds count towards `count` (a stage may publish
     /// more than one message per input).
+    ///
+    /// With `committedBy` (the stage's consumer group and input topic), the stage is done only
+    /// once that group has committed the whole input and every output published by then was
+    /// read: inputs processed twice (a batch in flight when a partition moved to another
+    /// instance) then cannot end the count early, and their outputs are in ``StageTiming/counts``.
     func measure(
         _ stage: String, services: [any Service], inputs: [KafkaConsumer], outputs: [String], count records: Int,
-        answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool = { _ in true }
+        answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool = { _ in true },
+        committedBy committed: (group: String, topic: String)? = nil
     ) async throws -> StageTiming {
         var configuration = ServiceGroupConfiguration(services: services, logger: logger)
         configuration.maximumGracefulShutdownDuration = Self.shutdownTimeout
@@ -150,7 +157,13 @@ struct BenchStage {
                 ) {
                     async let assigned = Self.firstAssignment(of: inputs)
                     let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(outputs)
-                    let times = try await timeOutputs(reader: reader, topics: outputs, count: records, answersAnInput: answersAnInput)
+                    var drained: (@Sendable () async throws -> Bool)?
+                    if let committed {
+                        let admin = try KafkaAdmin(configuration: settings.client, timeout: .seconds(120))
+                        drained = { try await admin.lag(group: committed.group, topic: committed.topic).total == 0 }
+                    }
+                    let times = try await timeOutputs(
+                        reader: reader, topics: outputs, count: records, answersAnInput: answersAnInput, drained: drained)
                     return StageTiming(
                         seconds: (times.last - (await assigned)).seconds, streamSeconds: times.streamSeconds, counts: times.counts,
                         assignments: inputs.map(\.assignment))
@@ -200,39 +213,93 @@ struct BenchStage {
         }
     }
 
-    /// Reads `topics` with `reader` (from the beginning) until `count` messages arrived; returns
-    /// when the last arrived, when the first and the last were created, and the count per
-    /// topic. Closes the reader.
-    private func timeOutputs(
-        reader: KafkaConsumer, topics: [String], count: Int, answersAnInput: (KafkaConsumerMessage) -> Bool
-    ) async throws -> OutputTimes {
-        var counts: [String: Int] = [:]
+    /// What the output reader has seen so far, shared by the task reading and the one waiting.
+    private final class SharedOutputProgress: Sendable {
+        let state = Mutex(OutputProgress())
+    }
+
+    /// What the output reader has seen so far.
+    private struct OutputProgress: Sendable {
         var received = 0
+        var counts: [String: Int] = [:]
         var firstCreated = Date.distantFuture
         var lastCreated = Date.distantPast
+        var last = ContinuousClock.now
+        /// The offset after the last message read, by topic and partition.
+        var ends: [String: [Int32: Int64]] = [:]
+
+        mutating func take(_ message: KafkaConsumerMessage, answersAnInput: Bool) {
+            ends[message.topic, default: [:]][message.partition] = message.offset + 1
+            guard answersAnInput else { return }
+            if let created = message.timestamp {
+                firstCreated = min(firstCreated, created)
+                lastCreated = max(lastCreated, created)
+            }
+            counts[message.topic, default: 0] += 1
+            received += 1
+            last = ContinuousClock.now
+        }
+
+        /// Whether every partition was read up to `marks` (topic and watermarks).
+        func hasRead(_ marks: [String: [KafkaWatermarks]]) -> Bool {
+            marks.allSatisfy { topic, partitions in
+                partitions.allSatisfy { $0.high <= $0.low || (ends[topic]?[$0.partition] ?? 0) >= $0.high }
+            }
+        }
+    }
+
+    /// Reads `topics` with `reader` (from the beginning) until `count` messages arrived and, when
+    /// `drained` is given, until it holds and every output published by then was read; returns
+    /// when the last arrived, when the first and the last were created, and the count per
+    /// topic (with every output read, more than `count` when inputs were processed twice).
+    /// Closes the reader.
+    private func timeOutputs(
+        reader: KafkaConsumer, topics: [String], count: Int, answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool,
+        drained: (@Sendable () async throws -> Bool)? = nil
+    ) async throws -> OutputTimes {
+        let progress = SharedOutputProgress()
         do {
-            for try await message in reader.messages {
-                guard answersAnInput(message) else { continue }
-                if let created = message.timestamp {
-                    firstCreated = min(firstCreated, created)
-                    lastCreated = max(lastCreated, created)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask {
+                    for try await message in reader.messages {
+                        progress.state.withLock { $0.take(message, answersAnInput: answersAnInput(message)) }
+                    }
+                    if !Task.isCancelled {
+                        let received = progress.state.withLock(\.received)
+                        throw BenchmarkFailure(reason: "the output reader of \(topics) stopped after \(received) of \(count) messages")
+                    }
                 }
-                counts[message.topic, default: 0] += 1
-                received += 1
-                if received == count { break }
+                tasks.addTask {
+                    while progress.state.withLock({ $0.received < count }) { try await Task.sleep(for: .milliseconds(1)) }
+                    guard let drained else { return }
+                    while try await !drained() { try await Task.sleep(for: .milliseconds(50)) }
+                    let marks = try await outputWatermarks(topics)
+                    while !progress.state.withLock({ $0.hasRead(marks) }) { try await Task.sleep(for: .milliseconds(1)) }
+                }
+                // The first to end: the waiter (then the reader is stopped) or a failed reader.
+                try await tasks.next()
+                tasks.cancelAll()
             }
         } catch {
             await reader.close()
             throw error
         }
-        let last = ContinuousClock.now
         await reader.close()
-        guard received == count else {
-            throw BenchmarkFailure(reason: "the output reader of \(topics) stopped after \(received) of \(count) messages")
-        }
-        guard firstCreated <= lastCreated else {
+        let seen = progress.state.withLock { $0 }
+        guard seen.firstCreated <= seen.lastCreated else {
             throw BenchmarkFailure(reason: "the outputs on \(topics) carry no timestamps")
         }
-        return OutputTimes(last: last, firstCreated: firstCreated, lastCreated: lastCreated, count: count, counts: counts)
+        return OutputTimes(
+            last: seen.last, firstCreated: seen.firstCreated, lastCreated: seen.lastCreated, count: seen.received, counts: seen.counts)
+    }
+
+    /// The watermarks of every partition of `topics`, by topic.
+    private func outputWatermarks(_ topics: [String]) async throws -> [String: [KafkaWatermarks]] {
+        let admin = try KafkaAdmin(configuration: settings.client, timeout: .seconds(120))
+        var marks: [String: [KafkaWatermarks]] = [:]
+        for topic in topics {
+            marks[topic] = try await admin.watermarks(topic: topic, partitions: BenchTopicReader.partitions(of: topic))
+        }
+        return marks
     }
 }

@@ -13,12 +13,16 @@ struct BenchTopicReader {
     /// broker's logs.
     func consumer(_ topics: [String], clientId: String = "bench-output-reader") throws -> KafkaConsumer {
         let partitions = topics.flatMap { topic in
-            (0..<Int32(Topic(rawValue: topic)?.defaultPartitionCount ?? Topic.homesRaw.defaultPartitionCount)).map {
-                KafkaTopicPartitionOffset(topic: topic, partition: $0, position: .beginning)
-            }
+            Self.partitions(of: topic).map { KafkaTopicPartitionOffset(topic: topic, partition: $0, position: .beginning) }
         }
         return try KafkaConsumer(
             configuration: settings.consumer(subscription: .partitions(partitions), clientId: clientId), logger: logger)
+    }
+
+    /// The partitions of `topic`: a topic of the design has its own count; the benchmarks'
+    /// own topics (the relays') have `homes.raw`'s.
+    static func partitions(of topic: String) -> [Int32] {
+        Array(0..<Int32(Topic(rawValue: topic)?.defaultPartitionCount ?? Topic.homesRaw.defaultPartitionCount))
     }
 
     /// The first `count` messages of `topic`.

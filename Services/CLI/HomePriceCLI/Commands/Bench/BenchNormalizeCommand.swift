@@ -82,6 +82,11 @@ struct BenchNormalizeCommand: AsyncParsableCommand {
                 format: "streams, first output created to last: relay %.1f, kcat relay %.1f records/s; relay/kcat relay: %.2f (goal ≥ 0.5)",
                 report.relayStreamRecordsPerSecond, report.kcatRelayRecordsPerSecond, report.relayOverKcatRelay))
         print(String(format: "ratio normalizer/relay: %.2f (goal ≥ 0.25)", report.normalizerOverRelay))
+        if report.outputsOfRecordsProcessedTwice > 0 {
+            print(
+                "outputs of records processed twice (a batch in flight when its partition moved): "
+                    + "\(report.outputsOfRecordsProcessedTwice), in the normalizer's time")
+        }
         print(EvaluationSummary.text(report.evaluation))
     }
 }
