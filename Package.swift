@@ -16,6 +16,7 @@ let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto"
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
 let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
+let nioHTTP1: Target.Dependency = .product(name: "NIOHTTP1", package: "swift-nio")
 let postgresNIO: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio")
 
 let package = Package(
@@ -242,7 +243,7 @@ let package = Package(
                 "Crawler", "Features", "Kafka", "ML", "ModelRegistry", "MonitorCore", "NormalizerCore", "NormalizerEvaluation",
                 "Pipeline", "PostgresWarehouse", "PreprocessorCore", "Scenario", "Schema", "ServiceSupport", "Sources", "TrainerCore",
                 argumentParser,
-                configuration, crypto, logging, serviceLifecycle,
+                configuration, crypto, logging, nioCore, nioHTTP1, nioPosix, serviceLifecycle,
             ],
             path: "Services/CLI/HomePriceCLI",
             swiftSettings: strict

@@ -16,7 +16,8 @@ import TrainerCore
 /// own answer), each loaded by wrk with the same Ames home in the same POST, at every given
 /// number of connections. The server's `GET /health` under the same load is the floor of its
 /// HTTP stack (Hummingbird, NIO, the middleware, a small JSON answer): what a request costs
-/// before any prediction work. Then a longer run against the server while the champion is
+/// before any prediction work; SwiftNIO alone answering nginx's fixed body from a channel
+/// handler (``FixedAnswerServer``) is the floor below it, what any NIO server can reach. Then a longer run against the server while the champion is
 /// promoted and rolled back through `/admin`, counting answers other than 2xx.
 ///
 /// Every process runs on this machine at once with wrk; uvicorn and nginx get one worker
@@ -55,7 +56,9 @@ struct ServeBenchmark {
         var loads: [WrkLoad.Figures]
         /// `server/fastapi@64`: the server's req/s over the reference's; `p99 server/nginx@64`:
         /// the server's p99 latency over nginx's; `server-health/nginx@64`: the HTTP stack's
-        /// floor over nginx; `server/server-health@64`: the share of the floor a prediction keeps.
+        /// floor over nginx; `server/server-health@64`: the share of the floor a prediction keeps;
+        /// `nio/nginx@64`: SwiftNIO's own ceiling here (``FixedAnswerServer``) over nginx, the
+        /// most any NIO server can reach of the 0.3 goal; `server/nio@64`: the server's share of it.
         var ratios: [String: Double]
         var swap: SwapRun
         /// Each goal of issue #10 and whether this run met it.
@@ -144,7 +147,35 @@ struct ServeBenchmark {
                 )
             }
         }
+        try await loadFixedAnswer(answer, wrk: wrk, cores: cores, options: options, workspace: workspace, into: &loads)
         return report(loads: loads, swap: swap, cores: cores, options: options)
+    }
+
+    /// Loads ``FixedAnswerServer`` (`homeprice bench fixed-answer`, a process of its own with
+    /// one event loop per core) answering `answer` as nginx does: the rate SwiftNIO itself
+    /// reaches on this machine, with no work per request.
+    private func loadFixedAnswer(
+        _ answer: Data, wrk: WrkLoad, cores: Int, options: Options, workspace: URL, into loads: inout [WrkLoad.Figures]
+    ) async throws {
+        guard let homeprice = ServiceCommandResolver.resolve("homeprice", layout: layout) else {
+            throw BenchmarkFailure(reason: "homeprice is not found next to the running one or on PATH")
+        }
+        let file = workspace.appendingPathComponent("answer.json")
+        try answer.write(to: file)
+        try await server.withProcess(
+            { port in
+                (
+                    homeprice.path,
+                    ["bench", "fixed-answer", "--port", "\(port)", "--body", file.path, "--threads", "\(cores)"], [:], "/health"
+                )
+            }, name: "the NIO reference", workspace: workspace
+        ) { port in
+            for connections in options.connections {
+                loads.append(
+                    try await wrk.run(
+                        target: "nio", url: "http://127.0.0.1:\(port)/v1/predictions", connections: connections, seconds: options.seconds))
+            }
+        }
     }
 
     /// `{"clientId": ..., "home": {...}}`: one Ames home as canonical features.
@@ -200,6 +231,12 @@ struct ServeBenchmark {
                 ratios["server/server-health@\(connections)"] = server.requestsPerSecond / health.requestsPerSecond
                 if let nginx = figures("nginx", connections) {
                     ratios["server-health/nginx@\(connections)"] = health.requestsPerSecond / nginx.requestsPerSecond
+                }
+            }
+            if let nio = figures("nio", connections) {
+                ratios["server/nio@\(connections)"] = server.requestsPerSecond / nio.requestsPerSecond
+                if let nginx = figures("nginx", connections) {
+                    ratios["nio/nginx@\(connections)"] = nio.requestsPerSecond / nginx.requestsPerSecond
                 }
             }
             if let nginx = figures("nginx", connections) {

@@ -7,7 +7,8 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks: figures and ratios against a reference measured in the same run.",
         subcommands: [
-            BenchIngestCommand.self, BenchKafkaCommand.self, BenchMonitorCommand.self, BenchNormalizeCommand.self,
+            BenchFixedAnswerCommand.self, BenchIngestCommand.self, BenchKafkaCommand.self, BenchMonitorCommand.self,
+            BenchNormalizeCommand.self,
             BenchPipelineCommand.self, BenchPipelineTrainingCommand.self, BenchServeCommand.self,
             BenchTrainingCommand.self,
         ]

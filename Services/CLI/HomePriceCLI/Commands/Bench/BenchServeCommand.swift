@@ -6,7 +6,8 @@ import Foundation
 struct BenchServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Req/s, p50/p99 and errors of the model server, a FastAPI reference and nginx under wrk; swaps under load.",
+        abstract:
+            "Req/s, p50/p99 and errors of the model server, a FastAPI reference, nginx and SwiftNIO alone under wrk; swaps under load.",
         discussion: "Run the release build (swift build -c release; .build/release/homeprice bench serve): it starts the "
             + "homeprice-server next to it.")
 
