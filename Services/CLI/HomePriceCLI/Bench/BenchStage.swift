@@ -133,7 +133,8 @@ struct BenchStage {
     /// With `committedBy` (the stage's consumer group and input topic), the stage is done only
     /// once that group has committed the whole input and every output published by then was
     /// read: inputs processed twice (a batch in flight when a partition moved to another
-    /// instance) then cannot end the count early, and their outputs are in ``StageTiming/counts``.
+    /// instance) then cannot end the count early, and their outputs delivered by then are in
+    /// ``StageTiming/counts`` (an instance that lost the partition may still deliver some later).
     func measure(
         _ stage: String, services: [any Service], inputs: [KafkaConsumer], outputs: [String], count records: Int,
         answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool = { _ in true },
@@ -157,10 +158,12 @@ struct BenchStage {
                 ) {
                     async let assigned = Self.firstAssignment(of: inputs)
                     let reader = try BenchTopicReader(settings: settings, logger: logger).consumer(outputs)
-                    var drained: (@Sendable () async throws -> Bool)?
+                    var drained: (@Sendable () async -> Bool)?
                     if let committed {
-                        let admin = try KafkaAdmin(configuration: settings.client, timeout: .seconds(120))
-                        drained = { try await admin.lag(group: committed.group, topic: committed.topic).total == 0 }
+                        // Short probes, and a failed one means "not yet": the stage's deadline
+                        // bounds the wait, not one query of the broker.
+                        let admin = try KafkaAdmin(configuration: settings.client, timeout: .seconds(10))
+                        drained = { (try? await admin.lag(group: committed.group, topic: committed.topic).total) == 0 }
                     }
                     let times = try await timeOutputs(
                         reader: reader, topics: outputs, count: records, answersAnInput: answersAnInput, drained: drained)
@@ -220,6 +223,8 @@ struct BenchStage {
 
     /// What the output reader has seen so far.
     private struct OutputProgress: Sendable {
+        /// The most outputs that count; `nil`: every one read.
+        var limit: Int?
         var received = 0
         var counts: [String: Int] = [:]
         var firstCreated = Date.distantFuture
@@ -230,7 +235,7 @@ struct BenchStage {
 
         mutating func take(_ message: KafkaConsumerMessage, answersAnInput: Bool) {
             ends[message.topic, default: [:]][message.partition] = message.offset + 1
-            guard answersAnInput else { return }
+            guard answersAnInput, received < limit ?? .max else { return }
             if let created = message.timestamp {
                 firstCreated = min(firstCreated, created)
                 lastCreated = max(lastCreated, created)
@@ -250,31 +255,35 @@ struct BenchStage {
 
     /// Reads `topics` with `reader` (from the beginning) until `count` messages arrived and, when
     /// `drained` is given, until it holds and every output published by then was read; returns
-    /// when the last arrived, when the first and the last were created, and the count per
-    /// topic (with every output read, more than `count` when inputs were processed twice).
-    /// Closes the reader.
+    /// when the last counted output arrived, when the first and the last were created, and the
+    /// count per topic: the first `count` outputs, or with `drained` every one read (more than
+    /// `count` when inputs were processed twice). Closes the reader.
     private func timeOutputs(
         reader: KafkaConsumer, topics: [String], count: Int, answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool,
-        drained: (@Sendable () async throws -> Bool)? = nil
+        drained: (@Sendable () async -> Bool)? = nil
     ) async throws -> OutputTimes {
         let progress = SharedOutputProgress()
+        progress.state.withLock { $0.limit = drained == nil ? count : nil }
         do {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask {
                     for try await message in reader.messages {
-                        progress.state.withLock { $0.take(message, answersAnInput: answersAnInput(message)) }
+                        let answers = answersAnInput(message)
+                        progress.state.withLock { $0.take(message, answersAnInput: answers) }
                     }
                     if !Task.isCancelled {
                         let received = progress.state.withLock(\.received)
                         throw BenchmarkFailure(reason: "the output reader of \(topics) stopped after \(received) of \(count) messages")
                     }
                 }
+                // Checked every 5 ms: each output's arrival is stamped as it is read, so the
+                // checks' period is not in the figures.
                 tasks.addTask {
-                    while progress.state.withLock({ $0.received < count }) { try await Task.sleep(for: .milliseconds(1)) }
+                    while progress.state.withLock({ $0.received < count }) { try await Task.sleep(for: .milliseconds(5)) }
                     guard let drained else { return }
-                    while try await !drained() { try await Task.sleep(for: .milliseconds(50)) }
+                    while await !drained() { try await Task.sleep(for: .milliseconds(250)) }
                     let marks = try await outputWatermarks(topics)
-                    while !progress.state.withLock({ $0.hasRead(marks) }) { try await Task.sleep(for: .milliseconds(1)) }
+                    while !progress.state.withLock({ $0.hasRead(marks) }) { try await Task.sleep(for: .milliseconds(5)) }
                 }
                 // The first to end: the waiter (then the reader is stopped) or a failed reader.
                 try await tasks.next()
@@ -286,6 +295,10 @@ struct BenchStage {
         }
         await reader.close()
         let seen = progress.state.withLock { $0 }
+        // A reader stopped by cancellation from outside ends the group without an error.
+        guard seen.received >= count else {
+            throw BenchmarkFailure(reason: "the output reader of \(topics) stopped after \(seen.received) of \(count) messages")
+        }
         guard seen.firstCreated <= seen.lastCreated else {
             throw BenchmarkFailure(reason: "the outputs on \(topics) carry no timestamps")
         }
@@ -295,7 +308,7 @@ struct BenchStage {
 
     /// The watermarks of every partition of `topics`, by topic.
     private func outputWatermarks(_ topics: [String]) async throws -> [String: [KafkaWatermarks]] {
-        let admin = try KafkaAdmin(configuration: settings.client, timeout: .seconds(120))
+        let admin = try KafkaAdmin(configuration: settings.client, timeout: .seconds(30))
         var marks: [String: [KafkaWatermarks]] = [:]
         for topic in topics {
             marks[topic] = try await admin.watermarks(topic: topic, partitions: BenchTopicReader.partitions(of: topic))

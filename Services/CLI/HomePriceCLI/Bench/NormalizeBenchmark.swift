@@ -59,9 +59,9 @@ struct NormalizeBenchmark {
         var relaySeconds: Double
         var kcatRelaySeconds: Double
         var normalizerSeconds: Double
-        /// Homes and dead letters beyond one per record: records processed twice (a batch in
-        /// flight when its partition moved to another instance), counted in the normalizer's
-        /// time, which ends once the group committed every record.
+        /// Homes and dead letters beyond one per record delivered before the group committed
+        /// every record (where the normalizer's time ends): records processed twice, a batch in
+        /// flight when its partition moved to another instance.
         var outputsOfRecordsProcessedTwice: Int
         var evaluation: EvaluationReport
         var overallAccuracy: Double

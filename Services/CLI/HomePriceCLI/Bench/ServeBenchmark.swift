@@ -17,7 +17,7 @@ import TrainerCore
 /// number of connections. The server's `GET /health` under the same load is the floor of its
 /// HTTP stack (Hummingbird, NIO, the middleware, a small JSON answer): what a request costs
 /// before any prediction work; SwiftNIO alone answering nginx's fixed body from a channel
-/// handler (``FixedAnswerServer``) is the floor below it, what any NIO server can reach. Then a longer run against the server while the champion is
+/// handler (``FixedAnswerServer``) is the floor below it. Then a longer run against the server while the champion is
 /// promoted and rolled back through `/admin`, counting answers other than 2xx.
 ///
 /// Every process runs on this machine at once with wrk; uvicorn and nginx get one worker
@@ -57,8 +57,8 @@ struct ServeBenchmark {
         /// `server/fastapi@64`: the server's req/s over the reference's; `p99 server/nginx@64`:
         /// the server's p99 latency over nginx's; `server-health/nginx@64`: the HTTP stack's
         /// floor over nginx; `server/server-health@64`: the share of the floor a prediction keeps;
-        /// `nio/nginx@64`: SwiftNIO's own ceiling here (``FixedAnswerServer``) over nginx, the
-        /// most any NIO server can reach of the 0.3 goal; `server/nio@64`: the server's share of it.
+        /// `nio/nginx@64`: SwiftNIO's own ceiling here (``FixedAnswerServer``) over nginx;
+        /// `server/nio@64`: the server's share of it.
         var ratios: [String: Double]
         var swap: SwapRun
         /// Each goal of issue #10 and whether this run met it.

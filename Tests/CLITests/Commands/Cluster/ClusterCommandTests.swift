@@ -143,6 +143,7 @@ struct ClusterCommandTests {
 
         let up = try await HomepriceProcess.run(["up"], environment: environment)
         if up.status == 0 { _ = try? await HomepriceProcess.run(["down"], environment: environment) }
+        #expect(LocalPort.isAccepting(holder.port), "the port was held through the whole start")
 
         #expect(up.status != 0, "up must not hand the services the port's holder")
         #expect(up.errors.contains("the cluster did not start: brokerUnavailable: tansu exited at start"), "\(up.errors)")
