@@ -73,6 +73,10 @@ public final class HomepriceProcess: Sendable {
         var inherited = ProcessInfo.processInfo.environment
         inherited["LD_LIBRARY_PATH"] = nil
         inherited["KAFKA_LOCAL_BROKER_START_TIMEOUT_SECONDS"] = String(TestProject.brokerStartTimeout.components.seconds)
+        // `up` waits for the broker's start, then the topics and services: a bound that only
+        // catches a hang, above the broker's (a CI run of every suite at once took more than
+        // the 60 s `up` allowed then).
+        inherited["SUPERVISOR_READY_TIMEOUT_SECONDS"] = String((TestProject.brokerStartTimeout + .seconds(120)).components.seconds)
         process.environment = inherited.merging(environment) { _, added in added }
         let output = Pipe()
         let errorOutput = Pipe()

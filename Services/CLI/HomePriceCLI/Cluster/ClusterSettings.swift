@@ -31,7 +31,8 @@ public struct ClusterSettings: Sendable, Equatable {
     public var resetOnFreshBroker: [String]
     /// How long a service may take to stop after SIGTERM before it is killed.
     public var stopGraceSeconds: Int
-    /// How long `up` waits for the cluster to be ready.
+    /// How long `up` waits for the cluster to be ready: longer than the broker's own start
+    /// timeout, which is part of it.
     public var readyTimeoutSeconds: Int
     /// The services, in start order.
     public var services: [ServiceDefinition]
@@ -50,7 +51,7 @@ public struct ClusterSettings: Sendable, Equatable {
         maximumLogBytes = reader.int(forKey: "supervisor.maxLogBytes", default: 10_000_000)
         resetOnFreshBroker = reader.stringArray(forKey: "supervisor.resetOnFreshBroker", default: ["crawler", "sources"])
         stopGraceSeconds = reader.int(forKey: "supervisor.stopGraceSeconds", default: 10)
-        readyTimeoutSeconds = reader.int(forKey: "supervisor.readyTimeoutSeconds", default: 60)
+        readyTimeoutSeconds = reader.int(forKey: "supervisor.readyTimeoutSeconds", default: 120)
         services = reader.stringArray(forKey: "services.enabled", default: []).map { name in
             ServiceDefinition(
                 name: name,
