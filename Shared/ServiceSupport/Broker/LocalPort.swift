@@ -23,14 +23,26 @@ public enum LocalPort {
 
     /// Whether something accepts TCP connections on 127.0.0.1:`port`.
     public static func isAccepting(_ port: Int) -> Bool {
+        guard let descriptor = connection(to: port) else { return false }
+        close(descriptor)
+        return true
+    }
+
+    /// A TCP connection to 127.0.0.1:`port`, as its socket descriptor (the caller closes it);
+    /// `nil` when nothing accepts there.
+    public static func connection(to port: Int) -> Int32? {
         let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socketDescriptor) }
         var address = loopback(port: port)
-        return withUnsafeMutablePointer(to: &address) {
+        let connected = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
             }
         }
+        guard connected else {
+            close(socketDescriptor)
+            return nil
+        }
+        return socketDescriptor
     }
 
     private static func loopback(port: Int) -> sockaddr_in {

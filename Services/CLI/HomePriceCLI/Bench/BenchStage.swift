@@ -218,13 +218,17 @@ struct BenchStage {
 
     /// What the output reader has seen so far, shared by the task reading and the one waiting.
     private final class SharedOutputProgress: Sendable {
-        let state = Mutex(OutputProgress())
+        let state: Mutex<OutputProgress>
+
+        init(limit: Int?) {
+            state = Mutex(OutputProgress(limit: limit))
+        }
     }
 
     /// What the output reader has seen so far.
     private struct OutputProgress: Sendable {
         /// The most outputs that count; `nil`: every one read.
-        var limit: Int?
+        let limit: Int?
         var received = 0
         var counts: [String: Int] = [:]
         var firstCreated = Date.distantFuture
@@ -262,8 +266,7 @@ struct BenchStage {
         reader: KafkaConsumer, topics: [String], count: Int, answersAnInput: @escaping @Sendable (KafkaConsumerMessage) -> Bool,
         drained: (@Sendable () async -> Bool)? = nil
     ) async throws -> OutputTimes {
-        let progress = SharedOutputProgress()
-        progress.state.withLock { $0.limit = drained == nil ? count : nil }
+        let progress = SharedOutputProgress(limit: drained == nil ? count : nil)
         do {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask {

@@ -6,9 +6,9 @@ import NIOPosix
 /// The floor of a server on SwiftNIO's standard HTTP/1 pipeline on this machine, for
 /// `homeprice bench serve`: NIO's event loops answering every request with 200 and one fixed
 /// JSON body from a channel handler (one flush per answer), with no task, no router, no
-/// middleware and no work per request. Loaded
-/// beside nginx answering the same body, it shows what share of nginx's rate the NIO stack
-/// itself can reach, before Hummingbird or any prediction.
+/// middleware and no work per request. Loaded beside nginx answering the same body, it shows
+/// what share of nginx's rate the NIO stack itself can reach, before Hummingbird or any
+/// prediction.
 struct FixedAnswerServer {
     /// The bytes of every answer's body.
     let body: [UInt8]

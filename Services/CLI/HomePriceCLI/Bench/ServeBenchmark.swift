@@ -17,8 +17,9 @@ import TrainerCore
 /// number of connections. The server's `GET /health` under the same load is the floor of its
 /// HTTP stack (Hummingbird, NIO, the middleware, a small JSON answer): what a request costs
 /// before any prediction work; SwiftNIO alone answering nginx's fixed body from a channel
-/// handler (``FixedAnswerServer``) is the floor below it. Then a longer run against the server while the champion is
-/// promoted and rolled back through `/admin`, counting answers other than 2xx.
+/// handler (``FixedAnswerServer``) is the floor below it. Then a longer run against the server
+/// while the champion is promoted and rolled back through `/admin`, counting answers other
+/// than 2xx.
 ///
 /// Every process runs on this machine at once with wrk; uvicorn and nginx get one worker
 /// process per core, as the server runs one event loop per core.
@@ -103,16 +104,10 @@ struct ServeBenchmark {
                 guard answer.status == 200 else {
                     throw BenchmarkFailure(reason: "the server answered \(answer.status): \(String(decoding: answer.body, as: UTF8.self))")
                 }
-                for connections in options.connections {
-                    loads.append(
-                        try await wrk.run(
-                            target: "server", url: "\(url)/v1/predictions", connections: connections, seconds: options.seconds))
-                }
-                for connections in options.connections {
-                    loads.append(
-                        try await wrk.run(
-                            target: "server-health", url: "\(url)/health", connections: connections, seconds: options.seconds, get: true))
-                }
+                loads += try await wrk.run(
+                    target: "server", url: "\(url)/v1/predictions", connections: options.connections, seconds: options.seconds)
+                loads += try await wrk.run(
+                    target: "server-health", url: "\(url)/health", connections: options.connections, seconds: options.seconds, get: true)
                 return (answer.body, try await swapRun(url: url, wrk: wrk, options: options))
             }
         }
@@ -124,12 +119,9 @@ struct ServeBenchmark {
                 { port in (python, [script, "--csv", ames.path, "--port", "\(port)", "--workers", "\(cores)"], [:], "/health") },
                 name: "the FastAPI reference", workspace: workspace
             ) { port in
-                for connections in options.connections {
-                    loads.append(
-                        try await wrk.run(
-                            target: "fastapi", url: "http://127.0.0.1:\(port)/v1/predictions", connections: connections,
-                            seconds: options.seconds))
-                }
+                loads += try await wrk.run(
+                    target: "fastapi", url: "http://127.0.0.1:\(port)/v1/predictions", connections: options.connections,
+                    seconds: options.seconds)
             }
         }
 
@@ -140,12 +132,9 @@ struct ServeBenchmark {
                 return ("/usr/sbin/nginx", ["-p", nginx.path, "-c", "nginx.conf", "-e", "error.log"], [:], "/health")
             }, name: "nginx", workspace: workspace
         ) { port in
-            for connections in options.connections {
-                loads.append(
-                    try await wrk.run(
-                        target: "nginx", url: "http://127.0.0.1:\(port)/v1/predictions", connections: connections, seconds: options.seconds)
-                )
-            }
+            loads += try await wrk.run(
+                target: "nginx", url: "http://127.0.0.1:\(port)/v1/predictions", connections: options.connections,
+                seconds: options.seconds)
         }
         try await loadFixedAnswer(answer, wrk: wrk, cores: cores, options: options, workspace: workspace, into: &loads)
         return report(loads: loads, swap: swap, cores: cores, options: options)
@@ -170,11 +159,9 @@ struct ServeBenchmark {
                 )
             }, name: "the NIO reference", workspace: workspace
         ) { port in
-            for connections in options.connections {
-                loads.append(
-                    try await wrk.run(
-                        target: "nio", url: "http://127.0.0.1:\(port)/v1/predictions", connections: connections, seconds: options.seconds))
-            }
+            loads += try await wrk.run(
+                target: "nio", url: "http://127.0.0.1:\(port)/v1/predictions", connections: options.connections,
+                seconds: options.seconds)
         }
     }
 

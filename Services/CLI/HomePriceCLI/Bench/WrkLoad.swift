@@ -43,6 +43,16 @@ struct WrkLoad {
     /// Runs wrk off the cooperative pool (a run blocks its thread for its whole duration).
     let executor = BlockingExecutor(label: "homeprice.bench.wrk")
 
+    /// One ``run(target:url:connections:seconds:get:)`` for each of `connections`, one after the
+    /// other.
+    func run(target: String, url: String, connections: [Int], seconds: Int, get: Bool = false) async throws -> [Figures] {
+        var figures: [Figures] = []
+        for count in connections {
+            figures.append(try await run(target: target, url: url, connections: count, seconds: seconds, get: get))
+        }
+        return figures
+    }
+
     /// Loads `url` with `connections` connections for `seconds`, POSTing the body or, with
     /// `get`, GETting the URL.
     func run(target: String, url: String, connections: Int, seconds: Int, get: Bool = false) async throws -> Figures {
