@@ -1,5 +1,6 @@
 import Foundation
 import ML
+import Schema
 
 /// The description of one model version, stored as a JSON artifact beside the model file:
 /// where its data came from, what it computes, how well it does overall and per segment, how

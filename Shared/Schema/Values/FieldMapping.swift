@@ -85,7 +85,8 @@ public struct FieldMapping: Codable, Sendable, Equatable {
 
     /// Every path the value may be at, in the order they are tried.
     public var paths: [String] {
-        ([path] + (alternatives ?? [])).filter { !$0.isEmpty }
+        guard let alternatives, !alternatives.isEmpty else { return path.isEmpty ? [] : [path] }
+        return ([path] + alternatives).filter { !$0.isEmpty }
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -1,5 +1,6 @@
 import Foundation
 import ModelRegistry
+import Schema
 import Testing
 
 @Suite("Opaque JSON documents")

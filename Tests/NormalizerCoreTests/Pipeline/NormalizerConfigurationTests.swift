@@ -53,6 +53,19 @@ struct WarehouseKindConfigurationTests {
         }
     }
 
+    @Test(
+        "the SQLite log's checkpoint limit comes from warehouseCheckpointLimitMB, NORMALIZER_WAREHOUSE_CHECKPOINT_LIMIT_MB overrides it, a fraction names the key"
+    )
+    func checkpointLimit() async throws {
+        #expect(try await Self.configuration([:]).warehouseCheckpointLimitMB == 64)
+        #expect(try await Self.configuration(["NORMALIZER_WAREHOUSE_CHECKPOINT_LIMIT_MB": "16"]).warehouseCheckpointLimitMB == 16)
+        await #expect {
+            try await Self.configuration(["NORMALIZER_WAREHOUSE_CHECKPOINT_LIMIT_MB": "1.5"])
+        } throws: { error in
+            (error as? NormalizationError)?.input == "warehouseCheckpointLimitMB"
+        }
+    }
+
     @Test("a PostgreSQL warehouse compresses with lz4 unless warehousePostgresCompression says pglz; another value names the key")
     func postgresCompression() async throws {
         #expect(try await Self.configuration([:]).warehousePostgresCompression == .lz4)

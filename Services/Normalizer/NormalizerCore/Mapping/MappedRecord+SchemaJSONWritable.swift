@@ -7,7 +7,7 @@ extension MappedRecord: SchemaJSONWritable {
         var finite = true
         var object = writer.object()
         object.member("fetchedAt") { writer.date(fetchedAt) }
-        object.member("fields") { finite = writer.object(fields) { $0.write(to: writer) } }
+        object.member("fields") { finite = writer.object(keys: Array(fields.keys)) { fields[$0].unsafelyUnwrapped.write(to: writer) } }
         object.member("matchingKey", matchingKey)
         object.member("recordId", recordId)
         object.member("region", region)

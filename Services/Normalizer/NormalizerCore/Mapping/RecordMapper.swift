@@ -19,6 +19,8 @@ public struct RecordMapper: Sendable {
     private let fields: [(name: String, mapping: FieldMapping)]
     /// Whether the mapping reads address parts (`address.street`, …) besides any one-line address.
     private let mapsAddressParts: Bool
+    /// Every path the mapping reads in a JSON record, read once for all records.
+    private let jsonPaths: [String: JSONPath]
 
     /// Creates a mapper for a source.
     /// - Throws: ``NormalizationError/Code/invalidMapping`` naming the first field that is
@@ -46,6 +48,10 @@ public struct RecordMapper: Sendable {
         fields = descriptor.mapping.sorted { $0.key < $1.key }.filter { $0.key != CanonicalField.region.rawValue }
             .map { (name: $0.key, mapping: $0.value) }
         mapsAddressParts = descriptor.mapping.keys.contains { CanonicalField(rawValue: $0)?.isAddressComponent == true }
+        let paths = descriptor.mapping.values.flatMap { mapping in
+            mapping.paths + (mapping.sum.map { Array($0.keys) } ?? []) + (mapping.unitPath.map { [$0] } ?? [])
+        }
+        jsonPaths = Dictionary(paths.map { ($0, JSONPath($0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Maps one raw record.
@@ -54,7 +60,7 @@ public struct RecordMapper: Sendable {
         var reading: RecordReading
         do {
             let format = RecordFormat(contentType: record.contentType) ?? descriptor.format
-            let fields = try format.fields(of: record.payload)
+            let fields = try format.fields(of: record.payload, jsonPaths: jsonPaths)
             reading = RecordReading(
                 parsing: try FieldParsing(region: try region(of: record, fields: fields), descriptor: descriptor),
                 fields: fields,

@@ -30,6 +30,10 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     /// pages are then written once, at its commit, instead of spilled and written again
     /// mid-batch.
     public var warehousePageCacheMB: Int
+    /// How many MiB a SQLite warehouse's write-ahead log may hold before a commit copies them
+    /// into the database file itself; below that, a thread of its own does it after each
+    /// commit, off the batch's critical path.
+    public var warehouseCheckpointLimitMB: Int
     /// How a PostgreSQL warehouse compresses the homes and records it stores.
     public var warehousePostgresCompression: PostgresCompression
     /// The folder of the source mapping files, relative to the project root unless absolute.
@@ -56,6 +60,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         warehouseBusyTimeout: Duration,
         warehouseRecordCacheSize: Int,
         warehousePageCacheMB: Int = 64,
+        warehouseCheckpointLimitMB: Int = 64,
         warehousePostgresCompression: PostgresCompression = .lz4,
         sourcesDirectory: String,
         unknownSourceWait: Duration,
@@ -71,6 +76,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         self.warehouseBusyTimeout = warehouseBusyTimeout
         self.warehouseRecordCacheSize = warehouseRecordCacheSize
         self.warehousePageCacheMB = warehousePageCacheMB
+        self.warehouseCheckpointLimitMB = warehouseCheckpointLimitMB
         self.warehousePostgresCompression = warehousePostgresCompression
         self.sourcesDirectory = sourcesDirectory
         self.unknownSourceWait = unknownSourceWait
@@ -113,6 +119,11 @@ public struct NormalizerConfiguration: Sendable, Equatable {
             throw settings.invalid("warehousePageCacheMB", "must be a whole number of MiB from 1 to 1048576")
         }
         warehousePageCacheMB = Int(pageCache)
+        let checkpointLimit = try settings.double(root, "warehouseCheckpointLimitMB")
+        guard checkpointLimit >= 1, checkpointLimit <= 1_048_576, checkpointLimit == checkpointLimit.rounded() else {
+            throw settings.invalid("warehouseCheckpointLimitMB", "must be a whole number of MiB from 1 to 1048576")
+        }
+        warehouseCheckpointLimitMB = Int(checkpointLimit)
         let compressionName = root.string(forKey: "warehousePostgresCompression", default: PostgresCompression.lz4.rawValue)
         guard let compression = PostgresCompression(rawValue: compressionName) else {
             throw settings.invalid("warehousePostgresCompression", "'\(compressionName)' is not one of lz4, pglz")

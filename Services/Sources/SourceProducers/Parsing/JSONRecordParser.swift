@@ -1,4 +1,5 @@
 import Foundation
+import Schema
 
 /// Checks one JSON document and finds its record id.
 struct JSONRecordParser: Sendable {
@@ -6,26 +7,45 @@ struct JSONRecordParser: Sendable {
 
     /// The record of `text`, or why it is not one.
     func parse(_ text: String, location: String) -> ParseOutcome {
-        let object: Any
+        let document: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            document = try JSONValue(parsing: text)
         } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
             return .failure(
                 RecordFailure(
-                    location: location, text: text, code: "ingestion.invalidJSON", message: "\(location) is not valid JSON: \(detail)"))
+                    location: location, text: text, code: "ingestion.invalidJSON",
+                    message: "\(location) is not valid JSON: \(Self.whyInvalid(text, error))"))
         }
-        guard object is [String: Any] else {
+        guard case .object = document else {
             return .failure(
                 RecordFailure(
                     location: location, text: text, code: "ingestion.notAnObject", message: "\(location) is JSON but not an object"))
         }
-        guard let id = JSONPath(recordIdPath).string(in: object), !id.isEmpty else {
+        let path = JSONPath(recordIdPath)
+        var id = path.value(in: document)?.scalarText
+        if case .number(let number)? = path.value(in: document), abs(number) >= JSONValue.largestExactInteger {
+            // Every digit of a long numeric id, as written.
+            id = path.literal(in: text)
+        }
+        guard let id, !id.isEmpty else {
             return .failure(
                 RecordFailure(
                     location: location, text: text, code: "ingestion.missingRecordId", field: recordIdPath,
                     message: "\(location) has no record id at \(recordIdPath)"))
         }
         return .record(ParsedRecord(recordId: id, payload: text, location: location))
+    }
+
+    /// Why `text` is not JSON, with the place Foundation's parser names (the character); the
+    /// shared decoder's `error` when Foundation reads it after all (a malformed number the
+    /// shared decoder refuses, say).
+    private static func whyInvalid(_ text: String, _ error: any Error) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
+        } catch {
+            return (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+        }
+        if case .dataCorrupted(let context) = error as? DecodingError { return context.debugDescription }
+        return "\(error)"
     }
 }

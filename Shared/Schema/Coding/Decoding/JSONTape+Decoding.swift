@@ -24,6 +24,13 @@ extension JSONTape {
             return unsafeBitCast(try decodeData(at: index, location: location), to: Value.self)
         } else if type == Decimal.self {
             return unsafeBitCast(try decodeDecimal(at: index, location: location), to: Value.self)
+        } else if type == JSONValue.self {
+            do {
+                return unsafeBitCast(try jsonValue(at: index), to: Value.self)
+            } catch {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: location().codingPath, debugDescription: "A string or number in the value is malformed."))
+            }
         }
         // Arrays and dictionaries are one reference wide; the size spares other types the
         // costlier conformance check.

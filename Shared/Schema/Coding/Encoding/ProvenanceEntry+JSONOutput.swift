@@ -40,12 +40,20 @@ extension JSONOutput {
     /// Writes `dictionary` as a JSON object, its keys in the UTF-8 order the shared encoder
     /// sorts every object's keys in, each value by `writeValue`.
     func writeObject<Value>(_ dictionary: [String: Value], writeValue: (Value) -> Void) {
+        writeObject(keys: Array(dictionary.keys)) { key in writeValue(dictionary[key].unsafelyUnwrapped) }
+    }
+
+    /// Writes a JSON object with `keys`, put in the UTF-8 order the shared encoder sorts every
+    /// object's keys in, each value by `writeValue`. Sorting the keys alone keeps a caller in
+    /// another module, where `writeObject(_:writeValue:)` is not specialized, off the generic
+    /// sorting of key-value pairs.
+    func writeObject(keys: [String], writeValue: (String) -> Void) {
         append(UInt8(ascii: "{"))
-        for (index, member) in dictionary.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+        for (index, key) in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
             if index > 0 { append(UInt8(ascii: ",")) }
-            writeString(member.key)
+            writeString(key)
             append(UInt8(ascii: ":"))
-            writeValue(member.value)
+            writeValue(key)
         }
         append(UInt8(ascii: "}"))
     }

@@ -31,9 +31,16 @@ public struct SchemaJSONWriter {
     /// Writes `dictionary` as an object, keys in the encoder's order, each value by
     /// `writeValue`; `false` as soon as one value cannot be written.
     public func object<Value>(_ dictionary: [String: Value], writeValue: (Value) -> Bool) -> Bool {
+        object(keys: Array(dictionary.keys)) { key in writeValue(dictionary[key].unsafelyUnwrapped) }
+    }
+
+    /// Writes an object with `keys`, in the encoder's order, each key's value by `writeValue`;
+    /// `false` as soon as one value cannot be written. Called with a dictionary's keys from
+    /// another module, it is as fast as ``object(_:writeValue:)`` is within this one.
+    public func object(keys: [String], writeValue: (String) -> Bool) -> Bool {
         var written = true
-        output.writeObject(dictionary) { value in
-            if written { written = writeValue(value) }
+        output.writeObject(keys: keys) { key in
+            if written { written = writeValue(key) }
         }
         return written
     }

@@ -29,6 +29,7 @@ struct SchemaJSONDecodingTests {
         compare(Scalars.self, data, sourceLocation: sourceLocation)
         compare(Nested.self, data, relaxed: true, sourceLocation: sourceLocation)
         compare(Manual.self, data, sourceLocation: sourceLocation)
+        // Built straight from the tape by the fast decoder, through its containers by JSONDecoder.
         compare(JSONValue.self, data, relaxed: true, sourceLocation: sourceLocation)
         compare([Int?].self, data, sourceLocation: sourceLocation)
         compare(String.self, data, sourceLocation: sourceLocation)

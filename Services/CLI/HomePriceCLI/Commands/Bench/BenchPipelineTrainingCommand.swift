@@ -52,13 +52,13 @@ struct BenchPipelineTrainingCommand: AsyncParsableCommand {
                 + "pipeline/sources  pipeline/same  pipeline/all  labels off  goal")
         for region in report.regions {
             print(
-                String(
-                    format: "%-6@  %12d  %8d  %4d   %14.2f%%  %15.2f%%  %12.2f%%  %7.2f%%   %16.3f  %13.3f  %12.3f  %9.1f%%  %@",
-                    region.region as NSString,
-                    region.cleanTrainingHomes, region.pipelineTrainingHomes, region.testHomes, region.cleanMAPE * 100,
-                    region.cleanSameHomesMAPE * 100, region.cleanSourcesMAPE * 100, region.pipelineMAPE * 100,
-                    region.pipelineOverCleanSources, region.pipelineOverCleanSameHomes, region.pipelineOverClean,
-                    region.pipelineLabelsOff * 100, (region.withinGoal ? "met" : "NOT met") as NSString))
+                region.region.rightPadded(6)
+                    + String(
+                        format: "  %12d  %8d  %4d   %14.2f%%  %15.2f%%  %12.2f%%  %7.2f%%   %16.3f  %13.3f  %12.3f  %9.1f%%  %@",
+                        region.cleanTrainingHomes, region.pipelineTrainingHomes, region.testHomes, region.cleanMAPE * 100,
+                        region.cleanSameHomesMAPE * 100, region.cleanSourcesMAPE * 100, region.pipelineMAPE * 100,
+                        region.pipelineOverCleanSources, region.pipelineOverCleanSameHomes, region.pipelineOverClean,
+                        region.pipelineLabelsOff * 100, (region.withinGoal ? "met" : "NOT met") as NSString))
         }
         print(
             "goal: pipeline MAPE ≤ \(report.goal) × the clean sources' model's (same homes, the true values of the facts their sources state)"

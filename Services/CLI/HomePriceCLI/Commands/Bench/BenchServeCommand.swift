@@ -52,9 +52,10 @@ struct BenchServeCommand: AsyncParsableCommand {
         print("target        conns     req/s   p50 ms   p99 ms   non-2xx  socket errors")
         for load in report.loads {
             print(
-                String(
-                    format: "%-13@ %5d %9.0f %8.2f %8.2f %9d %14d", load.target as NSString, load.connections, load.requestsPerSecond,
-                    load.p50Milliseconds, load.p99Milliseconds, load.non2xx, load.socketErrors))
+                load.target.rightPadded(13)
+                    + String(
+                        format: " %5d %9.0f %8.2f %8.2f %9d %14d", load.connections, load.requestsPerSecond, load.p50Milliseconds,
+                        load.p99Milliseconds, load.non2xx, load.socketErrors))
         }
         for (name, ratio) in report.ratios.sorted(by: { $0.key < $1.key }) { print(String(format: "%@: %.3f", name as NSString, ratio)) }
         let swap = report.swap

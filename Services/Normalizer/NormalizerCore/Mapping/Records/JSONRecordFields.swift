@@ -1,26 +1,25 @@
-/// A JSON record read with dot paths: `address.city`, `$.price.value`, `rooms[0].size`.
-struct JSONRecordFields: RecordFields {
-    let root: JSONValue
+import Foundation
+import Schema
 
-    /// Parses a JSON payload.
-    init(payload: String) throws(NormalizationError) {
-        root = try JSONValue.parse(payload)
+/// A JSON record read with dot paths (``Schema/JSONPath``): `address.city`, `$.price.value`,
+/// `rooms[0].size`.
+struct JSONRecordFields: RecordFields {
+    private let root: JSONValue
+    /// The paths a mapping reads, read once for all its records; others are read when asked.
+    private let paths: [String: JSONPath]
+
+    /// Parses a JSON payload, to be read at `paths` (by their text) or at any other path.
+    init(payload: String, paths: [String: JSONPath]) throws(NormalizationError) {
+        do {
+            root = try JSONValue(parsing: payload)
+        } catch {
+            throw NormalizationError(.malformedPayload, reason: "the payload is not valid JSON", input: payload)
+        }
+        self.paths = paths
     }
 
     func text(at path: String) throws(NormalizationError) -> String? {
-        var value = root
-        for step in Self.steps(of: path) {
-            switch (step, value) {
-            case (.key(let key), .object(let members)):
-                guard let member = members[key] else { return nil }
-                value = member
-            case (.index(let index), .array(let elements)):
-                guard elements.indices.contains(index) else { return nil }
-                value = elements[index]
-            default:
-                return nil
-            }
-        }
+        guard let value = (paths[path] ?? JSONPath(path)).value(in: root) else { return nil }
         switch value {
         case .null:
             return nil
@@ -29,30 +28,5 @@ struct JSONRecordFields: RecordFields {
         case .bool, .number, .string:
             return value.scalarText
         }
-    }
-
-    private enum Step: Equatable {
-        case key(String)
-        case index(Int)
-    }
-
-    /// `$.a.b[2].c` → key a, key b, index 2, key c.
-    private static func steps(of path: String) -> [Step] {
-        var text = Substring(path)
-        if text.hasPrefix("$.") { text = text.dropFirst(2) } else if text == "$" { return [] }
-        var steps: [Step] = []
-        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
-            var name = part
-            var indices: [Step] = []
-            while name.hasSuffix("]"), let open = name.lastIndex(of: "["),
-                let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
-            {
-                indices.insert(.index(index), at: 0)
-                name = name[..<open]
-            }
-            if !name.isEmpty { steps.append(.key(String(name))) }
-            steps += indices
-        }
-        return steps
     }
 }

@@ -1,8 +1,8 @@
 import CSQLite
 import Foundation
 
-/// A connection to a SQLite database file (or `:memory:`), the only code that calls the C
-/// library.
+/// A connection to a SQLite database file (or `:memory:`): with ``SQLiteCheckpointer``, the
+/// only code that calls the C library.
 ///
 /// Every call holds one recursive lock, so the connection can be shared between tasks and a
 /// transaction's body can call back into the connection on the same thread. Several processes
@@ -17,14 +17,19 @@ final class SQLiteDatabase: @unchecked Sendable {
     /// Prepared statements by their SQL, reused: the warehouse runs the same few statements for
     /// every record, and preparing one costs more than running it.
     private var statements: [String: OpaquePointer] = [:]
+    /// Checkpoints a file database's write-ahead log off the writer's commits.
+    private let checkpointer: SQLiteCheckpointer?
 
     /// Opens (creating if needed) a database.
     /// - Parameters:
     ///   - path: The file, or `:memory:`.
     ///   - busyTimeout: How long a statement waits for another connection's lock before it
     ///     fails with `SQLITE_BUSY`; zero fails at once.
+    ///   - checkpointLimitMiB: For a file in WAL mode: checkpoint the log in the background
+    ///     (``SQLiteCheckpointer``), and in the commit that leaves more than this many MiB in
+    ///     it; `nil` keeps SQLite's automatic checkpoint, in the commit past 1,000 pages.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
-    init(path: String, busyTimeout: Duration) throws(NormalizationError) {
+    init(path: String, busyTimeout: Duration, checkpointLimitMiB: Int? = nil) throws(NormalizationError) {
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &handle, flags, nil)
@@ -37,13 +42,40 @@ final class SQLiteDatabase: @unchecked Sendable {
         self.path = path
         let milliseconds = min(max(busyTimeout / .milliseconds(1), 0), Double(Int32.max))
         sqlite3_busy_timeout(handle, Int32(milliseconds.rounded()))
+        guard let checkpointLimitMiB, path != ":memory:" else {
+            checkpointer = nil
+            return
+        }
+        // The file's page size (SQLite's default for a new file), read before this connection
+        // is set up for ``query(_:_:)``.
+        var pageSize: Int32 = 4096
+        var statement: OpaquePointer?
+        if sqlite3_prepare_v2(handle, "PRAGMA page_size", -1, &statement, nil) == SQLITE_OK, sqlite3_step(statement) == SQLITE_ROW {
+            pageSize = max(sqlite3_column_int(statement, 0), 512)
+        }
+        sqlite3_finalize(statement)
+        do {
+            checkpointer = try SQLiteCheckpointer(
+                path: path, limitPages: Int32(clamping: checkpointLimitMiB * 1_048_576 / Int(pageSize)))
+        } catch {
+            sqlite3_close_v2(handle)
+            throw error
+        }
+        checkpointer?.attach(to: handle)
     }
 
     deinit {
         for statement in statements.values {
             sqlite3_finalize(statement)
         }
+        // The hook holds the checkpointer unretained.
+        checkpointer?.detach(from: handle)
         sqlite3_close_v2(handle)
+    }
+
+    /// Waits for the background checkpoints asked for so far (none without a checkpointer).
+    func waitForCheckpoints() {
+        checkpointer?.waitUntilIdle()
     }
 
     /// Runs one or more statements without parameters.
@@ -121,7 +153,12 @@ final class SQLiteDatabase: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try nesting.run(
-            begin: { () throws(NormalizationError) in try query("BEGIN IMMEDIATE") },
+            begin: { () throws(NormalizationError) in
+                // The previous commit's checkpoint, run meanwhile, ends first: the log then
+                // starts over instead of growing.
+                checkpointer?.waitUntilIdle()
+                try query("BEGIN IMMEDIATE")
+            },
             commit: { () throws(NormalizationError) in try query("COMMIT") },
             rollback: { try? execute("ROLLBACK") }, body)
     }

@@ -30,6 +30,9 @@ public final class SQLiteWarehouse: NormalizerStore {
     ///   - pageCacheMiB: How many MiB of database pages the connection keeps in memory, at least
     ///     one (`normalizer.warehousePageCacheMB`); SQLite's own default (2 MiB) when `nil`. A
     ///     cache that holds a batch's changed pages writes each once, at the commit.
+    ///   - checkpointLimitMiB: Checkpoint the write-ahead log in the background, and in the
+    ///     commit that leaves more than this many MiB in it (`normalizer.warehouseCheckpointLimitMB`;
+    ///     see ``SQLiteCheckpointer``); SQLite's own checkpoint, in the commit, when `nil`.
     ///   - clock: The time stamped on history rows.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
     public init(
@@ -37,6 +40,7 @@ public final class SQLiteWarehouse: NormalizerStore {
         busyTimeout: Duration = .zero,
         recordCacheSize: Int = 10_000,
         pageCacheMiB: Int? = nil,
+        checkpointLimitMiB: Int? = nil,
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws(NormalizationError) {
         if path != ":memory:" {
@@ -45,7 +49,7 @@ public final class SQLiteWarehouse: NormalizerStore {
                 withIntermediateDirectories: true
             )
         }
-        database = try SQLiteDatabase(path: path, busyTimeout: busyTimeout)
+        database = try SQLiteDatabase(path: path, busyTimeout: busyTimeout, checkpointLimitMiB: checkpointLimitMiB)
         self.clock = clock
         recordCache = MappedRecordCache(limit: recordCacheSize)
         try database.execute(
@@ -71,12 +75,12 @@ public final class SQLiteWarehouse: NormalizerStore {
         try markRetiredBodies()
     }
 
-    /// Opens the warehouse at `path` with `configuration`'s busy timeout, record cache and page
-    /// cache: how the normalizer and the benchmarks that run one open theirs.
+    /// Opens the warehouse at `path` with `configuration`'s busy timeout, record cache, page
+    /// cache and checkpoint limit: how the normalizer and the benchmarks that run one open theirs.
     public convenience init(path: String, configuration: NormalizerConfiguration) throws(NormalizationError) {
         try self.init(
             path: path, busyTimeout: configuration.warehouseBusyTimeout, recordCacheSize: configuration.warehouseRecordCacheSize,
-            pageCacheMiB: configuration.warehousePageCacheMB)
+            pageCacheMiB: configuration.warehousePageCacheMB, checkpointLimitMiB: configuration.warehouseCheckpointLimitMB)
     }
 
     /// Drops the `content` column that files written before kept beside each home's body (the

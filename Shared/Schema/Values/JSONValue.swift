@@ -1,10 +1,12 @@
 import Foundation
-import Schema
 
-/// Any JSON document, held as a value: the model card keeps the fitted feature parameters in
-/// one, so the card's format does not change with the parameters' Swift type.
+/// Any JSON document, held as a value that keeps what kind each value is: a source's record
+/// payload read by paths (``JSONPath``), a model card's fitted feature parameters, a raw record
+/// inside a prediction request.
 ///
-/// Numbers are `Double`s: integers beyond 2⁵³ lose precision.
+/// Numbers are `Double`s: integers beyond 2⁵³ lose precision. Decoded by
+/// ``SchemaJSON/decode(_:from:)``, a document is built straight from the scanned tokens; any
+/// other decoder reads it through `Decodable`'s containers, with the same result.
 public enum JSONValue: Codable, Sendable, Equatable {
     /// `null`.
     case null
@@ -19,28 +21,11 @@ public enum JSONValue: Codable, Sendable, Equatable {
     /// An object.
     case object([String: JSONValue])
 
-    /// The JSON document `value` encodes to (with the shared schema JSON format).
+    /// Parses the JSON document `text`.
     ///
-    /// - Throws: ``RegistryError/Code/invalidDocument`` when `value` cannot be encoded.
-    public init(encoding value: some Encodable) throws(RegistryError) {
-        do {
-            let data = try SchemaJSON.makeEncoder().encode(value)
-            self = try SchemaJSON.makeDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw RegistryError(.invalidDocument, reason: "cannot encode as JSON: \(error)", input: "\(type(of: value))")
-        }
-    }
-
-    /// The document decoded as `type`.
-    ///
-    /// - Throws: ``RegistryError/Code/invalidDocument`` when the document is not a `type`.
-    public func decode<Value: Decodable>(as type: Value.Type) throws(RegistryError) -> Value {
-        do {
-            let data = try SchemaJSON.makeEncoder().encode(self)
-            return try SchemaJSON.makeDecoder().decode(type, from: data)
-        } catch {
-            throw RegistryError(.invalidDocument, reason: "cannot decode the JSON document: \(error)", input: "\(type)")
-        }
+    /// - Throws: `DecodingError` when `text` is not JSON.
+    public init(parsing text: String) throws {
+        self = try SchemaJSON.decode(JSONValue.self, from: Data(text.utf8))
     }
 
     /// Reads any JSON value.
@@ -73,4 +58,20 @@ public enum JSONValue: Codable, Sendable, Equatable {
         case .object(let value): try container.encode(value)
         }
     }
+
+    /// A scalar as text: strings as they are, whole numbers without a fraction (`1990`, not
+    /// `1990.0`; every digit up to 2⁵³), `true` and `false`; `nil` for `null`, objects and arrays.
+    public var scalarText: String? {
+        switch self {
+        case .string(let text): text
+        case .bool(let value): value ? "true" : "false"
+        case .number(let value) where value.rounded() == value && abs(value) <= Self.largestExactInteger: String(Int64(value))
+        case .number(let value): String(value)
+        case .null, .array, .object: nil
+        }
+    }
+
+    /// The largest whole number a `.number` holds exactly, 2⁵³: past it, neighbouring integers
+    /// read from a document become one (see ``JSONPath/literal(in:)``).
+    public static let largestExactInteger: Double = 9_007_199_254_740_992
 }
