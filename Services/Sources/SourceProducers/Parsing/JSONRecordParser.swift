@@ -22,11 +22,13 @@ struct JSONRecordParser: Sendable {
                     location: location, text: text, code: "ingestion.notAnObject", message: "\(location) is JSON but not an object"))
         }
         let path = JSONPath(recordIdPath)
-        var id = path.value(in: document)?.scalarText
-        if case .number(let number)? = path.value(in: document), abs(number) >= JSONValue.largestExactInteger {
+        let id: String? =
+            switch path.value(in: document) {
             // Every digit of a long numeric id, as written.
-            id = path.literal(in: text)
-        }
+            case .number(let number)? where abs(number) >= JSONValue.largestExactInteger: path.literal(in: text)
+            case let value?: value.scalarText
+            case nil: nil
+            }
         guard let id, !id.isEmpty else {
             return .failure(
                 RecordFailure(

@@ -39,13 +39,7 @@ final class SQLiteCheckpointer: Sendable {
     /// Opens the checkpointing connection to `path`, a database file in WAL mode.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
     init(path: String, limitPages: Int32) throws(NormalizationError) {
-        var handle: OpaquePointer?
-        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let handle else {
-            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
-            sqlite3_close_v2(handle)
-            throw NormalizationError(.storageFailed, reason: "the checkpointing connection: \(message)", input: path)
-        }
-        self.handle = handle
+        handle = try SQLiteDatabase.connection(to: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX)
         self.limitPages = limitPages
     }
 

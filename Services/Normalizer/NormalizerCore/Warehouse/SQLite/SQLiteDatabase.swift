@@ -30,14 +30,7 @@ final class SQLiteDatabase: @unchecked Sendable {
     ///     it; `nil` keeps SQLite's automatic checkpoint, in the commit past 1,000 pages.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
     init(path: String, busyTimeout: Duration, checkpointLimitMiB: Int? = nil) throws(NormalizationError) {
-        var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let status = sqlite3_open_v2(path, &handle, flags, nil)
-        guard status == SQLITE_OK, let handle else {
-            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
-            sqlite3_close_v2(handle)
-            throw NormalizationError(.storageFailed, reason: message, input: path)
-        }
+        let handle = try Self.connection(to: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
         self.handle = handle
         self.path = path
         let milliseconds = min(max(busyTimeout / .milliseconds(1), 0), Double(Int32.max))
@@ -71,6 +64,18 @@ final class SQLiteDatabase: @unchecked Sendable {
         // The hook holds the checkpointer unretained.
         checkpointer?.detach(from: handle)
         sqlite3_close_v2(handle)
+    }
+
+    /// Opens a connection to `path` with `flags` (`SQLITE_OPEN_…`).
+    /// - Throws: ``NormalizationError/Code/storageFailed`` with SQLite's reason.
+    static func connection(to path: String, flags: Int32) throws(NormalizationError) -> OpaquePointer {
+        var handle: OpaquePointer?
+        guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(handle)
+            throw NormalizationError(.storageFailed, reason: message, input: path)
+        }
+        return handle
     }
 
     /// Waits for the background checkpoints asked for so far (none without a checkpointer).
