@@ -458,7 +458,9 @@ public final class PostgresWarehouse: NormalizerStore {
 
     public func assign(recordKeys: [String], toCluster id: String) throws(NormalizationError) {
         try transaction { () throws(NormalizationError) -> Void in
-            try session.query("UPDATE records SET cluster = \(id) WHERE key = ANY(\(recordKeys))")
+            // Rows already in the cluster are left alone (an unchanged update still writes a
+            // new row version).
+            try session.query("UPDATE records SET cluster = \(id) WHERE key = ANY(\(recordKeys)) AND cluster IS DISTINCT FROM \(id)")
             keptRecords?.keep(cluster: id, ofRecords: recordKeys)
         }
     }

@@ -28,6 +28,32 @@ struct WarehouseTests {
         }
     }
 
+    @Test(
+        "assigning records to the cluster they are in keeps them there; another cluster moves only the records named",
+        arguments: StoreKind.allCases)
+    func assignToTheSameCluster(kind: StoreKind) async throws {
+        try await kind.withFreshPlace { place in
+            let store = try place.open()
+            let first = try RecordMapper(descriptor: #require(SeedScenario.catalog()["us-agency-flat"])).map(SeedScenario.flat).get()
+            var second = first
+            second.recordId = "second"
+            try store.transaction(inRegion: "US") { () throws(NormalizationError) in
+                try store.save(try PreparedRecord(first))
+                try store.save(try PreparedRecord(second))
+                try store.assign(recordKeys: [first.key, second.key], toCluster: "home-1")
+                try store.assign(recordKeys: [first.key, second.key], toCluster: "home-1")
+                #expect(try store.records(inCluster: "home-1").map(\.key) == [first.key, second.key].sorted())
+                try store.assign(recordKeys: [second.key], toCluster: "home-2")
+                #expect(try store.cluster(ofRecord: first.key) == "home-1")
+                #expect(try store.cluster(ofRecord: second.key) == "home-2")
+            }
+            // Read again without what the instance kept in memory.
+            let reopened = try place.open()
+            #expect(try reopened.cluster(ofRecord: first.key) == "home-1")
+            #expect(try reopened.records(inCluster: "home-2").map(\.key) == [second.key])
+        }
+    }
+
     @Test("keeps the history of a home's changes", arguments: StoreKind.allCases)
     func history(kind: StoreKind) async throws {
         try await kind.withFreshPlace { place in

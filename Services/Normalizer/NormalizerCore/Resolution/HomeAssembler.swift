@@ -94,6 +94,8 @@ struct HomeAssembler: Sendable {
     }
 
     private func priceInUSD(_ price: Money) -> Double? {
+        // Dollars are dollars: no detour through `Decimal`.
+        guard price.currency != CurrencyCode.usd.rawValue else { return price.amount }
         guard let currency = CurrencyCode(rawValue: price.currency) else { return nil }
         let amount = MonetaryAmount(amount: Decimal(price.amount), currency: currency)
         return try? amount.converted(to: .usd, using: exchangeRates).money.amount

@@ -54,22 +54,22 @@ public struct MergePolicy: Sendable, Equatable {
         // One value has nothing to disagree with.
         guard candidates.count > 1 else { return (0, nil) }
         let rule = rule(for: field)
-        let ranked = candidates.indices.sorted { left, right in
-            let a = candidates[left].record
-            let b = candidates[right].record
-            let trustOrder = (trust(of: a.sourceId), trust(of: b.sourceId))
-            let timeOrder = (Recency(a), Recency(b))
-            switch rule {
-            case .sourcePriority:
-                if trustOrder.0 != trustOrder.1 { return trustOrder.0 > trustOrder.1 }
-                if timeOrder.0 != timeOrder.1 { return timeOrder.0 > timeOrder.1 }
-            case .mostRecent:
-                if timeOrder.0 != timeOrder.1 { return timeOrder.0 > timeOrder.1 }
-                if trustOrder.0 != trustOrder.1 { return trustOrder.0 > trustOrder.1 }
-            }
-            return (a.sourceId, a.recordId) < (b.sourceId, b.recordId)
-        }
-        let chosen = ranked[0]
+        // Each candidate's trust and recency once, not in every comparison.
+        let keys = candidates.map { (trust: trust(of: $0.record.sourceId), recency: Recency($0.record)) }
+        let chosen =
+            candidates.indices.min { left, right in
+                let (a, b) = (keys[left], keys[right])
+                switch rule {
+                case .sourcePriority:
+                    if a.trust != b.trust { return a.trust > b.trust }
+                    if a.recency != b.recency { return a.recency > b.recency }
+                case .mostRecent:
+                    if a.recency != b.recency { return a.recency > b.recency }
+                    if a.trust != b.trust { return a.trust > b.trust }
+                }
+                let (first, second) = (candidates[left].record, candidates[right].record)
+                return (first.sourceId, first.recordId) < (second.sourceId, second.recordId)
+            } ?? 0
         let chosenValue = candidates[chosen].value.value
         let disagree = candidates.contains {
             $0.value.value != chosenValue && !$0.value.value.agrees(with: chosenValue, relativeTolerance: numericTolerance)

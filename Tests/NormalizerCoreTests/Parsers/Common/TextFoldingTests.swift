@@ -60,12 +60,14 @@ struct TextFoldingTests {
     }
 
     /// What a placeholder means, by `Character`: few letters and digits, and either only the
-    /// placeholder punctuation or one of the placeholder words once folded.
+    /// placeholder punctuation or one of the placeholder words once folded (by
+    /// `foldedByUnicode`, the definition of folding, which the byte-wise path is tested against).
     private static func referencePlaceholder(_ text: String) -> Bool {
         guard text.filter({ $0.isLetter || $0.isNumber }).count <= 12 else { return false }
         if text.allSatisfy({ "-–—?/. ".contains($0) }) { return true }
+        let folded = TextFolding.foldedByUnicode(text).map { $0.isLetter || $0.isNumber ? $0 : " " }
         return ["na", "none", "null", "nil", "nan", "unknown", "tbd", "notavailable", "ka", "keineangabe", "unbekannt"]
-            .contains(reference(text, words: true).filter { $0 != " " })
+            .contains(String(folded).filter { $0 != " " })
     }
 
     @Test("placeholders in ASCII text found byte by byte exactly as character by character")
@@ -77,6 +79,40 @@ struct TextFoldingTests {
         #expect(InputScreening.isPlaceholder("—"))
         #expect(InputScreening.isPlaceholder("Keine Angabe"))
         #expect(!InputScreening.isPlaceholder("Straße"))
+    }
+
+    /// `count` random strings of up to 16 characters from ASCII, Latin letters with and
+    /// without a fold of their own, combining marks, non-ASCII spaces and other scripts.
+    private static func randomLatin(_ count: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet =
+            Array("aZ 9-/.\tÄäÖöÜüßẞéÈçñÅøØæİıłĳŉſǅΣσςжЖ\u{A0}\u{2003}ªº²½µ€–—n/akAtbd")
+            + [Character("\r"), Character("\n"), Character("\u{301}"), Character("\u{308}"), Character("\u{345}")]
+        return (0..<count).map { _ in
+            String((0..<Int.random(in: 0...16, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? " " })
+        }
+    }
+
+    @Test("ASCII and Latin letters fold byte by byte exactly as by Unicode normalization")
+    func latinFastPathAgreesWithUnicode() {
+        let samples = ["München", "Fußbodenheizung  Öl", "Élec\u{301}trique", "Straße\u{A0}5", "ŁÓDŹ", "İstanbul", "ĲSSEL", "ǅ"]
+        // Every character of two bytes in UTF-8, alone and among ASCII letters, spaces,
+        // punctuation and combining marks.
+        let twoByteCharacters = (0x80...0x7FF).compactMap(Unicode.Scalar.init).map { Character($0) }
+        let inContext = twoByteCharacters.flatMap { character in
+            ["\(character)", "A\(character)b", " \(character)-\(character) ", "\(character)\u{301}", "x\(character)\(character)Y"]
+        }
+        for text in samples + inContext + Self.randomLatin(4_000) {
+            let unicode = TextFolding.foldedByUnicode(text)
+            #expect(Array(TextFolding.folded(text).utf8) == Array(unicode.utf8), "\(text.debugDescription)")
+            let kept: [Character] = unicode.map { $0.isLetter || $0.isNumber ? $0 : " " }
+            let words = String(kept).split(separator: " ").joined(separator: " ")
+            #expect(Array(TextFolding.foldedWords(text).utf8) == Array(words.utf8), "\(text.debugDescription)")
+            #expect(InputScreening.isPlaceholder(text) == Self.referencePlaceholder(text), "\(text.debugDescription)")
+        }
+        #expect(TextFolding.latinFoldedWords("Fernwärme/Öl") == "fernwaerme oel")
+        #expect(TextFolding.latinFoldedWords("Ørsted") == nil)
+        #expect(TextFolding.latinFoldedWords("e\u{301}") == nil)
     }
 
     @Test("non-ASCII text spells umlauts out and drops marks")

@@ -37,6 +37,25 @@ struct NumberParserTests {
         #expect(value == Decimal(string: expected))
     }
 
+    @Test("plain digits and decimals read exactly, by the short path up to 18 digits and the general one past it")
+    func plainDigits() throws {
+        var generator = SystemRandomNumberGenerator()
+        func digits(_ count: ClosedRange<Int>) -> String {
+            String((0..<Int.random(in: count, using: &generator)).map { _ in "0123456789".randomElement(using: &generator) ?? "0" })
+        }
+        let samples = ["0", "007", "999999999999999999", "1000000000000000000", "123456789012345678901234"]
+        let random = (0..<500).map { _ in digits(1...24) }
+        let fractions = (0..<500).map { index in (index % 2 == 0 ? "-" : "") + digits(1...12) + "." + digits(1...12) }
+        for digits in samples + random + fractions + ["0.000", "-0.0", "-0", "10.50", "-3.25", "0.1", "1.234"] {
+            let value = try NumberParser(convention: .decimalPoint).parse(digits)
+            let expected = try #require(Decimal(string: digits))
+            #expect(value == expected, "\(digits)")
+            #expect(value.description == expected.description, "\(digits)")
+            #expect(!value.isNaN, "\(digits)")
+            #expect(value.isSignMinus == (value < 0), "\(digits)")
+        }
+    }
+
     @Test(
         "a country brings its convention",
         arguments: [

@@ -21,10 +21,11 @@ public enum AreaUnit: String, Sendable, Codable, CaseIterable {
     /// spaces, with `²` and `^2` read as `2`: `sq. ft.`, `Square Feet`, `m²`, `qm`, and the
     /// UN/CEFACT codes schema.org's `unitCode` uses (`FTK`, `MTK`, `ACR`, `HAR`).
     init?(spelling: some StringProtocol) {
-        let key = TextFolding.folded(spelling)
-            .replacingOccurrences(of: "²", with: "2")
-            .replacingOccurrences(of: "^2", with: "2")
-            .filter { $0 != "." && $0 != " " }
+        // `²` folds to itself, so it is read as `2` first and the rest folds byte by byte.
+        let squared = spelling.unicodeScalars.contains("²") ? spelling.replacingOccurrences(of: "²", with: "2") : String(spelling)
+        var key = TextFolding.folded(squared)
+        if key.contains("^") { key = key.replacingOccurrences(of: "^2", with: "2") }
+        key.removeAll { $0 == "." || $0 == " " }
         guard let unit = Self.spellings[key] else { return nil }
         self = unit
     }

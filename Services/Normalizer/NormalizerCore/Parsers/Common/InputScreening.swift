@@ -38,13 +38,16 @@ enum InputScreening {
 
     /// Whether the text is a placeholder for "no value", such as `n/a`, `-` or `k. A.`.
     static func isPlaceholder(_ text: String) -> Bool {
+        // No placeholder holds a digit (nor does punctuation alone).
+        guard !text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
         // Folding keeps at least one character per letter or digit: more of them than the
         // longest placeholder has cannot fold into one.
         if TextFolding.isASCII(text) {
-            // No placeholder holds a digit.
-            guard !text.utf8.contains(where: { (0x30...0x39).contains($0) }), asciiLetters(in: text) <= longestPlaceholder
-            else { return false }
+            guard asciiLetters(in: text) <= longestPlaceholder else { return false }
             if text.utf8.allSatisfy(asciiPlaceholderPunctuation.contains) { return true }
+        } else if let words = TextFolding.latinFoldedWords(text) {
+            // Such text holds a letter, so it is no punctuation alone.
+            return placeholders.contains(words.filter { $0 != " " })
         } else {
             guard text.lazy.filter({ $0.isLetter || $0.isNumber }).count <= longestPlaceholder else { return false }
             if text.allSatisfy({ placeholderPunctuation.contains($0) || $0 == " " }) { return true }

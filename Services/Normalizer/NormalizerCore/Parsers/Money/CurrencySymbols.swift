@@ -11,6 +11,8 @@ import Foundation
 public struct CurrencySymbols: Sendable, Equatable {
     /// Lowercased spelling → currency.
     let currenciesBySpelling: [String: CurrencyCode]
+    /// The affixes of a price with these spellings, built once rather than per parser.
+    let scanner: MoneyAffix.Scanner
 
     /// Every ISO 4217 code Foundation knows, in capitals.
     static let isoCodes: [String: CurrencyCode] = Dictionary(
@@ -24,6 +26,12 @@ public struct CurrencySymbols: Sendable, Equatable {
             currenciesBySpelling.map { ($0.key.lowercased(), $0.value) },
             uniquingKeysWith: { first, _ in first }
         )
+        scanner = MoneyAffix.Scanner(currenciesBySpelling: self.currenciesBySpelling)
+    }
+
+    /// Tables with the same spellings are equal.
+    public static func == (left: CurrencySymbols, right: CurrencySymbols) -> Bool {
+        left.currenciesBySpelling == right.currenciesBySpelling
     }
 
     /// This table with another's spellings added; the other wins on a clash.

@@ -32,9 +32,9 @@ enum MoneyAffix: Sendable, Equatable {
         /// Characters between affixes that carry no meaning.
         private static let fillers: Set<Character> = [" ", ".", "\u{00A0}"]
 
-        init(symbols: CurrencySymbols) {
+        init(currenciesBySpelling: [String: CurrencyCode]) {
             var table = Self.fixedAffixes
-            for (spelling, currency) in symbols.currenciesBySpelling {
+            for (spelling, currency) in currenciesBySpelling {
                 table[spelling] = .currency(currency)
             }
             affixesBySpelling = table

@@ -47,7 +47,7 @@ public struct MoneyParser: Sendable {
         self.dollarSignCurrency = dollarSignCurrency
         self.convention = convention
         self.plausibleRange = plausibleRange
-        scanner = MoneyAffix.Scanner(symbols: symbols)
+        scanner = symbols.scanner
     }
 
     /// Creates a parser with the country's currency and number convention; a bare

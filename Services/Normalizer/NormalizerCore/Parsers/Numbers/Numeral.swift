@@ -51,6 +51,13 @@ struct Numeral {
             isNegative = Self.minusSigns.contains(first)
             body = body.dropFirst()
         }
+        if !isNegative, let integer = Self.plainInteger(body) {
+            // The common case, without `Character`s or parsing a `Decimal` from text.
+            self.isNegative = false
+            value = Decimal(integer)
+            doubleValue = Double(integer)
+            return
+        }
         guard body.contains(where: { $0.isASCII && $0.isNumber }),
             body.allSatisfy(Self.isNumeralCharacter),
             let first = body.first, !Self.neutralGroupingSeparators.contains(first),
@@ -78,12 +85,36 @@ struct Numeral {
         let canonical =
             (isNegative ? "-" : "") + (integerDigits.isEmpty ? "0" : integerDigits)
             + (fractionText.isEmpty ? "" : "." + fractionText)
-        guard let value = Decimal(string: canonical), let doubleValue = Double(canonical) else {
+        guard let value = Self.decimal(integer: integerDigits, fraction: fractionText, negative: isNegative) ?? Decimal(string: canonical),
+            let doubleValue = Double(canonical)
+        else {
             throw ParseError(.malformed, reason: "not a number", input: input)
         }
         self.isNegative = isNegative
         self.value = value
         self.doubleValue = doubleValue
+    }
+
+    /// The value of the digits of `parts` one after the other when they are 1 to 18 ASCII
+    /// digits and nothing else, else `nil`.
+    private static func plainInteger(_ parts: Substring...) -> UInt64? {
+        guard (1...18).contains(parts.reduce(0) { $0 + $1.utf8.count }) else { return nil }
+        var value: UInt64 = 0
+        for part in parts {
+            for byte in part.utf8 {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + UInt64(byte - 0x30)
+            }
+        }
+        return value
+    }
+
+    /// The value of ASCII digits `integer` and `fraction` (`integer.fraction`) when they hold 1 to
+    /// 18 digits together and the value is not zero, built from its digits without parsing
+    /// text; `nil` otherwise (`Decimal(string:)` then reads it).
+    private static func decimal(integer: String, fraction: Substring, negative: Bool) -> Decimal? {
+        guard let significand = plainInteger(Substring(integer), fraction), significand > 0 else { return nil }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction.utf8.count, significand: Decimal(significand))
     }
 
     /// Decides which separator, if any, starts the decimals.

@@ -5,9 +5,9 @@ import Schema
 /// SQLite database file (or in memory, for dry runs and tests).
 ///
 /// Homes and history rows hold the ``Schema/SchemaJSON`` text of the home; an upsert compares
-/// that text with `normalizedAt` set to the epoch (``content(of:)``), computed from the stored body
-/// rather than stored beside it (a second copy of every home would double the bytes each
-/// upsert writes).
+/// the stored and the new text member by member, byte for byte, all but `normalizedAt`
+/// (``StoredJSONMembers``), so nothing is stored beside the body for it (a second copy of
+/// every home would double the bytes each upsert writes).
 ///
 /// Several normalizer processes may share one file: it is kept in WAL mode (readers never wait
 /// for the writer), and ``transaction(_:)`` takes the write lock when it begins, so one
@@ -84,7 +84,7 @@ public final class SQLiteWarehouse: NormalizerStore {
     }
 
     /// Drops the `content` column that files written before kept beside each home's body (the
-    /// body with `normalizedAt` set to the epoch, now computed when an upsert compares). Once
+    /// body with `normalizedAt` set to the epoch; an upsert now compares the bodies). Once
     /// dropped, normalizers of earlier builds cannot use the file: upgrade every instance
     /// sharing it together.
     private func dropContentColumn() throws(NormalizationError) {
@@ -135,15 +135,11 @@ public final class SQLiteWarehouse: NormalizerStore {
         try database.transaction { () throws(NormalizationError) -> UpsertOutcome in
             let body = try Self.body(of: home)
             let stored = try database.query("SELECT version, body, retired_into FROM homes WHERE id = ?", [.text(home.id)]).first
-            if let stored, stored[2] == .null, Self.content(of: stored[1].text ?? "") == Self.content(of: body) {
+            let changed = stored.map { row in Self.changedFields(from: row[1].text ?? "{}", to: body) } ?? ["*"]
+            if let stored, stored[2] == .null, changed.isEmpty {
                 return UpsertOutcome(.unchanged, version: Int(stored[0].integer ?? 0))
             }
             let version = (stored?[0].integer ?? 0) + 1
-            let changed =
-                stored.map { row in
-                    Self.changedFields(
-                        from: StoredJSONMembers.members(of: row[1].text ?? "{}"), to: StoredJSONMembers.members(of: body))
-                } ?? ["*"]
             try database.query(
                 "INSERT INTO homes (id, version, body, retired_into) VALUES (?, ?, ?, NULL) "
                     + "ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body, retired_into = NULL",
@@ -289,10 +285,12 @@ public final class SQLiteWarehouse: NormalizerStore {
         recordCache.validate(dataVersion: version)
     }
 
+    /// Rows already in the cluster are left alone: a record's row holds its body too, and
+    /// rewriting it unchanged would write its pages again at the commit.
     public func assign(recordKeys: [String], toCluster id: String) throws(NormalizationError) {
         try database.transaction { () throws(NormalizationError) in
             for key in recordKeys {
-                try database.query("UPDATE records SET cluster = ? WHERE key = ?", [.text(id), .text(key)])
+                try database.query("UPDATE records SET cluster = ?1 WHERE key = ?2 AND cluster IS NOT ?1", [.text(id), .text(key)])
             }
         }
     }
@@ -348,21 +346,9 @@ public final class SQLiteWarehouse: NormalizerStore {
         try decode(Home.self, column).numbered(version.integer)
     }
 
-    /// The text of `normalizedAt` in ``content(of:)``: the epoch, as the encoder
-    /// writes a date.
-    private static let timelessStamp: Substring = {
-        let list = (try? SchemaJSONEncoder().encode([Date(timeIntervalSince1970: 0)])) ?? Data("[]".utf8)
-        return String(decoding: list, as: UTF8.self).dropFirst().dropLast()
-    }()
-
-    /// A home's JSON `body` with `normalizedAt` set to the epoch: what an upsert compares.
-    private static func content(of body: String) -> String {
-        guard let stamp = StoredJSONMembers.value(of: "normalizedAt", in: body) else { return body }
-        return String(body[..<stamp.startIndex]) + timelessStamp + body[stamp.endIndex...]
-    }
-
-    /// The top-level JSON keys whose values differ, ignoring `normalizedAt`.
-    private static func changedFields(from old: [Substring: Substring], to new: [Substring: Substring]) -> [String] {
-        Set(old.keys).union(new.keys).filter { key in key != "normalizedAt" && old[key] != new[key] }.map(String.init).sorted()
+    /// The top-level JSON keys whose values differ between two bodies of a home, ignoring
+    /// `normalizedAt`: none when an upsert changes nothing.
+    private static func changedFields(from old: String, to new: String) -> [String] {
+        StoredJSONMembers.changedKeys(from: old, to: new, ignoring: "normalizedAt")
     }
 }

@@ -5,26 +5,59 @@
 /// versions of a member are equal exactly when their texts are: comparing texts tells which
 /// fields changed without decoding either version.
 enum StoredJSONMembers {
-    /// The members of `text`, a JSON object; empty for anything else.
-    static func members(of text: String) -> [Substring: Substring] {
-        var members: [Substring: Substring] = [:]
+    /// The members of `text`, a JSON object, in order; empty for anything else.
+    static func members(of text: String) -> [(key: Substring, value: Substring)] {
+        var members: [(key: Substring, value: Substring)] = []
         forEachMember(of: text) { key, value in
-            members[key] = value
+            members.append((key, value))
             return true
         }
         return members
     }
 
-    /// The text of the value of the top-level member `key` of `text`, a JSON object; `nil`
-    /// when it has none.
-    static func value(of key: String, in text: String) -> Substring? {
-        var found: Substring?
-        forEachMember(of: text) { name, value in
-            guard name == key else { return true }
-            found = value
-            return false
+    /// The keys of the top-level members whose values differ between the JSON objects `old`
+    /// and `new` (present in one only, or with other texts, byte for byte), except `ignored`,
+    /// sorted.
+    static func changedKeys(from old: String, to new: String, ignoring ignored: String) -> [String] {
+        let before = members(of: old)
+        let after = members(of: new)
+        var changed: [Substring] = []
+        if isSorted(before), isSorted(after) {
+            // Keys in byte order, as the warehouse's encoder writes them: one walk over both.
+            var (left, right) = (before[...], after[...])
+            while let first = left.first, let second = right.first {
+                if first.key.utf8.elementsEqual(second.key.utf8) {
+                    if !first.value.utf8.elementsEqual(second.value.utf8) { changed.append(first.key) }
+                    left.removeFirst()
+                    right.removeFirst()
+                } else if precedes(first.key, second.key) {
+                    changed.append(first.key)
+                    left.removeFirst()
+                } else {
+                    changed.append(second.key)
+                    right.removeFirst()
+                }
+            }
+            changed += left.map(\.key) + right.map(\.key)
+        } else {
+            // Of a repeated key the last counts, as in a JSON parser.
+            let earlier = Dictionary(before, uniquingKeysWith: { _, last in last })
+            let later = Dictionary(after, uniquingKeysWith: { _, last in last })
+            changed = Set(earlier.keys).union(later.keys).filter { key in
+                guard let first = earlier[key], let second = later[key] else { return true }
+                return !first.utf8.elementsEqual(second.utf8)
+            }
         }
-        return found
+        return changed.filter { $0 != ignored }.map(String.init).sorted()
+    }
+
+    /// Whether `members`' keys strictly increase in byte order.
+    private static func isSorted(_ members: [(key: Substring, value: Substring)]) -> Bool {
+        zip(members, members.dropFirst()).allSatisfy { precedes($0.key, $1.key) }
+    }
+
+    private static func precedes(_ first: Substring, _ second: Substring) -> Bool {
+        first.utf8.lexicographicallyPrecedes(second.utf8)
     }
 
     /// Calls `body` with each top-level member's key (without its quotes) and value text, in
