@@ -13,27 +13,32 @@ struct HomeAssembler: Sendable {
     ///   - records: The cluster's records; not empty.
     ///   - normalizedAt: When this version is produced.
     func home(id: String, records: [MappedRecord], normalizedAt: Date) -> Home {
-        let members = records.sorted { $0.key < $1.key }
-        let region = members.max { policy.trust(of: $0.sourceId) < policy.trust(of: $1.sourceId) }?.region ?? ""
+        // Each key built once, not in every comparison.
+        let members = records.map { (key: $0.key, record: $0) }.sorted { $0.key < $1.key }.map(\.record)
+        let standings = members.map(policy.standing(of:))
+        let region = members.indices.max { standings[$0].trust < standings[$1].trust }.map { members[$0].region } ?? ""
         var home = Home(id: id, region: region, address: Address(city: "", country: region), normalizedAt: normalizedAt)
         var latitude: Double?
         var longitude: Double?
-        let fieldNames = Set(members.flatMap(\.fields.keys)).sorted()
-        for name in fieldNames {
-            let candidates = members.compactMap { record in record.fields[name].map { (record: record, value: $0) } }
-            let (chosen, conflict) = policy.choose(field: name, among: candidates)
-            home.provenance[name] = candidates.enumerated().map { index, candidate in
+        var fieldNames = Set<String>()
+        for member in members { fieldNames.formUnion(member.fields.keys) }
+        for name in fieldNames.sorted() {
+            // The members giving the field, by their position.
+            let givers = members.indices.filter { members[$0].fields[name] != nil }
+            let values = givers.map { members[$0].fields[name].unsafelyUnwrapped }
+            let (chosen, conflict) = policy.choose(field: name, standings: givers.map { standings[$0] }, values: values)
+            home.provenance[name] = zip(givers, values).enumerated().map { position, giver in
                 ProvenanceEntry(
-                    sourceId: candidate.record.sourceId,
-                    recordId: candidate.record.recordId,
-                    value: candidate.value.raw,
-                    fetchedAt: candidate.record.fetchedAt,
-                    chosen: index == chosen
+                    sourceId: members[giver.0].sourceId,
+                    recordId: members[giver.0].recordId,
+                    value: giver.1.raw,
+                    fetchedAt: members[giver.0].fetchedAt,
+                    chosen: position == chosen
                 )
             }
             if name.hasPrefix(MappedRecord.unmappedPrefix) { continue }
             if let conflict { home.conflicts.append(conflict) }
-            let value = candidates[chosen].value.value
+            let value = values[chosen].value
             if name.hasPrefix(CanonicalField.extraPrefix) {
                 home.extra[String(name.dropFirst(CanonicalField.extraPrefix.count))] = value.text
                 continue

@@ -51,14 +51,22 @@ public struct MergePolicy: Sendable, Equatable {
         field: String,
         among candidates: [(record: MappedRecord, value: FieldValue)]
     ) -> (chosen: Int, conflict: FieldConflict?) {
+        choose(field: field, standings: candidates.map { standing(of: $0.record) }, values: candidates.map(\.value))
+    }
+
+    /// What the policy ranks a record by, read once per record rather than per field.
+    func standing(of record: MappedRecord) -> MergeStanding {
+        MergeStanding(trust: trust(of: record.sourceId), recency: Recency(record), sourceId: record.sourceId, recordId: record.recordId)
+    }
+
+    /// ``choose(field:among:)`` with each candidate's standing and value.
+    func choose(field: String, standings: [MergeStanding], values: [FieldValue]) -> (chosen: Int, conflict: FieldConflict?) {
         // One value has nothing to disagree with.
-        guard candidates.count > 1 else { return (0, nil) }
+        guard values.count > 1 else { return (0, nil) }
         let rule = rule(for: field)
-        // Each candidate's trust and recency once, not in every comparison.
-        let keys = candidates.map { (trust: trust(of: $0.record.sourceId), recency: Recency($0.record)) }
         let chosen =
-            candidates.indices.min { left, right in
-                let (a, b) = (keys[left], keys[right])
+            standings.indices.min { left, right in
+                let (a, b) = (standings[left], standings[right])
                 switch rule {
                 case .sourcePriority:
                     if a.trust != b.trust { return a.trust > b.trust }
@@ -67,12 +75,11 @@ public struct MergePolicy: Sendable, Equatable {
                     if a.recency != b.recency { return a.recency > b.recency }
                     if a.trust != b.trust { return a.trust > b.trust }
                 }
-                let (first, second) = (candidates[left].record, candidates[right].record)
-                return (first.sourceId, first.recordId) < (second.sourceId, second.recordId)
+                return (a.sourceId, a.recordId) < (b.sourceId, b.recordId)
             } ?? 0
-        let chosenValue = candidates[chosen].value.value
-        let disagree = candidates.contains {
-            $0.value.value != chosenValue && !$0.value.value.agrees(with: chosenValue, relativeTolerance: numericTolerance)
+        let chosenValue = values[chosen].value
+        let disagree = values.contains {
+            $0.value != chosenValue && !$0.value.agrees(with: chosenValue, relativeTolerance: numericTolerance)
         }
         return (chosen, disagree ? FieldConflict(field: field, resolution: rule.resolution) : nil)
     }
