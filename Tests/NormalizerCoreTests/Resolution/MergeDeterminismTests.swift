@@ -1,7 +1,8 @@
 import Foundation
-import NormalizerCore
 import Schema
 import Testing
+
+@testable import NormalizerCore
 
 @Suite("Deterministic merges")
 struct MergeDeterminismTests {
@@ -63,12 +64,15 @@ struct MergeDeterminismTests {
         let newer = record("b", "1", priceDate: 2024_05_00, fetchedAt: fetched)
         let undated = record("a", "2", priceDate: nil, fetchedAt: fetched.addingTimeInterval(86_400 * 9))
         let value = FieldValue(.number(1), raw: "1")
-        #expect(policy.choose(field: "price", among: [(older, value), (newer, value), (undated, value)]).chosen == 1)
+        func chosen(among records: [MappedRecord]) -> Int {
+            policy.choose(field: "price", standings: records.map(policy.standing(of:)), values: records.map { _ in value }).chosen
+        }
+        #expect(chosen(among: [older, newer, undated]) == 1)
         // Same day, any instant: trust decides, then source id and record id.
         let morning = record("b", "9", priceDate: nil, fetchedAt: fetched)
         let evening = record("a", "3", priceDate: nil, fetchedAt: fetched.addingTimeInterval(3))
-        #expect(policy.choose(field: "price", among: [(morning, value), (evening, value)]).chosen == 1)
+        #expect(chosen(among: [morning, evening]) == 1)
         let twin = record("a", "1", priceDate: nil, fetchedAt: fetched.addingTimeInterval(2))
-        #expect(policy.choose(field: "price", among: [(evening, value), (twin, value)]).chosen == 1)
+        #expect(chosen(among: [evening, twin]) == 1)
     }
 }

@@ -27,12 +27,13 @@ struct HomeAssembler: Sendable {
             let givers = members.indices.filter { members[$0].fields[name] != nil }
             let values = givers.map { members[$0].fields[name].unsafelyUnwrapped }
             let (chosen, conflict) = policy.choose(field: name, standings: givers.map { standings[$0] }, values: values)
-            home.provenance[name] = zip(givers, values).enumerated().map { position, giver in
-                ProvenanceEntry(
-                    sourceId: members[giver.0].sourceId,
-                    recordId: members[giver.0].recordId,
-                    value: giver.1.raw,
-                    fetchedAt: members[giver.0].fetchedAt,
+            home.provenance[name] = givers.indices.map { position in
+                let member = members[givers[position]]
+                return ProvenanceEntry(
+                    sourceId: member.sourceId,
+                    recordId: member.recordId,
+                    value: values[position].raw,
+                    fetchedAt: member.fetchedAt,
                     chosen: position == chosen
                 )
             }

@@ -40,26 +40,20 @@ public struct MergePolicy: Sendable, Equatable {
         fieldRules[field] ?? defaultRule
     }
 
-    /// Picks one of the records' values of a field.
-    ///
-    /// - Parameter candidates: The records giving the field, each with its value; not empty.
-    /// - Returns: The index of the chosen candidate and, when the values disagree, the conflict
-    ///   naming the rule that chose. Recency is the records' own dates (``Recency``), never the
-    ///   instant a record happened to be fetched, and ties end on the source id then the record
-    ///   id, so the same records give the same home whatever their arrival order and timing.
-    public func choose(
-        field: String,
-        among candidates: [(record: MappedRecord, value: FieldValue)]
-    ) -> (chosen: Int, conflict: FieldConflict?) {
-        choose(field: field, standings: candidates.map { standing(of: $0.record) }, values: candidates.map(\.value))
-    }
-
     /// What the policy ranks a record by, read once per record rather than per field.
     func standing(of record: MappedRecord) -> MergeStanding {
         MergeStanding(trust: trust(of: record.sourceId), recency: Recency(record), sourceId: record.sourceId, recordId: record.recordId)
     }
 
-    /// ``choose(field:among:)`` with each candidate's standing and value.
+    /// Picks one of the records' values of a field.
+    ///
+    /// - Parameters:
+    ///   - standings: The standing (``standing(of:)``) of each record giving the field; not empty.
+    ///   - values: Each of those records' value, in the same order.
+    /// - Returns: The index of the chosen record and, when the values disagree, the conflict
+    ///   naming the rule that chose. Recency is the records' own dates (``Recency``), never the
+    ///   instant a record happened to be fetched, and ties end on the source id then the record
+    ///   id, so the same records give the same home whatever their arrival order and timing.
     func choose(field: String, standings: [MergeStanding], values: [FieldValue]) -> (chosen: Int, conflict: FieldConflict?) {
         // One value has nothing to disagree with.
         guard values.count > 1 else { return (0, nil) }
