@@ -99,6 +99,12 @@ enum SeedScenario {
         )
     }
 
+    /// Runs `body` with a normalizer (``normalizer(store:)``) over a fresh warehouse of `kind`,
+    /// removed afterwards.
+    static func withNormalizer<Value>(on kind: StoreKind, _ body: (Normalizer) async throws -> Value) async throws -> Value {
+        try await kind.withFreshPlace { place in try await body(try await normalizer(store: try place.open())) }
+    }
+
     /// A fresh normalizer that knows the source `mapping` (YAML) normalizes `payloads` as that
     /// source's records (ids `R-0`, `R-1`, …, fetched ``now``), expecting no dead letter.
     /// - Returns: The review tasks raised and the warehouse's homes afterwards.

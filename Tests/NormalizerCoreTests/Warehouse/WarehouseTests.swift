@@ -12,9 +12,8 @@ struct WarehouseTests {
 
     @Test("replaying the same raw records changes nothing", arguments: StoreKind.allCases)
     func replayIsIdempotent(kind: StoreKind) async throws {
-        try await kind.withFreshPlace { place in
-            let store = try place.open()
-            let normalizer = try await SeedScenario.normalizer(store: store)
+        try await SeedScenario.withNormalizer(on: kind) { normalizer in
+            let store = normalizer.store
             _ = try normalizer.normalize(SeedScenario.flat)
             let first = try #require(try normalizer.normalize(SeedScenario.nested).homes.first)
             let homes = try store.homes()

@@ -216,7 +216,11 @@ public final class Normalizer: Sendable {
     /// again: a replay retires nothing itself, so the announcements its first pass lost would
     /// otherwise never be sent. Announcing a retirement twice is harmless to readers of the
     /// latest value.
+    ///
+    /// A cluster the record left (``Resolution/leftBehind``) is stored and announced first.
     private func load(_ resolution: Resolution, at now: Date) throws(NormalizationError) -> [Home] {
+        var leftBehind: [Home] = []
+        for cluster in resolution.leftBehind { leftBehind += try load(cluster, at: now) }
         let upserted = try store.upsert(resolution.home)
         var home = resolution.home
         home.version = upserted.version
@@ -231,7 +235,7 @@ public final class Normalizer: Sendable {
             let announced = Set(announcements.map(\.id))
             announcements += try earlierRetirements(into: home.id, at: now).filter { !announced.contains($0.id) }
         }
-        return [home] + announcements
+        return leftBehind + [home] + announcements
     }
 
     /// Every home retired into `survivor`, directly or through homes retired into it, as

@@ -9,6 +9,12 @@ import Schema
 /// ``Schema/ReviewTaskKind/ambiguousDuplicate`` task, and once a
 /// human decides, the decision overrides the score for that pair from then on. The cluster's
 /// home is reassembled by the merge policy and keeps a stable id (``HomeIdentity``).
+///
+/// A new version of a record already in a cluster stays there while it still matches one of
+/// the other members (or a person approved it with one) and vetoes none; otherwise it leaves,
+/// the cluster goes on without it (``Resolution/leftBehind``) and the record is resolved as if
+/// it were new: a corrected address moves the record to the home at its new address instead of
+/// merging its old home into that one.
 public struct EntityResolver: Sendable {
     /// Thresholds and weights.
     public let settings: ResolutionSettings
@@ -33,11 +39,16 @@ public struct EntityResolver: Sendable {
         try store.save(prepared)
         var members: [String: MappedRecord] = [record.key: record]
         var clusters: Set<String> = []
+        var leftBehind: [Resolution] = []
         let own = try store.cluster(ofRecord: record.key)
-        let known = own != nil
         if let own {
-            try join(own, into: &members, clusters: &clusters, in: store)
-            members[record.key] = record
+            let others = try store.records(inCluster: own).filter { $0.key != record.key }
+            if try belongs(record, with: others, in: store) {
+                clusters.insert(own)
+                for other in others { members[other.key] = other }
+            } else {
+                leftBehind = [try settle(others, replacing: [own], tasks: [], recordWasKnown: false, in: store, now: now)]
+            }
         }
         var tasks: [ReviewTask] = []
         let candidates = try store.records(inBlocks: blocks).sorted { $0.key < $1.key }
@@ -78,8 +89,24 @@ public struct EntityResolver: Sendable {
                 members[candidate.key] = candidate
             }
         }
-        return try settle(
-            Array(members.values), replacing: clusters, tasks: tasks, recordWasKnown: known, in: store, now: now)
+        var resolution = try settle(
+            Array(members.values), replacing: clusters, tasks: tasks, recordWasKnown: own != nil, in: store, now: now)
+        resolution.leftBehind = leftBehind
+        return resolution
+    }
+
+    /// Whether the new version of a record stays in the cluster whose other members are
+    /// `others`: a person approved it with one of them, or it matches one of them (a score of
+    /// at least the merge threshold) and vetoes none. A cluster of its own it always keeps.
+    private func belongs(
+        _ record: MappedRecord, with others: [MappedRecord], in store: some ResolutionStore
+    ) throws(NormalizationError) -> Bool {
+        guard !others.isEmpty else { return true }
+        for other in others where try store.reviewTask(id: Self.taskId(record.key, other.key))?.status == .approved {
+            return true
+        }
+        guard !others.contains(where: { similarity.vetoes(record, $0) }) else { return false }
+        return others.contains { (similarity.score(record, $0)?.total ?? 0) >= settings.mergeThreshold }
     }
 
     /// Applies a human decision on an ambiguous duplicate: approval merges the two records'

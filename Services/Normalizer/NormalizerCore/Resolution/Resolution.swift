@@ -12,4 +12,9 @@ public struct Resolution: Sendable, Equatable {
     /// record seen before (a restarted producer publishes its records again, each with a new
     /// fetch time). Its home may have absorbed others in a pass whose outputs were lost.
     public var recordWasKnown: Bool
+    /// The cluster the record left, reassembled without it: the record's new version no longer
+    /// matches any other member (its source corrected the address, or a unit or floor now
+    /// differs), so its old home goes on without it instead of following it into the home at
+    /// its new address. Stored and announced before ``home``; at most one.
+    public var leftBehind: [Resolution] = []
 }
