@@ -217,7 +217,9 @@ public final class Normalizer: Sendable {
     /// otherwise never be sent. Announcing a retirement twice is harmless to readers of the
     /// latest value.
     ///
-    /// A cluster the record left (``Resolution/leftBehind``) is stored and announced first.
+    /// A cluster the record left (``Resolution/leftBehind``) is stored and announced first;
+    /// the home a known record last left (``Resolution/departedHomeId``) is announced again
+    /// with the homes retired into it.
     private func load(_ resolution: Resolution, at now: Date) throws(NormalizationError) -> [Home] {
         var leftBehind: [Home] = []
         for cluster in resolution.leftBehind { leftBehind += try load(cluster, at: now) }
@@ -234,6 +236,11 @@ public final class Normalizer: Sendable {
         if upserted.change == .unchanged || resolution.recordWasKnown {
             let announced = Set(announcements.map(\.id))
             announcements += try earlierRetirements(into: home.id, at: now).filter { !announced.contains($0.id) }
+            if let departed = resolution.departedHomeId, departed != home.id, var left = try store.home(id: departed) {
+                left.normalizedAt = now
+                let announced = Set(announcements.map(\.id))
+                announcements += ([left] + (try earlierRetirements(into: departed, at: now))).filter { !announced.contains($0.id) }
+            }
         }
         return leftBehind + [home] + announcements
     }

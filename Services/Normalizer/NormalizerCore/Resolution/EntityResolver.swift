@@ -47,7 +47,9 @@ public struct EntityResolver: Sendable {
                 clusters.insert(own)
                 for other in others { members[other.key] = other }
             } else {
-                leftBehind = [try settle(others, replacing: [own], tasks: [], recordWasKnown: false, in: store, now: now)]
+                let left = try settle(others, replacing: [own], tasks: [], recordWasKnown: false, in: store, now: now)
+                try store.noteDeparture(ofRecord: record.key, leftCluster: left.home.id)
+                leftBehind = [left]
             }
         }
         var tasks: [ReviewTask] = []
@@ -92,6 +94,7 @@ public struct EntityResolver: Sendable {
         var resolution = try settle(
             Array(members.values), replacing: clusters, tasks: tasks, recordWasKnown: own != nil, in: store, now: now)
         resolution.leftBehind = leftBehind
+        if own != nil, leftBehind.isEmpty { resolution.departedHomeId = try store.departure(ofRecord: record.key) }
         return resolution
     }
 

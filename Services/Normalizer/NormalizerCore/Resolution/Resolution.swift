@@ -17,4 +17,8 @@ public struct Resolution: Sendable, Equatable {
     /// differs), so its old home goes on without it instead of following it into the home at
     /// its new address. Stored and announced before ``home``; at most one.
     public var leftBehind: [Resolution] = []
+    /// The home the record last left (``leftBehind`` of an earlier pass), when the record was
+    /// known: its current state is announced again with the record's home, as homes retired
+    /// into it are, so a replay sends what a first pass whose outputs were lost sent.
+    public var departedHomeId: String?
 }

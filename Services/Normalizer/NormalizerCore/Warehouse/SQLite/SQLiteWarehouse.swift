@@ -67,6 +67,7 @@ public final class SQLiteWarehouse: NormalizerStore {
                 block TEXT NOT NULL, record_key TEXT NOT NULL, PRIMARY KEY (block, record_key));
             CREATE INDEX IF NOT EXISTS record_blocks_key ON record_blocks (record_key);
             CREATE TABLE IF NOT EXISTS review_tasks (task_id TEXT PRIMARY KEY, body TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS record_departures (record_key TEXT PRIMARY KEY, cluster TEXT NOT NULL);
             """
         )
         if let pageCacheMiB { try database.execute("PRAGMA cache_size = -\(max(pageCacheMiB, 1) * 1024)") }
@@ -306,6 +307,16 @@ public final class SQLiteWarehouse: NormalizerStore {
             "INSERT INTO review_tasks (task_id, body) VALUES (?, ?) ON CONFLICT (task_id) DO UPDATE SET body = excluded.body",
             [.text(reviewTask.taskId), .text(try Self.json(reviewTask))]
         )
+    }
+
+    public func noteDeparture(ofRecord key: String, leftCluster cluster: String) throws(NormalizationError) {
+        try database.query(
+            "INSERT INTO record_departures (record_key, cluster) VALUES (?, ?) ON CONFLICT (record_key) DO UPDATE SET cluster = excluded.cluster",
+            [.text(key), .text(cluster)])
+    }
+
+    public func departure(ofRecord key: String) throws(NormalizationError) -> String? {
+        try database.query("SELECT cluster FROM record_departures WHERE record_key = ?", [.text(key)]).first?[0].text
     }
 
     // MARK: Encoding
