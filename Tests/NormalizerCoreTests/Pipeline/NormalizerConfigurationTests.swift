@@ -66,6 +66,22 @@ struct WarehouseKindConfigurationTests {
         }
     }
 
+    @Test(
+        "a commit asks for a background checkpoint past warehouseCheckpointBackgroundMB, NORMALIZER_WAREHOUSE_CHECKPOINT_BACKGROUND_MB overrides it, one above the limit names the key"
+    )
+    func checkpointBackground() async throws {
+        #expect(try await Self.configuration([:]).warehouseCheckpointBackgroundMB == 1)
+        #expect(try await Self.configuration(["NORMALIZER_WAREHOUSE_CHECKPOINT_BACKGROUND_MB": "4"]).warehouseCheckpointBackgroundMB == 4)
+        await #expect {
+            try await Self.configuration([
+                "NORMALIZER_WAREHOUSE_CHECKPOINT_BACKGROUND_MB": "32", "NORMALIZER_WAREHOUSE_CHECKPOINT_LIMIT_MB": "16",
+            ])
+        } throws: { error in
+            let error = error as? NormalizationError
+            return error?.input == "warehouseCheckpointBackgroundMB" && error?.reason.contains("warehouseCheckpointLimitMB (16)") == true
+        }
+    }
+
     @Test("a PostgreSQL warehouse compresses with lz4 unless warehousePostgresCompression says pglz; another value names the key")
     func postgresCompression() async throws {
         #expect(try await Self.configuration([:]).warehousePostgresCompression == .lz4)

@@ -34,6 +34,9 @@ public struct NormalizerConfiguration: Sendable, Equatable {
     /// into the database file itself; below that, a thread of its own does it after each
     /// commit, off the batch's critical path.
     public var warehouseCheckpointLimitMB: Int
+    /// How many MiB a commit leaves in a SQLite warehouse's write-ahead log before it asks the
+    /// background thread for a checkpoint: smaller commits gather in the log first.
+    public var warehouseCheckpointBackgroundMB: Int
     /// How a PostgreSQL warehouse compresses the homes and records it stores.
     public var warehousePostgresCompression: PostgresCompression
     /// The folder of the source mapping files, relative to the project root unless absolute.
@@ -61,6 +64,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         warehouseRecordCacheSize: Int,
         warehousePageCacheMB: Int = 64,
         warehouseCheckpointLimitMB: Int = 64,
+        warehouseCheckpointBackgroundMB: Int = 1,
         warehousePostgresCompression: PostgresCompression = .lz4,
         sourcesDirectory: String,
         unknownSourceWait: Duration,
@@ -77,6 +81,7 @@ public struct NormalizerConfiguration: Sendable, Equatable {
         self.warehouseRecordCacheSize = warehouseRecordCacheSize
         self.warehousePageCacheMB = warehousePageCacheMB
         self.warehouseCheckpointLimitMB = warehouseCheckpointLimitMB
+        self.warehouseCheckpointBackgroundMB = warehouseCheckpointBackgroundMB
         self.warehousePostgresCompression = warehousePostgresCompression
         self.sourcesDirectory = sourcesDirectory
         self.unknownSourceWait = unknownSourceWait
@@ -114,16 +119,19 @@ public struct NormalizerConfiguration: Sendable, Equatable {
             throw settings.invalid("warehouseRecordCacheSize", "must be a whole number, not negative")
         }
         warehouseRecordCacheSize = Int(cacheSize)
-        let pageCache = try settings.double(root, "warehousePageCacheMB")
-        guard pageCache >= 1, pageCache <= 1_048_576, pageCache == pageCache.rounded() else {
-            throw settings.invalid("warehousePageCacheMB", "must be a whole number of MiB from 1 to 1048576")
+        /// A key's whole number of MiB, from 1 to `maximum`, named with `maximumName`.
+        func mebibytes(_ key: String, upTo maximum: Int = 1_048_576, _ maximumName: String = "1048576") throws(NormalizationError) -> Int {
+            let value = try settings.double(root, key)
+            guard value >= 1, value <= Double(maximum), value == value.rounded() else {
+                throw settings.invalid(key, "must be a whole number of MiB from 1 to \(maximumName)")
+            }
+            return Int(value)
         }
-        warehousePageCacheMB = Int(pageCache)
-        let checkpointLimit = try settings.double(root, "warehouseCheckpointLimitMB")
-        guard checkpointLimit >= 1, checkpointLimit <= 1_048_576, checkpointLimit == checkpointLimit.rounded() else {
-            throw settings.invalid("warehouseCheckpointLimitMB", "must be a whole number of MiB from 1 to 1048576")
-        }
-        warehouseCheckpointLimitMB = Int(checkpointLimit)
+        warehousePageCacheMB = try mebibytes("warehousePageCacheMB")
+        warehouseCheckpointLimitMB = try mebibytes("warehouseCheckpointLimitMB")
+        warehouseCheckpointBackgroundMB = try mebibytes(
+            "warehouseCheckpointBackgroundMB", upTo: warehouseCheckpointLimitMB,
+            "warehouseCheckpointLimitMB (\(warehouseCheckpointLimitMB))")
         let compressionName = root.string(forKey: "warehousePostgresCompression", default: PostgresCompression.lz4.rawValue)
         guard let compression = PostgresCompression(rawValue: compressionName) else {
             throw settings.invalid("warehousePostgresCompression", "'\(compressionName)' is not one of lz4, pglz")

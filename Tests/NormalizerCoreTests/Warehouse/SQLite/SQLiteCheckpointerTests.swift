@@ -7,13 +7,14 @@ import Testing
 struct SQLiteCheckpointerTests {
     /// A fresh WAL-mode database file in a folder of its own, removed afterwards.
     private static func withDatabase(
-        checkpointLimitMiB: Int?, _ body: (SQLiteDatabase, URL) throws -> Void
+        checkpointLimitMiB: Int?, backgroundMiB: Int = 1, _ body: (SQLiteDatabase, URL) throws -> Void
     ) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkpointer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("warehouse.sqlite")
-        let database = try SQLiteDatabase(path: file.path, busyTimeout: .seconds(5), checkpointLimitMiB: checkpointLimitMiB)
+        let database = try SQLiteDatabase(
+            path: file.path, busyTimeout: .seconds(5), checkpointLimitMiB: checkpointLimitMiB, checkpointBackgroundMiB: backgroundMiB)
         try database.execute("PRAGMA journal_mode = WAL")
         try database.execute("CREATE TABLE rows (value TEXT NOT NULL)")
         try body(database, file)
@@ -51,13 +52,20 @@ struct SQLiteCheckpointerTests {
         }
     }
 
-    @Test("small commits gather in the log before they are checkpointed")
+    @Test("small commits gather in the log before they are checkpointed, up to the background size configured")
     func smallCommitsWait() throws {
         try Self.withDatabase(checkpointLimitMiB: 64) { database, file in
             try Self.commit(rows: 100, to: database)
             database.waitForCheckpoints()
             #expect(Self.size(file) < 50_000)
             #expect(Self.size(Self.log(of: file)) > 100_000)
+        }
+        // 2 MB of rows, checkpointed at 1 MiB (above), stay in the log below 4 MiB.
+        try Self.withDatabase(checkpointLimitMiB: 64, backgroundMiB: 4) { database, file in
+            try Self.commit(rows: 2_000, to: database)
+            database.waitForCheckpoints()
+            #expect(Self.size(file) < 50_000)
+            #expect(Self.size(Self.log(of: file)) > 1_500_000)
         }
     }
 

@@ -10,7 +10,7 @@ import Synchronization
 /// a 500-record batch changes more than that, so every batch's commit also copied its pages
 /// into the file and synced it, on the normalizer's critical path (at 20,000 homes, a batch's
 /// commit took 84 ms with it, 37 ms without). Here a commit that leaves at least
-/// ``backgroundPages`` in the log asks for a checkpoint (the hook ``attach(to:)`` installs),
+/// `backgroundPages` in the log (`normalizer.warehouseCheckpointBackgroundMB`) asks for a checkpoint (the hook ``attach(to:)`` installs),
 /// which runs while the writer delivers its batch and maps the next; the writer's next
 /// transaction waits for it (``waitUntilIdle()``), so with one writer the log starts over at
 /// every batch instead of growing. A `PASSIVE` checkpoint never waits for a writer or a reader
@@ -18,10 +18,6 @@ import Synchronization
 /// leaves more than `limitPages` in the log checkpoints it itself, as SQLite's own checkpoint
 /// does, which bounds the log. Durability is the writer's: its commits sync the log as before.
 final class SQLiteCheckpointer: Sendable {
-    /// The pages a commit leaves in the log before it asks for a checkpoint (1 MiB of 4 KiB
-    /// pages): small commits gather in the log first.
-    static let backgroundPages: Int32 = 256
-
     private struct State {
         /// Whether a checkpoint runs.
         var running = false
@@ -33,13 +29,17 @@ final class SQLiteCheckpointer: Sendable {
     private nonisolated(unsafe) let handle: OpaquePointer
     private let queue = DispatchQueue(label: "homeprice.normalizer.checkpoint")
     private let state = Mutex(State())
+    /// The pages a commit leaves in the log before it asks for a checkpoint: small commits
+    /// gather in the log first.
+    private let backgroundPages: Int32
     /// The log's size, in pages, past which a commit checkpoints it itself.
     private let limitPages: Int32
 
     /// Opens the checkpointing connection to `path`, a database file in WAL mode.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
-    init(path: String, limitPages: Int32) throws(NormalizationError) {
+    init(path: String, backgroundPages: Int32, limitPages: Int32) throws(NormalizationError) {
         handle = try SQLiteDatabase.connection(to: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX)
+        self.backgroundPages = max(backgroundPages, 1)
         self.limitPages = limitPages
     }
 
@@ -59,7 +59,7 @@ final class SQLiteCheckpointer: Sendable {
                 if pages > checkpointer.limitPages {
                     // As SQLite's own checkpoint does; a failure leaves the pages in the log.
                     sqlite3_wal_checkpoint_v2(writer, database, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
-                } else if pages >= SQLiteCheckpointer.backgroundPages {
+                } else if pages >= checkpointer.backgroundPages {
                     checkpointer.request()
                 }
                 return SQLITE_OK

@@ -28,8 +28,10 @@ final class SQLiteDatabase: @unchecked Sendable {
     ///   - checkpointLimitMiB: For a file in WAL mode: checkpoint the log in the background
     ///     (``SQLiteCheckpointer``), and in the commit that leaves more than this many MiB in
     ///     it; `nil` keeps SQLite's automatic checkpoint, in the commit past 1,000 pages.
+    ///   - checkpointBackgroundMiB: With `checkpointLimitMiB`, the MiB a commit leaves in the
+    ///     log before it asks for a background checkpoint.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
-    init(path: String, busyTimeout: Duration, checkpointLimitMiB: Int? = nil) throws(NormalizationError) {
+    init(path: String, busyTimeout: Duration, checkpointLimitMiB: Int? = nil, checkpointBackgroundMiB: Int = 1) throws(NormalizationError) {
         let handle = try Self.connection(to: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
         self.handle = handle
         self.path = path
@@ -49,7 +51,8 @@ final class SQLiteDatabase: @unchecked Sendable {
         sqlite3_finalize(statement)
         do {
             checkpointer = try SQLiteCheckpointer(
-                path: path, limitPages: Int32(clamping: checkpointLimitMiB * 1_048_576 / Int(pageSize)))
+                path: path, backgroundPages: Int32(clamping: checkpointBackgroundMiB * 1_048_576 / Int(pageSize)),
+                limitPages: Int32(clamping: checkpointLimitMiB * 1_048_576 / Int(pageSize)))
         } catch {
             sqlite3_close_v2(handle)
             throw error

@@ -33,6 +33,9 @@ public final class SQLiteWarehouse: NormalizerStore {
     ///   - checkpointLimitMiB: Checkpoint the write-ahead log in the background, and in the
     ///     commit that leaves more than this many MiB in it (`normalizer.warehouseCheckpointLimitMB`;
     ///     see ``SQLiteCheckpointer``); SQLite's own checkpoint, in the commit, when `nil`.
+    ///   - checkpointBackgroundMiB: With `checkpointLimitMiB`, how many MiB a commit leaves in
+    ///     the log before it asks for a background checkpoint
+    ///     (`normalizer.warehouseCheckpointBackgroundMB`).
     ///   - clock: The time stamped on history rows.
     /// - Throws: ``NormalizationError/Code/storageFailed``.
     public init(
@@ -41,6 +44,7 @@ public final class SQLiteWarehouse: NormalizerStore {
         recordCacheSize: Int = 10_000,
         pageCacheMiB: Int? = nil,
         checkpointLimitMiB: Int? = nil,
+        checkpointBackgroundMiB: Int = 1,
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws(NormalizationError) {
         if path != ":memory:" {
@@ -49,7 +53,8 @@ public final class SQLiteWarehouse: NormalizerStore {
                 withIntermediateDirectories: true
             )
         }
-        database = try SQLiteDatabase(path: path, busyTimeout: busyTimeout, checkpointLimitMiB: checkpointLimitMiB)
+        database = try SQLiteDatabase(
+            path: path, busyTimeout: busyTimeout, checkpointLimitMiB: checkpointLimitMiB, checkpointBackgroundMiB: checkpointBackgroundMiB)
         self.clock = clock
         recordCache = MappedRecordCache(limit: recordCacheSize)
         try database.execute(
@@ -77,11 +82,12 @@ public final class SQLiteWarehouse: NormalizerStore {
     }
 
     /// Opens the warehouse at `path` with `configuration`'s busy timeout, record cache, page
-    /// cache and checkpoint limit: how the normalizer and the benchmarks that run one open theirs.
+    /// cache and checkpoint sizes: how the normalizer and the benchmarks that run one open theirs.
     public convenience init(path: String, configuration: NormalizerConfiguration) throws(NormalizationError) {
         try self.init(
             path: path, busyTimeout: configuration.warehouseBusyTimeout, recordCacheSize: configuration.warehouseRecordCacheSize,
-            pageCacheMiB: configuration.warehousePageCacheMB, checkpointLimitMiB: configuration.warehouseCheckpointLimitMB)
+            pageCacheMiB: configuration.warehousePageCacheMB, checkpointLimitMiB: configuration.warehouseCheckpointLimitMB,
+            checkpointBackgroundMiB: configuration.warehouseCheckpointBackgroundMB)
     }
 
     /// Drops the `content` column that files written before kept beside each home's body (the
