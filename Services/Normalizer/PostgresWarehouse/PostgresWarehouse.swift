@@ -110,7 +110,7 @@ public final class PostgresWarehouse: NormalizerStore {
         """,
         "CREATE INDEX IF NOT EXISTS record_blocks_key ON record_blocks (record_key)",
         "CREATE TABLE IF NOT EXISTS review_tasks (task_id text COLLATE \"C\" PRIMARY KEY, body text NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS record_departures (record_key text COLLATE \"C\" PRIMARY KEY, cluster text NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS record_departures (record_key text COLLATE \"C\" PRIMARY KEY, clusters text[] NOT NULL)",
         // `generation`: bumped by every transaction not confined to a region; `generation:<region>`:
         // by every transaction of the region; `blockingKeysVersion`: the scheme the blocks were
         // written under.
@@ -493,19 +493,20 @@ public final class PostgresWarehouse: NormalizerStore {
         }
     }
 
-    public func noteDeparture(ofRecord key: String, leftCluster cluster: String) throws(NormalizationError) {
+    public func noteDeparture(ofRecord key: String, leftClusters clusters: [String]) throws(NormalizationError) {
         try transaction { () throws(NormalizationError) -> Void in
             try session.query(
                 """
-                INSERT INTO record_departures (record_key, cluster) VALUES (\(key), \(cluster))
-                ON CONFLICT (record_key) DO UPDATE SET cluster = excluded.cluster
+                INSERT INTO record_departures (record_key, clusters) VALUES (\(key), \(clusters))
+                ON CONFLICT (record_key) DO UPDATE SET clusters = excluded.clusters
                 """)
         }
     }
 
-    public func departure(ofRecord key: String) throws(NormalizationError) -> String? {
-        try session.exclusively { () throws(NormalizationError) -> String? in
-            try session.rows("SELECT cluster FROM record_departures WHERE record_key = \(key)") { try $0.decode(String.self) }.first
+    public func departures(ofRecord key: String) throws(NormalizationError) -> [String] {
+        try session.exclusively { () throws(NormalizationError) -> [String] in
+            try session.rows("SELECT clusters FROM record_departures WHERE record_key = \(key)") { try $0.decode([String].self) }.first
+                ?? []
         }
     }
 

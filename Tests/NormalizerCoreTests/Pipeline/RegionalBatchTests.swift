@@ -87,7 +87,7 @@ struct RegionalBatchTests {
     }
 
     @Test(
-        "on PostgreSQL a record that moves to another country, a cluster reaching across countries and one key in two countries in one batch end as on SQLite, without a failed batch"
+        "on PostgreSQL a record that moves to another country, leaving its home there, and one key in two countries in one batch end as on SQLite, without a failed batch"
     )
     func recordsMovingCountryEndAsOnSQLite() async throws {
         let batches: [[RawRecord]] = [
@@ -98,7 +98,7 @@ struct RegionalBatchTests {
             // listings its Canadian address no longer matches, and the home goes on without it.
             // S-5's heating is a term no vocabulary knows.
             [Self.listing("S-5", in: "CA", street: "300 Bay Street", heating: "peat stove"), Self.listing("S-1", in: "CA")],
-            // The nested feed's listing of the Springfield home joins that cluster; S-2 is
+            // The nested feed's listing of the Springfield home joins it (without S-1); S-2 is
             // American and Canadian again in one batch, S-3 Canadian and then American; S-4 is
             // stamped German (mapped American) and then Canadian: the later version wins.
             [

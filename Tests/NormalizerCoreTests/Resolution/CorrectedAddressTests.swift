@@ -1,6 +1,7 @@
 import Foundation
 import NormalizerCore
 import Schema
+import ServiceSupport
 import TestSupport
 import Testing
 
@@ -30,6 +31,31 @@ struct CorrectedAddressTests {
         payload: SeedScenario.nested.payload.replacingOccurrences(of: "A-77", with: "A-78")
             .replacingOccurrences(of: "\"street\": \"123 Main Street\"", with: "\"street\": \"48 Oak Avenue\"")
     )
+
+    /// A German agency's flats: an address, a floor, an area and a bedroom count.
+    private static let flats = SeedScenario.germanAgencyMapping(
+        id: "de-flats-regroup", fields: ["bedrooms: { path: schlafzimmer }", "floor: { path: etage }"])
+
+    /// Record `id` of ``flats`` (fetched `day` days after the seed scenario's time).
+    private static func flat(
+        _ id: String, street: String = "Schönhauser Allee", area: Int = 72, bedrooms: Int = 2, floor: String = "2. OG", day: Double = 0
+    ) -> RawRecord {
+        RawRecord(
+            sourceId: "de-flats-regroup", recordId: id, region: "DE", fetchedAt: SeedScenario.now.addingTimeInterval(day * 86_400),
+            contentType: "application/json",
+            payload: """
+                {"strasse": "\(street)", "nr": "80", "plz": "10439", "ort": "Berlin", "preis": "389.000 €",
+                 "flaeche": "\(area)", "schlafzimmer": \(bedrooms), "etage": "\(floor)"}
+                """)
+    }
+
+    /// A normalizer over a fresh warehouse of `kind` that knows ``flats``.
+    private func withFlats(on kind: StoreKind, _ body: (Normalizer) throws -> Void) async throws {
+        try await SeedScenario.withNormalizer(on: kind) { normalizer in
+            normalizer.update(source: try SourceMappingDocument(yaml: Self.flats, origin: "test").descriptor(publishedAt: .distantPast))
+            try body(normalizer)
+        }
+    }
 
     /// Each live home as the sorted keys of its records.
     private func clusters(in store: any NormalizerStore) throws -> Set<[String]> {
@@ -110,6 +136,50 @@ struct CorrectedAddressTests {
             #expect(output.homes.first?.id == merged.id)
             // After it, only the earlier announcements of homes retired into it, sent again.
             #expect(output.homes.dropFirst().allSatisfy { $0.retiredInto == merged.id })
+        }
+    }
+
+    @Test(
+        "listings linked only through the record that leaves part as well, as they would had it never been linked",
+        arguments: StoreKind.allCases)
+    func listingsLinkedThroughItPart(kind: StoreKind) async throws {
+        try await withFlats(on: kind) { normalizer in
+            // A and C differ in area and bedrooms (a question for a person, not a merge); B
+            // shares its area with A and its bedrooms with C, so it links them.
+            let a = Self.flat("A", area: 72, bedrooms: 3)
+            let b = Self.flat("B", area: 72, bedrooms: 2)
+            let c = Self.flat("C", area: 110, bedrooms: 2)
+            for record in [a, b, c] { _ = try normalizer.normalize(record) }
+            let prefix = "de-flats-regroup/"
+            #expect(try clusters(in: normalizer.store) == [[prefix + "A", prefix + "B", prefix + "C"]])
+
+            _ = try normalizer.normalize(Self.flat("B", street: "Kastanienallee", area: 72, bedrooms: 2, day: 1))
+            #expect(try clusters(in: normalizer.store) == [[prefix + "A"], [prefix + "B"], [prefix + "C"]])
+            // A replay of either changes nothing.
+            let homes = try normalizer.store.homes()
+            for record in [a, c] { _ = try normalizer.normalize(record) }
+            #expect(try normalizer.store.homes() == homes)
+        }
+    }
+
+    @Test(
+        "a record that leaves over its floor and gave its home its id keeps the id; the listing left behind takes a new one, and nothing is announced retired",
+        arguments: StoreKind.allCases)
+    func leavingRecordKeepsItsId(kind: StoreKind) async throws {
+        try await withFlats(on: kind) { normalizer in
+            _ = try normalizer.normalize(Self.flat("A"))
+            let merged = try #require(try normalizer.normalize(Self.flat("B")).homes.first)
+            #expect(try normalizer.store.records(inCluster: merged.id).count == 2)
+
+            // A gives the smallest key; on the third floor it vetoes B.
+            let output = try normalizer.normalize(Self.flat("A", floor: "3. OG", day: 1))
+            let prefix = "de-flats-regroup/"
+            #expect(try clusters(in: normalizer.store) == [[prefix + "A"], [prefix + "B"]])
+            #expect(try normalizer.store.records(inCluster: merged.id).map(\.key) == [prefix + "A"])
+            #expect(!output.homes.contains { $0.retiredInto != nil }, "\(output.homes.map { "\($0.id)>\($0.retiredInto ?? "")" })")
+            #expect(try normalizer.store.home(id: merged.id)?.retiredInto == nil)
+            #expect(try normalizer.store.history(ofHome: merged.id).allSatisfy { $0.home.retiredInto == nil })
+            #expect(Set(output.homes.map(\.id)) == Set(try normalizer.store.homes().map(\.id)))
         }
     }
 }

@@ -8,23 +8,8 @@ import Testing
 /// unit or the floor tells them apart, and that must veto a merge however similar the rest is.
 @Suite("Flats at one address")
 struct FlatsAtOneAddressTests {
-    private static let agency = """
-        id: de-flats-test
-        kind: agencyFeed
-        region: DE
-        currency: EUR
-        format: json
-        mapping:
-          address.street: { path: strasse }
-          address.houseNumber: { path: nr }
-          address.unit: { path: wohnung }
-          address.postalCode: { path: plz }
-          address.city: { path: ort }
-          price: { path: preis }
-          livingArea: { path: flaeche, unit: m2 }
-          rooms: { path: zimmer }
-          floor: { path: etage }
-        """
+    private static let agency = SeedScenario.germanAgencyMapping(
+        id: "de-flats-test", fields: ["address.unit: { path: wohnung }", "rooms: { path: zimmer }", "floor: { path: etage }"])
 
     private func homes(after payloads: [String]) async throws -> [Home] {
         let (tasks, homes) = try await SeedScenario.normalize(payloads: payloads, mapping: Self.agency)

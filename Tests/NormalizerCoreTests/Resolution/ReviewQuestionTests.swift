@@ -8,22 +8,8 @@ import Testing
 /// two homes, never a question for a person.
 @Suite("Review questions")
 struct ReviewQuestionTests {
-    private static let agency = """
-        id: de-review-test
-        kind: agencyFeed
-        region: DE
-        currency: EUR
-        format: json
-        mapping:
-          address.street: { path: strasse }
-          address.houseNumber: { path: nr }
-          address.postalCode: { path: plz }
-          address.city: { path: ort }
-          price: { path: preis }
-          livingArea: { path: flaeche, unit: m2 }
-          rooms: { path: zimmer }
-          builtDate: { path: baujahr }
-        """
+    private static let agency = SeedScenario.germanAgencyMapping(
+        id: "de-review-test", fields: ["rooms: { path: zimmer }", "builtDate: { path: baujahr }"])
 
     private static func home(postalCode: String, city: String, area: String, rooms: Int, built: Int) -> String {
         #"{"strasse": "Am Mühlbach", "nr": "105", "plz": "\#(postalCode)", "ort": "\#(city)", "preis": "320.000 €", "flaeche": "\#(area)", "zimmer": \#(rooms), "baujahr": "\#(built)"}"#

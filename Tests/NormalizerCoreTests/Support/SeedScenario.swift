@@ -105,6 +105,18 @@ enum SeedScenario {
         try await kind.withFreshPlace { place in try await body(try await normalizer(store: try place.open())) }
     }
 
+    /// The mapping of a German agency's JSON feed with source id `id`: the address from
+    /// `strasse`, `nr`, `plz` and `ort`, the price from `preis`, the living area in m² from
+    /// `flaeche`, and each of `fields` (`canonical.field: { path: … }` lines) besides.
+    static func germanAgencyMapping(id: String, fields: [String]) -> String {
+        let common = [
+            "address.street: { path: strasse }", "address.houseNumber: { path: nr }", "address.postalCode: { path: plz }",
+            "address.city: { path: ort }", "price: { path: preis }", "livingArea: { path: flaeche, unit: m2 }",
+        ]
+        return "id: \(id)\nkind: agencyFeed\nregion: DE\ncurrency: EUR\nformat: json\nmapping:\n"
+            + (common + fields).map { "  \($0)\n" }.joined()
+    }
+
     /// A fresh normalizer that knows the source `mapping` (YAML) normalizes `payloads` as that
     /// source's records (ids `R-0`, `R-1`, …, fetched ``now``), expecting no dead letter.
     /// - Returns: The review tasks raised and the warehouse's homes afterwards.

@@ -203,7 +203,8 @@ public final class Normalizer: Sendable {
     }
 
     /// Stores the resolved home and retires the homes merged into it; returns the home as
-    /// stored (its ``Schema/Home/version`` set) followed by the retirement announcements (each
+    /// stored (its ``Schema/Home/version`` set), preceded by what the groups the record left
+    /// returned (see below), followed by the retirement announcements (each
     /// retired home's last state with ``Schema/Home/retiredInto`` and its retired version set),
     /// so consumers downstream drop them.
     ///
@@ -217,9 +218,9 @@ public final class Normalizer: Sendable {
     /// otherwise never be sent. Announcing a retirement twice is harmless to readers of the
     /// latest value.
     ///
-    /// A cluster the record left (``Resolution/leftBehind``) is stored and announced first;
-    /// the home a known record last left (``Resolution/departedHomeId``) is announced again
-    /// with the homes retired into it.
+    /// The groups a record left (``Resolution/leftBehind``) are stored and announced first;
+    /// the homes a known record last left (``Resolution/departedHomeIds``) are announced again
+    /// with the homes retired into them.
     private func load(_ resolution: Resolution, at now: Date) throws(NormalizationError) -> [Home] {
         var leftBehind: [Home] = []
         for cluster in resolution.leftBehind { leftBehind += try load(cluster, at: now) }
@@ -236,7 +237,8 @@ public final class Normalizer: Sendable {
         if upserted.change == .unchanged || resolution.recordWasKnown {
             let announced = Set(announcements.map(\.id))
             announcements += try earlierRetirements(into: home.id, at: now).filter { !announced.contains($0.id) }
-            if let departed = resolution.departedHomeId, departed != home.id, var left = try store.home(id: departed) {
+            for departed in resolution.departedHomeIds where departed != home.id {
+                guard var left = try store.home(id: departed) else { continue }
                 left.normalizedAt = now
                 let announced = Set(announcements.map(\.id))
                 announcements += ([left] + (try earlierRetirements(into: departed, at: now))).filter { !announced.contains($0.id) }

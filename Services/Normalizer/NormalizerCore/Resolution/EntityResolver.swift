@@ -10,9 +10,11 @@ import Schema
 /// human decides, the decision overrides the score for that pair from then on. The cluster's
 /// home is reassembled by the merge policy and keeps a stable id (``HomeIdentity``).
 ///
-/// A new version of a record already in a cluster stays there while it still matches one of
-/// the other members (or a person approved it with one) and vetoes none; otherwise it leaves,
-/// the cluster goes on without it (``Resolution/leftBehind``) and the record is resolved as if
+/// A new version of a record already in a cluster regroups that cluster: members stay together
+/// while links connect them (a match and no person's rejection, or a person's approval; see
+/// `regroup`), so a record whose new version matches no other member, or vetoes one, leaves,
+/// and members that were linked only through it part too. The groups without the record go on
+/// as homes of their own (``Resolution/leftBehind``), and the record's group is resolved as if
 /// it were new: a corrected address moves the record to the home at its new address instead of
 /// merging its old home into that one.
 public struct EntityResolver: Sendable {
@@ -43,13 +45,20 @@ public struct EntityResolver: Sendable {
         let own = try store.cluster(ofRecord: record.key)
         if let own {
             let others = try store.records(inCluster: own).filter { $0.key != record.key }
-            if try belongs(record, with: others, in: store) {
+            let (staying, apart) = try regroup(record, with: others, in: store)
+            for member in staying { members[member.key] = member }
+            if apart.isEmpty {
                 clusters.insert(own)
-                for other in others { members[other.key] = other }
             } else {
-                let left = try settle(others, replacing: [own], tasks: [], recordWasKnown: false, in: store, now: now)
-                try store.noteDeparture(ofRecord: record.key, leftCluster: left.home.id)
-                leftBehind = [left]
+                // The group whose id is the cluster's keeps it; else the first group by id takes
+                // it over (the old id retired into it).
+                let ids = apart.map(HomeIdentity.id(of:))
+                let heir = ids.contains(own) ? nil : ids.indices.min { ids[$0] < ids[$1] }
+                for (index, group) in apart.enumerated() {
+                    leftBehind.append(
+                        try settle(group, replacing: index == heir ? [own] : [], tasks: [], recordWasKnown: false, in: store, now: now))
+                }
+                try store.noteDeparture(ofRecord: record.key, leftClusters: leftBehind.map(\.home.id))
             }
         }
         var tasks: [ReviewTask] = []
@@ -93,23 +102,70 @@ public struct EntityResolver: Sendable {
         }
         var resolution = try settle(
             Array(members.values), replacing: clusters, tasks: tasks, recordWasKnown: own != nil, in: store, now: now)
-        resolution.leftBehind = leftBehind
-        if own != nil, leftBehind.isEmpty { resolution.departedHomeId = try store.departure(ofRecord: record.key) }
+        // The record alone may take its old cluster's id again (it gave the smallest key and
+        // left over a unit or floor): that id is then the record's, not retired.
+        resolution.leftBehind = leftBehind.map { left in
+            var left = left
+            left.retiredHomeIds.removeAll { $0 == resolution.home.id }
+            return left
+        }
+        if own != nil, leftBehind.isEmpty { resolution.departedHomeIds = try store.departures(ofRecord: record.key) }
         return resolution
     }
 
-    /// Whether the new version of a record stays in the cluster whose other members are
-    /// `others`: a person approved it with one of them, or it matches one of them (a score of
-    /// at least the merge threshold) and vetoes none. A cluster of its own it always keeps.
-    private func belongs(
+    /// The groups a known record's cluster falls into with the record's new version: the
+    /// record's own (`staying`, the record among them) and the others (`apart`, by their
+    /// smallest record key). Two members are linked when a person approved the pair, or when
+    /// they match (a score of at least the merge threshold) and no person rejected or dismissed
+    /// the pair; a group is what links connect. The record's links by score count only while it
+    /// vetoes no other member (a differing unit or floor) that a person did not approve, as a
+    /// new record joins no cluster with a member it vetoes.
+    private func regroup(
         _ record: MappedRecord, with others: [MappedRecord], in store: some ResolutionStore
-    ) throws(NormalizationError) -> Bool {
-        guard !others.isEmpty else { return true }
-        for other in others where try store.reviewTask(id: Self.taskId(record.key, other.key))?.status == .approved {
-            return true
+    ) throws(NormalizationError) -> (staying: [MappedRecord], apart: [[MappedRecord]]) {
+        guard !others.isEmpty else { return ([record], []) }
+        let members = others + [record]
+        let recordIndex = others.count
+        var decisions: [String: ReviewStatus] = [:]
+        func decision(_ first: Int, _ second: Int) throws(NormalizationError) -> ReviewStatus? {
+            let id = Self.taskId(members[first].key, members[second].key)
+            if let known = decisions[id] { return known }
+            let status = try store.reviewTask(id: id)?.status
+            decisions[id] = status
+            return status
         }
-        guard !others.contains(where: { similarity.vetoes(record, $0) }) else { return false }
-        return others.contains { (similarity.score(record, $0)?.total ?? 0) >= settings.mergeThreshold }
+        var recordVetoes = false
+        for index in others.indices where similarity.vetoes(record, others[index]) {
+            if try decision(index, recordIndex) != .approved { recordVetoes = true }
+        }
+        // Union-find over the members' positions.
+        var parent = Array(members.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index { index = parent[index] }
+            return index
+        }
+        for second in members.indices {
+            for first in 0..<second {
+                let status = try decision(first, second)
+                let linked: Bool
+                switch status {
+                case .approved: linked = true
+                case .rejected, .dismissed: linked = false
+                case .open, nil:
+                    linked =
+                        !(recordVetoes && second == recordIndex)
+                        && (similarity.score(members[first], members[second])?.total ?? 0) >= settings.mergeThreshold
+                }
+                if linked { parent[root(first)] = root(second) }
+            }
+        }
+        let groups = Dictionary(grouping: members.indices, by: root)
+        let staying = groups[root(recordIndex), default: []].map { members[$0] }
+        let apart = groups.filter { $0.key != root(recordIndex) }.values
+            .map { $0.map { members[$0] }.sorted { $0.key < $1.key } }
+            .sorted { $0[0].key < $1[0].key }
+        return (staying, apart)
     }
 
     /// Applies a human decision on an ambiguous duplicate: approval merges the two records'

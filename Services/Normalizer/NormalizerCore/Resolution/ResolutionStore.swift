@@ -21,9 +21,9 @@ public protocol ResolutionStore: Sendable {
     /// Saves a review task or its decision.
     func save(reviewTask: ReviewTask) throws(NormalizationError)
     /// Notes that the record with `key` left its cluster, which went on without it as
-    /// `cluster`, replacing what an earlier departure of the record noted.
-    func noteDeparture(ofRecord key: String, leftCluster cluster: String) throws(NormalizationError)
-    /// The cluster the record with `key` last left (as that cluster went on without it), if it
-    /// ever left one.
-    func departure(ofRecord key: String) throws(NormalizationError) -> String?
+    /// `clusters`, replacing what an earlier departure of the record noted.
+    func noteDeparture(ofRecord key: String, leftClusters clusters: [String]) throws(NormalizationError)
+    /// The clusters the record with `key` last left (as they went on without it), in the
+    /// order noted; none if it never left one.
+    func departures(ofRecord key: String) throws(NormalizationError) -> [String]
 }

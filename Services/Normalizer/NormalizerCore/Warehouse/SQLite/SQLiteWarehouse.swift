@@ -72,7 +72,7 @@ public final class SQLiteWarehouse: NormalizerStore {
                 block TEXT NOT NULL, record_key TEXT NOT NULL, PRIMARY KEY (block, record_key));
             CREATE INDEX IF NOT EXISTS record_blocks_key ON record_blocks (record_key);
             CREATE TABLE IF NOT EXISTS review_tasks (task_id TEXT PRIMARY KEY, body TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS record_departures (record_key TEXT PRIMARY KEY, cluster TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS record_departures (record_key TEXT PRIMARY KEY, clusters TEXT NOT NULL);
             """
         )
         if let pageCacheMiB { try database.execute("PRAGMA cache_size = -\(max(pageCacheMiB, 1) * 1024)") }
@@ -315,14 +315,16 @@ public final class SQLiteWarehouse: NormalizerStore {
         )
     }
 
-    public func noteDeparture(ofRecord key: String, leftCluster cluster: String) throws(NormalizationError) {
+    /// The clusters are kept as one comma-separated text (home ids hold no comma).
+    public func noteDeparture(ofRecord key: String, leftClusters clusters: [String]) throws(NormalizationError) {
         try database.query(
-            "INSERT INTO record_departures (record_key, cluster) VALUES (?, ?) ON CONFLICT (record_key) DO UPDATE SET cluster = excluded.cluster",
-            [.text(key), .text(cluster)])
+            "INSERT INTO record_departures (record_key, clusters) VALUES (?, ?) ON CONFLICT (record_key) DO UPDATE SET clusters = excluded.clusters",
+            [.text(key), .text(clusters.joined(separator: ","))])
     }
 
-    public func departure(ofRecord key: String) throws(NormalizationError) -> String? {
-        try database.query("SELECT cluster FROM record_departures WHERE record_key = ?", [.text(key)]).first?[0].text
+    public func departures(ofRecord key: String) throws(NormalizationError) -> [String] {
+        let clusters = try database.query("SELECT clusters FROM record_departures WHERE record_key = ?", [.text(key)]).first?[0].text
+        return clusters.map { $0.split(separator: ",").map(String.init) } ?? []
     }
 
     // MARK: Encoding
