@@ -20,12 +20,14 @@ struct HomeAssembler: Sendable {
         var home = Home(id: id, region: region, address: Address(city: "", country: region), normalizedAt: normalizedAt)
         var latitude: Double?
         var longitude: Double?
-        var fieldNames = Set<String>()
-        for member in members { fieldNames.formUnion(member.fields.keys) }
-        for name in fieldNames.sorted() {
-            // The members giving the field, by their position.
-            let givers = members.indices.filter { members[$0].fields[name] != nil }
-            let values = givers.map { members[$0].fields[name].unsafelyUnwrapped }
+        // Each field's givers (members by position) and their values, in one pass over the
+        // members' fields.
+        var givings: [String: Giving] = [:]
+        for (position, member) in members.enumerated() {
+            for (name, value) in member.fields { givings[name, default: Giving()].add(value, from: position) }
+        }
+        for (name, giving) in givings.sorted(by: { $0.key < $1.key }) {
+            let (givers, values) = (giving.givers, giving.values)
             let (chosen, conflict) = policy.choose(field: name, standings: givers.map { standings[$0] }, values: values)
             home.provenance[name] = givers.indices.map { position in
                 let member = members[givers[position]]
@@ -60,6 +62,17 @@ struct HomeAssembler: Sendable {
         home.saleDate = home.lastSale?.date ?? home.saleDate
         home.listingDate = home.priceHistory?.last { $0.kind == .asking }?.date ?? home.listingDate
         return home
+    }
+
+    /// The members giving one field: their positions and values, in member order.
+    private struct Giving {
+        var givers: [Int] = []
+        var values: [FieldValue] = []
+
+        mutating func add(_ value: FieldValue, from position: Int) {
+            givers.append(position)
+            values.append(value)
+        }
     }
 
     /// Every price the records report, oldest first (by the day it applies from, else the UTC
