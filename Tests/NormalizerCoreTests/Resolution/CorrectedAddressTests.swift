@@ -182,4 +182,31 @@ struct CorrectedAddressTests {
             #expect(Set(output.homes.map(\.id)) == Set(try normalizer.store.homes().map(\.id)))
         }
     }
+
+    @Test(
+        "a home a person's approval brought together, two of its listings on different floors, stays one home when any listing is replayed",
+        arguments: StoreKind.allCases)
+    func approvedHomeSurvivesReplays(kind: StoreKind) async throws {
+        try await withFlats(on: kind) { normalizer in
+            // A and C match; B, on another floor than A, is brought in by a person's approval of B
+            // and C.
+            let records = [Self.flat("A", floor: "2. OG"), Self.flat("B", floor: "3. OG"), Self.flat("C", floor: "")]
+            for record in records { _ = try normalizer.normalize(record) }
+            let prefix = "de-flats-regroup/"
+            let subjects = [prefix + "B", prefix + "C"]
+            _ = try normalizer.apply(
+                decision: ReviewTask(
+                    taskId: EntityResolver.taskId(subjects[0], subjects[1]), kind: .ambiguousDuplicate, subjectIds: subjects,
+                    summary: "Are they the same home?", createdBy: "test", createdAt: SeedScenario.now, status: .approved,
+                    resolvedBy: "user:reviewer"))
+            let approved: Set<[String]> = [[prefix + "A", prefix + "B", prefix + "C"]]
+            #expect(try clusters(in: normalizer.store) == approved)
+            let homes = try normalizer.store.homes()
+            for record in records {
+                _ = try normalizer.normalize(record)
+                #expect(try clusters(in: normalizer.store) == approved, "after \(record.recordId)")
+            }
+            #expect(try normalizer.store.homes() == homes)
+        }
+    }
 }

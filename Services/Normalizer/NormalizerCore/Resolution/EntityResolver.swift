@@ -12,7 +12,8 @@ import Schema
 ///
 /// A new version of a record already in a cluster regroups that cluster: members stay together
 /// while links connect them (a match and no person's rejection, or a person's approval; see
-/// `regroup`), so a record whose new version matches no other member, or vetoes one, leaves,
+/// `regroup`), so a record whose new version matches no other member (a corrected address, a
+/// unit or floor now differing from theirs) leaves,
 /// and members that were linked only through it part too. The groups without the record go on
 /// as homes of their own (``Resolution/leftBehind``), and the record's group is resolved as if
 /// it were new: a corrected address moves the record to the home at its new address instead of
@@ -117,9 +118,9 @@ public struct EntityResolver: Sendable {
     /// record's own (`staying`, the record among them) and the others (`apart`, by their
     /// smallest record key). Two members are linked when a person approved the pair, or when
     /// they match (a score of at least the merge threshold) and no person rejected or dismissed
-    /// the pair; a group is what links connect. The record's links by score count only while it
-    /// vetoes no other member (a differing unit or floor) that a person did not approve, as a
-    /// new record joins no cluster with a member it vetoes.
+    /// the pair (a differing unit or floor gives no score); a group is what links connect. A
+    /// veto between members that links connect otherwise (a person approved a pair that brought
+    /// them together) splits nothing, so a replay of any member keeps such a home.
     private func regroup(
         _ record: MappedRecord, with others: [MappedRecord], in store: some ResolutionStore
     ) throws(NormalizationError) -> (staying: [MappedRecord], apart: [[MappedRecord]]) {
@@ -133,10 +134,6 @@ public struct EntityResolver: Sendable {
             let status = try store.reviewTask(id: id)?.status
             decisions[id] = status
             return status
-        }
-        var recordVetoes = false
-        for index in others.indices where similarity.vetoes(record, others[index]) {
-            if try decision(index, recordIndex) != .approved { recordVetoes = true }
         }
         // Union-find over the members' positions.
         var parent = Array(members.indices)
@@ -153,9 +150,7 @@ public struct EntityResolver: Sendable {
                 case .approved: linked = true
                 case .rejected, .dismissed: linked = false
                 case .open, nil:
-                    linked =
-                        !(recordVetoes && second == recordIndex)
-                        && (similarity.score(members[first], members[second])?.total ?? 0) >= settings.mergeThreshold
+                    linked = (similarity.score(members[first], members[second])?.total ?? 0) >= settings.mergeThreshold
                 }
                 if linked { parent[root(first)] = root(second) }
             }
