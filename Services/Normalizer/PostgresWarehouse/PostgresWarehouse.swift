@@ -349,14 +349,17 @@ public final class PostgresWarehouse: NormalizerStore {
     /// In a transaction confined to a region, the record must be of that region and so must its
     /// stored version (a record that moved to another country is saved by a transaction
     /// confined to nothing).
-    public func save(_ prepared: PreparedRecord) throws(NormalizationError) {
+    @discardableResult
+    public func save(_ prepared: PreparedRecord) throws(NormalizationError) -> StoredRecord? {
         let record = prepared.record
         let body = prepared.json
         let blocks = prepared.blockingKeys
-        try transaction { () throws(NormalizationError) -> Void in
+        return try transaction { () throws(NormalizationError) -> StoredRecord? in
             try requireConfinement(allows: record.region, ofRecord: record.key)
+            let kept = keptRecords?.record(record.key)
             // One statement: the record, its blocks no longer held dropped, the new ones added;
-            // it returns the record's cluster, which resolution asks for next. Confined to a
+            // it returns the record's cluster, which resolution asks for next, and the version
+            // it replaced (the statement's snapshot is taken before its writes). Confined to a
             // region, a stored version of another region is left alone and nothing comes back:
             // the condition sees the newest version, also one another instance's transaction
             // committed while this statement waited for it.
@@ -371,10 +374,10 @@ public final class PostgresWarehouse: NormalizerStore {
                 dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[]))),
                 added AS (
                     INSERT INTO record_blocks (block, record_key) SELECT unnest(\(blocks)::text[]), \(record.key) ON CONFLICT DO NOTHING)
-                SELECT cluster FROM saved
+                SELECT cluster, CASE WHEN \(kept == nil) THEN (SELECT body FROM records WHERE key = \(record.key)) END FROM saved
                 """
-            ) { try $0.decode(String?.self) }
-            guard let cluster = rows.first else {
+            ) { try $0.decode((String?, String?).self) }
+            guard let (cluster, replaced) = rows.first else {
                 throw NormalizationError(
                     .outsideRegion,
                     reason: "the record is stored in another region; the transaction is confined to \(confined ?? "")",
@@ -382,6 +385,11 @@ public final class PostgresWarehouse: NormalizerStore {
             }
             // Kept while the session is held, so no other thread's write comes in between.
             keptRecords?.keep(record, inCluster: cluster)
+            guard let cluster else { return nil }
+            if let kept { return StoredRecord(record: kept, cluster: cluster) }
+            return try replaced.map { body throws(NormalizationError) in
+                StoredRecord(record: try Self.decode(MappedRecord.self, body), cluster: cluster)
+            }
         }
     }
 

@@ -209,4 +209,18 @@ struct CorrectedAddressTests {
             #expect(try normalizer.store.homes() == homes)
         }
     }
+
+    @Test(
+        "a record on a new floor leaves a home whose other listings a listing without a floor links, and does not rejoin it",
+        arguments: StoreKind.allCases)
+    func newFloorLeavesABridgedHome(kind: StoreKind) async throws {
+        try await withFlats(on: kind) { normalizer in
+            for record in [Self.flat("A"), Self.flat("B"), Self.flat("C", floor: "")] { _ = try normalizer.normalize(record) }
+            let prefix = "de-flats-regroup/"
+            #expect(try clusters(in: normalizer.store) == [[prefix + "A", prefix + "B", prefix + "C"]])
+            // On the third floor A vetoes B; C, without a floor, would still link it to B.
+            _ = try normalizer.normalize(Self.flat("A", floor: "3. OG", day: 1))
+            #expect(try clusters(in: normalizer.store) == [[prefix + "A"], [prefix + "B", prefix + "C"]])
+        }
+    }
 }

@@ -34,7 +34,8 @@ struct MappedRecordCacheTests {
             }
             var rewritten = record
             rewritten.fields[CanonicalField.bedrooms.rawValue] = FieldValue(.integer(9), raw: "9")
-            try Self.inUS(theirs) { () throws(NormalizationError) in try theirs.save(try PreparedRecord(rewritten, blockingKeys: blocks)) }
+            let prepared = try PreparedRecord(rewritten, blockingKeys: blocks)
+            try Self.inUS(theirs) { () throws(NormalizationError) in _ = try theirs.save(prepared) }
             try Self.inUS(mine) { () throws(NormalizationError) in
                 #expect(try mine.record(key: record.key) == rewritten)
                 #expect(try mine.records(inBlocks: blocks) == [rewritten])
@@ -99,7 +100,7 @@ struct MappedRecordCacheTests {
             var other = record
             other.recordId = "other"
             let otherInstance = try place.open()
-            try Self.inUS(otherInstance) { () throws(NormalizationError) in try otherInstance.save(try PreparedRecord(other)) }
+            try Self.inUS(otherInstance) { () throws(NormalizationError) in _ = try otherInstance.save(try PreparedRecord(other)) }
             #expect(
                 try Self.inUS(store) { () throws(NormalizationError) in try store.cluster(ofRecord: record.key) } == nil,
                 "the rolled-back cluster is not read from memory")
@@ -176,7 +177,7 @@ struct MappedRecordCacheTests {
             // A decision is stored in a transaction confined to no region.
             try theirs.save(reviewTask: task(.approved))
             #expect(try Self.inUS(mine) { () throws(NormalizationError) in try mine.reviewTask(id: "duplicate-1")?.status } == .approved)
-            try Self.inUS(theirs) { () throws(NormalizationError) in try theirs.save(reviewTask: task(.rejected)) }
+            try Self.inUS(theirs) { () throws(NormalizationError) in _ = try theirs.save(reviewTask: task(.rejected)) }
             #expect(try Self.inUS(mine) { () throws(NormalizationError) in try mine.reviewTask(id: "duplicate-1")?.status } == .rejected)
             try Self.inUS(mine) { () throws(NormalizationError) in
                 #expect(try mine.reviewTask(id: "duplicate-2") == nil)
@@ -211,7 +212,7 @@ struct MappedRecordCacheTests {
             let session = try #require(try place.postgresSession())
             try session.query("DELETE FROM records WHERE key = \(record.key)")
 
-            try theirs.transaction(inRegion: "CA") { () throws(NormalizationError) in try theirs.save(try PreparedRecord(canadian)) }
+            try theirs.transaction(inRegion: "CA") { () throws(NormalizationError) in _ = try theirs.save(try PreparedRecord(canadian)) }
             #expect(
                 try Self.inUS(mine) { () throws(NormalizationError) in try mine.record(key: record.key) } == record,
                 "Canada's write left the American records kept")

@@ -22,7 +22,8 @@ struct RecordRegionUpgradeTests {
             var moved = record
             moved.region = "CA"
             let failure = #expect(throws: NormalizationError.self) {
-                try reopened.transaction(inRegion: "CA") { () throws(NormalizationError) in try reopened.save(try PreparedRecord(moved)) }
+                try reopened.transaction(inRegion: "CA") { () throws(NormalizationError) in _ = try reopened.save(try PreparedRecord(moved))
+                }
             }
             #expect(failure?.code == .outsideRegion, "the stored version is American")
         }

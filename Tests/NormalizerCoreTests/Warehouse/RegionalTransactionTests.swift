@@ -77,11 +77,11 @@ struct RegionalTransactionTests {
             var moved = record
             moved.region = "CA"
             let failure = #expect(throws: NormalizationError.self) {
-                try store.transaction(inRegion: "CA") { () throws(NormalizationError) in try store.save(try PreparedRecord(moved)) }
+                try store.transaction(inRegion: "CA") { () throws(NormalizationError) in _ = try store.save(try PreparedRecord(moved)) }
             }
             #expect(failure?.code == .outsideRegion)
             #expect(try store.record(key: record.key)?.region == "US", "the American version is still stored")
-            try store.transaction { () throws(NormalizationError) in try store.save(try PreparedRecord(moved)) }
+            try store.transaction { () throws(NormalizationError) in _ = try store.save(try PreparedRecord(moved)) }
             #expect(try store.record(key: record.key)?.region == "CA")
             #expect(
                 try store.transaction(inRegion: "CA") { () throws(NormalizationError) in try store.record(key: record.key) } == moved,

@@ -37,8 +37,9 @@ struct WarehouseTests {
             var second = first
             second.recordId = "second"
             try store.transaction(inRegion: "US") { () throws(NormalizationError) in
-                try store.save(try PreparedRecord(first))
+                #expect(try store.save(try PreparedRecord(first)) == nil, "a new record replaces nothing")
                 try store.save(try PreparedRecord(second))
+                #expect(try store.save(try PreparedRecord(second)) == nil, "nor does one in no cluster yet")
                 try store.assign(recordKeys: [first.key, second.key], toCluster: "home-1")
                 try store.assign(recordKeys: [first.key, second.key], toCluster: "home-1")
                 #expect(try store.records(inCluster: "home-1").map(\.key) == [first.key, second.key].sorted())
@@ -50,6 +51,13 @@ struct WarehouseTests {
             let reopened = try place.open()
             #expect(try reopened.cluster(ofRecord: first.key) == "home-1")
             #expect(try reopened.records(inCluster: "home-2").map(\.key) == [second.key])
+            // Saving a record again returns the version it replaced, with its cluster.
+            var changed = first
+            changed.fetchedAt = first.fetchedAt.addingTimeInterval(60)
+            try reopened.transaction(inRegion: "US") { () throws(NormalizationError) in
+                #expect(try reopened.save(try PreparedRecord(changed)) == StoredRecord(record: first, cluster: "home-1"))
+                #expect(try reopened.save(try PreparedRecord(first)) == StoredRecord(record: changed, cluster: "home-1"))
+            }
         }
     }
 

@@ -10,14 +10,16 @@ import Schema
 /// human decides, the decision overrides the score for that pair from then on. The cluster's
 /// home is reassembled by the merge policy and keeps a stable id (``HomeIdentity``).
 ///
-/// A new version of a record already in a cluster regroups that cluster: members stay together
-/// while links connect them (a match and no person's rejection, or a person's approval; see
-/// `regroup`), so a record whose new version matches no other member (a corrected address, a
-/// unit or floor now differing from theirs) leaves,
-/// and members that were linked only through it part too. The groups without the record go on
-/// as homes of their own (``Resolution/leftBehind``), and the record's group is resolved as if
-/// it were new: a corrected address moves the record to the home at its new address instead of
-/// merging its old home into that one.
+/// A new version of a record already in a cluster whose matches or vetoes with the other
+/// members differ from its previous version's regroups that cluster: members stay together
+/// while links connect them (a match no person rejected or dismissed, or a person's approval;
+/// see `regroup`), so a record that matches no other member any more (a corrected address,
+/// another country) or now vetoes one (a unit or floor now differing) leaves, and members
+/// linked only through it part too. The groups without the record go on as homes of their own
+/// (``Resolution/leftBehind``), and the record's group is resolved as if it were new: a
+/// corrected address moves the record to the home at its new address instead of merging its
+/// old home into that one. A version that matches and vetoes as before (a replay, a new price)
+/// keeps its cluster whole.
 public struct EntityResolver: Sendable {
     /// Thresholds and weights.
     public let settings: ResolutionSettings
@@ -39,28 +41,29 @@ public struct EntityResolver: Sendable {
     public func resolve(_ prepared: PreparedRecord, in store: some ResolutionStore, now: Date) throws(NormalizationError) -> Resolution {
         let record = prepared.record
         let blocks = prepared.blockingKeys
-        try store.save(prepared)
+        let previous = try store.save(prepared)
         var members: [String: MappedRecord] = [record.key: record]
         var clusters: Set<String> = []
         var leftBehind: [Resolution] = []
-        let own = try store.cluster(ofRecord: record.key)
-        if let own {
-            let others = try store.records(inCluster: own).filter { $0.key != record.key }
-            let (staying, apart) = try regroup(record, with: others, in: store)
+        let own = previous?.cluster
+        if let previous {
+            let others = try store.records(inCluster: previous.cluster).filter { $0.key != record.key }
+            let (staying, apart) = try regroup(record, replacing: previous.record, with: others, in: store)
             for member in staying { members[member.key] = member }
-            if apart.isEmpty {
-                clusters.insert(own)
-            } else {
-                // The group whose id is the cluster's keeps it; else the first group by id takes
-                // it over (the old id retired into it).
-                let ids = apart.map(HomeIdentity.id(of:))
-                let heir = ids.contains(own) ? nil : ids.indices.min { ids[$0] < ids[$1] }
-                for (index, group) in apart.enumerated() {
-                    leftBehind.append(
-                        try settle(group, replacing: index == heir ? [own] : [], tasks: [], recordWasKnown: false, in: store, now: now))
-                }
-                try store.noteDeparture(ofRecord: record.key, leftClusters: leftBehind.map(\.home.id))
+            // The old id stays with the group that gives it (the record's, which may still join
+            // others, or one left behind); if none does, the first group left behind by id takes
+            // it over, the old id retired into it.
+            let ids = apart.map(HomeIdentity.id(of:))
+            let heir = ids.contains(previous.cluster) ? nil : ids.indices.min { ids[$0] < ids[$1] }
+            if apart.isEmpty || HomeIdentity.id(of: staying) == previous.cluster {
+                clusters.insert(previous.cluster)
             }
+            for (index, group) in apart.enumerated() {
+                let keeps = index == heir && !clusters.contains(previous.cluster)
+                leftBehind.append(
+                    try settle(group, replacing: keeps ? [previous.cluster] : [], tasks: [], recordWasKnown: false, in: store, now: now))
+            }
+            if !apart.isEmpty { try store.noteDeparture(ofRecord: record.key, leftClusters: leftBehind.map(\.home.id)) }
         }
         var tasks: [ReviewTask] = []
         let candidates = try store.records(inBlocks: blocks).sorted { $0.key < $1.key }
@@ -103,37 +106,47 @@ public struct EntityResolver: Sendable {
         }
         var resolution = try settle(
             Array(members.values), replacing: clusters, tasks: tasks, recordWasKnown: own != nil, in: store, now: now)
-        // The record alone may take its old cluster's id again (it gave the smallest key and
-        // left over a unit or floor): that id is then the record's, not retired.
-        resolution.leftBehind = leftBehind.map { left in
-            var left = left
-            left.retiredHomeIds.removeAll { $0 == resolution.home.id }
-            return left
-        }
+        resolution.leftBehind = leftBehind
         if own != nil, leftBehind.isEmpty { resolution.departedHomeIds = try store.departures(ofRecord: record.key) }
         return resolution
     }
 
     /// The groups a known record's cluster falls into with the record's new version: the
     /// record's own (`staying`, the record among them) and the others (`apart`, by their
-    /// smallest record key). Two members are linked when a person approved the pair, or when
-    /// they match (a score of at least the merge threshold) and no person rejected or dismissed
-    /// the pair (a differing unit or floor gives no score); a group is what links connect. A
-    /// veto between members that links connect otherwise (a person approved a pair that brought
-    /// them together) splits nothing, so a replay of any member keeps such a home.
+    /// smallest record key).
+    ///
+    /// When the new version's links to every other member are its `previous` version's (the
+    /// same matches, the same vetoes: a replay, a new price or fetch time), the cluster stays
+    /// whole, whatever changed around it (a person's later decision, the thresholds), as a
+    /// cluster always did. Otherwise two members are linked when a person approved the pair,
+    /// or when they match (a score of at least the merge threshold; a differing unit or floor
+    /// gives none) and no person rejected or dismissed the pair, and a group is what links
+    /// connect; the record's links by score count only while it vetoes no member it did not
+    /// veto before (unless a person approved the pair), so that it then leaves and, resolved
+    /// as new, joins no group holding a member it vetoes, as a new record would.
     private func regroup(
-        _ record: MappedRecord, with others: [MappedRecord], in store: some ResolutionStore
+        _ record: MappedRecord, replacing previous: MappedRecord, with others: [MappedRecord], in store: some ResolutionStore
     ) throws(NormalizationError) -> (staying: [MappedRecord], apart: [[MappedRecord]]) {
-        guard !others.isEmpty else { return ([record], []) }
+        func matches(_ first: MappedRecord, _ second: MappedRecord) -> Bool {
+            (similarity.score(first, second)?.total ?? 0) >= settings.mergeThreshold
+        }
+        let unchanged = others.allSatisfy { other in
+            matches(record, other) == matches(previous, other) && similarity.vetoes(record, other) == similarity.vetoes(previous, other)
+        }
+        if unchanged { return (others + [record], []) }
         let members = others + [record]
         let recordIndex = others.count
-        var decisions: [String: ReviewStatus] = [:]
+        var decisions: [String: ReviewStatus?] = [:]
         func decision(_ first: Int, _ second: Int) throws(NormalizationError) -> ReviewStatus? {
             let id = Self.taskId(members[first].key, members[second].key)
             if let known = decisions[id] { return known }
             let status = try store.reviewTask(id: id)?.status
             decisions[id] = status
             return status
+        }
+        var newVeto = false
+        for index in others.indices where similarity.vetoes(record, others[index]) && !similarity.vetoes(previous, others[index]) {
+            if try decision(index, recordIndex) != .approved { newVeto = true }
         }
         // Union-find over the members' positions.
         var parent = Array(members.indices)
@@ -150,7 +163,7 @@ public struct EntityResolver: Sendable {
                 case .approved: linked = true
                 case .rejected, .dismissed: linked = false
                 case .open, nil:
-                    linked = (similarity.score(members[first], members[second])?.total ?? 0) >= settings.mergeThreshold
+                    linked = !(newVeto && second == recordIndex) && matches(members[first], members[second])
                 }
                 if linked { parent[root(first)] = root(second) }
             }

@@ -5,7 +5,10 @@ import Schema
 public protocol ResolutionStore: Sendable {
     /// Saves a prepared record (replacing an earlier version with the same key) under its
     /// blocking keys.
-    func save(_ prepared: PreparedRecord) throws(NormalizationError)
+    /// - Returns: The version it replaced, with that version's cluster, when the record was in
+    ///   one (resolution compares the two); `nil` for a record new to the store.
+    @discardableResult
+    func save(_ prepared: PreparedRecord) throws(NormalizationError) -> StoredRecord?
     /// The record with a key, if saved.
     func record(key: String) throws(NormalizationError) -> MappedRecord?
     /// Every record in any of the blocks.

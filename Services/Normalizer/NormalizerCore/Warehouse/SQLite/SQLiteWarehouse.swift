@@ -226,17 +226,23 @@ public final class SQLiteWarehouse: NormalizerStore {
 
     // MARK: ResolutionStore
 
-    public func save(_ prepared: PreparedRecord) throws(NormalizationError) {
+    @discardableResult
+    public func save(_ prepared: PreparedRecord) throws(NormalizationError) -> StoredRecord? {
         let key = prepared.record.key
-        try database.transaction { () throws(NormalizationError) in
+        let previous = try database.transaction { () throws(NormalizationError) -> StoredRecord? in
+            let previous = try cluster(ofRecord: key).flatMap { cluster throws(NormalizationError) in
+                try record(key: key).map { StoredRecord(record: $0, cluster: cluster) }
+            }
             try database.query(
                 "INSERT INTO records (key, body) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body",
                 [.text(key), .text(prepared.json)]
             )
             try database.query("DELETE FROM record_blocks WHERE record_key = ?", [.text(key)])
             try insertBlocks(prepared.blockingKeys, of: key)
+            return previous
         }
         recordCache.keep(prepared.record)
+        return previous
     }
 
     private func insertBlocks(_ blocks: [String], of recordKey: String) throws(NormalizationError) {
