@@ -223,4 +223,37 @@ struct CorrectedAddressTests {
             #expect(try clusters(in: normalizer.store) == [[prefix + "A"], [prefix + "B", prefix + "C"]])
         }
     }
+
+    @Test(
+        "a record that gave its home's id leaves two listings it alone linked: two homes, the old id retired into the one with the smaller id, all announced again on its replay",
+        arguments: StoreKind.allCases)
+    func twoGroupsLeftBehind(kind: StoreKind) async throws {
+        try await withFlats(on: kind) { normalizer in
+            // K0 matches K1 (the same area) and K2 (the same bedrooms); K1 and K2 do not match.
+            for record in [Self.flat("K1", area: 72, bedrooms: 3), Self.flat("K2", area: 110, bedrooms: 2), Self.flat("K0")] {
+                _ = try normalizer.normalize(record)
+            }
+            let prefix = "de-flats-regroup/"
+            let store = normalizer.store
+            #expect(try clusters(in: store) == [[prefix + "K0", prefix + "K1", prefix + "K2"]])
+            let old = try #require(try store.homes().first?.id)
+
+            let moved = Self.flat("K0", street: "Kastanienallee", day: 1)
+            let output = try normalizer.normalize(moved)
+            #expect(try clusters(in: store) == [[prefix + "K0"], [prefix + "K1"], [prefix + "K2"]])
+            let heir = try #require(
+                try store.homes().filter { try store.records(inCluster: $0.id).map(\.key) != [prefix + "K0"] }.map(\.id).min())
+            #expect(try store.home(id: old)?.retiredInto == heir)
+            #expect(output.homes.contains { $0.id == old && $0.retiredInto == heir })
+
+            let replayed = try normalizer.normalize(moved)
+            for announced in output.homes {
+                #expect(
+                    replayed.homes.contains {
+                        $0.id == announced.id && $0.version == announced.version && $0.retiredInto == announced.retiredInto
+                    },
+                    "\(announced.id) is not announced again")
+            }
+        }
+    }
 }
