@@ -57,6 +57,18 @@ struct CorrectedAddressTests {
         }
     }
 
+    /// Expects `replayed` to announce every home `output` announced, at the same version and
+    /// retirement: a replay must send what a first pass whose outputs were lost sent.
+    private static func expectAnnouncedAgain(_ output: NormalizerOutput, by replayed: NormalizerOutput) {
+        for announced in output.homes {
+            #expect(
+                replayed.homes.contains {
+                    $0.id == announced.id && $0.version == announced.version && $0.retiredInto == announced.retiredInto
+                },
+                "\(announced.id) is not announced again")
+        }
+    }
+
     /// Each live home as the sorted keys of its records.
     private func clusters(in store: any NormalizerStore) throws -> Set<[String]> {
         Set(try store.homes().map { home in try store.records(inCluster: home.id).map(\.key).sorted() })
@@ -102,13 +114,7 @@ struct CorrectedAddressTests {
             let replayed = try normalizer.normalize(Self.flatAtOakAvenue)
             #expect(try store.homes() == homes)
             #expect(replayed.homes.first == output.homes.first { $0.id == moved.id })
-            for announced in output.homes {
-                #expect(
-                    replayed.homes.contains {
-                        $0.id == announced.id && $0.version == announced.version && $0.retiredInto == announced.retiredInto
-                    },
-                    "\(announced.id) is not announced again")
-            }
+            Self.expectAnnouncedAgain(output, by: replayed)
         }
     }
 
@@ -247,13 +253,7 @@ struct CorrectedAddressTests {
             #expect(output.homes.contains { $0.id == old && $0.retiredInto == heir })
 
             let replayed = try normalizer.normalize(moved)
-            for announced in output.homes {
-                #expect(
-                    replayed.homes.contains {
-                        $0.id == announced.id && $0.version == announced.version && $0.retiredInto == announced.retiredInto
-                    },
-                    "\(announced.id) is not announced again")
-            }
+            Self.expectAnnouncedAgain(output, by: replayed)
         }
     }
 }

@@ -45,7 +45,6 @@ public struct EntityResolver: Sendable {
         var members: [String: MappedRecord] = [record.key: record]
         var clusters: Set<String> = []
         var leftBehind: [Resolution] = []
-        let own = previous?.cluster
         if let previous {
             let others = try store.records(inCluster: previous.cluster).filter { $0.key != record.key }
             let (staying, apart) = try regroup(record, replacing: previous.record, with: others, in: store)
@@ -54,14 +53,13 @@ public struct EntityResolver: Sendable {
             // others, or one left behind); if none does, the first group left behind by id takes
             // it over, the old id retired into it.
             let ids = apart.map(HomeIdentity.id(of:))
-            let heir = ids.contains(previous.cluster) ? nil : ids.indices.min { ids[$0] < ids[$1] }
-            if apart.isEmpty || HomeIdentity.id(of: staying) == previous.cluster {
-                clusters.insert(previous.cluster)
-            }
+            let recordKeepsId = apart.isEmpty || HomeIdentity.id(of: staying) == previous.cluster
+            if recordKeepsId { clusters.insert(previous.cluster) }
+            let heir = recordKeepsId || ids.contains(previous.cluster) ? nil : ids.indices.min { ids[$0] < ids[$1] }
             for (index, group) in apart.enumerated() {
-                let keeps = index == heir && !clusters.contains(previous.cluster)
                 leftBehind.append(
-                    try settle(group, replacing: keeps ? [previous.cluster] : [], tasks: [], recordWasKnown: false, in: store, now: now))
+                    try settle(
+                        group, replacing: index == heir ? [previous.cluster] : [], tasks: [], recordWasKnown: false, in: store, now: now))
             }
             if !apart.isEmpty { try store.noteDeparture(ofRecord: record.key, leftClusters: leftBehind.map(\.home.id)) }
         }
@@ -105,9 +103,9 @@ public struct EntityResolver: Sendable {
             }
         }
         var resolution = try settle(
-            Array(members.values), replacing: clusters, tasks: tasks, recordWasKnown: own != nil, in: store, now: now)
+            Array(members.values), replacing: clusters, tasks: tasks, recordWasKnown: previous != nil, in: store, now: now)
         resolution.leftBehind = leftBehind
-        if own != nil, leftBehind.isEmpty { resolution.departedHomeIds = try store.departures(ofRecord: record.key) }
+        if previous != nil, leftBehind.isEmpty { resolution.departedHomeIds = try store.departures(ofRecord: record.key) }
         return resolution
     }
 

@@ -10,8 +10,9 @@ import Synchronization
 /// a 500-record batch changes more than that, so every batch's commit also copied its pages
 /// into the file and synced it, on the normalizer's critical path (at 20,000 homes, a batch's
 /// commit took 84 ms with it, 37 ms without). Here a commit that leaves at least
-/// `backgroundPages` in the log (`normalizer.warehouseCheckpointBackgroundMB`) asks for a checkpoint (the hook ``attach(to:)`` installs),
-/// which runs while the writer delivers its batch and maps the next; the writer's next
+/// `backgroundPages` in the log (`normalizer.warehouseCheckpointBackgroundMB`) asks for a
+/// checkpoint (the hook ``attach(to:)`` installs), which runs while the writer delivers its
+/// batch and maps the next; the writer's next
 /// transaction waits for it (``waitUntilIdle()``), so with one writer the log starts over at
 /// every batch instead of growing. A `PASSIVE` checkpoint never waits for a writer or a reader
 /// (another process sharing the file may keep the log from starting over), so a commit that
