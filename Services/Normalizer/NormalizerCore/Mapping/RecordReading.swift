@@ -27,6 +27,12 @@ struct RecordReading {
 
     /// The newest a building may be: this many years after the fetch (homes sold off-plan).
     private static let newestBuiltYearAfterFetch = 3
+    /// The Gregorian calendar in UTC, made once: the fetch year is read for every record.
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        return calendar
+    }()
 
     init(parsing: FieldParsing, fields: any RecordFields, mapsAddressParts: Bool = false) {
         self.parsing = parsing
@@ -205,7 +211,7 @@ struct RecordReading {
         assembleAddress()
         assemblePrice()
         if case .integer(let year) = values[CanonicalField.builtYear.rawValue]?.value,
-            let fetchYear = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: fetchedAt).year,
+            case let fetchYear = Self.utcCalendar.component(.year, from: fetchedAt),
             year > fetchYear + Self.newestBuiltYearAfterFetch
         {
             errors.append(

@@ -178,9 +178,17 @@ public final class Normalizer: Sendable {
     /// column stores it (PostgreSQL's `jsonb` and `text` refuse it), so it would otherwise fail
     /// its whole batch again and again.
     private static func rejectingNULCharacters(_ mapped: MappedRecord) -> Result<MappedRecord, MappingFailure> {
-        let field =
-            mapped.recordId.contains("\u{0}")
-            ? "recordId" : mapped.fields.keys.sorted().first { mapped.fields[$0]?.raw.contains("\u{0}") == true }
+        // Bytes, not `String.contains(_:)` (Foundation's substring search), and the field names
+        // sorted only when one holds it: the check cost 6 % of mapping.
+        func holdsNUL(_ text: String) -> Bool { text.utf8.contains(0) }
+        let field: String? =
+            if holdsNUL(mapped.recordId) {
+                "recordId"
+            } else if mapped.fields.values.contains(where: { holdsNUL($0.raw) }) {
+                mapped.fields.keys.sorted().first { mapped.fields[$0].map { holdsNUL($0.raw) } == true }
+            } else {
+                nil
+            }
         guard let field else { return .success(mapped) }
         return .failure(
             MappingFailure(errors: [

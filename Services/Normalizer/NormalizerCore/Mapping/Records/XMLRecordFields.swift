@@ -36,7 +36,7 @@ struct XMLRecordFields: RecordFields {
         }
         let children = element.elements
         if !path.isEmpty, texts[path] == nil, children.isEmpty {
-            texts[path] = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            texts[path] = TextFolding.trimmingWhitespace(element.text)
         }
         for child in children {
             index(child, path: path.isEmpty ? child.name : "\(path)/\(child.name)", into: &texts)

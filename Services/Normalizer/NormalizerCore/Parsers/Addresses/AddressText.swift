@@ -15,7 +15,7 @@ struct AddressText {
     init(_ input: String, extraSeparators: [String] = []) {
         var text = input
         for separator in extraSeparators {
-            text = text.replacingOccurrences(of: separator, with: ",")
+            text.replace(separator, with: ",")
         }
         parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline })
             .map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }

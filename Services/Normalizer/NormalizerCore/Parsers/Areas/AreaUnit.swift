@@ -21,10 +21,13 @@ public enum AreaUnit: String, Sendable, Codable, CaseIterable {
     /// spaces, with `²` and `^2` read as `2`: `sq. ft.`, `Square Feet`, `m²`, `qm`, and the
     /// UN/CEFACT codes schema.org's `unitCode` uses (`FTK`, `MTK`, `ACR`, `HAR`).
     init?(spelling: some StringProtocol) {
-        // `²` folds to itself, so it is read as `2` first and the rest folds byte by byte.
-        let squared = spelling.unicodeScalars.contains("²") ? spelling.replacingOccurrences(of: "²", with: "2") : String(spelling)
+        // `²` folds to itself, so it is read as `2` first and the rest folds byte by byte
+        // (scalars and bytes, not Foundation's substring search: units are read per field).
+        let squared =
+            spelling.unicodeScalars.contains("²")
+            ? String(String.UnicodeScalarView(spelling.unicodeScalars.map { $0 == "²" ? "2" : $0 })) : String(spelling)
         var key = TextFolding.folded(squared)
-        if key.contains("^") { key = key.replacingOccurrences(of: "^2", with: "2") }
+        if key.utf8.contains(UInt8(ascii: "^")) { key = key.replacingOccurrences(of: "^2", with: "2") }
         key.removeAll { $0 == "." || $0 == " " }
         guard let unit = Self.spellings[key] else { return nil }
         self = unit

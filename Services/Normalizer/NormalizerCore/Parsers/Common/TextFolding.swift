@@ -125,10 +125,22 @@ enum TextFolding {
     /// Foundation's `trimmingCharacters(in: .whitespaces)` trims; line breaks stay. ASCII text
     /// is trimmed byte by byte.
     static func trimmingSpaces(_ text: some StringProtocol) -> String {
-        guard isASCII(text) else { return text.trimmingCharacters(in: .whitespaces) }
+        trimmingASCII(text, trimming: { $0 == 0x20 || $0 == 0x09 }) ?? text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The text without whitespace and line breaks at either end, as Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` trims. ASCII text is trimmed byte by
+    /// byte.
+    static func trimmingWhitespace(_ text: some StringProtocol) -> String {
+        trimmingASCII(text, trimming: isASCIIWhitespace) ?? text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// ASCII `text` without the bytes `trimming` holds for at either end; `nil` for any other
+    /// text.
+    private static func trimmingASCII(_ text: some StringProtocol, trimming: (UInt8) -> Bool) -> String? {
+        guard isASCII(text) else { return nil }
         let bytes = Array(text.utf8)
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+        guard let first = bytes.firstIndex(where: { !trimming($0) }), let last = bytes.lastIndex(where: { !trimming($0) }) else {
             return ""
         }
         return String(decoding: bytes[first...last], as: UTF8.self)
