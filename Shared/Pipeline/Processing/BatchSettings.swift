@@ -22,14 +22,17 @@ public struct BatchSettings: Sendable, Equatable {
         self.deadLetters = deadLetters
     }
 
-    /// Reads `pipeline.batchSize` and `pipeline.deadLetters.*` for `stage` run as `service`.
+    /// Reads `pipeline.deadLetters.*` and the batch size for `stage` run as `service`: the
+    /// stage's own `pipeline.stages.<stage>.batchSize` (`PIPELINE_STAGES_NORMALIZATION_BATCH_SIZE`)
+    /// when set, else `pipeline.batchSize`.
     public init(reader: ConfigReader, stage: PipelineStage, service: String) {
         let pipeline = reader.scoped(to: "pipeline")
         let letters = pipeline.scoped(to: "deadLetters")
+        let shared = pipeline.int(forKey: "batchSize", default: 500)
         self.init(
             stage: stage,
             service: service,
-            batchSize: pipeline.int(forKey: "batchSize", default: 500),
+            batchSize: pipeline.scoped(to: "stages").scoped(to: ConfigKey(stage.rawValue)).int(forKey: "batchSize", default: shared),
             deadLetters: DeadLetterPolicy(reader: letters)
         )
     }

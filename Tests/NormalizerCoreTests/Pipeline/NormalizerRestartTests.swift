@@ -40,7 +40,7 @@ struct NormalizerRestartTests {
                     "LOG_LEVEL": "warning",
                     // One record per batch: each its own transaction, send and commit, so the
                     // second part takes long enough for the kill to land inside it.
-                    "PIPELINE_BATCH_SIZE": "1",
+                    "PIPELINE_STAGES_NORMALIZATION_BATCH_SIZE": "1",
                 ]
             }
             let uninterruptedEnvironment = environment("uninterrupted", uninterruptedFile)

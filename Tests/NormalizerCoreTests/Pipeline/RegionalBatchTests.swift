@@ -143,4 +143,52 @@ struct RegionalBatchTests {
         #expect(!springfield.contains { $0.provenance.values.contains { $0.contains { $0.recordId == "S-1" } } })
         #expect(try PipelineFixture.comparableHomes(homes) == PipelineFixture.comparableHomes(try #require(homesByKind[.sqlite])))
     }
+
+    @Test(
+        "on PostgreSQL a home a person's approval made of listings in two countries stays one home when they return, stored again unconfined, as on SQLite"
+    )
+    func approvedHomeAcrossCountries() async throws {
+        let american = Self.listing("X-1", in: "US")
+        let canadian = Self.listing("X-2", in: "CA")
+        var repriced = american
+        repriced.fetchedAt = american.fetchedAt.addingTimeInterval(86_400)
+        repriced.payload = american.payload.replacingOccurrences(of: "250000", with: "245000")
+        let subjects = [american.key, canadian.key].sorted()
+        let approval = ReviewTask(
+            taskId: EntityResolver.taskId(subjects[0], subjects[1]), kind: .ambiguousDuplicate, subjectIds: subjects,
+            summary: "Are they the same home?", createdBy: "test", createdAt: SeedScenario.now, status: .approved,
+            resolvedBy: "user:reviewer")
+        let decision = KafkaConsumerMessage(
+            topic: Topic.reviewTasks.name, partition: 0, offset: 3, key: Array(approval.taskId.utf8),
+            value: Array(try approval.encoded()), headers: [], timestamp: nil)
+        var homesByKind: [StoreKind: [Home]] = [:]
+        for kind in StoreKind.allCases {
+            let metrics = TestMetrics()
+            try await Self.withHandler(kind, metrics: metrics) { handler, normalizer in
+                let first = try await handler.handle([try Self.message(american, offset: 1), try Self.message(canadian, offset: 2)])
+                #expect(first.map(Self.listings) == [[american.key], [canadian.key]], "\(kind): two homes before the approval")
+                let approved = try await handler.handle([decision])
+                #expect(approved.map(Self.listings) == [[american.key, canadian.key]], "\(kind)")
+                let home = try #require(try normalizer.store.cluster(ofRecord: american.key))
+
+                // Each listing's transaction of its own country meets the other country's member.
+                let returned = try await handler.handle([try Self.message(repriced, offset: 4), try Self.message(canadian, offset: 5)])
+                #expect(returned.allSatisfy { !$0.isFailure }, "\(kind): \(returned.flatMap(\.failures))")
+                #expect(returned.map(Self.listings) == [[american.key, canadian.key], [american.key, canadian.key]], "\(kind)")
+                #expect(try normalizer.store.homes().map(\.id) == [home], "\(kind)")
+                #expect(try normalizer.store.records(inCluster: home).map(\.key).sorted() == subjects, "\(kind)")
+                #expect(try normalizer.store.home(id: home)?.price?.amount == 245_000, "\(kind): the new price is the home's")
+                let retries = ["US", "CA"].map {
+                    metrics.counterTotal(label: "normalizer_region_retries_total", dimensions: [("region", $0)])
+                }
+                // On PostgreSQL at least the first country's transaction is done again; SQLite
+                // stores a batch in one transaction confined to nothing.
+                #expect((retries.reduce(0, +) > 0) == (kind == .postgres), "\(kind): \(retries)")
+                homesByKind[kind] = try normalizer.store.homes()
+            }
+        }
+        #expect(
+            try PipelineFixture.comparableHomes(try #require(homesByKind[.postgres]))
+                == PipelineFixture.comparableHomes(try #require(homesByKind[.sqlite])))
+    }
 }

@@ -49,10 +49,20 @@ struct CorrectedAddressTests {
                 """)
     }
 
-    /// A normalizer over a fresh warehouse of `kind` that knows ``flats``.
-    private func withFlats(on kind: StoreKind, _ body: (Normalizer) throws -> Void) async throws {
+    /// The key prefix of ``flats``' records.
+    private static let prefix = "de-flats-regroup/"
+
+    /// Normalizes `records` in order.
+    private static func normalize(_ records: [RawRecord], with normalizer: Normalizer) throws {
+        for record in records { _ = try normalizer.normalize(record) }
+    }
+
+    /// A normalizer over a fresh warehouse of `kind` that knows ``flats``, after it normalized
+    /// `records` (``flat(_:street:area:bedrooms:floor:day:)``) in order.
+    private func withFlats(on kind: StoreKind, after records: [RawRecord] = [], _ body: (Normalizer) throws -> Void) async throws {
         try await SeedScenario.withNormalizer(on: kind) { normalizer in
             normalizer.update(source: try SourceMappingDocument(yaml: Self.flats, origin: "test").descriptor(publishedAt: .distantPast))
+            try Self.normalize(records, with: normalizer)
             try body(normalizer)
         }
     }
@@ -122,7 +132,7 @@ struct CorrectedAddressTests {
     func joinsTheHomeAtItsNewAddress(kind: StoreKind) async throws {
         try await SeedScenario.withNormalizer(on: kind) { normalizer in
             let store = normalizer.store
-            for record in [SeedScenario.flat, SeedScenario.nested, Self.nestedAtOakAvenue] { _ = try normalizer.normalize(record) }
+            try Self.normalize([SeedScenario.flat, SeedScenario.nested, Self.nestedAtOakAvenue], with: normalizer)
             #expect(try clusters(in: store) == [["us-agency-feed/A-77", "us-agency-flat/L-1"], ["us-agency-feed/A-78"]])
 
             _ = try normalizer.normalize(Self.flatAtOakAvenue)
@@ -155,15 +165,14 @@ struct CorrectedAddressTests {
             let a = Self.flat("A", area: 72, bedrooms: 3)
             let b = Self.flat("B", area: 72, bedrooms: 2)
             let c = Self.flat("C", area: 110, bedrooms: 2)
-            for record in [a, b, c] { _ = try normalizer.normalize(record) }
-            let prefix = "de-flats-regroup/"
-            #expect(try clusters(in: normalizer.store) == [[prefix + "A", prefix + "B", prefix + "C"]])
+            try Self.normalize([a, b, c], with: normalizer)
+            #expect(try clusters(in: normalizer.store) == [[Self.prefix + "A", Self.prefix + "B", Self.prefix + "C"]])
 
             _ = try normalizer.normalize(Self.flat("B", street: "Kastanienallee", area: 72, bedrooms: 2, day: 1))
-            #expect(try clusters(in: normalizer.store) == [[prefix + "A"], [prefix + "B"], [prefix + "C"]])
+            #expect(try clusters(in: normalizer.store) == [[Self.prefix + "A"], [Self.prefix + "B"], [Self.prefix + "C"]])
             // A replay of either changes nothing.
             let homes = try normalizer.store.homes()
-            for record in [a, c] { _ = try normalizer.normalize(record) }
+            try Self.normalize([a, c], with: normalizer)
             #expect(try normalizer.store.homes() == homes)
         }
     }
@@ -179,9 +188,8 @@ struct CorrectedAddressTests {
 
             // A gives the smallest key; on the third floor it vetoes B.
             let output = try normalizer.normalize(Self.flat("A", floor: "3. OG", day: 1))
-            let prefix = "de-flats-regroup/"
-            #expect(try clusters(in: normalizer.store) == [[prefix + "A"], [prefix + "B"]])
-            #expect(try normalizer.store.records(inCluster: merged.id).map(\.key) == [prefix + "A"])
+            #expect(try clusters(in: normalizer.store) == [[Self.prefix + "A"], [Self.prefix + "B"]])
+            #expect(try normalizer.store.records(inCluster: merged.id).map(\.key) == [Self.prefix + "A"])
             #expect(!output.homes.contains { $0.retiredInto != nil }, "\(output.homes.map { "\($0.id)>\($0.retiredInto ?? "")" })")
             #expect(try normalizer.store.home(id: merged.id)?.retiredInto == nil)
             #expect(try normalizer.store.history(ofHome: merged.id).allSatisfy { $0.home.retiredInto == nil })
@@ -198,14 +206,13 @@ struct CorrectedAddressTests {
             // and C.
             let records = [Self.flat("A", floor: "2. OG"), Self.flat("B", floor: "3. OG"), Self.flat("C", floor: "")]
             for record in records { _ = try normalizer.normalize(record) }
-            let prefix = "de-flats-regroup/"
-            let subjects = [prefix + "B", prefix + "C"]
+            let subjects = [Self.prefix + "B", Self.prefix + "C"]
             _ = try normalizer.apply(
                 decision: ReviewTask(
                     taskId: EntityResolver.taskId(subjects[0], subjects[1]), kind: .ambiguousDuplicate, subjectIds: subjects,
                     summary: "Are they the same home?", createdBy: "test", createdAt: SeedScenario.now, status: .approved,
                     resolvedBy: "user:reviewer"))
-            let approved: Set<[String]> = [[prefix + "A", prefix + "B", prefix + "C"]]
+            let approved: Set<[String]> = [[Self.prefix + "A", Self.prefix + "B", Self.prefix + "C"]]
             #expect(try clusters(in: normalizer.store) == approved)
             let homes = try normalizer.store.homes()
             for record in records {
@@ -220,13 +227,11 @@ struct CorrectedAddressTests {
         "a record on a new floor leaves a home whose other listings a listing without a floor links, and does not rejoin it",
         arguments: StoreKind.allCases)
     func newFloorLeavesABridgedHome(kind: StoreKind) async throws {
-        try await withFlats(on: kind) { normalizer in
-            for record in [Self.flat("A"), Self.flat("B"), Self.flat("C", floor: "")] { _ = try normalizer.normalize(record) }
-            let prefix = "de-flats-regroup/"
-            #expect(try clusters(in: normalizer.store) == [[prefix + "A", prefix + "B", prefix + "C"]])
+        try await withFlats(on: kind, after: [Self.flat("A"), Self.flat("B"), Self.flat("C", floor: "")]) { normalizer in
+            #expect(try clusters(in: normalizer.store) == [[Self.prefix + "A", Self.prefix + "B", Self.prefix + "C"]])
             // On the third floor A vetoes B; C, without a floor, would still link it to B.
             _ = try normalizer.normalize(Self.flat("A", floor: "3. OG", day: 1))
-            #expect(try clusters(in: normalizer.store) == [[prefix + "A"], [prefix + "B", prefix + "C"]])
+            #expect(try clusters(in: normalizer.store) == [[Self.prefix + "A"], [Self.prefix + "B", Self.prefix + "C"]])
         }
     }
 
@@ -239,18 +244,48 @@ struct CorrectedAddressTests {
             for record in [Self.flat("K1", area: 72, bedrooms: 3), Self.flat("K2", area: 110, bedrooms: 2), Self.flat("K0")] {
                 _ = try normalizer.normalize(record)
             }
-            let prefix = "de-flats-regroup/"
             let store = normalizer.store
-            #expect(try clusters(in: store) == [[prefix + "K0", prefix + "K1", prefix + "K2"]])
+            #expect(try clusters(in: store) == [[Self.prefix + "K0", Self.prefix + "K1", Self.prefix + "K2"]])
             let old = try #require(try store.homes().first?.id)
 
             let moved = Self.flat("K0", street: "Kastanienallee", day: 1)
             let output = try normalizer.normalize(moved)
-            #expect(try clusters(in: store) == [[prefix + "K0"], [prefix + "K1"], [prefix + "K2"]])
+            #expect(try clusters(in: store) == [[Self.prefix + "K0"], [Self.prefix + "K1"], [Self.prefix + "K2"]])
             let heir = try #require(
-                try store.homes().filter { try store.records(inCluster: $0.id).map(\.key) != [prefix + "K0"] }.map(\.id).min())
+                try store.homes().filter { try store.records(inCluster: $0.id).map(\.key) != [Self.prefix + "K0"] }.map(\.id).min())
             #expect(try store.home(id: old)?.retiredInto == heir)
             #expect(output.homes.contains { $0.id == old && $0.retiredInto == heir })
+
+            let replayed = try normalizer.normalize(moved)
+            Self.expectAnnouncedAgain(output, by: replayed)
+        }
+    }
+
+    @Test(
+        "a record that keeps its home's id as it leaves over its floor, then joins a listing with a smaller key, takes the id into that home",
+        arguments: StoreKind.allCases)
+    func keptIdFollowsTheRecordIntoItsNewHome(kind: StoreKind) async throws {
+        // A and B, on the second floor, are one home under A's id; 0, on the third, stays apart
+        // (it vetoes both) and has the smaller key.
+        try await withFlats(on: kind, after: [Self.flat("A"), Self.flat("B"), Self.flat("0", floor: "3. OG")]) { normalizer in
+            let store = normalizer.store
+            #expect(try clusters(in: store) == [[Self.prefix + "A", Self.prefix + "B"], [Self.prefix + "0"]])
+            let old = try #require(try store.cluster(ofRecord: Self.prefix + "A"))
+            let third = try #require(try store.cluster(ofRecord: Self.prefix + "0"))
+
+            // On the third floor A vetoes B and matches 0: it leaves with the old id, which its
+            // new home, under 0's id, takes over; B goes on alone under an id of its own.
+            let moved = Self.flat("A", floor: "3. OG", day: 1)
+            let output = try normalizer.normalize(moved)
+            #expect(try clusters(in: store) == [[Self.prefix + "0", Self.prefix + "A"], [Self.prefix + "B"]])
+            #expect(try store.cluster(ofRecord: Self.prefix + "A") == third)
+            let alone = try #require(try store.cluster(ofRecord: Self.prefix + "B"))
+            #expect(alone != old && alone != third)
+            #expect(try store.home(id: old)?.retiredInto == third)
+            #expect(output.homes.contains { $0.id == old && $0.retiredInto == third })
+            for home in try store.homes() {
+                #expect(output.homes.contains { $0.id == home.id && $0.version == home.version && $0.retiredInto == nil }, "\(home.id)")
+            }
 
             let replayed = try normalizer.normalize(moved)
             Self.expectAnnouncedAgain(output, by: replayed)
