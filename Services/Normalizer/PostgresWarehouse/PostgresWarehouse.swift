@@ -358,8 +358,9 @@ public final class PostgresWarehouse: NormalizerStore {
             try requireConfinement(allows: record.region, ofRecord: record.key)
             let kept = keptRecords?.record(record.key)
             // One statement: the record, its blocks no longer held dropped, the new ones added;
-            // it returns the record's cluster, which resolution asks for next, and the version
-            // it replaced (the statement's snapshot is taken before its writes). Confined to a
+            // it returns the record's cluster, which resolution asks for next, the version it
+            // replaced (the statement's snapshot is taken before its writes) and the clusters the
+            // record last left (its departures, noted by earlier statements). Confined to a
             // region, a stored version of another region is left alone and nothing comes back:
             // the condition sees the newest version, also one another instance's transaction
             // committed while this statement waited for it.
@@ -374,10 +375,12 @@ public final class PostgresWarehouse: NormalizerStore {
                 dropped AS (DELETE FROM record_blocks WHERE record_key = \(record.key) AND NOT (block = ANY(\(blocks)::text[]))),
                 added AS (
                     INSERT INTO record_blocks (block, record_key) SELECT unnest(\(blocks)::text[]), \(record.key) ON CONFLICT DO NOTHING)
-                SELECT cluster, CASE WHEN \(kept == nil) THEN (SELECT body FROM records WHERE key = \(record.key)) END FROM saved
+                SELECT cluster, CASE WHEN \(kept == nil) THEN (SELECT body FROM records WHERE key = \(record.key)) END,
+                    (SELECT clusters FROM record_departures WHERE record_key = \(record.key))
+                FROM saved
                 """
-            ) { try $0.decode((String?, String?).self) }
-            guard let (cluster, replaced) = rows.first else {
+            ) { try $0.decode((String?, String?, [String]?).self) }
+            guard let (cluster, replaced, departures) = rows.first else {
                 throw NormalizationError(
                     .outsideRegion,
                     reason: "the record is stored in another region; the transaction is confined to \(confined ?? "")",
@@ -386,9 +389,9 @@ public final class PostgresWarehouse: NormalizerStore {
             // Kept while the session is held, so no other thread's write comes in between.
             keptRecords?.keep(record, inCluster: cluster)
             guard let cluster else { return nil }
-            if let kept { return StoredRecord(record: kept, cluster: cluster) }
+            if let kept { return StoredRecord(record: kept, cluster: cluster, departures: departures ?? []) }
             return try replaced.map { body throws(NormalizationError) in
-                StoredRecord(record: try Self.decode(MappedRecord.self, body), cluster: cluster)
+                StoredRecord(record: try Self.decode(MappedRecord.self, body), cluster: cluster, departures: departures ?? [])
             }
         }
     }
@@ -508,13 +511,6 @@ public final class PostgresWarehouse: NormalizerStore {
                 INSERT INTO record_departures (record_key, clusters) VALUES (\(key), \(clusters))
                 ON CONFLICT (record_key) DO UPDATE SET clusters = excluded.clusters
                 """)
-        }
-    }
-
-    public func departures(ofRecord key: String) throws(NormalizationError) -> [String] {
-        try session.exclusively { () throws(NormalizationError) -> [String] in
-            try session.rows("SELECT clusters FROM record_departures WHERE record_key = \(key)") { try $0.decode([String].self) }.first
-                ?? []
         }
     }
 

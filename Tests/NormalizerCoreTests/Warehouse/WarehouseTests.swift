@@ -51,12 +51,26 @@ struct WarehouseTests {
             let reopened = try place.open()
             #expect(try reopened.cluster(ofRecord: first.key) == "home-1")
             #expect(try reopened.records(inCluster: "home-2").map(\.key) == [second.key])
-            // Saving a record again returns the version it replaced, with its cluster.
+            // Saving a record again returns the version it replaced, with its cluster (from the
+            // row, then from memory).
             var changed = first
             changed.fetchedAt = first.fetchedAt.addingTimeInterval(60)
             try reopened.transaction(inRegion: "US") { () throws(NormalizationError) in
                 #expect(try reopened.save(try PreparedRecord(changed)) == StoredRecord(record: first, cluster: "home-1"))
                 #expect(try reopened.save(try PreparedRecord(first)) == StoredRecord(record: changed, cluster: "home-1"))
+                // With the clusters it last left, the latest noted, in their order.
+                try reopened.noteDeparture(ofRecord: first.key, leftClusters: ["home-3", "home-2"])
+                try reopened.noteDeparture(ofRecord: first.key, leftClusters: ["home-4", "home-2"])
+                #expect(
+                    try reopened.save(try PreparedRecord(changed))
+                        == StoredRecord(record: first, cluster: "home-1", departures: ["home-4", "home-2"]))
+            }
+            let again = try place.open()
+            try again.transaction(inRegion: "US") { () throws(NormalizationError) in
+                #expect(
+                    try again.save(try PreparedRecord(first))
+                        == StoredRecord(record: changed, cluster: "home-1", departures: ["home-4", "home-2"]))
+                #expect(try again.save(try PreparedRecord(second)) == StoredRecord(record: second, cluster: "home-2"))
             }
         }
     }

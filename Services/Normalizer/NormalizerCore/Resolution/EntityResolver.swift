@@ -105,7 +105,7 @@ public struct EntityResolver: Sendable {
         var resolution = try settle(
             Array(members.values), replacing: clusters, tasks: tasks, recordWasKnown: previous != nil, in: store, now: now)
         resolution.leftBehind = leftBehind
-        if previous != nil, leftBehind.isEmpty { resolution.departedHomeIds = try store.departures(ofRecord: record.key) }
+        if let previous, leftBehind.isEmpty { resolution.departedHomeIds = previous.departures }
         return resolution
     }
 

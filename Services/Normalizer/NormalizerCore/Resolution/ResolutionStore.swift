@@ -6,7 +6,8 @@ public protocol ResolutionStore: Sendable {
     /// Saves a prepared record (replacing an earlier version with the same key) under its
     /// blocking keys.
     /// - Returns: The version it replaced, with that version's cluster, when the record was in
-    ///   one (resolution compares the two); `nil` for a record new to the store.
+    ///   one (resolution compares the two), and the clusters it last left; `nil` for a record
+    ///   new to the store.
     @discardableResult
     func save(_ prepared: PreparedRecord) throws(NormalizationError) -> StoredRecord?
     /// The record with a key, if saved.
@@ -24,9 +25,7 @@ public protocol ResolutionStore: Sendable {
     /// Saves a review task or its decision.
     func save(reviewTask: ReviewTask) throws(NormalizationError)
     /// Notes that the record with `key` left its cluster, which went on without it as
-    /// `clusters`, replacing what an earlier departure of the record noted.
+    /// `clusters`, replacing what an earlier departure of the record noted; the next ``save(_:)``
+    /// of the record returns them (``StoredRecord/departures``).
     func noteDeparture(ofRecord key: String, leftClusters clusters: [String]) throws(NormalizationError)
-    /// The clusters the record with `key` last left (as they went on without it), in the
-    /// order noted; none if it never left one.
-    func departures(ofRecord key: String) throws(NormalizationError) -> [String]
 }

@@ -230,8 +230,9 @@ public final class SQLiteWarehouse: NormalizerStore {
     public func save(_ prepared: PreparedRecord) throws(NormalizationError) -> StoredRecord? {
         let key = prepared.record.key
         let previous = try database.transaction { () throws(NormalizationError) -> StoredRecord? in
-            let previous = try cluster(ofRecord: key).flatMap { cluster throws(NormalizationError) in
-                try record(key: key).map { StoredRecord(record: $0, cluster: cluster) }
+            let previous = try cluster(ofRecord: key).flatMap { cluster throws(NormalizationError) -> StoredRecord? in
+                guard let stored = try record(key: key) else { return nil }
+                return StoredRecord(record: stored, cluster: cluster, departures: try departures(ofRecord: key))
             }
             try database.query(
                 "INSERT INTO records (key, body) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body",
@@ -328,7 +329,8 @@ public final class SQLiteWarehouse: NormalizerStore {
             [.text(key), .text(clusters.joined(separator: ","))])
     }
 
-    public func departures(ofRecord key: String) throws(NormalizationError) -> [String] {
+    /// The clusters the record with `key` last left, as noted.
+    private func departures(ofRecord key: String) throws(NormalizationError) -> [String] {
         let clusters = try database.query("SELECT clusters FROM record_departures WHERE record_key = ?", [.text(key)]).first?[0].text
         return clusters.map { $0.split(separator: ",").map(String.init) } ?? []
     }
