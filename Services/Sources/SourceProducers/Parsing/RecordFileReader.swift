@@ -2,8 +2,8 @@ import Foundation
 import Schema
 
 /// Reads one input file into records the way a source's producer does, by the source's format:
-/// CSV rows (``CSVRecordReader``), JSON lines (``JSONLinesReader``; a file that is one JSON
-/// array holds one record per element), or XML record elements (``XMLRecordReader``).
+/// CSV rows (``CSVRecordReader``), JSON lines (``JSONLinesReader``), one JSON array
+/// (``JSONArrayReader``: one record per element), or XML record elements (``XMLRecordReader``).
 ///
 /// The producers and the `homeprice normalize` dry run both read files through it, so a file
 /// the dry run reads is read exactly as the producer would publish it (CRLF line ends,
@@ -34,16 +34,17 @@ public struct RecordFileReader: Sendable {
     }
 
     /// Every record and failure of `data`, the contents of the file `name`, in file order; a
-    /// file of nothing but whitespace is one ``RecordFailure/emptyFile(_:)`` failure.
+    /// file of nothing but whitespace is one ``RecordFailure/emptyFile(_:)`` failure. A UTF-8
+    /// byte order mark at the start (spreadsheet exports write one) is skipped.
     public func read(_ data: Data, name: String) -> [ParseOutcome] {
+        let data = data.starts(with: Self.byteOrderMark) ? data.dropFirst(Self.byteOrderMark.count) : data
         guard data.contains(where: { !Self.isBlank($0) }) else { return [.failure(.emptyFile(name))] }
         switch format {
         case .csv:
             return CSVRecordReader(delimiter: csvDelimiter, recordIdColumn: recordIdPath).read(data, name: name)
         case .json, .html:
-            if let elements = Self.arrayElements(of: data) {
-                let parser = JSONRecordParser(recordIdPath: recordIdPath)
-                return elements.enumerated().map { parser.parse($0.element, location: "\(name)#\($0.offset + 1)") }
+            if data.first(where: { !Self.isBlank($0) }) == UInt8(ascii: "[") {
+                return JSONArrayReader(recordIdPath: recordIdPath).read(Data(data), name: name)
             }
             return JSONLinesReader(recordIdPath: recordIdPath).read(data, name: name)
         case .xml:
@@ -51,18 +52,8 @@ public struct RecordFileReader: Sendable {
         }
     }
 
-    /// The elements of a file that is one JSON array, each as compact JSON; `nil` otherwise.
-    private static func arrayElements(of data: Data) -> [String]? {
-        guard data.first(where: { !isBlank($0) }) == UInt8(ascii: "["),
-            let array = (try? JSONSerialization.jsonObject(with: data)) as? [Any]
-        else { return nil }
-        return array.map { element in
-            guard JSONSerialization.isValidJSONObject(element),
-                let encoded = try? JSONSerialization.data(withJSONObject: element, options: [.sortedKeys, .withoutEscapingSlashes])
-            else { return String(describing: element) }
-            return String(decoding: encoded, as: UTF8.self)
-        }
-    }
+    /// The UTF-8 encoding of U+FEFF.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private static func isBlank(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")

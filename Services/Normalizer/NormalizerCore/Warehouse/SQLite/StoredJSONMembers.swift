@@ -1,3 +1,5 @@
+import Schema
+
 /// The top-level members of a JSON object the warehouse wrote, each as its key and the exact
 /// text of its value.
 ///
@@ -72,41 +74,27 @@ enum StoredJSONMembers {
             text[utf8.index(start, offsetBy: range.lowerBound)..<utf8.index(start, offsetBy: range.upperBound)]
         }
         _ = utf8.withContiguousStorageIfAvailable { bytes in
-            var depth = 0
-            var inString = false
-            var escaped = false
+            var structure = JSONStructure()
             var keyStart: Int?
             var key: Range<Int>?
             var valueStart: Int?
             for offset in bytes.indices {
                 let byte = bytes[offset]
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                        if depth == 1, key == nil, let start = keyStart { key = (start + 1)..<offset }
-                    }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""):
-                    inString = true
+                let depth = structure.depth
+                switch structure.take(byte) {
+                case .string:
+                    if !structure.inString, depth == 1, key == nil, let start = keyStart { key = (start + 1)..<offset }
+                case .stringStart:
                     if depth == 1, key == nil { keyStart = offset }
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                case .close:
                     if depth == 1, let name = key, let start = valueStart, !body(substring(name), substring(start..<offset)) { return }
-                    depth -= 1
-                case UInt8(ascii: ":") where depth == 1:
+                case .other where depth == 1 && byte == UInt8(ascii: ":"):
                     valueStart = offset + 1
-                case UInt8(ascii: ",") where depth == 1:
+                case .other where depth == 1 && byte == UInt8(ascii: ","):
                     if let name = key, let start = valueStart, !body(substring(name), substring(start..<offset)) { return }
                     key = nil
                     valueStart = nil
-                default:
+                case .open, .other:
                     break
                 }
             }
