@@ -71,6 +71,11 @@ public struct NormalizationError: Error, Sendable, Equatable, CustomStringConver
         self.init(code, reason: "\(error.code.rawValue): \(error.reason)", field: field, input: error.input)
     }
 
+    /// This error naming the canonical field `name`, unless it names a field already.
+    func naming(field name: String) -> NormalizationError {
+        field == nil ? NormalizationError(code, reason: reason, field: name, input: input, record: record) : self
+    }
+
     /// This error naming the record it concerns.
     public func inRecord(_ key: String) -> NormalizationError {
         var copy = self

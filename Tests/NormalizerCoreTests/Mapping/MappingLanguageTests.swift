@@ -267,4 +267,44 @@ struct MappingLanguageTests {
                     area: #"{"value": 1291, "unitCode": "KGM"}"#)))
         #expect(errors["livingArea"]?.input == "KGM")
     }
+
+    @Test("a blank or placeholder unit the record states is none: the mapping's unit applies, as for an empty CSV cell")
+    func blankStatedUnit() throws {
+        let mapper = try mapper(Self.mixedSite)
+        for stated in [#""""#, #""  ""#, #""n/a""#, "null"] {
+            let american = try map(
+                mapper,
+                Self.listing(
+                    country: "US", street: "1842 Oak Ridge Dr", city: "Austin", region: "TX", postalCode: "78704",
+                    area: #"{"value": 1291, "unitCode": \#(stated)}"#)
+            ).get()
+            #expect(american["livingArea"] == .number(119.94), "unitCode \(stated): the mapping's sqft")
+        }
+    }
+
+    @Test("a country the record gives as an object (schema.org's Country) is an error naming the region field")
+    func countryAsObject() throws {
+        let payload = Self.listing(
+            country: "DE", street: "1842 Oak Ridge Dr", city: "Austin", region: "TX", postalCode: "78704", area: "1291"
+        ).replacingOccurrences(of: #""addressCountry": "DE""#, with: #""addressCountry": {"@type": "Country", "name": "DE"}"#)
+        let errors = failedFields(map(try mapper(Self.mixedSite), payload))
+        #expect(errors["region"]?.code == .notAScalar, "\(errors)")
+    }
+
+    @Test("a postal code or state that is not the country's is an error naming that part, not the street")
+    func badAddressPartNamesItsField() throws {
+        let mapper = try mapper(Self.mixedSite)
+        let shortZIP = failedFields(
+            map(
+                mapper,
+                Self.listing(country: "US", street: "1842 Oak Ridge Dr", city: "Austin", region: "TX", postalCode: "2134", area: "1291")))
+        #expect(shortZIP["address.postalCode"]?.code == .unparseableField, "\(shortZIP)")
+        #expect(shortZIP["address.street"] == nil)
+        let noState = failedFields(
+            map(
+                mapper,
+                Self.listing(
+                    country: "US", street: "1842 Oak Ridge Dr", city: "Austin", region: "Bavaria", postalCode: "78704", area: "1291")))
+        #expect(noState["address.state"]?.input?.contains("Bavaria") == true, "\(noState)")
+    }
 }

@@ -99,7 +99,12 @@ public struct RecordMapper: Sendable {
     ///   record has none and the mapping gives no default.
     private func region(of record: RawRecord, fields: any RecordFields) throws(NormalizationError) -> String {
         guard let mapping = descriptor.mapping[CanonicalField.region.rawValue] else { return record.region }
-        let found = try fields.firstValue(at: mapping.paths)
+        let found: String?
+        do {
+            found = try fields.firstValue(at: mapping.paths)
+        } catch {
+            throw error.naming(field: CanonicalField.region.rawValue)
+        }
         guard let text = (found ?? mapping.defaultValue).map(TextFolding.collapsingWhitespace), !text.isEmpty else {
             throw NormalizationError(.missingField, reason: "the record names no country", field: CanonicalField.region.rawValue)
         }

@@ -65,8 +65,7 @@ struct RecordReading {
                 try read(field, raw: raw, mapping: mapping)
             }
         } catch let error as NormalizationError {
-            errors.append(
-                error.field == nil ? NormalizationError(error.code, reason: error.reason, field: name, input: error.input) : error)
+            errors.append(error.naming(field: name))
         } catch let error as ParseError where [.empty, .missingValue].contains(error.code) {
             return
         } catch let error as ParseError
@@ -194,10 +193,14 @@ struct RecordReading {
         }
     }
 
-    /// The unit the record states for an area at the mapping's `unitPath`, if any.
+    /// The unit the record states for an area at the mapping's `unitPath`, if any: a blank or
+    /// a placeholder (`""`, `n/a`) states none, so the mapping's own unit applies, as for a CSV
+    /// cell left empty.
     /// - Throws: ``NormalizationError/Code/unparseableField`` for a stated unit that is not one of area.
     private func recordUnit(_ mapping: FieldMapping, field: CanonicalField) throws -> AreaUnit? {
-        guard let path = mapping.unitPath, let text = try fields.text(at: path) else { return nil }
+        guard let path = mapping.unitPath, let text = try fields.text(at: path), !TextFolding.isBlank(text),
+            !InputScreening.isPlaceholder(TextFolding.trimmingSpaces(text))
+        else { return nil }
         guard let unit = AreaUnit(spelling: text) else {
             throw NormalizationError(
                 .unparseableField, reason: "the record states '\(text)' at '\(path)', not a unit of area", field: field.rawValue,
@@ -288,8 +291,7 @@ struct RecordReading {
                 rawParts[field] = raw
             }
         } catch {
-            let field = addressLine == nil ? CanonicalField.street : CanonicalField.address
-            errors.append(NormalizationError(error, field: field.rawValue))
+            errors.append(NormalizationError(error, field: failedAddressField(error).rawValue))
             return
         }
         for (field, value) in parts {
@@ -303,6 +305,18 @@ struct RecordReading {
                     field: CanonicalField.city.rawValue
                 )
             )
+        }
+    }
+
+    /// The field an address error is about: a one-line address's error is the address's; of
+    /// an address mapped by its parts, a postal code or state that is not the country's is
+    /// that part's, anything else the street's (the parts are read together from it).
+    private func failedAddressField(_ error: ParseError) -> CanonicalField {
+        guard addressLine == nil else { return .address }
+        switch error.code {
+        case .invalidPostalCode where addressParts[.postalCode] != nil: return .postalCode
+        case .unknownSubdivision where addressParts[.state] != nil: return .state
+        default: return .street
         }
     }
 

@@ -69,7 +69,7 @@ struct NormalizeCommandTests {
         #expect(run.status == 1)
         #expect(
             run.output.filter { !$0.isEmpty } == [
-                "records: 3", "source us-county-sales: 2", "source us-agency-flat: 1", "outcome home: 2", "outcome error: 3",
+                "records: 5", "source us-county-sales: 3", "source us-agency-flat: 2", "outcome home: 2", "outcome error: 3",
                 "error field (record): 2", "error field address.city: 1", "error code ingestion.emptyFile: 1",
                 "error code ingestion.invalidJSON: 1", "error code normalizer.missingField: 1",
             ], "\(run.output) \(run.errors)")

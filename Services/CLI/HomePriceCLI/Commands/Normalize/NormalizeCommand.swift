@@ -42,6 +42,7 @@ struct NormalizeCommand: AsyncParsableCommand {
         let configuration = try await NormalizerConfiguration.load(layout: layout)
         let catalog = try SourceCatalog.load(directory: configuration.resolve(configuration.sourcesDirectory, layout: layout))
         var records: [RawRecord] = []
+        var readBySource: [String: Int] = [:]
         var results: [DryRunResult] = []
         var mappings: [SourceDescriptor] = []
         let now = Date()
@@ -58,6 +59,7 @@ struct NormalizeCommand: AsyncParsableCommand {
                         .unreadableFile, reason: "cannot read the input file: \(error.localizedDescription)", input: file)
                 }
                 for outcome in input.reader.read(data, name: url.lastPathComponent) {
+                    readBySource[group.sourceId, default: 0] += 1
                     switch outcome {
                     case .record(let record):
                         records.append(record.rawRecord(source: input.source, url: url, fetchedAt: now))
@@ -73,8 +75,7 @@ struct NormalizeCommand: AsyncParsableCommand {
         results += try DryRun(records: records, mappings: mappings, resolve: resolve).run(
             configuration: configuration, catalog: catalog, now: now)
         if summary {
-            let counts = Dictionary(records.map { ($0.sourceId, 1) }, uniquingKeysWith: +)
-            for line in DryRunSummary(recordsBySource: counts, results: results).lines { print(line) }
+            for line in DryRunSummary(recordsBySource: readBySource, results: results).lines { print(line) }
         } else {
             for result in results { print(try result.jsonLine()) }
         }
