@@ -22,6 +22,16 @@ private final class BrokerDownPublisher: MessagePublisher {
 
 @Suite("Publishing while fetching, and never marking an undelivered page done")
 struct CrawlDeliveryTests {
+    /// Crawls `fixture`'s website once, extracting by `rule` (the fixture's own rule when
+    /// `nil`), publishing to `publisher`.
+    private static func crawl(
+        _ fixture: ScenarioFixture, by rule: ExtractionRule? = nil, to publisher: RecordingPublisher
+    ) async throws -> CrawlSummary {
+        var site = fixture.site
+        if let rule { site.extraction = rule }
+        return try await Crawler(site: site, settings: fixture.settings, publisher: publisher, logger: CrawlerTests.logger).crawl()
+    }
+
     @Test("pages whose records were not delivered are fetched and published again after a restart")
     func undeliveredPagesAreFetchedAgain() async throws {
         let fixture = try ScenarioFixture(listings: 60)
@@ -35,7 +45,7 @@ struct CrawlDeliveryTests {
         let fetchedBefore = fixture.website.site.requestLog.count
 
         let publisher = RecordingPublisher()
-        _ = try await Crawler(site: fixture.site, settings: fixture.settings, publisher: publisher, logger: CrawlerTests.logger).crawl()
+        _ = try await Self.crawl(fixture, to: publisher)
         let published = Set(publisher.rawRecords.map(\.recordId))
         #expect(published == Set(fixture.website.site.reachableListings.map(\.listingId)))
         #expect(undelivered.isSubset(of: published), "every undelivered record is published after the restart")
@@ -49,25 +59,40 @@ struct CrawlDeliveryTests {
     func changedRulesReExtractUnchangedPages() async throws {
         let fixture = try ScenarioFixture(listings: 40)
         defer { fixture.server.stop() }
-        var site = fixture.site
-        site.extraction = .jsonLD(types: ["Apartment"], recordIdPath: "identifier")
+        let wrongRule = ExtractionRule.jsonLD(types: ["Apartment"], recordIdPath: "identifier")
         let publisher = RecordingPublisher()
-        let wrong = try await Crawler(site: site, settings: fixture.settings, publisher: publisher, logger: CrawlerTests.logger).crawl()
+        let wrong = try await Self.crawl(fixture, by: wrongRule, to: publisher)
         #expect(publisher.rawRecords.isEmpty)
         #expect(wrong.deadLetters > 0)
 
-        let unchanged = try await Crawler(site: site, settings: fixture.settings, publisher: publisher, logger: CrawlerTests.logger)
-            .crawl()
+        let unchanged = try await Self.crawl(fixture, by: wrongRule, to: publisher)
         #expect(unchanged.notModified > 0, "the same rules make conditional requests")
 
-        site.extraction = .jsonLD(types: ["SingleFamilyResidence"], recordIdPath: "identifier")
-        let fixed = try await Crawler(site: site, settings: fixture.settings, publisher: publisher, logger: CrawlerTests.logger).crawl()
+        let rule = ExtractionRule.jsonLD(types: ["SingleFamilyResidence"], recordIdPath: "identifier")
+        let fixed = try await Self.crawl(fixture, by: rule, to: publisher)
         #expect(Set(publisher.rawRecords.map(\.recordId)) == Set(fixture.website.site.reachableListings.map(\.listingId)))
         #expect(fixed.published == fixture.website.site.reachableListings.count)
 
         publisher.reset()
-        let again = try await Crawler(site: site, settings: fixture.settings, publisher: publisher, logger: CrawlerTests.logger).crawl()
+        let again = try await Self.crawl(fixture, by: rule, to: publisher)
         #expect(publisher.rawRecords.isEmpty, "once read under the new rules, pages are conditional again")
         #expect(again.notModified > 0)
+    }
+
+    @Test("new rules that change only where the record id is read publish every listing again under its new id")
+    func changedRecordIdRepublishes() async throws {
+        let fixture = try ScenarioFixture(listings: 30)
+        defer { fixture.server.stop() }
+        let publisher = RecordingPublisher()
+        _ = try await Self.crawl(fixture, by: .jsonLD(types: ["SingleFamilyResidence"], recordIdPath: "identifier"), to: publisher)
+        let listings = fixture.website.site.reachableListings
+        #expect(Set(publisher.rawRecords.map(\.recordId)) == Set(listings.map(\.listingId)))
+
+        publisher.reset()
+        let renamed = try await Self.crawl(fixture, by: .jsonLD(types: ["SingleFamilyResidence"], recordIdPath: "url"), to: publisher)
+        #expect(renamed.published == listings.count, "the payloads are the same; the ids are not")
+        let ids = publisher.rawRecords.map(\.recordId)
+        #expect(ids.allSatisfy { $0.hasPrefix("http://") && $0.contains("/listing/") }, "\(ids.prefix(3))")
+        #expect(Set(ids.compactMap { $0.split(separator: "/").last.map(String.init) }) == Set(listings.map(\.listingId)))
     }
 }
