@@ -26,6 +26,9 @@ public struct ServerError: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownModel
         /// The region has no servable model right now.
         case noServableModel
+        /// The server is still reading `models.registry` to its end at start: the models it has
+        /// may not be the ones in force.
+        case notReady
         /// A model's artifact failed its checksum, could not be read, or fails the feature-schema check.
         case modelRefused
         /// The admin bearer token is missing or wrong.
@@ -47,7 +50,7 @@ public struct ServerError: Error, Sendable, Equatable, CustomStringConvertible {
             case .unknownModel, .unknownRegion, .unknownSource: 404
             case .unauthorized: 401
             case .registryRefused: 409
-            case .noServableModel, .publishFailed, .journalFull, .journalFailed, .modelRefused, .invalidConfiguration: 503
+            case .noServableModel, .notReady, .publishFailed, .journalFull, .journalFailed, .modelRefused, .invalidConfiguration: 503
             }
         }
     }

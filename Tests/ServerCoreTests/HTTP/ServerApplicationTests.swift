@@ -11,14 +11,29 @@ import Testing
 struct ServerApplicationTests {
     /// The fixture's application with version 1 the champion and version 2 the challenger.
     private func withApplication(
-        _ fixture: ServerFixture, _ body: @Sendable (any TestClientProtocol, ServerComponents) async throws -> Void
+        _ fixture: ServerFixture, ready: Bool = true, _ body: @Sendable (any TestClientProtocol, ServerComponents) async throws -> Void
     ) async throws {
         let catalog = fixture.catalog()
         try await catalog.apply(try fixture.championAndChallenger())
-        catalog.markReady()
+        if ready { catalog.markReady() }
         let components = try fixture.components(catalog: catalog)
         let app = Application(router: ServerApplication.router(components: components))
         try await app.test(.router) { client in try await body(client, components) }
+    }
+
+    @Test("until the registry was read to its end, predictions answer 503 (models of a half-read registry may be stale)")
+    func notReadyYet() async throws {
+        let fixture = try await ServerFixture()
+        defer { fixture.remove() }
+        let home = try ServerFixture.requestHomes(count: 1)[0]
+        try await withApplication(fixture, ready: false) { client, components in
+            let early = try await client.send(.post, "/v1/predictions", json: "{\"home\":\(try jsonText(home))}")
+            #expect(early.status == .serviceUnavailable && early["title"] as? String == "server.notReady", "\(early.text)")
+            #expect(fixture.publisher.messages(of: Prediction.self).isEmpty)
+            components.catalog.markReady()
+            let ready = try await client.send(.post, "/v1/predictions", json: "{\"home\":\(try jsonText(home))}")
+            #expect(ready.status == .ok, "\(ready.text)")
+        }
     }
 
     @Test("one home and a batch are priced, each answer naming its model, arm, currency and interval")
@@ -110,12 +125,18 @@ struct ServerApplicationTests {
         try await withApplication(fixture) { client, components in
             for path in ["/admin/promote", "/admin/rollback", "/admin/traffic", "/admin/reload"] {
                 let missing = try await client.send(.post, path, json: "{\"region\":\"US\",\"version\":\"2\"}")
-                #expect(missing.status == .unauthorized, "\(path)")
+                #expect(missing.status == .unauthorized && missing.headers[.wwwAuthenticate] == "Bearer", "\(path)")
                 let wrong = try await client.send(.post, path, json: "{\"region\":\"US\",\"version\":\"2\"}", token: "guess")
                 #expect(wrong.status == .unauthorized, "\(path)")
+                let otherScheme = try await client.send(
+                    .post, path, json: "{\"region\":\"US\",\"version\":\"2\"}", token: ServerFixture.adminToken, scheme: "Basic")
+                #expect(otherScheme.status == .unauthorized, "\(path)")
             }
             #expect(fixture.publisher.messages(of: ModelEvent.self).isEmpty)
             #expect(components.catalog.snapshot.model(.alias("champion"), of: "homeprice-us")?.version == "1")
+            // The scheme's name is case-insensitive.
+            let lowerCase = try await client.send(.post, "/admin/reload", token: ServerFixture.adminToken, scheme: "bearer")
+            #expect(lowerCase.status == .ok, "\(lowerCase.text)")
         }
     }
 
@@ -158,7 +179,16 @@ struct ServerApplicationTests {
             #expect(answer["arm"] as? String == "B" && answer["experimentId"] as? String == "us-all-b")
             let bad = try await client.send(
                 .post, "/admin/traffic", json: plan.replacingOccurrences(of: "100", with: "150"), token: ServerFixture.adminToken)
-            #expect(bad.status.code == 503 || bad.status.code == 422)
+            #expect(bad.status.code == 422 && bad["field"] as? String == "experiment.candidatePercent", "\(bad.text)")
+            let misspelt = try await client.send(
+                .post, "/admin/traffic",
+                json: plan.replacingOccurrences(of: "\"candidatePercent\"", with: "\"shadw\":\"3\",\"candidatePercent\""),
+                token: ServerFixture.adminToken)
+            #expect(misspelt.status.code == 422 && misspelt["field"] as? String == "experiment.shadw", "\(misspelt.text)")
+            let noCandidate = try await client.send(
+                .post, "/admin/traffic", json: plan.replacingOccurrences(of: ",\"candidate\":\"challenger\"", with: ""),
+                token: ServerFixture.adminToken)
+            #expect(noCandidate.status.code == 422 && noCandidate["field"] as? String == "experiment.candidate", "\(noCandidate.text)")
         }
     }
 
@@ -173,6 +203,12 @@ struct ServerApplicationTests {
             #expect(fixture.publisher.messages(of: Feedback.self).map(\.predictionId) == ["r-1"])
             let rating = try await client.send(.post, "/v1/feedback", json: "{\"predictionId\":\"r-1\",\"kind\":\"rating\",\"value\":9}")
             #expect(rating.status.code == 422 && rating["field"] as? String == "value")
+            for currency in ["\"dollars\"", "\"\"", "\"usd\""] {
+                let unknown = try await client.send(
+                    .post, "/v1/feedback",
+                    json: "{\"predictionId\":\"r-1\",\"kind\":\"salePrice\",\"value\":251000,\"currency\":\(currency)}")
+                #expect(unknown.status.code == 422 && unknown["field"] as? String == "currency", "\(currency): \(unknown.text)")
+            }
             let kind = try await client.send(.post, "/v1/feedback", json: "{\"predictionId\":\"r-1\",\"kind\":\"great\",\"value\":9}")
             #expect(kind.status.code == 422 && kind["field"] as? String == "kind")
         }

@@ -41,11 +41,12 @@ struct ModelCatalogTests {
         // Version 2's file is damaged on disk after it was stored.
         let events = try fixture.register(file: 1, version: "2")
         let artifact = try #require(ModelVersion(events[1])?.artifact)
-        var bytes = try Data(contentsOf: try fixture.store.fileURL(for: artifact.uri))
+        let intact = try Data(contentsOf: try fixture.store.fileURL(for: artifact.uri))
+        var bytes = intact
         bytes[bytes.count / 2] ^= 0xFF
         try bytes.write(to: try fixture.store.fileURL(for: artifact.uri))
-        let snapshot = try await catalog.apply(
-            events + [fixture.promotion("2", previous: "1", at: Date(timeIntervalSince1970: 1_700_000_200))])
+        let promotion = fixture.promotion("2", previous: "1", at: Date(timeIntervalSince1970: 1_700_000_200))
+        let snapshot = try await catalog.apply(events + [promotion])
         #expect(snapshot.models.keys.sorted() == ["homeprice-us@1"])
         #expect(snapshot.refused["homeprice-us@2"]?.error.code == .modelRefused)
         #expect(snapshot.refused["homeprice-us@2"]?.error.reason.contains("hash") == true)
@@ -54,6 +55,18 @@ struct ModelCatalogTests {
         // Reloading again does not report the same refusal twice.
         try await catalog.reload()
         #expect(refusals.withLock { $0.count } == 1)
+
+        // A server started now, with nothing served before, serves the champion's previous
+        // version too.
+        let restarted = try await fixture.catalog().apply(base + events + [promotion])
+        #expect(restarted.model(.alias("champion"), of: "homeprice-us")?.version == "1")
+        // Once the file is repaired, only a reload that retries refused versions (the admin's)
+        // loads it, and the champion moves to it.
+        try intact.write(to: try fixture.store.fileURL(for: artifact.uri))
+        #expect(try await catalog.reload().refused.keys.sorted() == ["homeprice-us@2"])
+        let repaired = try await catalog.reload(retryingRefused: true)
+        #expect(repaired.refused.isEmpty && repaired.models.keys.sorted() == ["homeprice-us@1", "homeprice-us@2"])
+        #expect(repaired.model(.alias("champion"), of: "homeprice-us")?.version == "2")
     }
 
     @Test("a model trained on another feature schema is refused")

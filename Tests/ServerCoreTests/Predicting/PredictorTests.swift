@@ -31,9 +31,14 @@ struct PredictorTests {
         #expect(version.served.modelVersion == "2" && version.served.arm == .requested)
         let alias = try predictor.predict(input(home, target: .alias("challenger")), snapshot: snapshot, experiments: experiments, at: at)
         #expect(alias.served.modelVersion == "2")
-        #expect(throws: ServerError.self) {
+        let noVersion = #expect(throws: ServerError.self) {
             try predictor.predict(input(home, target: .version("9")), snapshot: snapshot, experiments: experiments, at: at)
         }
+        #expect(noVersion?.code == .unknownModel && noVersion?.field == "modelVersion")
+        let noAlias = #expect(throws: ServerError.self) {
+            try predictor.predict(input(home, target: .alias("nope")), snapshot: snapshot, experiments: experiments, at: at)
+        }
+        #expect(noAlias?.code == .unknownModel && noAlias?.field == "modelAlias")
         var french = home
         french.region = "FR"
         let error = #expect(throws: ServerError.self) {

@@ -8,11 +8,13 @@ import Testing
 /// A JSON answer of the API as a dictionary.
 struct JSONAnswer {
     let status: HTTPResponse.Status
+    let headers: HTTPFields
     let object: [String: Any]
     let text: String
 
     init(_ response: TestResponse) throws {
         status = response.status
+        headers = response.headers
         text = String(buffer: response.body)
         object = (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
     }
@@ -21,10 +23,13 @@ struct JSONAnswer {
 }
 
 extension TestClientProtocol {
-    /// Sends `body` (JSON text) to `uri` and returns the answer.
-    func send(_ method: HTTPRequest.Method, _ uri: String, json body: String? = nil, token: String? = nil) async throws -> JSONAnswer {
+    /// Sends `body` (JSON text) to `uri` with `token` as a bearer token named by `scheme`, and
+    /// returns the answer.
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, json body: String? = nil, token: String? = nil, scheme: String = "Bearer"
+    ) async throws -> JSONAnswer {
         var headers: HTTPFields = [.contentType: "application/json"]
-        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let token { headers[.authorization] = "\(scheme) \(token)" }
         return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) {
             try JSONAnswer($0)
         }

@@ -28,12 +28,12 @@ struct AdminController<Context: RequestContext>: Sendable {
             guard components.configuration.features.region(body.region) != nil else {
                 throw ServerError(.unknownRegion, reason: "no model serves this region", field: "region", input: body.region)
             }
-            let experiment = try body.experiment.validated(field: "experiment")
+            let experiment = try body.experiment.validated(field: "experiment", as: .invalidRequest)
             components.experiments.set(experiment, for: body.region)
             return JSONResponse.make(experiment)
         }
         group.post("reload") { _, _ in
-            let snapshot = try await components.catalog.reload()
+            let snapshot = try await components.catalog.reload(retryingRefused: true)
             return JSONResponse.make([
                 "generation": "\(snapshot.generation)", "models": snapshot.models.keys.sorted().joined(separator: ","),
             ])

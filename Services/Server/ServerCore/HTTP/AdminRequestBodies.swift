@@ -40,6 +40,9 @@ struct RollbackRequestBody: Decodable, Sendable {
 struct TrafficRequestBody: Decodable, Sendable {
     private enum CodingKeys: String, CodingKey, CaseIterable { case region, experiment }
 
+    /// The fields of an ``Experiment``: a misspelt one (`shadw`) is refused, not dropped.
+    static let experimentFields: Set = ["id", "kind", "control", "candidate", "candidatePercent", "shadow"]
+
     var region: String
     var experiment: Experiment
 
@@ -47,6 +50,9 @@ struct TrafficRequestBody: Decodable, Sendable {
         try decoder.rejectUnknownFields(allowed: Set(CodingKeys.allCases.map(\.rawValue)))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         region = try container.decode(String.self, forKey: .region)
+        if container.contains(.experiment), try !container.decodeNil(forKey: .experiment) {
+            try container.superDecoder(forKey: .experiment).rejectUnknownFields(allowed: Self.experimentFields)
+        }
         experiment = try container.decode(Experiment.self, forKey: .experiment)
     }
 }

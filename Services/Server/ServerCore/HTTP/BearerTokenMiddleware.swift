@@ -1,13 +1,15 @@
 import Hummingbird
 
-/// Lets a request through only with `Authorization: Bearer <token>`; otherwise answers 401
-/// with a problem body. An empty configured token refuses every request.
+/// Lets a request through only with `Authorization: Bearer <token>` (the scheme's name in any
+/// case, RFC 9110 §11.1); otherwise answers 401 with a problem body and
+/// `WWW-Authenticate: Bearer` (``ProblemMiddleware``). An empty configured token refuses every
+/// request.
 struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: String
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let presented = request.headers[.authorization].flatMap { value -> Substring? in
-            value.hasPrefix("Bearer ") ? value.dropFirst("Bearer ".count) : nil
+            value.prefix(7).lowercased() == "bearer " ? value.dropFirst(7) : nil
         }
         guard !token.isEmpty, let presented, Self.constantTimeEqual(Array(presented.utf8), Array(token.utf8)) else {
             throw ServerError(.unauthorized, reason: "a valid bearer token is required", field: "Authorization")

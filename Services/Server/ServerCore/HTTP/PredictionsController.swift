@@ -28,6 +28,9 @@ struct PredictionsController<Context: RequestContext>: Sendable {
                 .invalidRequest, reason: "at most \(configuration.maxExplanationFeatures) contributions", field: "explain",
                 input: "\(body.explain)")
         }
+        guard components.catalog.isReady else {
+            throw ServerError(.notReady, reason: "the models are still loading: models.registry is being read to its end")
+        }
         let requestId = body.requestId ?? UUID().uuidString.lowercased()
         let target = body.modelVersion.map(ModelTarget.version) ?? body.modelAlias.flatMap(ModelTarget.init(text:))
         let snapshot = components.catalog.snapshot

@@ -1,15 +1,17 @@
 import Hummingbird
 
 /// Turns every failure a route throws into a JSON problem body: a ``ServerError`` keeps its
-/// status; any other error (which is a bug) answers 500 without details, so no input can
-/// crash the server or leak internals. A path of the API asked with a method it does not
-/// declare answers 405 with the `Allow` header (not 404).
+/// status (a 401 with `WWW-Authenticate: Bearer`); any other error (which is a bug) answers 500
+/// without details, so no input can crash the server or leak internals. A path of the API
+/// asked with a method it does not declare answers 405 with the `Allow` header (not 404).
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as ServerError {
-            return Problem(error).response(status: error.status)
+            var response = Problem(error).response(status: error.status)
+            if error.code == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+            return response
         } catch let error as HTTPError
             where error.status == .notFound && OpenAPIDocument.methodsByPath[request.uri.path].map({ !$0.isEmpty }) == true
         {

@@ -118,13 +118,17 @@ public final class ModelCatalog: Service, Sendable {
     }
 
     /// Builds a snapshot of the events received so far and swaps it in, unless a newer one
-    /// got there first; returns the snapshot in force afterwards.
+    /// got there first; returns the snapshot in force afterwards. A version refused before is
+    /// refused again without reading its file, unless `retryingRefused` (`POST /admin/reload`:
+    /// the file may have arrived or been repaired since).
     @discardableResult
-    public func reload() async throws -> ModelSnapshot {
+    public func reload(retryingRefused: Bool = false) async throws -> ModelSnapshot {
         let (events, sequence, previous) = state.withLock { ($0.events, $0.sequence, $0.snapshot) }
         let registry = RegistryState(latestPerKey: events)
         let loader = self.loader
-        let (models, refused, fresh) = try await executor.run { Self.load(registry, previous: previous, loader: loader) }
+        let (models, refused, fresh) = try await executor.run {
+            Self.load(registry, previous: previous, retryingRefused: retryingRefused, loader: loader)
+        }
         let aliases = Self.aliases(registry, models: models, previous: previous)
         let current = state.withLock { state in
             if sequence >= state.snapshot.generation {
@@ -142,8 +146,8 @@ public final class ModelCatalog: Service, Sendable {
     }
 
     /// Every servable version loaded: reused when loaded before with the same hash, refused
-    /// again silently when refused before with the same hash.
-    private static func load(_ registry: RegistryState, previous: ModelSnapshot, loader: ModelLoader) -> (
+    /// again silently when refused before with the same hash (unless `retryingRefused`).
+    private static func load(_ registry: RegistryState, previous: ModelSnapshot, retryingRefused: Bool, loader: ModelLoader) -> (
         [String: LoadedModel], [String: RefusedModel], [(String, ServerError)]
     ) {
         var models: [String: LoadedModel] = [:]
@@ -155,7 +159,7 @@ public final class ModelCatalog: Service, Sendable {
                 let sha256 = version.artifact?.sha256
                 if let loaded = previous.models[key], loaded.sha256 == sha256 {
                     models[key] = loaded
-                } else if let known = previous.refused[key], known.sha256 == sha256 {
+                } else if !retryingRefused, let known = previous.refused[key], known.sha256 == sha256 {
                     refused[key] = known
                 } else {
                     do {
@@ -171,7 +175,9 @@ public final class ModelCatalog: Service, Sendable {
     }
 
     /// Each alias's target when that version is loaded; otherwise the target it had in
-    /// `previous`, when that version is still loaded.
+    /// `previous`, when that version is still loaded; otherwise (a process just started, whose
+    /// first snapshot finds the target refused) the version the alias pointed at before its
+    /// latest move, when that one is loaded: the old model keeps serving across a restart too.
     private static func aliases(_ registry: RegistryState, models: [String: LoadedModel], previous: ModelSnapshot) -> [String: String] {
         var aliases: [String: String] = [:]
         for name in registry.models {
@@ -181,6 +187,8 @@ public final class ModelCatalog: Service, Sendable {
                     aliases[key] = target.version
                 } else if let kept = previous.aliases[key], models["\(name)@\(kept)"] != nil {
                     aliases[key] = kept
+                } else if let before = target.previousVersion, models["\(name)@\(before)"] != nil {
+                    aliases[key] = before
                 }
             }
         }

@@ -1,6 +1,8 @@
 import Features
 import Foundation
+import Logging
 import ML
+import Metrics
 import NormalizerCore
 import Schema
 
@@ -11,6 +13,7 @@ import Schema
 public struct Predictor: Sendable {
     /// The server's settings.
     public let configuration: ServerConfiguration
+    private static let logger = Logger(label: "homeprice.server.predictor")
 
     /// Creates a predictor.
     public init(configuration: ServerConfiguration) {
@@ -38,9 +41,9 @@ public struct Predictor: Sendable {
         var experimentId: String?
         if let target = input.target {
             guard let requested = snapshot.model(target, of: name) else {
+                let field = if case .alias = target { "modelAlias" } else { "modelVersion" }
                 throw ServerError(
-                    .unknownModel, reason: "\(name) has no loaded version for \(target)", field: "modelVersion",
-                    input: target.description)
+                    .unknownModel, reason: "\(name) has no loaded version for \(target)", field: field, input: target.description)
             }
             (model, arm) = (requested, .requested)
         } else {
@@ -64,13 +67,21 @@ public struct Predictor: Sendable {
         if input.target == nil, let shadowTarget = experiment.shadow, let shadow = snapshot.model(shadowTarget, of: name),
             shadow.key != model.key
         {
-            let shadowInput = shadow.features.prepare(input.features, at: date)
-            let (prediction, _) = try score(
-                shadow, prepared: shadowInput,
-                input: PredictionInput(requestId: input.requestId, clientId: input.clientId, features: input.features),
-                predictionId: "\(input.requestId)~shadow", arm: .shadow, experimentId: experiment.id, currency: currency,
-                regionCurrency: regionSettings.currency, at: date)
-            shadows.append(prediction)
+            // A shadow never changes the answer, not even by failing: it is logged and counted.
+            do {
+                let shadowInput = shadow.features.prepare(input.features, at: date)
+                let (prediction, _) = try score(
+                    shadow, prepared: shadowInput,
+                    input: PredictionInput(requestId: input.requestId, clientId: input.clientId, features: input.features),
+                    predictionId: "\(input.requestId)~shadow", arm: .shadow, experimentId: experiment.id, currency: currency,
+                    regionCurrency: regionSettings.currency, at: date)
+                shadows.append(prediction)
+            } catch {
+                Counter(label: "server_shadow_failures_total", dimensions: [("region", region)]).increment()
+                Self.logger.warning(
+                    "the shadow failed to score; the answer is the served model's",
+                    metadata: ["model": "\(shadow.key)", "request": "\(input.requestId)", "error": "\(error)"])
+            }
         }
         return PredictionOutcome(
             served: served, explanation: explanation, shadows: shadows, reviewTask: reviewTask(for: served, at: date),

@@ -50,18 +50,16 @@ public struct Experiment: Sendable, Equatable, Codable {
         Experiment(id: "\(region.lowercased())-default", kind: .none)
     }
 
-    /// Checks the plan; the error names the field (`experiments.US.candidatePercent`).
-    public func validated(field prefix: String) throws(ServerError) -> Experiment {
+    /// Checks the plan; the error, of kind `code` (a configuration's, or a request's when a
+    /// person sends the plan), names the field (`server.experiments.US.candidatePercent`).
+    public func validated(field prefix: String, as code: ServerError.Code = .invalidConfiguration) throws(ServerError) -> Experiment {
         guard (0...100).contains(candidatePercent) else {
-            throw ServerError(
-                .invalidConfiguration, reason: "must lie between 0 and 100", field: "\(prefix).candidatePercent",
-                input: "\(candidatePercent)")
+            throw ServerError(code, reason: "must lie between 0 and 100", field: "\(prefix).candidatePercent", input: "\(candidatePercent)")
         }
         if kind != .none, candidate == nil {
-            throw ServerError(
-                .invalidConfiguration, reason: "an \(kind.rawValue) experiment needs a candidate", field: "\(prefix).candidate")
+            throw ServerError(code, reason: "an \(kind.rawValue) experiment needs a candidate", field: "\(prefix).candidate")
         }
-        guard !id.isEmpty else { throw ServerError(.invalidConfiguration, reason: "must not be empty", field: "\(prefix).id") }
+        guard !id.isEmpty else { throw ServerError(code, reason: "must not be empty", field: "\(prefix).id") }
         return self
     }
 }
