@@ -18,12 +18,17 @@ public struct MetricComparison: Codable, Sendable, Equatable {
     public var limit: Double?
     /// Whether this line decides the verdict (a guarded metric on a large enough segment).
     public var guarded: Bool
+    /// On a segment compared with a champion: how far above ``limit`` the candidate may still
+    /// be, as noise (``GateSettings/segmentNoiseStandardErrors`` standard errors of the rows'
+    /// paired error differences); `nil` overall and for cards written before it existed.
+    public var noiseMargin: Double?
 
     /// Creates a comparison line.
     public init(
         segment: SegmentKind, value: String, rows: Int, metric: GuardedMetric, candidate: Double, champion: Double?,
-        limit: Double?, guarded: Bool
+        limit: Double?, guarded: Bool, noiseMargin: Double? = nil
     ) {
+        self.noiseMargin = noiseMargin
         self.segment = segment
         self.value = value
         self.rows = rows
@@ -34,8 +39,9 @@ public struct MetricComparison: Codable, Sendable, Equatable {
         self.guarded = guarded
     }
 
-    /// Whether the candidate stays within ``limit`` (always, without a limit).
+    /// Whether the candidate stays within ``limit`` plus the ``noiseMargin`` (always, without a
+    /// limit).
     public var withinLimit: Bool {
-        limit.map { candidate <= $0 } ?? true
+        limit.map { candidate <= $0 + (noiseMargin ?? 0) } ?? true
     }
 }

@@ -4,8 +4,13 @@
 /// ``GateSettings/tolerance`` worse than the champion's, relatively, over all rows and on every
 /// segment of at least ``GateSettings/minSegmentRows`` rows: each property type, city and price
 /// band (bands cut at quantiles of the actual prices). Smaller segments are reported in the
-/// comparison but do not decide. Without a champion, the candidate's overall metrics must stay
-/// within ``GateSettings/absoluteBounds``.
+/// comparison but do not decide, and a segment's figure decides only when it exceeds its limit
+/// by more than ``GateSettings/segmentNoiseStandardErrors`` standard errors of the mean paired
+/// difference of the two models' errors on its rows (percentage errors for MAPE and median
+/// APE, absolute errors for MAE and RMSE): the same rows scored by both, so what the candidate
+/// does worse on all of them counts, and what a few homes of a small segment do does not.
+/// Without a champion, the candidate's overall metrics must stay within
+/// ``GateSettings/absoluteBounds``.
 ///
 /// The gate is pure: the same input always gives the same verdict.
 public struct ValidationGate: Sendable {
@@ -21,6 +26,11 @@ public struct ValidationGate: Sendable {
         }
         guard !settings.guardedMetrics.isEmpty else {
             throw RegistryError(.invalidGateInput, reason: "at least one metric must be guarded")
+        }
+        guard settings.segmentNoiseStandardErrors.isFinite, settings.segmentNoiseStandardErrors >= 0 else {
+            throw RegistryError(
+                .invalidGateInput, reason: "segmentNoiseStandardErrors must be at least 0",
+                input: "\(settings.segmentNoiseStandardErrors)")
         }
         guard settings.minSegmentRows >= 1, settings.priceBands >= 1 else {
             throw RegistryError(
@@ -45,10 +55,13 @@ public struct ValidationGate: Sendable {
         let champion = input.champion.map {
             SegmentedMetrics(actual: input.actual, predicted: $0.predictions, rows: rows)
         }
-        var comparisons = compare(.overall, SegmentKind.overallValue, candidate.overall, champion?.overall)
+        var comparisons = compare(.overall, SegmentKind.overallValue, candidate.overall, champion?.overall, noise: { _ in nil })
         for (kind, values) in candidate.segments.sorted(by: { $0.key < $1.key }) {
             for (value, metrics) in values.sorted(by: { $0.key < $1.key }) {
-                comparisons += compare(kind, value, metrics, champion?.segments[kind]?[value])
+                let members = rows.members[kind]?[value] ?? []
+                comparisons += compare(kind, value, metrics, champion?.segments[kind]?[value]) { metric in
+                    input.champion.map { noiseMargin(metric, rows: members, input: input, champion: $0.predictions) }
+                }
             }
         }
         let championVersion = input.champion?.version
@@ -63,9 +76,11 @@ public struct ValidationGate: Sendable {
         return GateVerdict(comparison: comparison, candidate: candidate, champion: champion)
     }
 
-    /// The comparison lines of one segment, one per guarded metric.
+    /// The comparison lines of one segment, one per guarded metric; `noise` gives a metric's
+    /// noise margin on the segment.
     private func compare(
-        _ segment: SegmentKind, _ value: String, _ candidate: PriceMetrics, _ champion: PriceMetrics?
+        _ segment: SegmentKind, _ value: String, _ candidate: PriceMetrics, _ champion: PriceMetrics?,
+        noise: (GuardedMetric) -> Double?
     ) -> [MetricComparison] {
         settings.guardedMetrics.map { metric in
             let championValue = champion?.value(of: metric)
@@ -75,14 +90,36 @@ public struct ValidationGate: Sendable {
             return MetricComparison(
                 segment: segment, value: value, rows: candidate.count, metric: metric,
                 candidate: candidate.value(of: metric), champion: championValue, limit: limit,
-                guarded: limit != nil && (segment == .overall || candidate.count >= settings.minSegmentRows))
+                guarded: limit != nil && (segment == .overall || candidate.count >= settings.minSegmentRows),
+                noiseMargin: settings.segmentNoiseStandardErrors > 0 ? noise(metric) : nil)
         }
+    }
+
+    /// ``GateSettings/segmentNoiseStandardErrors`` standard errors of the mean difference of
+    /// the candidate's and the champion's errors on `rows`, in the metric's unit.
+    private func noiseMargin(_ metric: GuardedMetric, rows: [Int], input: GateInput, champion: [Double]) -> Double {
+        func error(_ predicted: Double, _ actual: Double) -> Double? {
+            switch metric {
+            case .mape, .medianAPE: actual == 0 ? nil : abs((predicted - actual) / actual)
+            case .mae, .rmse: abs(predicted - actual)
+            }
+        }
+        let differences = rows.compactMap { row -> Double? in
+            guard let candidate = error(input.candidate[row], input.actual[row]), let champion = error(champion[row], input.actual[row])
+            else { return nil }
+            return candidate - champion
+        }
+        guard differences.count > 1 else { return 0 }
+        let count = Double(differences.count)
+        let mean = differences.reduce(0, +) / count
+        let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)
+        return settings.segmentNoiseStandardErrors * (variance / count).squareRoot()
     }
 
     private func failed(_ line: MetricComparison, championVersion: String?) -> String {
         let metric = line.metric
         let segment = line.segment == .overall ? "overall" : "in \(line.segment.rawValue)=\(line.value)"
-        let limit = line.limit.map(metric.format) ?? "none"
+        let limit = (line.limit.map(metric.format) ?? "none") + (line.noiseMargin.map { " + noise \(metric.format($0))" } ?? "")
         let against =
             if let championVersion, let champion = line.champion {
                 "champion \(championVersion) \(metric.format(champion)), limit \(limit) (tolerance \(percent(settings.tolerance)))"

@@ -47,6 +47,36 @@ struct ValidationGateTests {
         #expect(overall.allSatisfy { $0.withinLimit })
     }
 
+    @Test("A segment's excess within its noise (paired error differences) does not decide; a consistent one does")
+    func segmentNoise() throws {
+        // Houses: the candidate is better. Apartments: the two models err in opposite phases,
+        // the candidate a point worse on average (31 % against 30 % MAPE, over the 2 % limit of
+        // 30.6 %) with a spread of 20 points a home: noise.
+        let phase = { (row: Int) in (row / 2) % 2 == 0 }
+        let candidate = actual.indices.map { row in actual[row] * (row % 2 == 0 ? 1.02 : phase(row) ? 1.21 : 0.59) }
+        let champion = actual.indices.map { row in actual[row] * (row % 2 == 0 ? 1.06 : phase(row) ? 1.40 : 0.80) }
+        let noisy = GateInput(
+            actual: actual, candidate: candidate, champion: ChampionPredictions(version: "7", predictions: champion),
+            segments: [.propertyType: types, .city: cities])
+        let strict = try ValidationGate(settings: GateSettings(tolerance: 0.02, guardedMetrics: [.mape], minSegmentRows: 30))
+        let strictVerdict = try strict.evaluate(noisy)
+        #expect(!strictVerdict.accepted && strictVerdict.reasons.allSatisfy { $0.contains("propertyType=apartment") })
+
+        let tolerant = try ValidationGate(
+            settings: GateSettings(tolerance: 0.02, guardedMetrics: [.mape], minSegmentRows: 30, segmentNoiseStandardErrors: 2))
+        let verdict = try tolerant.evaluate(noisy)
+        #expect(verdict.accepted, "\(verdict.reasons)")
+        let apartments = try #require(verdict.comparison.comparisons.first { $0.segment == .propertyType && $0.value == "apartment" })
+        let margin = try #require(apartments.noiseMargin)
+        #expect(apartments.candidate > apartments.limit ?? 0 && margin > 0.02 && margin < 0.06 && apartments.withinLimit)
+        #expect(verdict.comparison.comparisons.filter { $0.segment == .overall }.allSatisfy { $0.noiseMargin == nil })
+
+        // Every apartment 3 points worse: no noise to hide in.
+        let consistent = try tolerant.evaluate(input { $0 % 2 == 0 ? 1.02 : 1.13 })
+        #expect(!consistent.accepted && consistent.reasons.allSatisfy { $0.contains("propertyType=apartment") && $0.contains("+ noise") })
+        #expect(throws: RegistryError.self) { try ValidationGate(settings: GateSettings(segmentNoiseStandardErrors: -1)) }
+    }
+
     @Test("A segment smaller than minSegmentRows is reported but does not decide")
     func smallSegment() throws {
         let verdict = try gate.evaluate(input { $0 % 20 == 1 ? 1.20 : 1.05 })

@@ -165,7 +165,8 @@ public struct TrainerConfiguration: Sendable {
             guardedMetrics: guarded,
             minSegmentRows: try settings.int("trainer.gate.minSegmentRows", atLeast: 1),
             priceBands: try settings.int("trainer.gate.priceBands", atLeast: 1),
-            absoluteBounds: bounds)
+            absoluteBounds: bounds,
+            segmentNoiseStandardErrors: try settings.double("trainer.gate.segmentNoiseStandardErrors", atLeast: 0))
         let policy = try settings.string("trainer.promotion")
         guard let promotion = PromotionPolicy(rawValue: policy) else {
             throw settings.invalid("trainer.promotion", "'\(policy)' is not one of \(PromotionPolicy.allCases.map(\.rawValue))")
