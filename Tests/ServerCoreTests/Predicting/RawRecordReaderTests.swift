@@ -50,13 +50,18 @@ struct RawRecordReaderTests {
         #expect(served.livingArea != nil && served.builtYear != nil)
     }
 
+    /// A reader over the fixture's source mappings.
+    private static func reader(_ fixture: ServerFixture) throws -> RawRecordReader {
+        RawRecordReader(
+            catalog: try SourceCatalog.load(directory: fixture.configuration.sourcesDirectory),
+            configuration: fixture.configuration.normalizer)
+    }
+
     @Test("an unknown source and an unparsable field are refused, naming what failed")
     func refusals() async throws {
         let fixture = try await ServerFixture()
         defer { fixture.remove() }
-        let reader = RawRecordReader(
-            catalog: try SourceCatalog.load(directory: fixture.configuration.sourcesDirectory),
-            configuration: fixture.configuration.normalizer)
+        let reader = try Self.reader(fixture)
         let unknown = #expect(throws: ServerError.self) {
             try reader.features(sourceId: "no-such-source", payload: "{}", recordId: "r", at: Date())
         }
@@ -65,5 +70,24 @@ struct RawRecordReaderTests {
             try reader.features(sourceId: "us-agency-flat", payload: "{\"sqft\": \"lots\"", recordId: "r", at: Date())
         }
         #expect(broken?.code == .unmappableRecord)
+    }
+
+    @Test("a home to be priced needs no sale: a register's record without the price its mapping requires is read")
+    func noSaleNeeded() async throws {
+        let fixture = try await ServerFixture()
+        defer { fixture.remove() }
+        let reader = try Self.reader(fixture)
+        let header = "PARCEL_ID,SITE_ADDRESS,CITY,STATE,ZIP,SALE_PRICE,YEAR_BUILT,LIVING_SQFT,LOT_ACRES,BEDROOMS,FULL_BATHS,HALF_BATHS"
+        let features = try reader.features(
+            sourceId: "us-county-sales", payload: header + "\nP1,2317 CIRCULAR ST,CLIFTON PARK,NY,12065,,1989,1008,5,2,1,0",
+            recordId: "P1", at: Date(timeIntervalSince1970: 1_764_000_000))
+        #expect(features.builtYear == 1989 && features.bedrooms == 2 && features.livingArea.map { ($0 - 93.65).magnitude < 0.01 } == true)
+        // What the home itself needs stays required: a record without its street is refused.
+        let noStreet = #expect(throws: ServerError.self) {
+            try reader.features(
+                sourceId: "us-county-sales", payload: header + "\nP2,,CLIFTON PARK,NY,12065,,1989,1008,5,2,1,0", recordId: "P2",
+                at: Date(timeIntervalSince1970: 1_764_000_000))
+        }
+        #expect(noStreet?.code == .unmappableRecord && noStreet?.field == "record.address.street", "\(String(describing: noStreet))")
     }
 }

@@ -18,6 +18,11 @@ public final class RawRecordReader: Sendable {
         normalizer = SingleRecordNormalizer(configuration: configuration)
     }
 
+    /// The fields of a sale rather than of the home: the price, what it stands for and its dates.
+    private static let saleFields = [
+        CanonicalField.price, .priceAmount, .priceCurrency, .priceKind, .priceDate, .listingDate, .saleDate,
+    ].map(\.rawValue)
+
     /// Takes a source's catalog entry unless a later one is known.
     public func update(_ descriptor: SourceDescriptor) {
         _ = catalog.withLock { $0.update(descriptor) }
@@ -29,9 +34,12 @@ public final class RawRecordReader: Sendable {
     /// - Throws: ``ServerError/Code/unknownSource`` naming `source`,
     ///   ``ServerError/Code/unmappableRecord`` naming the first failing field under `record`.
     public func features(sourceId: String, payload: String, recordId: String, at date: Date) throws(ServerError) -> HomeFeatures {
-        guard let source = catalog.withLock({ $0[sourceId] }) else {
+        guard var source = catalog.withLock({ $0[sourceId] }) else {
             throw ServerError(.unknownSource, reason: "no mapping is known for this source", field: "source", input: sourceId)
         }
+        // A home to be priced has no sale yet: what a source requires of its sales (a register's
+        // price and sale date) is optional here; everything else is read as the normalizer does.
+        for field in Self.saleFields where source.mapping[field]?.required == true { source.mapping[field]?.required = nil }
         let record = RawRecord(
             sourceId: sourceId, recordId: recordId, region: source.region, fetchedAt: date, contentType: source.format.contentType,
             payload: payload)
