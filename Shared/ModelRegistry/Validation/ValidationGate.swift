@@ -7,7 +7,8 @@
 /// comparison but do not decide, and a segment's figure decides only when it exceeds its limit
 /// by more than ``GateSettings/segmentNoiseStandardErrors`` standard errors of the mean paired
 /// difference of the two models' errors on its rows (percentage errors for MAPE and median
-/// APE, absolute errors for MAE and RMSE): the same rows scored by both, so what the candidate
+/// APE, absolute errors for MAE and RMSE: exact for MAPE and MAE, an estimate of the noise of
+/// the median and of RMSE): the same rows scored by both, so what the candidate
 /// does worse on all of them counts, and what a few homes of a small segment do does not.
 /// Without a champion, the candidate's overall metrics must stay within
 /// ``GateSettings/absoluteBounds``.

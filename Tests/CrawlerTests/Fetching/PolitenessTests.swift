@@ -18,7 +18,8 @@ struct PolitenessTests {
         defer { fixture.server.stop() }
         let settings = Self.settings(delay: .seconds(3_600))
         let scheduler = HostScheduler()
-        let robots = RobotsCache(fetcher: PageFetcher(settings: settings), scheduler: scheduler, settings: settings)
+        let robots = RobotsCache(
+            fetcher: PageFetcher(settings: settings), scheduler: scheduler, settings: settings, logger: CrawlerTests.logger)
         let page = fixture.server.baseURL.appendingPathComponent("homes/")
 
         let rules = await robots.rules(for: page)
@@ -32,7 +33,8 @@ struct PolitenessTests {
         let fixture = try ListingSiteFixture()
         defer { fixture.server.stop() }
         let settings = Self.settings(delay: .zero)
-        let robots = RobotsCache(fetcher: PageFetcher(settings: settings), scheduler: HostScheduler(), settings: settings)
+        let robots = RobotsCache(
+            fetcher: PageFetcher(settings: settings), scheduler: HostScheduler(), settings: settings, logger: CrawlerTests.logger)
         let base = fixture.server.baseURL
         async let first = robots.rules(for: base.appendingPathComponent("homes/"))
         async let second = robots.rules(for: base.appendingPathComponent("homes/840-seacliff-drive/"))

@@ -36,6 +36,19 @@ struct ServerApplicationTests {
         }
     }
 
+    @Test("a version or alias no model has is 404 naming the request's own field, an alias of digits included")
+    func unknownTargets() async throws {
+        let fixture = try await ServerFixture()
+        defer { fixture.remove() }
+        let home = try jsonText(try ServerFixture.requestHomes(count: 1)[0])
+        try await withApplication(fixture) { client, _ in
+            for (field, value) in [("modelVersion", "9"), ("modelAlias", "nope"), ("modelAlias", "3")] {
+                let answer = try await client.send(.post, "/v1/predictions", json: "{\"\(field)\":\"\(value)\",\"homes\":[\(home)]}")
+                #expect(answer.status == .notFound && answer["field"] as? String == field, "\(field) \(value): \(answer.text)")
+            }
+        }
+    }
+
     @Test("one home and a batch are priced, each answer naming its model, arm, currency and interval")
     func predictions() async throws {
         let fixture = try await ServerFixture()
@@ -203,7 +216,7 @@ struct ServerApplicationTests {
             #expect(fixture.publisher.messages(of: Feedback.self).map(\.predictionId) == ["r-1"])
             let rating = try await client.send(.post, "/v1/feedback", json: "{\"predictionId\":\"r-1\",\"kind\":\"rating\",\"value\":9}")
             #expect(rating.status.code == 422 && rating["field"] as? String == "value")
-            for currency in ["\"dollars\"", "\"\"", "\"usd\""] {
+            for currency in ["\"dollars\"", "\"\"", "\"US$\""] {
                 let unknown = try await client.send(
                     .post, "/v1/feedback",
                     json: "{\"predictionId\":\"r-1\",\"kind\":\"salePrice\",\"value\":251000,\"currency\":\(currency)}")

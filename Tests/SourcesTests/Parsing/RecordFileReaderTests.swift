@@ -40,7 +40,7 @@ struct RecordFileReaderTests {
     }
 
     @Test("an array with one broken element gives the others as records and that one as a failure of its own")
-    func arrayWithABrokenElement() {
+    func arrayWithABrokenElement() throws {
         let text = """
             [
               {"id": "G1", "note": "commas, [brackets] and \\"quotes\\" inside strings"},
@@ -53,9 +53,18 @@ struct RecordFileReaderTests {
         let failures = Self.failures(outcomes)
         #expect(failures.map(\.location) == ["input#2"] && failures.map(\.code) == ["ingestion.invalidJSON"])
         #expect(failures.first?.text.contains("12O000") == true)
-        if case .record(let first) = outcomes.first {
-            #expect(first.payload.hasPrefix("{\"id\": \"G1\"") && first.location == "input#1", "the element as written")
+        guard case .record(let first) = try #require(outcomes.first) else {
+            Issue.record("the first element is no record: \(outcomes)")
+            return
         }
+        #expect(first.payload.hasPrefix("{\"id\": \"G1\"") && first.location == "input#1", "the element as written")
+    }
+
+    @Test("an empty element (two commas in a row, a trailing comma) fails in its place; the numbers stay the elements'")
+    func emptyElements() {
+        let outcomes = Self.read("[{\"id\": \"A\"},, {\"id\": \"B\"},]", format: .json, idPath: "id")
+        #expect(Self.ids(outcomes) == ["A", "B"])
+        #expect(Self.failures(outcomes).map(\.location) == ["input#2", "input#4"])
     }
 
     @Test("an array cut short keeps its complete elements, and the cut is a failure")

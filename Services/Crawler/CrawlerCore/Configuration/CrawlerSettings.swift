@@ -15,7 +15,7 @@ public struct CrawlerSettings: Sendable, Equatable {
     /// How many pages' messages may be on their way to the broker at once while fetching goes
     /// on; a page is journalled done only when its messages are delivered.
     public var maximumPendingDeliveries: Int
-    /// How many times a page is tried before it is reported failed.
+    /// How many times a page (or a host's robots.txt) is tried before it is reported failed.
     public var maximumAttempts: Int
     /// The delay before the first retry; it doubles with each further one.
     public var initialBackoff: Duration
@@ -43,5 +43,11 @@ public struct CrawlerSettings: Sendable, Equatable {
         self.initialBackoff = initialBackoff
         self.requestTimeout = requestTimeout
         self.stateFile = stateFile
+    }
+
+    /// The attempts of one request, each after its back-off (none before the first, then
+    /// ``initialBackoff``, doubling).
+    var attempts: [(number: Int, backoff: Duration)] {
+        (1...max(1, maximumAttempts)).map { ($0, $0 == 1 ? .zero : initialBackoff * (1 << ($0 - 2))) }
     }
 }

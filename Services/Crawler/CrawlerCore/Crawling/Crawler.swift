@@ -79,7 +79,8 @@ public final class Crawler: Service, Sendable {
         let scheduler = HostScheduler()
         let processor = PageProcessor(
             site: site, settings: settings, journal: journal, fetcher: fetcher,
-            robots: RobotsCache(fetcher: fetcher, scheduler: scheduler, settings: settings), scheduler: scheduler, logger: logger)
+            robots: RobotsCache(fetcher: fetcher, scheduler: scheduler, settings: settings, logger: logger), scheduler: scheduler,
+            logger: logger)
         if await !journal.isInProgress {
             try await journal.begin()
             for url in site.startURLs {

@@ -113,8 +113,8 @@ struct PageProcessor: Sendable {
         let host = RobotsCache.hostKey(of: url)
         let crawlDelay = await robots.rules(for: url).crawlDelay.map { Duration.milliseconds(Int($0 * 1000)) } ?? .zero
         var lastError = CrawlerError(code: .fetchFailed, reason: "not attempted", input: url.absoluteString)
-        for attempt in 1...max(1, settings.maximumAttempts) {
-            if attempt > 1 { try await Task.sleep(for: settings.initialBackoff * (1 << (attempt - 2))) }
+        for (attempt, backoff) in settings.attempts {
+            try await Task.sleep(for: backoff)
             let wait = await scheduler.reserve(host, delay: max(settings.politenessDelay, crawlDelay))
             if wait > .zero { try await Task.sleep(for: wait) }
             do {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The robots.txt rules of each host, fetched once per crawl through the same per-host
 /// politeness schedule as pages (concurrent askers wait for the one request).
@@ -8,18 +9,21 @@ actor RobotsCache {
     private let fetcher: PageFetcher
     private let scheduler: HostScheduler
     private let settings: CrawlerSettings
+    private let logger: Logger
 
-    init(fetcher: PageFetcher, scheduler: HostScheduler, settings: CrawlerSettings) {
+    init(fetcher: PageFetcher, scheduler: HostScheduler, settings: CrawlerSettings, logger: Logger) {
         self.fetcher = fetcher
         self.scheduler = scheduler
         self.settings = settings
+        self.logger = logger
     }
 
-    /// The rules for the host of `url`, as RFC 9309 §2.3.1 reads an answer: 200 gives the
-    /// file's rules; a missing file (a 4xx other than 429) allows all; a server error (5xx,
-    /// 429) or no answer at all, still so after `retry.maximumAttempts` polite attempts,
-    /// disallows all for this crawl, so a site in trouble is not crawled as if it had no rules
-    /// (the next crawl asks again).
+    /// The rules for the host of `url`, read after RFC 9309 §2.3.1: 200 gives the file's rules;
+    /// a missing file (a 4xx) allows all; a server error (5xx) or no answer at all, still so
+    /// after `retry.maximumAttempts` polite attempts, disallows all for this crawl (logged), so a
+    /// site in trouble is not crawled as if it had no rules; the next crawl asks again. A 429
+    /// (too many requests), which the RFC counts as a missing file, is taken as a server error
+    /// here: a site asking to slow down is not one to crawl everywhere at once.
     func rules(for url: URL) async -> RobotsRules {
         let origin = Self.origin(of: url)
         if let known = rules[origin] { return known }
@@ -43,15 +47,23 @@ actor RobotsCache {
     /// - Throws: `CancellationError` only.
     private func fetchRules(origin: String, host: String) async throws -> RobotsRules {
         guard let robotsURL = URL(string: origin + "/robots.txt") else { return .allowAll }
-        for attempt in 1...max(1, settings.maximumAttempts) {
-            if attempt > 1 { try await Task.sleep(for: settings.initialBackoff * (1 << (attempt - 2))) }
+        var last = "no answer"
+        for (_, backoff) in settings.attempts {
+            try await Task.sleep(for: backoff)
             try await Task.sleep(for: await scheduler.reserve(host, delay: settings.politenessDelay))
-            switch try? await fetcher.fetch(robotsURL, memory: nil) {
-            case let result? where result.status == 200: return RobotsRules(text: result.body, userAgent: settings.userAgent)
-            case let result? where result.status < 500 && result.status != 429: return .allowAll
-            case .some, nil: try Task.checkCancellation()
+            do {
+                let result = try await fetcher.fetch(robotsURL, memory: nil)
+                if result.status == 200 { return RobotsRules(text: result.body, userAgent: settings.userAgent) }
+                if result.status < 500 && result.status != 429 { return .allowAll }
+                last = "HTTP status \(result.status)"
+            } catch {
+                try Task.checkCancellation()
+                last = error.reason
             }
         }
+        logger.warning(
+            "robots.txt unreachable: the host is not crawled this time",
+            metadata: ["url": "\(robotsURL)", "attempts": "\(settings.attempts.count)", "last": "\(last)"])
         return Self.disallowAll
     }
 

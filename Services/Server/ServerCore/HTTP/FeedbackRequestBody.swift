@@ -1,4 +1,5 @@
 import Foundation
+import NormalizerCore
 import Schema
 
 /// The body of `POST /v1/feedback`.
@@ -37,8 +38,10 @@ struct FeedbackRequestBody: Decodable, Sendable {
             guard value > 0, value.isFinite else { throw decoder.invalid("value", "an amount must be greater than 0") }
             guard currency != nil else { throw decoder.invalid("currency", "an amount needs its currency") }
         }
-        if let currency, currency.utf8.count != 3 || !currency.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) {
-            throw decoder.invalid("currency", "an ISO 4217 code of three capital letters is required, found '\(currency)'")
+        if let given = currency {
+            // Read as predictions read it (`usd` is USD).
+            guard let code = CurrencyCode(rawValue: given) else { throw decoder.invalid("currency", "not an ISO 4217 currency code") }
+            currency = code.rawValue
         }
     }
 

@@ -9,7 +9,7 @@ struct PredictionsController<Context: RequestContext>: Sendable {
     let components: ServerComponents
 
     /// The errors on these fields name the request's own field, not the home's.
-    static var requestFields: Set<String> { ["currency", "modelVersion"] }
+    static var requestFields: Set<String> { ["currency", "modelVersion", "modelAlias"] }
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("predictions") { request, _ in try await predict(request) }
@@ -32,7 +32,7 @@ struct PredictionsController<Context: RequestContext>: Sendable {
             throw ServerError(.notReady, reason: "the models are still loading: models.registry is being read to its end")
         }
         let requestId = body.requestId ?? UUID().uuidString.lowercased()
-        let target = body.modelVersion.map(ModelTarget.version) ?? body.modelAlias.flatMap(ModelTarget.init(text:))
+        let target = body.modelVersion.map(ModelTarget.version) ?? body.modelAlias.map(ModelTarget.alias)
         let snapshot = components.catalog.snapshot
         let now = Date()
         var outcomes: [PredictionOutcome] = []

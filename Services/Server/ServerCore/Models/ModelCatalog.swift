@@ -120,22 +120,24 @@ public final class ModelCatalog: Service, Sendable {
     /// Builds a snapshot of the events received so far and swaps it in, unless a newer one
     /// got there first; returns the snapshot in force afterwards. A version refused before is
     /// refused again without reading its file, unless `retryingRefused` (`POST /admin/reload`:
-    /// the file may have arrived or been repaired since).
+    /// the file may have arrived or been repaired since). Reloads run one after another on the
+    /// catalog's queue, each from the snapshot the one before swapped in, so a reload that
+    /// started earlier never puts back a refusal a retry just lifted.
     @discardableResult
     public func reload(retryingRefused: Bool = false) async throws -> ModelSnapshot {
-        let (events, sequence, previous) = state.withLock { ($0.events, $0.sequence, $0.snapshot) }
-        let registry = RegistryState(latestPerKey: events)
-        let loader = self.loader
-        let (models, refused, fresh) = try await executor.run {
-            Self.load(registry, previous: previous, retryingRefused: retryingRefused, loader: loader)
-        }
-        let aliases = Self.aliases(registry, models: models, previous: previous)
-        let current = state.withLock { state in
-            if sequence >= state.snapshot.generation {
-                state.snapshot = ModelSnapshot(
-                    registry: registry, models: models, aliases: aliases, refused: refused, generation: sequence)
+        let (current, fresh) = try await executor.run { [self] () -> (ModelSnapshot, [(String, ServerError)]) in
+            let (events, sequence, previous) = state.withLock { ($0.events, $0.sequence, $0.snapshot) }
+            let registry = RegistryState(latestPerKey: events)
+            let (models, refused, fresh) = Self.load(registry, previous: previous, retryingRefused: retryingRefused, loader: loader)
+            let aliases = Self.aliases(registry, models: models, previous: previous)
+            let current = state.withLock { state in
+                if sequence >= state.snapshot.generation {
+                    state.snapshot = ModelSnapshot(
+                        registry: registry, models: models, aliases: aliases, refused: refused, generation: sequence)
+                }
+                return state.snapshot
             }
-            return state.snapshot
+            return (current, fresh)
         }
         for (key, refusal) in fresh {
             logger.error("model refused; the previous model keeps serving", metadata: ["model": "\(key)", "error": "\(refusal)"])

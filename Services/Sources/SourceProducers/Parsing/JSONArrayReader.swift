@@ -52,14 +52,12 @@ public struct JSONArrayReader: Sendable {
     }
 
     /// The top-level elements of the array in `bytes` (its first non-blank byte is `[`), each
-    /// trimmed of blanks, empty ones left out; and what is wrong beyond them: an array not
-    /// closed at the end, or text after its closing bracket.
+    /// trimmed of blanks (an empty one, of two commas in a row or a trailing comma, is kept: it
+    /// fails as no JSON); and what is wrong beyond them: an array not closed at the end, or text
+    /// after its closing bracket. A stray closing brace inside an element ends the array there.
     static func split(_ bytes: [UInt8]) -> (elements: [ArraySlice<UInt8>], problem: (reason: String, text: ArraySlice<UInt8>)?) {
         var elements: [ArraySlice<UInt8>] = []
-        func add(_ element: ArraySlice<UInt8>) {
-            let trimmed = trimmed(element)
-            if !trimmed.isEmpty { elements.append(trimmed) }
-        }
+        func add(_ element: ArraySlice<UInt8>) { elements.append(trimmed(element)) }
         var structure = JSONStructure()
         var start: Int?
         for index in bytes.indices {
@@ -80,13 +78,14 @@ public struct JSONArrayReader: Sendable {
             }
         }
         guard let start else { return ([], ("no array", bytes[...])) }
-        add(bytes[start...])
+        if !trimmed(bytes[start...]).isEmpty { add(bytes[start...]) }
         return (elements, ("the array is not closed at the end of the file (cut short, or a string or bracket left open)", []))
     }
 
     private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else { return [] }
+        guard let first = bytes.firstIndex(where: { !RecordFileReader.isBlank($0) }),
+            let last = bytes.lastIndex(where: { !RecordFileReader.isBlank($0) })
+        else { return [] }
         return bytes[first...last]
     }
 }

@@ -55,7 +55,9 @@ public struct RecordFileReader: Sendable {
     /// The UTF-8 encoding of U+FEFF.
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    private static func isBlank(_ byte: UInt8) -> Bool {
+    /// Whether `byte` is a space, tab or line break: what JSON and the readers skip between
+    /// records.
+    static func isBlank(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 }

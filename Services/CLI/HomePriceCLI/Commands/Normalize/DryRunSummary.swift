@@ -2,7 +2,8 @@ import NormalizerCore
 
 /// `homeprice normalize --summary`: what a dry run gave, counted by outcome, by source, and
 /// the errors by field and code. Every record read counts, also one its reader could not
-/// make a record of (a bad line, an empty file), so the outcomes add up to the records.
+/// make a record of (a bad line, an empty file), so without `--resolve` (whose outcomes are
+/// clusters and pairs to review) the outcomes add up to the records.
 struct DryRunSummary {
     private(set) var recordsBySource: [String: Int] = [:]
     private(set) var outcomes: [String: Int] = [:]

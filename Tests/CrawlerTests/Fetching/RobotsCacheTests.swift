@@ -7,7 +7,13 @@ import Testing
 
 /// How each answer to robots.txt is read (RFC 9309 §2.3.1): rules, no rules, or no crawl.
 @Suite("robots.txt answers")
-struct RobotsAnswerTests {
+struct RobotsCacheTests {
+    private static func settings(attempts: Int) -> CrawlerSettings {
+        CrawlerSettings(
+            userAgent: "HomePriceCrawler/test", politenessDelay: .zero, maximumConcurrency: 1, maximumPendingDeliveries: 1,
+            maximumAttempts: attempts, initialBackoff: .zero, requestTimeout: .seconds(60), stateFile: URL(fileURLWithPath: "/dev/null"))
+    }
+
     /// The rules a crawl with `attempts` tries reads from a site whose robots.txt answers each
     /// request with the next of `statuses` (the last one again when they run out), and how many
     /// requests it made.
@@ -22,10 +28,9 @@ struct RobotsAnswerTests {
             return .text(status == 200 ? "User-agent: *\nDisallow: /private/\n" : "unavailable\n", status: status)
         }
         defer { server.stop() }
-        let settings = CrawlerSettings(
-            userAgent: "HomePriceCrawler/test", politenessDelay: .zero, maximumConcurrency: 1, maximumPendingDeliveries: 1,
-            maximumAttempts: attempts, initialBackoff: .zero, requestTimeout: .seconds(60), stateFile: URL(fileURLWithPath: "/dev/null"))
-        let cache = RobotsCache(fetcher: PageFetcher(settings: settings), scheduler: HostScheduler(), settings: settings)
+        let settings = Self.settings(attempts: attempts)
+        let cache = RobotsCache(
+            fetcher: PageFetcher(settings: settings), scheduler: HostScheduler(), settings: settings, logger: CrawlerTests.logger)
         let rules = await cache.rules(for: server.baseURL.appendingPathComponent("homes/"))
         return (rules, requests.withLock { $0 })
     }
@@ -49,5 +54,17 @@ struct RobotsAnswerTests {
         }
         let recovered = try await rules(answering: [503, 200], attempts: 3)
         #expect(recovered.rules.allows("/homes/") && !recovered.rules.allows("/private/x") && recovered.requests == 2)
+    }
+
+    @Test("a host that does not answer at all is not crawled this time")
+    func noAnswer() async throws {
+        let server = try LocalHTTPServer { _ in .notFound }
+        let closed = server.baseURL
+        server.stop()
+        let settings = Self.settings(attempts: 2)
+        let cache = RobotsCache(
+            fetcher: PageFetcher(settings: settings), scheduler: HostScheduler(), settings: settings, logger: CrawlerTests.logger)
+        let rules = await cache.rules(for: closed.appendingPathComponent("homes/"))
+        #expect(!rules.allows("/homes/") && !rules.allows("/"))
     }
 }
