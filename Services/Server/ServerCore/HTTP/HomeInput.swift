@@ -45,32 +45,8 @@ enum HomeInput: Decodable, Sendable {
         self = .canonical(features)
     }
 
-    /// Refuses values no home can have (the feature steps would silently drop them).
+    /// Refuses values no home can have (``ImpossibleValue``), naming the field.
     private static func check(_ home: HomeFeatures, _ decoder: any Decoder) throws {
-        func positive(_ value: Double?, _ key: String) throws {
-            if let value, !(value > 0) { throw decoder.invalid(key, "must be greater than 0, found \(value)") }
-        }
-        func count<Number: Comparable & Numeric>(_ value: Number?, _ key: String) throws {
-            if let value, value < .zero { throw decoder.invalid(key, "must not be negative, found \(value)") }
-        }
-        guard home.region.count == 2, home.region.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-            throw decoder.invalid("region", "an ISO 3166-1 alpha-2 code in upper case is required, found '\(home.region)'")
-        }
-        try positive(home.livingArea, "livingArea")
-        try positive(home.lotArea, "lotArea")
-        try count(home.bathrooms, "bathrooms")
-        try count(home.rooms, "rooms")
-        try count(home.bedrooms, "bedrooms")
-        try count(home.garageSpaces, "garageSpaces")
-        if let month = home.builtMonth, !(1...12).contains(month) {
-            throw decoder.invalid("builtMonth", "must lie in 1...12, found \(month)")
-        }
-        if let year = home.builtYear, !(1000...3000).contains(year) { throw decoder.invalid("builtYear", "is no plausible year: \(year)") }
-        if let position = home.coordinates {
-            guard (-90...90).contains(position.latitude) else { throw decoder.invalid("coordinates", "the latitude must lie in -90...90") }
-            guard (-180...180).contains(position.longitude) else {
-                throw decoder.invalid("coordinates", "the longitude must lie in -180...180")
-            }
-        }
+        if let impossible = ImpossibleValue.first(in: home) { throw decoder.invalid(impossible.field, impossible.reason) }
     }
 }

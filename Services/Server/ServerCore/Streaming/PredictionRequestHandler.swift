@@ -5,8 +5,9 @@ import Schema
 
 /// The Kafka path: each `predictions.requests` message becomes its prediction (plus shadow
 /// predictions and a review task when unsure) for the shared ``Pipeline/BatchProcessor``,
-/// which publishes them and then stores the offsets. An unreadable request or one that cannot
-/// be served goes to `homes.deadletter` with the reason.
+/// which publishes them and then stores the offsets. An unreadable request, one holding a value
+/// no home can have (``ImpossibleValue``, as on the HTTP path) or one that cannot be served
+/// goes to `homes.deadletter` with the reason and the field.
 ///
 /// The prediction id is the request id, so a request processed twice (at-least-once)
 /// publishes the same key again.
@@ -33,6 +34,9 @@ public struct PredictionRequestHandler: BatchHandler {
         return batch.map { message in
             do {
                 let request = try PredictionRequest.decode(from: Data(message.value))
+                if let impossible = ImpossibleValue.first(in: request.features) {
+                    throw ServerError(.invalidRequest, reason: impossible.reason, field: "features.\(impossible.field)")
+                }
                 let outcome = try predictor.predict(
                     PredictionInput(request), snapshot: snapshot, experiments: experiments, at: now)
                 return .produced(outcome.messages)
