@@ -17,9 +17,7 @@ struct OpenAPIContractTests {
         try #require(FileManager.default.isExecutableFile(atPath: tool.path), "scripts/setup installs schemathesis into .venv")
         let fixture = try await ServerFixture()
         defer { fixture.remove() }
-        let catalog = fixture.catalog()
-        try await catalog.apply(try fixture.championAndChallenger())
-        catalog.markReady()
+        let catalog = try await fixture.servingCatalog()
         let components = try fixture.components(catalog: catalog)
         let app = Application(
             router: ServerApplication.router(components: components), configuration: .init(address: .hostname("127.0.0.1", port: 0)))

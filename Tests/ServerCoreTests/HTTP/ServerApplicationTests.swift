@@ -13,9 +13,7 @@ struct ServerApplicationTests {
     private func withApplication(
         _ fixture: ServerFixture, ready: Bool = true, _ body: @Sendable (any TestClientProtocol, ServerComponents) async throws -> Void
     ) async throws {
-        let catalog = fixture.catalog()
-        try await catalog.apply(try fixture.championAndChallenger())
-        if ready { catalog.markReady() }
+        let catalog = try await fixture.servingCatalog(ready: ready)
         let components = try fixture.components(catalog: catalog)
         let app = Application(router: ServerApplication.router(components: components))
         try await app.test(.router) { client in try await body(client, components) }

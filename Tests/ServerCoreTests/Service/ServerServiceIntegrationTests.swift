@@ -156,9 +156,7 @@ struct ServerServiceIntegrationTests {
         let homes = try ServerFixture.requestHomes(count: 3)
         // The first server answers, then dies before its queue ever sends: no graceful
         // shutdown, nothing published, only what its journal holds.
-        let catalog = fixture.catalog()
-        try await catalog.apply(try fixture.championAndChallenger())
-        catalog.markReady()
+        let catalog = try await fixture.servingCatalog()
         let killed = try fixture.components(catalog: catalog)
         let answered = try await Application(router: ServerApplication.router(components: killed)).test(.router) { client in
             var answered: Set<String> = []

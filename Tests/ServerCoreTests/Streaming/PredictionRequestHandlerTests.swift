@@ -11,9 +11,7 @@ struct PredictionRequestHandlerTests {
     func impossibleValues() async throws {
         let fixture = try await ServerFixture()
         defer { fixture.remove() }
-        let catalog = fixture.catalog()
-        try await catalog.apply(try fixture.championAndChallenger())
-        catalog.markReady()
+        let catalog = try await fixture.servingCatalog()
         let handler = PredictionRequestHandler(
             predictor: Predictor(configuration: fixture.configuration), catalog: catalog,
             experiments: ExperimentTable(fixture.configuration.experiments))

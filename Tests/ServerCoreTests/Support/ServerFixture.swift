@@ -71,6 +71,15 @@ struct ServerFixture {
         ModelCatalog(loader: ModelLoader(artifacts: store), logger: Self.logger, onRefusal: onRefusal)
     }
 
+    /// A catalog with version 1 the champion and version 2 the challenger, ready (`ready`: the
+    /// registry read to its end, as the warm-up at start declares it).
+    func servingCatalog(ready: Bool = true) async throws -> ModelCatalog {
+        let catalog = catalog()
+        try await catalog.apply(try championAndChallenger())
+        if ready { catalog.markReady() }
+        return catalog
+    }
+
     /// The server's components over `catalog`, publishing into ``publisher``.
     func components(catalog: ModelCatalog) throws -> ServerComponents {
         let sources = try SourceCatalog.load(directory: configuration.sourcesDirectory)
