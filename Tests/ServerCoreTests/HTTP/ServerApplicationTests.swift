@@ -34,7 +34,7 @@ struct ServerApplicationTests {
         }
     }
 
-    @Test("a version or alias no model has is 404 naming the request's own field, an alias of digits included")
+    @Test("a version or alias no model has is 404 naming the request's own field, an alias of digits included; an empty one is 422")
     func unknownTargets() async throws {
         let fixture = try await ServerFixture()
         defer { fixture.remove() }
@@ -43,6 +43,11 @@ struct ServerApplicationTests {
             for (field, value) in [("modelVersion", "9"), ("modelAlias", "nope"), ("modelAlias", "3")] {
                 let answer = try await client.send(.post, "/v1/predictions", json: "{\"\(field)\":\"\(value)\",\"homes\":[\(home)]}")
                 #expect(answer.status == .notFound && answer["field"] as? String == field, "\(field) \(value): \(answer.text)")
+            }
+            // An empty target is a request error, not a missing model.
+            for targets in [#""modelVersion":"""#, #""modelAlias":"""#] {
+                let answer = try await client.send(.post, "/v1/predictions", json: "{\(targets),\"homes\":[\(home)]}")
+                #expect(answer.status.code == 422, "\(targets): \(answer.text)")
             }
         }
     }

@@ -28,6 +28,9 @@ struct PredictionsRequestBody: Decodable, Sendable {
         currency = try container.decodeIfPresent(String.self, forKey: .currency)
         explain = try container.decodeIfPresent(Int.self, forKey: .explain) ?? 0
         guard explain >= 0 else { throw decoder.invalid("explain", "must not be negative") }
+        for (key, target) in [("modelVersion", modelVersion), ("modelAlias", modelAlias)] where target?.isEmpty == true {
+            throw decoder.invalid(key, "must not be empty; leave it out for the region's default route")
+        }
         if let requestId, requestId.isEmpty || requestId.count > 200 {
             throw decoder.invalid("requestId", "must have 1 to 200 characters")
         }
