@@ -48,7 +48,8 @@ actor RobotsCache {
     private func fetchRules(origin: String, host: String) async throws -> RobotsRules {
         guard let robotsURL = URL(string: origin + "/robots.txt") else { return .allowAll }
         var last = "no answer"
-        for (_, backoff) in settings.attempts {
+        let attempts = settings.attempts
+        for (_, backoff) in attempts {
             try await Task.sleep(for: backoff)
             try await Task.sleep(for: await scheduler.reserve(host, delay: settings.politenessDelay))
             do {
@@ -63,7 +64,7 @@ actor RobotsCache {
         }
         logger.warning(
             "robots.txt unreachable: the host is not crawled this time",
-            metadata: ["url": "\(robotsURL)", "attempts": "\(settings.attempts.count)", "last": "\(last)"])
+            metadata: ["url": "\(robotsURL)", "attempts": "\(attempts.count)", "last": "\(last)"])
         return Self.disallowAll
     }
 

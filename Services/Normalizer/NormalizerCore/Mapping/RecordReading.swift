@@ -198,9 +198,7 @@ struct RecordReading {
     /// cell left empty.
     /// - Throws: ``NormalizationError/Code/unparseableField`` for a stated unit that is not one of area.
     private func recordUnit(_ mapping: FieldMapping, field: CanonicalField) throws -> AreaUnit? {
-        guard let path = mapping.unitPath, let text = try fields.text(at: path), !TextFolding.isBlank(text),
-            !InputScreening.isPlaceholder(TextFolding.trimmingSpaces(text))
-        else { return nil }
+        guard let path = mapping.unitPath, let text = try fields.firstValue(at: [path]) else { return nil }
         guard let unit = AreaUnit(spelling: text) else {
             throw NormalizationError(
                 .unparseableField, reason: "the record states '\(text)' at '\(path)', not a unit of area", field: field.rawValue,

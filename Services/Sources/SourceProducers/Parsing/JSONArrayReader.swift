@@ -22,7 +22,7 @@ public struct JSONArrayReader: Sendable {
     public func read(_ data: Data, name: String) -> [ParseOutcome] {
         let parser = JSONRecordParser(recordIdPath: recordIdPath)
         if let array = (try? JSONSerialization.jsonObject(with: data)) as? [Any] {
-            return array.enumerated().map { parser.parse(Self.compact($0.element), location: "\(name)#\($0.offset + 1)") }
+            return array.enumerated().map { parser.parse(Self.elementText($0.element), location: "\(name)#\($0.offset + 1)") }
         }
         let split = Self.split(Array(data))
         var outcomes = split.elements.enumerated().map { offset, bytes -> ParseOutcome in
@@ -43,8 +43,9 @@ public struct JSONArrayReader: Sendable {
         return outcomes
     }
 
-    /// An element as compact JSON with sorted keys (a scalar as Foundation describes it).
-    private static func compact(_ element: Any) -> String {
+    /// An element of a parsed JSON array as the producers publish it: compact JSON with sorted
+    /// keys (a scalar as Foundation describes it). Feed pages' items are read the same way.
+    static func elementText(_ element: Any) -> String {
         guard JSONSerialization.isValidJSONObject(element),
             let encoded = try? JSONSerialization.data(withJSONObject: element, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return String(describing: element) }

@@ -19,12 +19,7 @@ struct FeedPage {
         guard let page = object as? [String: Any] else { throw FeedPageError(field: nil, message: "the feed page is not a JSON object") }
         guard let items = page["items"] as? [Any] else { throw FeedPageError(field: "items", message: "the feed page has no items array") }
         guard let cursor = page["cursor"] as? String else { throw FeedPageError(field: "cursor", message: "the feed page has no cursor") }
-        self.items = items.map { item in
-            guard JSONSerialization.isValidJSONObject(item),
-                let data = try? JSONSerialization.data(withJSONObject: item, options: [.sortedKeys, .withoutEscapingSlashes])
-            else { return String(describing: item) }
-            return String(decoding: data, as: UTF8.self)
-        }
+        self.items = items.map(JSONArrayReader.elementText)
         self.cursor = cursor
         hasMore = page["hasMore"] as? Bool ?? false
     }
